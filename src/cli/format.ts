@@ -1,0 +1,27 @@
+import type { Answer } from '../answer/types.js';
+
+const CONTEXT_CHARS = 80;
+
+/** The answer for a person reading a terminal: answer first, then numbered sources. */
+export function formatAnswer(answer: Answer): string {
+  const lines = [`问：${answer.question}`, `答：${answer.answer}`];
+  const sources = answer.found ? answer.citations : answer.citations.slice(0, 2);
+  if (sources.length > 0) {
+    lines.push('', answer.found ? '来源：' : '最接近的段落（不足以回答）：');
+    sources.forEach((c, i) => {
+      lines.push(`[${i + 1}] 《${c.title}》 · ${c.section}`);
+      lines.push(`    「${c.quote}」`);
+      lines.push(`    上下文：${aroundQuote(c.passage, c.quote)}`);
+    });
+  }
+  lines.push('', `（${answer.mode === 'hybrid' ? '混合检索' : '词法检索'} · ${answer.timings.totalMs} ms）`);
+  return lines.join('\n');
+}
+
+function aroundQuote(passage: string, quote: string): string {
+  if (passage.length <= CONTEXT_CHARS * 2 + quote.length) return passage;
+  const at = Math.max(passage.indexOf(quote), 0);
+  const from = Math.max(0, at - CONTEXT_CHARS);
+  const to = Math.min(passage.length, at + quote.length + CONTEXT_CHARS);
+  return `${from > 0 ? '…' : ''}${passage.slice(from, to)}${to < passage.length ? '…' : ''}`;
+}

@@ -1,0 +1,59 @@
+import type { Block } from './clean.js';
+import { sectionKindOf } from './sections.js';
+import { splitSentences } from './sentences.js';
+import type { ChunkingOptions, DocumentMeta, Passage, SectionKind, Sentence } from './types.js';
+
+/**
+ * Groups sentences into passages of `minChars`..`maxChars` characters. A passage never cuts a
+ * sentence, never crosses a heading, and prefers to end where a paragraph ends.
+ */
+export function chunkBlocks(blocks: Block[], meta: DocumentMeta, options: ChunkingOptions): Omit<Passage, 'id'>[] {
+  const passages: Omit<Passage, 'id'>[] = [];
+  let section = meta.title;
+  let sectionKind: SectionKind = 'review';
+  let headingRun: string[] = [];
+  let pending: Sentence[] = [];
+
+  const flush = () => {
+    if (pending.length === 0) return;
+    passages.push({
+      docId: meta.id,
+      section,
+      sectionKind,
+      text: joinSentences(pending),
+      start: pending[0].start,
+      end: pending[pending.length - 1].end,
+      sentences: pending,
+    });
+    pending = [];
+  };
+
+  for (const block of blocks) {
+    if (block.type === 'heading') {
+      flush();
+      headingRun.push(block.text);
+      section = headingRun.slice(-2).join(' ');
+      sectionKind = sectionKindOf(block.text, meta) ?? sectionKind;
+      continue;
+    }
+    headingRun = [];
+    if (lengthOf(pending) >= options.minChars) flush();
+    for (const sentence of splitSentences(block)) {
+      if (pending.length > 0 && lengthOf(pending) + sentence.text.length > options.maxChars) flush();
+      pending.push(sentence);
+    }
+  }
+  flush();
+  return passages;
+}
+
+/** Sentences that end without punctuation (list items, titles) keep a space between them. */
+export function joinSentences(sentences: Sentence[]): string {
+  return sentences
+    .map((s, i) => (i > 0 && !/[\p{P}]$/u.test(sentences[i - 1].text) ? ` ${s.text}` : s.text))
+    .join('');
+}
+
+function lengthOf(sentences: Sentence[]): number {
+  return sentences.reduce((sum, s) => sum + s.text.length, 0);
+}

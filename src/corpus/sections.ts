@@ -1,0 +1,17 @@
+import type { DocumentMeta, SectionKind } from './types.js';
+
+const REVIEW_WORDS = /回顾|回看|一年来|过去|光景|成绩|成就|历程/;
+const PLAN_WORDS = /安排|目标|任务|要求|展望|今年|布局|十五五|重点工作|岸在前|乘势而上|攻坚突破/;
+
+/**
+ * Reads a heading for a change between the part of a report that looks back and the part that
+ * plans ahead. Returns `undefined` when the heading says neither.
+ */
+export function sectionKindOf(heading: string, meta: DocumentMeta): SectionKind | undefined {
+  const year = Number(heading.match(/(20\d{2})/)?.[1] ?? 0);
+  if (year && meta.year && year === meta.year) return 'plan';
+  if (year && meta.reviews && year === meta.reviews) return 'review';
+  if (PLAN_WORDS.test(heading)) return 'plan';
+  if (REVIEW_WORDS.test(heading)) return 'review';
+  return undefined;
+}

@@ -1,0 +1,66 @@
+import { env, pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
+import type { ModelConfig } from '../config.js';
+import { AppError } from '../errors.js';
+import { normalizeText } from '../text/normalize.js';
+
+/** Turns questions and passages into normalized vectors with one local transformers.js model. */
+export interface Embedder {
+  readonly modelId: string;
+  readonly dimension: number;
+  /** Embeds in batches of `batchSize`; `onProgress` gets the number of texts done so far. */
+  embedPassages(texts: string[], onProgress?: (done: number) => void): Promise<Float32Array[]>;
+  embedQuery(text: string): Promise<Float32Array>;
+}
+
+/**
+ * Loads the model from `<modelsDir>/<id>/`, or downloads it there from the hub when
+ * `allowRemote` is on. Fails with `MODEL_UNAVAILABLE` (never a hang) when neither works.
+ */
+export async function createEmbedder(model: ModelConfig): Promise<Embedder> {
+  env.allowLocalModels = true;
+  env.localModelPath = model.modelsDir;
+  env.cacheDir = model.modelsDir;
+  env.allowRemoteModels = model.allowRemote;
+
+  let extractor: FeatureExtractionPipeline;
+  try {
+    extractor = await pipeline('feature-extraction', model.id, { dtype: model.dtype });
+  } catch (error) {
+    throw new AppError('MODEL_UNAVAILABLE', { model: model.id, detail: describeLoadError(error, model) }, { cause: error });
+  }
+
+  const run = async (texts: string[]): Promise<Float32Array[]> => {
+    const output = await extractor(texts.map(normalizeText), { pooling: model.pooling, normalize: true });
+    const [rows, dimension] = output.dims as [number, number];
+    const data = output.data as Float32Array;
+    return Array.from({ length: rows }, (_, i) => data.slice(i * dimension, (i + 1) * dimension));
+  };
+
+  const [probe] = await run(['维度']);
+  return {
+    modelId: model.id,
+    dimension: probe.length,
+    async embedPassages(texts, onProgress) {
+      const vectors: Float32Array[] = [];
+      for (let i = 0; i < texts.length; i += model.batchSize) {
+        const batch = texts.slice(i, i + model.batchSize).map((t) => model.passagePrefix + t);
+        vectors.push(...(await run(batch)));
+        onProgress?.(vectors.length);
+      }
+      return vectors;
+    },
+    async embedQuery(text) {
+      const [vector] = await run([model.queryPrefix + text]);
+      return vector;
+    },
+  };
+}
+
+function describeLoadError(error: unknown, model: ModelConfig): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!model.allowRemote) return `not found in ${model.modelsDir} and downloads are off (ALLOW_REMOTE_MODELS=false)`;
+  if (/fetch failed|ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|network/i.test(message)) {
+    return `not found in ${model.modelsDir} and the model hub is unreachable`;
+  }
+  return message.split('\n')[0];
+}

@@ -1,0 +1,67 @@
+import type { Config } from '../config.js';
+import { createEmbedder, type Embedder } from '../embed/embedder.js';
+import { isAppError } from '../errors.js';
+import { chunkingFingerprint, corpusFingerprint } from '../store/manifest.js';
+import { loadStore, type Store } from '../store/store.js';
+import { ingest, type IngestOptions } from './ingest.js';
+
+export type RetrievalMode = 'hybrid' | 'lexical';
+
+export interface OpenedIndex {
+  store: Store;
+  embedder: Embedder | null;
+  mode: RetrievalMode;
+  /** Why retrieval is lexical only, in one line a user can act on. */
+  lexicalReason?: string;
+  /** Set when the index had to be (re)built first, with the reason. */
+  rebuilt?: string;
+}
+
+export interface OpenOptions extends IngestOptions {
+  /** Told once, before a rebuild starts, why it is needed. */
+  onRebuild?: (reason: string) => void;
+  /** Loads the query embedder for a dense index; defaults to the configured transformers.js model. */
+  loadEmbedder?: () => Promise<Embedder>;
+}
+
+/**
+ * Loads the index for the current corpus and settings. A missing, stale or damaged index is
+ * rebuilt (never used), after `onRebuild` says why.
+ */
+export async function openIndex(config: Config, options: OpenOptions = {}): Promise<OpenedIndex> {
+  const expectations = {
+    corpusHash: await corpusFingerprint(config.corpusDir),
+    chunkingHash: chunkingFingerprint(config.chunking),
+    model: config.dense ? config.model.id : null,
+    efSearch: config.hnsw.efSearch,
+  };
+  let store: Store;
+  try {
+    store = await loadStore(config.indexDir, expectations);
+  } catch (error) {
+    if (!isAppError(error) || !['INDEX_MISSING', 'INDEX_STALE', 'INDEX_CORRUPT'].includes(error.code)) throw error;
+    options.onRebuild?.(error.message);
+    const built = await ingest(config, options);
+    return describe(built.store, built.embedder, built.denseOffReason, error.message);
+  }
+
+  if (!store.manifest.dense) return describe(store, null, store.manifest.denseOffReason);
+  try {
+    const embedder = await (options.loadEmbedder ?? (() => createEmbedder(config.model)))();
+    return describe(store, embedder);
+  } catch (error) {
+    if (!isAppError(error, 'MODEL_UNAVAILABLE')) throw error;
+    return describe(store, null, error.message);
+  }
+}
+
+function describe(store: Store, embedder: Embedder | null, reason?: string, rebuilt?: string): OpenedIndex {
+  const usable = embedder && store.vectors ? embedder : null;
+  return {
+    store,
+    embedder: usable,
+    mode: usable ? 'hybrid' : 'lexical',
+    ...(usable ? {} : { lexicalReason: reason ?? 'the index has no vectors' }),
+    ...(rebuilt ? { rebuilt } : {}),
+  };
+}

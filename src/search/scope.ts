@@ -1,0 +1,50 @@
+import type { Passage } from '../corpus/types.js';
+import type { StoredDocument } from '../store/store.js';
+import type { Question } from './question.js';
+
+/**
+ * Which passages may answer a question, from the cities and years it names. A report delivered
+ * in year Y plans Y and reviews Y-1 (`year`/`reviews` in the manifest), so "2024年…" may be
+ * answered by the 2024 report's plan or the 2025 report's review.
+ */
+export interface Scope {
+  allows(passage: Passage): boolean;
+  /** 1 for a passage in the part of a report that speaks of the asked year (plan vs review), else 0. */
+  fit(passage: Passage): number;
+  /** Why nothing can be in scope, when nothing can. */
+  emptyBecause?: string;
+}
+
+export function scopeFor(question: Question, documents: StoredDocument[]): Scope {
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  const cityOk = (d: StoredDocument) => question.cities.length === 0 || question.cities.includes(d.city);
+  const relation = (d: StoredDocument, year: number): 'plan' | 'review' | undefined =>
+    d.year === year ? 'plan' : d.reviews === year ? 'review' : undefined;
+  const yearOk = (d: StoredDocument, passage: Passage) =>
+    question.years.length === 0 || question.years.some((y) => relation(d, y) || passage.text.includes(`${y}年`));
+
+  const scope: Scope = {
+    allows(passage) {
+      const doc = byId.get(passage.docId);
+      return !!doc && cityOk(doc) && yearOk(doc, passage);
+    },
+    fit(passage) {
+      const doc = byId.get(passage.docId);
+      if (!doc || question.years.length === 0) return question.intent && passage.sectionKind === question.intent ? 0.5 : 0;
+      const wanted = question.years.map((y) => relation(doc, y)).find(Boolean);
+      if (!wanted) return 0;
+      const kind = question.intent ?? 'review';
+      return wanted === kind && passage.sectionKind === kind ? 1 : wanted === passage.sectionKind ? 0.5 : 0;
+    },
+  };
+  if (question.otherPlaces.length > 0 && question.cities.length === 0) {
+    scope.emptyBecause = `这些报告只涉及${citiesOf(documents)}，没有关于${question.otherPlaces.join('、')}的内容。`;
+  } else if (!documents.some(cityOk)) {
+    scope.emptyBecause = `这些报告只涉及${citiesOf(documents)}。`;
+  }
+  return scope;
+}
+
+function citiesOf(documents: StoredDocument[]): string {
+  return [...new Set(documents.map((d) => d.city).filter(Boolean))].join('、');
+}

@@ -1,0 +1,71 @@
+import type { Passage } from '../corpus/types.js';
+import type { Embedder } from '../embed/embedder.js';
+import type { Store } from '../store/store.js';
+import { reciprocalRankFusion } from './fusion.js';
+import type { Question } from './question.js';
+import { scopeFor, type Scope } from './scope.js';
+
+export interface SearchHit {
+  passage: Passage;
+  /** Fused retrieval score, scaled by how well the passage fits the asked year and section. */
+  score: number;
+  /** 0..1: plan/review fit for the asked year (see `Scope.fit`). */
+  fit: number;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  scope: Scope;
+  timings: { embedMs: number; denseMs: number; lexicalMs: number; fusionMs: number };
+}
+
+export interface Searcher {
+  readonly mode: 'hybrid' | 'lexical';
+  search(question: Question, limit: number): Promise<SearchResult>;
+}
+
+export interface SearcherParts {
+  store: Store;
+  /** Query embedder; `null` (or a store without vectors) means lexical retrieval only. */
+  embedder: Embedder | null;
+  /** How many candidates each retriever contributes to fusion. */
+  candidates?: number;
+}
+
+/** Hybrid retrieval: BM25 and HNSW each rank passages within the question's scope; RRF merges them. */
+export function createSearcher({ store, embedder, candidates = 40 }: SearcherParts): Searcher {
+  const dense = embedder && store.vectors ? { embedder, vectors: store.vectors } : null;
+  return {
+    mode: dense ? 'hybrid' : 'lexical',
+    async search(question, limit) {
+      const scope = scopeFor(question, store.documents);
+      const allowed = (id: number) => scope.allows(store.passages[id]);
+      const timings = { embedMs: 0, denseMs: 0, lexicalMs: 0, fusionMs: 0 };
+      if (scope.emptyBecause) return { hits: [], scope, timings };
+
+      let t = performance.now();
+      const lexical = store.lexical.search(question.terms, candidates, allowed);
+      timings.lexicalMs = performance.now() - t;
+      const lists = [lexical];
+      if (dense) {
+        t = performance.now();
+        const vector = await dense.embedder.embedQuery(question.text);
+        timings.embedMs = performance.now() - t;
+        t = performance.now();
+        lists.push(dense.vectors.search(vector, candidates, allowed));
+        timings.denseMs = performance.now() - t;
+      }
+      t = performance.now();
+      const hits = reciprocalRankFusion(lists)
+        .map(({ passageId, score }) => {
+          const passage = store.passages[passageId];
+          const fit = scope.fit(passage);
+          return { passage, fit, score: score * (1 + 0.5 * fit) };
+        })
+        .sort((a, b) => b.score - a.score)
+        .slice(0, limit);
+      timings.fusionMs = performance.now() - t;
+      return { hits, scope, timings };
+    },
+  };
+}

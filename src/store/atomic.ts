@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * An index is a folder `index-<stamp>` under the index dir; the file `CURRENT` names the live
+ * one. A new build is written into a fresh folder and becomes live only when `CURRENT` is
+ * replaced by rename, so a crash at any point leaves the previous index intact.
+ */
+const POINTER = 'CURRENT';
+
+export async function currentIndexFolder(indexDir: string): Promise<string | null> {
+  try {
+    const name = (await readFile(path.join(indexDir, POINTER), 'utf8')).trim();
+    return name ? path.join(indexDir, name) : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function newIndexFolder(indexDir: string): Promise<string> {
+  const stamp = new Date().toISOString().replace(/[-:.TZ]/g, '');
+  const folder = path.join(indexDir, `.building-${stamp}-${randomBytes(3).toString('hex')}`);
+  await mkdir(folder, { recursive: true });
+  return folder;
+}
+
+/** Makes a fully written build folder the live index and removes older ones. */
+export async function publishIndexFolder(indexDir: string, buildFolder: string): Promise<string> {
+  const finalName = path.basename(buildFolder).replace(/^\.building-/, 'index-');
+  await rename(buildFolder, path.join(indexDir, finalName));
+  await writeFileAtomic(path.join(indexDir, POINTER), `${finalName}\n`);
+  for (const entry of await readdir(indexDir)) {
+    if ((entry.startsWith('index-') && entry !== finalName) || entry.startsWith('.building-')) {
+      await rm(path.join(indexDir, entry), { recursive: true, force: true });
+    }
+  }
+  return path.join(indexDir, finalName);
+}
+
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  const temporary = `${file}.${process.pid}.${randomBytes(3).toString('hex')}.tmp`;
+  await writeFile(temporary, data);
+  await rename(temporary, file);
+}
