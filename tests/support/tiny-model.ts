@@ -1,7 +1,8 @@
 /**
  * Writes a tiny BERT-shaped model folder that transformers.js loads exactly like a real one
- * (config.json, tokenizer.json, onnx/model*.onnx). The graph is embeddings -> LayerNorm ->
- * masked `last_hidden_state`, with fixed pseudo-random weights: vectors are meaningless but
+ * (config.json, tokenizer.json, onnx/model*.onnx). The graph is embeddings -> LayerNorm -> each
+ * token plus the sequence mean (so the CLS vector depends on the text) -> masked
+ * `last_hidden_state`, with fixed pseudo-random weights: vectors are meaningless but
  * deterministic, which is all the loading, pooling and indexing code needs.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -126,6 +127,7 @@ function encodeModel(vocabSize: number, dimension: number, seed: number): Uint8A
   const INT64 = onnx.TensorProto.DataType.INT64;
   const FLOAT = onnx.TensorProto.DataType.FLOAT;
 
+  const keepDims = onnx.AttributeProto.create({ name: 'keepdims', type: onnx.AttributeProto.AttributeType.INT, i: 1 });
   const graph = onnx.GraphProto.create({
     name: 'tiny-bert',
     initializer: [
@@ -134,6 +136,7 @@ function encodeModel(vocabSize: number, dimension: number, seed: number): Uint8A
       tensor('ln_scale', [dimension], Array(dimension).fill(1)),
       tensor('ln_bias', [dimension], Array(dimension).fill(0)),
       int64Tensor('last_axis', [-1]),
+      int64Tensor('sequence_axis', [1]),
     ],
     node: [
       node('Gather', ['word_embeddings', 'input_ids'], ['words']),
@@ -146,7 +149,12 @@ function encodeModel(vocabSize: number, dimension: number, seed: number): Uint8A
         onnx.AttributeProto.create({ name: 'to', type: onnx.AttributeProto.AttributeType.INT, i: FLOAT }),
       ]),
       node('Unsqueeze', ['mask_float', 'last_axis'], ['mask_3d']),
-      node('Mul', ['normed', 'mask_3d'], ['last_hidden_state']),
+      node('Mul', ['normed', 'mask_3d'], ['masked']),
+      node('ReduceSum', ['masked', 'sequence_axis'], ['token_sum'], [keepDims]),
+      node('ReduceSum', ['mask_3d', 'sequence_axis'], ['token_count'], [keepDims]),
+      node('Div', ['token_sum', 'token_count'], ['sequence_mean']),
+      node('Add', ['masked', 'sequence_mean'], ['mixed']),
+      node('Mul', ['mixed', 'mask_3d'], ['last_hidden_state']),
     ],
     input: [
       input('input_ids', INT64, ['batch', 'sequence']),
