@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
-import type { Passage } from '../corpus/types.js';
+import { joinSentences } from '../corpus/chunk.js';
+import type { Passage, Sentence } from '../corpus/types.js';
 import { readQuestion } from '../search/question.js';
 import type { Searcher } from '../search/searcher.js';
 import type { Store, StoredDocument } from '../store/store.js';
@@ -10,7 +11,11 @@ import type { Answer, Citation } from './types.js';
 
 /** Below this share of the question's key words, the best sentence does not answer it. */
 export const MIN_COVERAGE = 0.5;
+/** A sentence shorter than this is a lead-in; the quote then takes the sentences after it too. */
+const SHORT_SENTENCE = 30;
 const CANDIDATE_PASSAGES = 12;
+/** Comparisons look wider, to find a statement for every year. */
+const COMPARISON_PASSAGES = 30;
 
 export interface Answerer {
   /** Throws AppError QUESTION_EMPTY / QUESTION_TOO_LONG for unusable input. */
@@ -43,14 +48,19 @@ export function createAnswerer({ store, searcher, settings }: AnswererParts): An
       const question = readQuestion(text, cities);
       const understandMs = performance.now() - t;
 
-      const { hits, scope, timings } = await searcher.search(question, CANDIDATE_PASSAGES);
+      const { hits, scope, timings } = await searcher.search(question, question.comparison ? COMPARISON_PASSAGES : CANDIDATE_PASSAGES);
 
       t = performance.now();
       const ranked = scoreSentences(question, hits, weight);
-      const picked = pickCitations(ranked, settings.topK);
-      const citations = picked.map((s) => cite(s, documents.get(s.hit.passage.docId)!));
+      const byYear = question.comparison ? pickPerYear(ranked, documents) : [];
+      const picked = byYear.length >= 2 ? byYear.map((y) => y.sentence) : pickCitations(ranked, settings.topK);
+      const citations = picked.map((s) => cite(s, documents.get(s.hit.passage.docId)!, question.wantsFigure));
       const found = !scope.emptyBecause && picked.length > 0 && picked[0].coverage >= MIN_COVERAGE;
-      const answer = found ? citations[0].quote : notFoundMessage(scope.emptyBecause, store.documents);
+      const answer = !found
+        ? notFoundMessage(scope.emptyBecause, question.text, searcher.mode, store.documents)
+        : byYear.length >= 2
+          ? byYear.map((y, i) => `${y.year}年：${citations[i].quote}`).join('\n')
+          : citations[0].quote;
       const composeMs = performance.now() - t;
 
       return {
@@ -78,23 +88,60 @@ function pickCitations(ranked: ScoredSentence[], limit: number): ScoredSentence[
   return picked;
 }
 
-function cite({ hit, sentence, coverage }: ScoredSentence, doc: StoredDocument): Citation {
+/**
+ * For "how has X changed" questions: the best figure-bearing sentence for each year the reports
+ * speak of (a review section speaks of the year reviewed, a plan section of the plan year), in
+ * year order.
+ */
+function pickPerYear(ranked: ScoredSentence[], documents: Map<string, StoredDocument>): Array<{ year: number; sentence: ScoredSentence }> {
+  const best = new Map<number, ScoredSentence>();
+  for (const candidate of ranked) {
+    if (candidate.coverage < MIN_COVERAGE || !/\d/.test(candidate.sentence.text)) continue;
+    const doc = documents.get(candidate.hit.passage.docId)!;
+    const year = candidate.hit.passage.sectionKind === 'review' ? doc.reviews : doc.year;
+    if (year && !best.has(year)) best.set(year, candidate);
+  }
+  return [...best].sort(([a], [b]) => a - b).map(([year, sentence]) => ({ year, sentence }));
+}
+
+function cite({ hit, sentence, coverage }: ScoredSentence, doc: StoredDocument, wantsFigure: boolean): Citation {
+  const quoted = quoteSentences(hit.passage, sentence, wantsFigure);
   return {
     docId: doc.id,
     title: doc.title,
     year: doc.year,
     section: hit.passage.section,
-    quote: sentence.text,
+    quote: joinSentences(quoted),
     passage: hit.passage.text,
     score: Math.round(Math.min(coverage, 1) * 1000) / 1000,
-    start: sentence.start,
-    end: sentence.end,
+    start: quoted[0].start,
+    end: quoted[quoted.length - 1].end,
   };
 }
 
-function notFoundMessage(reason: string | undefined, documents: StoredDocument[]): string {
+/**
+ * The sentence itself, or, when it is only a short lead such as "打造太原旅游热点门户。", the
+ * sentences that follow it in the same run (still verbatim), up to three in all.
+ */
+function quoteSentences(passage: Passage, sentence: Sentence, wantsFigure: boolean): Sentence[] {
+  if (sentence.text.length >= SHORT_SENTENCE || (wantsFigure && /\d/.test(sentence.text))) return [sentence];
+  const quoted = [sentence];
+  for (let i = passage.sentences.indexOf(sentence) + 1; i < passage.sentences.length && quoted.length < 3; i++) {
+    const next = passage.sentences[i];
+    if (next.run !== sentence.run) break;
+    quoted.push(next);
+    if (joinSentences(quoted).length >= SHORT_SENTENCE * 2) break;
+  }
+  return quoted;
+}
+
+function notFoundMessage(reason: string | undefined, question: string, mode: Searcher['mode'], documents: StoredDocument[]): string {
   const titles = documents.map((d) => `《${d.title}》`).join('、');
-  return `${reason ?? '这些报告中没有找到能回答这个问题的内容。'}可以换个说法，或写明城市和年份再问。现有报告：${titles}。`;
+  const english =
+    mode === 'lexical' && !/[\u3400-\u9fff]/.test(question)
+      ? '英文提问需要语义检索（嵌入模型），当前未启用，请用中文提问。'
+      : '';
+  return `${reason ?? '这些报告中没有找到能回答这个问题的内容。'}${english}可以换个说法，或写明城市和年份再问。现有报告：${titles}。`;
 }
 
 function roundAll<T extends Record<string, number>>(values: T): T {

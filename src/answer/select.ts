@@ -15,13 +15,19 @@ export interface ScoredSentence {
 export type WordWeight = (word: string) => number;
 
 const FIGURE = /\d/;
+/** Single characters (来、玩、给) are mostly colloquial glue; they count, but little. */
+const SINGLE_CHARACTER_WEIGHT = 0.3;
 
 /**
  * Scores every sentence of the retrieved passages: key-word coverage first, then a figure when
  * one is asked for, the passage's retrieval rank, and its fit with the asked year.
  */
 export function scoreSentences(question: Question, hits: SearchHit[], weight: WordWeight): ScoredSentence[] {
-  const words = question.keyWords.map((word) => ({ word, weight: weight(word), variants: [word, ...synonymsOf(word)] }));
+  const words = question.keyWords.map((word) => ({
+    word,
+    weight: weight(word) * (word.length === 1 ? SINGLE_CHARACTER_WEIGHT : 1),
+    variants: [word, ...synonymsOf(word)],
+  }));
   const total = words.reduce((sum, w) => sum + w.weight, 0);
   const topScore = hits[0]?.score ?? 1;
   const scored: ScoredSentence[] = [];

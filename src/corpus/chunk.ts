@@ -13,6 +13,7 @@ export function chunkBlocks(blocks: Block[], meta: DocumentMeta, options: Chunki
   let sectionKind: SectionKind = 'review';
   let headingRun: string[] = [];
   let pending: Sentence[] = [];
+  let nextRun = 0;
 
   const flush = () => {
     if (pending.length === 0) return;
@@ -38,7 +39,9 @@ export function chunkBlocks(blocks: Block[], meta: DocumentMeta, options: Chunki
     }
     headingRun = [];
     if (lengthOf(pending) >= options.minChars) flush();
-    for (const sentence of splitSentences(block)) {
+    const sentences = splitSentences(block, nextRun);
+    nextRun = (sentences.at(-1)?.run ?? nextRun) + 1;
+    for (const sentence of sentences) {
       if (pending.length > 0 && lengthOf(pending) + sentence.text.length > options.maxChars) flush();
       pending.push(sentence);
     }
@@ -47,11 +50,11 @@ export function chunkBlocks(blocks: Block[], meta: DocumentMeta, options: Chunki
   return passages;
 }
 
-/** Sentences that end without punctuation (list items, titles) keep a space between them. */
+const ENDS_SENTENCE = /[。！？；!?][”’」』）)]*$/;
+
+/** Sentences that end without sentence punctuation (list items, titles) keep a space between them. */
 export function joinSentences(sentences: Sentence[]): string {
-  return sentences
-    .map((s, i) => (i > 0 && !/[\p{P}]$/u.test(sentences[i - 1].text) ? ` ${s.text}` : s.text))
-    .join('');
+  return sentences.map((s, i) => (i > 0 && !ENDS_SENTENCE.test(sentences[i - 1].text) ? ` ${s.text}` : s.text)).join('');
 }
 
 function lengthOf(sentences: Sentence[]): number {

@@ -6,20 +6,25 @@ const CLOSING = /[”’」』）)]/;
 
 /**
  * Splits a paragraph after 。！？； (keeping closing quotes with their sentence) and wherever
- * cleaning removed text, so every sentence is one contiguous stretch of the source file.
+ * cleaning removed text, so every sentence is one contiguous stretch of the source file. A
+ * removal also starts a new run (see `Sentence.run`), numbered on from `firstRun`.
  */
-export function splitSentences(paragraph: Paragraph): Sentence[] {
+export function splitSentences(paragraph: Paragraph, firstRun: number): Sentence[] {
   const { text, offsets } = paragraph;
   const cuts = new Set(paragraph.breaks);
   const sentences: Sentence[] = [];
+  let run = firstRun;
   let begin = 0;
   const emit = (end: number) => {
-    const sentence = makeSentence(text, offsets, begin, end);
+    const sentence = makeSentence(text, offsets, begin, end, run);
     if (sentence) sentences.push(sentence);
     begin = end;
   };
   for (let i = 0; i < text.length; i++) {
-    if (cuts.has(i) && i > begin) emit(i);
+    if (cuts.has(i) && i > begin) {
+      emit(i);
+      run++;
+    }
     if (SENTENCE_END.test(text[i])) {
       let end = i + 1;
       while (end < text.length && CLOSING.test(text[end])) end++;
@@ -31,10 +36,10 @@ export function splitSentences(paragraph: Paragraph): Sentence[] {
   return sentences;
 }
 
-function makeSentence(text: string, offsets: number[], begin: number, end: number): Sentence | null {
+function makeSentence(text: string, offsets: number[], begin: number, end: number, run: number): Sentence | null {
   while (begin < end && /\s/.test(text[begin])) begin++;
   while (end > begin && /\s/.test(text[end - 1])) end--;
   const slice = text.slice(begin, end);
   if (!/[\p{L}\p{N}]/u.test(slice)) return null;
-  return { text: slice, start: offsets[begin], end: offsets[end - 1] + 1 };
+  return { text: slice, start: offsets[begin], end: offsets[end - 1] + 1, run };
 }

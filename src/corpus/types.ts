@@ -23,6 +23,11 @@ export interface Sentence {
   /** Character offsets into the original file: `source.slice(start, end)` holds the sentence. */
   start: number;
   end: number;
+  /**
+   * Sentences with the same run number follow each other in the source with nothing but white
+   * space between them, so quoting them together is still verbatim.
+   */
+  run: number;
 }
 
 /** A retrieval unit: a few consecutive sentences of one section. */
