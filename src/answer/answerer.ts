@@ -90,16 +90,18 @@ function pickCitations(ranked: ScoredSentence[], limit: number): ScoredSentence[
 
 /**
  * For "how has X changed" questions: the best figure-bearing sentence for each year the reports
- * speak of (a review section speaks of the year reviewed, a plan section of the plan year), in
- * year order.
+ * speak of, in year order. A review section speaks of the year reviewed, a plan section of the
+ * plan year; for a year with both, the reported result wins over the target.
  */
 function pickPerYear(ranked: ScoredSentence[], documents: Map<string, StoredDocument>): Array<{ year: number; sentence: ScoredSentence }> {
   const best = new Map<number, ScoredSentence>();
   for (const candidate of ranked) {
     if (candidate.coverage < MIN_COVERAGE || !/\d/.test(candidate.sentence.text)) continue;
     const doc = documents.get(candidate.hit.passage.docId)!;
-    const year = candidate.hit.passage.sectionKind === 'review' ? doc.reviews : doc.year;
-    if (year && !best.has(year)) best.set(year, candidate);
+    const isReview = candidate.hit.passage.sectionKind === 'review';
+    const year = isReview ? doc.reviews : doc.year;
+    const held = best.get(year);
+    if (year && (!held || (isReview && held.hit.passage.sectionKind !== 'review'))) best.set(year, candidate);
   }
   return [...best].sort(([a], [b]) => a - b).map(([year, sentence]) => ({ year, sentence }));
 }

@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Answer } from '../../src/answer/types.js';
+import { ingest } from '../../src/ingest/ingest.js';
+import { percentile, scoreAnswer, summarize } from '../../src/eval/metrics.js';
+import { REPO, tempDir, testConfig } from '../support/fixtures.js';
+import { runCli } from '../support/run-cli.js';
+
+const FIXTURE = path.join(REPO, 'tests', 'fixtures', 'eval-small.jsonl');
+
+describe('npm run eval on a small question file', () => {
+  let dir: Awaited<ReturnType<typeof tempDir>>;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    dir = await tempDir();
+    const config = testConfig(dir.dir, { DENSE: 'off' });
+    await ingest(config);
+    env = { CORPUS_DIR: config.corpusDir, INDEX_DIR: dir.dir, DENSE: 'off' };
+  });
+  afterAll(() => dir.cleanup());
+
+  it('prints the metrics table, overall and per type', async () => {
+    const { code, stdout } = await runCli('eval', [FIXTURE], env);
+    expect(code).toBe(0);
+    const row = (name: string) => stdout.split('\n').find((l) => l.startsWith(`${name} `))!.trim().split(/\s+/);
+    // f4 names the wrong report on purpose: A@1 and R@5 are 2 of 3 answerable questions.
+    expect(row('all').slice(0, 8)).toEqual(['all', '4', '0.67', '0.67', '0.67', '1.00', '0.00', '1.00']);
+    expect(row('fact').slice(0, 3)).toEqual(['fact', '2', '0.50']);
+    expect(row('none').slice(0, 6)).toEqual(['none', '1', '-', '-', '-', '1.00']);
+    expect(stdout).toContain('mode: lexical');
+    expect(stdout).toMatch(/missed:\n\s+f4 \[fact\]/);
+  });
+
+  it('--json gives the summary and every per-question result', async () => {
+    const { code, stdout } = await runCli('eval', [FIXTURE, '--json'], env);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.summary).toMatchObject({ questions: 4, answerable: 3, abstention: 1, falseRefusals: 0, quoteFidelity: 1 });
+    expect(report.summary.accuracyAt1).toBeCloseTo(2 / 3);
+    expect(report.results.map((r: { id: string; correctAt1: boolean }) => [r.id, r.correctAt1])).toEqual([
+      ['f1', true],
+      ['f2', true],
+      ['f3', false],
+      ['f4', false],
+    ]);
+  });
+
+  it('reports an unreadable question file clearly', async () => {
+    const { code, stderr } = await runCli('eval', [path.join(REPO, 'package.json')], env);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^error: The question file .* is invalid at line 1/);
+  });
+});
+
+describe('metrics', () => {
+  const answer = (quote: string, docId = 'D1', found = true): Answer => ({
+    question: 'q',
+    found,
+    answer: quote,
+    citations: [{ docId, title: 't', year: 2025, section: 's', quote, passage: `前文。${quote}`, score: 1, start: 0, end: 1 }],
+    mode: 'lexical',
+    timings: { totalMs: 2 },
+  });
+  const sources = new Map([['D1', '前文。新增就业 8 万人。\n后文。']]);
+  const item = { id: 'x', type: 'fact', q: 'q', gold: ['8万人'], docs: ['D1'] };
+
+  it('compares after NFKC and white-space removal, and checks the report id', () => {
+    expect(scoreAnswer(item, answer('新增就业８万人。'), sources)).toMatchObject({ correctAt1: true, goldRank: 1, unfaithfulQuotes: [] });
+    expect(scoreAnswer(item, answer('新增就业8万人。', 'D2'), sources)).toMatchObject({ correctAt1: false, goldRank: 0 });
+    expect(scoreAnswer(item, answer('新增就业8万人。', 'D1', false), sources).correctAt1).toBe(false);
+  });
+
+  it('counts quotes that are not verbatim in their report', () => {
+    const results = [scoreAnswer(item, answer('新增就业9万人。'), sources), scoreAnswer(item, answer('新增就业8万人。'), sources)];
+    expect(results[0].unfaithfulQuotes).toEqual(['新增就业9万人。']);
+    expect(summarize(results).quoteFidelity).toBe(0.5);
+  });
+
+  it('takes nearest-rank percentiles', () => {
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.5)).toBe(5);
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.95)).toBe(10);
+  });
+});

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { Passage, SectionKind } from '../../src/corpus/types.js';
+import { readQuestion } from '../../src/search/question.js';
+import { scopeFor } from '../../src/search/scope.js';
+import type { StoredDocument } from '../../src/store/store.js';
+
+const doc = (id: string, city: string, year: number): StoredDocument => ({ id, file: `${id}.txt`, title: id, city, year, reviews: year - 1, credits: [] });
+const DOCUMENTS = [doc('A2024', '太原', 2024), doc('A2025', '太原', 2025), doc('B2025', '晋中', 2025)];
+let nextId = 0;
+const passage = (docId: string, sectionKind: SectionKind, text = '正文。'): Passage => ({
+  id: nextId++, docId, section: '', sectionKind, text, start: 0, end: text.length, sentences: [],
+});
+
+const scope = (q: string) => scopeFor(readQuestion(q, ['太原', '晋中']), DOCUMENTS);
+
+describe('scoping by year and city', () => {
+  it('lets a year be answered by that year\'s report (plan) or the next year\'s (review)', () => {
+    const s = scope('2024年太原新增就业多少人？');
+    expect(s.allows(passage('A2024', 'plan'))).toBe(true);
+    expect(s.allows(passage('A2025', 'review'))).toBe(true);
+    expect(s.allows(passage('B2025', 'review'))).toBe(false);
+  });
+
+  it('prefers the review part for results and the plan part for targets', () => {
+    const results = scope('2024年太原新增就业多少人？');
+    expect(results.fit(passage('A2025', 'review'))).toBe(1);
+    expect(results.fit(passage('A2024', 'plan'))).toBe(0.5);
+    expect(results.fit(passage('A2025', 'plan'))).toBe(0);
+    const targets = scope('2025年太原新增就业目标是多少？');
+    expect(targets.fit(passage('A2025', 'plan'))).toBe(1);
+    expect(targets.fit(passage('A2025', 'review'))).toBe(0);
+  });
+
+  it('keeps a passage of another year that names the asked year', () => {
+    const s = scope('2030年太原的目标');
+    expect(s.allows(passage('A2025', 'plan', '到2030年，建成国家区域中心城市。'))).toBe(true);
+    expect(s.allows(passage('A2025', 'plan', '今年目标。'))).toBe(false);
+  });
+
+  it('restricts to the named city, including through a county', () => {
+    const s = scope('介休的煤炭产能');
+    expect(s.allows(passage('B2025', 'review'))).toBe(true);
+    expect(s.allows(passage('A2025', 'review'))).toBe(false);
+  });
+
+  it('is empty, with a reason, for a place the reports do not cover', () => {
+    const s = scope('广州2025年地区生产总值');
+    expect(s.emptyBecause).toContain('广州');
+    expect(s.emptyBecause).toContain('太原、晋中');
+    expect(scope('太原和北京的高铁').emptyBecause).toBeUndefined();
+  });
+});
