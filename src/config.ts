@@ -39,6 +39,22 @@ const envSchema = z.object({
   CHUNK_MAX_CHARS: positiveInt.default(350),
   TOP_K: positiveInt.max(20).default(5),
   MAX_QUESTION_CHARS: positiveInt.default(500),
+  BOT_TOKEN: z
+    .string()
+    .regex(/^\d{5,}:[A-Za-z0-9_-]{30,}$/, 'must look like 123456789:AAE… (the token @BotFather gives you)')
+    .optional(),
+  TELEGRAM_API_ROOT: z.url().optional(),
+  WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'WEBHOOK_SECRET may use A-Z, a-z, 0-9, _ and - only').optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(8443),
+  ALLOWED_CHAT_IDS: z
+    .string()
+    .regex(/^\s*-?\d+(\s*,\s*-?\d+)*\s*$/, 'ALLOWED_CHAT_IDS must be a comma-separated list of chat ids')
+    .transform((v) => v.split(',').map((id) => Number(id.trim())))
+    .optional(),
+  RATE_LIMIT_PER_USER: positiveInt.default(6),
+  RATE_LIMIT_PER_CHAT: positiveInt.default(20),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export interface ModelConfig {
@@ -66,11 +82,30 @@ export interface Config {
   hnsw: { m: number; efConstruction: number; efSearch: number };
   chunking: { minChars: number; maxChars: number };
   answer: { topK: number; maxQuestionChars: number };
+  bot: BotConfig;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export interface BotConfig {
+  /** From @BotFather; only the bot needs it. Never logged. */
+  token?: string;
+  /** Another Bot API server: a self-hosted telegram-bot-api, or an emulator in tests. */
+  apiRoot?: string;
+  /** Public HTTPS URL for webhook mode; long polling when absent. */
+  webhookUrl?: string;
+  /** Checked against the X-Telegram-Bot-Api-Secret-Token header in webhook mode. */
+  webhookSecret?: string;
+  port: number;
+  /** Only these chats (and, for inline queries, users) are served; everyone when absent. */
+  allowedChatIds?: number[];
+  /** Questions per rolling minute. */
+  ratePerUser: number;
+  ratePerChat: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
-  if (!parsed.success) throw new AppError('CONFIG_INVALID', { detail: z.prettifyError(parsed.error) });
+  if (!parsed.success) throw new AppError('CONFIG_INVALID', { detail: describeIssues(parsed.error) });
   const e = parsed.data;
   if (e.CHUNK_MIN_CHARS > e.CHUNK_MAX_CHARS) {
     throw new AppError('CONFIG_INVALID', { detail: 'CHUNK_MIN_CHARS must not exceed CHUNK_MAX_CHARS' });
@@ -94,5 +129,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hnsw: { m: e.HNSW_M, efConstruction: e.HNSW_EF_CONSTRUCTION, efSearch: e.HNSW_EF_SEARCH },
     chunking: { minChars: e.CHUNK_MIN_CHARS, maxChars: e.CHUNK_MAX_CHARS },
     answer: { topK: e.TOP_K, maxQuestionChars: e.MAX_QUESTION_CHARS },
+    bot: {
+      token: e.BOT_TOKEN,
+      apiRoot: e.TELEGRAM_API_ROOT,
+      webhookUrl: e.WEBHOOK_URL,
+      webhookSecret: e.WEBHOOK_SECRET,
+      port: e.PORT,
+      allowedChatIds: e.ALLOWED_CHAT_IDS,
+      ratePerUser: e.RATE_LIMIT_PER_USER,
+      ratePerChat: e.RATE_LIMIT_PER_CHAT,
+    },
+    logLevel: e.LOG_LEVEL,
   };
+}
+
+/** Zod issues on one line: `NAME: message; NAME: message`. Values are never echoed (secrets). */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => `${issue.path.join('.') || 'value'}: ${issue.message}`).join('; ');
 }

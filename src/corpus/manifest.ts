@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { describeIssues } from '../config.js';
 import { AppError } from '../errors.js';
 import type { DocumentMeta } from './types.js';
 
@@ -36,7 +37,7 @@ export async function readCorpusManifest(corpusDir: string): Promise<DocumentMet
   }
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
-    throw new AppError('CORPUS_MANIFEST_INVALID', { file, detail: z.prettifyError(parsed.error) });
+    throw new AppError('CORPUS_MANIFEST_INVALID', { file, detail: describeIssues(parsed.error) });
   }
   return parsed.data.documents;
 }

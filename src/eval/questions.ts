@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { describeIssues } from '../config.js';
 import { AppError } from '../errors.js';
 
 const questionSchema = z.object({
@@ -28,7 +29,7 @@ export async function readQuestionFile(file: string): Promise<EvalQuestion[]> {
       throw new AppError('EVAL_FILE_INVALID', { file, line: index + 1, detail: 'not valid JSON' });
     }
     const parsed = questionSchema.safeParse(json);
-    if (!parsed.success) throw new AppError('EVAL_FILE_INVALID', { file, line: index + 1, detail: z.prettifyError(parsed.error) });
+    if (!parsed.success) throw new AppError('EVAL_FILE_INVALID', { file, line: index + 1, detail: describeIssues(parsed.error) });
     questions.push(parsed.data);
   });
   return questions;

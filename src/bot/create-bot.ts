@@ -1,0 +1,192 @@
+import type { Logger } from 'pino';
+import { Telegraf, type Context } from 'telegraf';
+import type { InlineKeyboardButton, InlineQueryResultArticle } from 'telegraf/types';
+import type { Answerer } from '../answer/answerer.js';
+import type { Answer } from '../answer/types.js';
+import type { BotConfig } from '../config.js';
+import { isAppError } from '../errors.js';
+import type { StoredDocument } from '../store/store.js';
+import { commandArgument, questionFor } from './addressing.js';
+import { createAnswerCache } from './answer-cache.js';
+import { answerBlocks, citationBlock, escapeHtml, packMessages, passageBlocks, sourceLine, highlightFigures } from './format.js';
+import { createRateLimiter } from './rate-limit.js';
+import { withRetry, type RetryOptions } from './retry.js';
+import { createTaskTracker, type TaskTracker } from './tasks.js';
+import { COMMANDS, TEXT } from './texts.js';
+
+export interface BotParts {
+  answerer: Answerer;
+  /** The reports, for /sources. */
+  documents: StoredDocument[];
+  config: BotConfig & { token: string };
+  logger: Logger;
+  retry?: RetryOptions;
+}
+
+export interface ReportBot {
+  bot: Telegraf;
+  /** Answers still being sent; `idle()` resolves when all are out. */
+  tasks: TaskTracker;
+  /** Registers the command menu (Chinese descriptions) with Telegram. */
+  registerCommands(): Promise<void>;
+}
+
+const SOURCES_PER_PAGE = 3;
+const INLINE_RESULTS = 5;
+
+export function createBot({ answerer, documents, config, logger, retry }: BotParts): ReportBot {
+  const bot = new Telegraf(config.token, {
+    telegram: { ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}), webhookReply: false },
+    handlerTimeout: 60_000,
+  });
+  const cache = createAnswerCache();
+  const perUser = createRateLimiter(config.ratePerUser);
+  const perChat = createRateLimiter(config.ratePerChat);
+  const allowed = config.allowedChatIds ? new Set(config.allowedChatIds) : null;
+  const call = <T>(request: () => Promise<T>) => withRetry(request, retry);
+
+  const tasks = createTaskTracker((error) => logger.error({ err: error }, 'answer task failed'));
+
+  const send = (ctx: Context, html: string, extra: Record<string, unknown> = {}) =>
+    call(() =>
+      ctx.telegram.sendMessage(ctx.chat!.id, html, {
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+        ...(ctx.message ? { reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true } } : {}),
+        ...extra,
+      }),
+    );
+
+  /** Checks the rate limits; tells the user when they are hit. */
+  const withinLimits = async (ctx: Context): Promise<boolean> => {
+    const wait = Math.max(perUser.take(ctx.from?.id ?? 0), ctx.chat ? perChat.take(ctx.chat.id) : 0);
+    if (wait === 0) return true;
+    if (ctx.chat) await send(ctx, escapeHtml(TEXT.rateLimited(wait)));
+    return false;
+  };
+
+  const ask = async (ctx: Context, question: string) => {
+    if (!question) return void (await send(ctx, escapeHtml(TEXT.askUsage)));
+    if (!(await withinLimits(ctx))) return;
+    tasks.run(async () => {
+      try {
+        void call(() => ctx.telegram.sendChatAction(ctx.chat!.id, 'typing')).catch(() => undefined);
+        const answer = await answerOrExplain(question);
+        if (!answer) return;
+        const messages = packMessages(answerBlocks(answer));
+        const key = cache.put(answer);
+        for (const [i, html] of messages.entries()) {
+          const last = i === messages.length - 1;
+          await send(ctx, html, last ? { reply_markup: { inline_keyboard: [answerButtons(answer, key)] } } : {});
+        }
+      } catch (error) {
+        logger.error({ err: error, chat: ctx.chat?.id }, 'failed to answer');
+        await send(ctx, escapeHtml(TEXT.failure)).catch(() => undefined);
+      }
+    });
+
+    async function answerOrExplain(q: string): Promise<Answer | null> {
+      try {
+        return await answerer.answer(q);
+      } catch (error) {
+        if (!isAppError(error) || !error.code.startsWith('QUESTION_')) throw error;
+        await send(ctx, escapeHtml(error.message));
+        return null;
+      }
+    }
+  };
+
+  bot.use(async (ctx, next) => {
+    const chatId = ctx.chat?.id ?? ctx.from?.id;
+    if (!allowed || (chatId !== undefined && allowed.has(chatId))) return next();
+    if (ctx.inlineQuery) return void (await call(() => ctx.answerInlineQuery([], { cache_time: 60 })));
+    if (ctx.chat?.type === 'private') await send(ctx, escapeHtml(TEXT.notAllowed));
+  });
+
+  bot.start((ctx) => send(ctx, escapeHtml(TEXT.help(ctx.me))));
+  bot.help((ctx) => send(ctx, escapeHtml(TEXT.help(ctx.me))));
+  bot.command('about', (ctx) => send(ctx, escapeHtml(TEXT.about)));
+  bot.command('sources', (ctx) => send(ctx, sourcesHtml(documents)));
+  bot.command('ask', (ctx) => ask(ctx, commandArgument(ctx.message.text)));
+
+  bot.on('text', async (ctx) => {
+    const question = questionFor(ctx.message, { id: ctx.botInfo.id, username: ctx.me });
+    if (question !== null) return ask(ctx, question);
+    const isCommand = ctx.message.entities?.some((e) => e.type === 'bot_command' && e.offset === 0);
+    if (isCommand && ctx.chat.type === 'private') await send(ctx, escapeHtml(TEXT.unknownCommand));
+  });
+
+  bot.on('inline_query', async (ctx) => {
+    const question = ctx.inlineQuery.query.trim();
+    if (!question || perUser.take(ctx.from.id) > 0) return void (await call(() => ctx.answerInlineQuery([], { cache_time: 0 })));
+    let results: InlineQueryResultArticle[];
+    try {
+      results = inlineResults(await answerer.answer(question));
+    } catch (error) {
+      if (!isAppError(error) || !error.code.startsWith('QUESTION_')) throw error;
+      results = [article('error', error.message, '', escapeHtml(error.message))];
+    }
+    await call(() => ctx.answerInlineQuery(results, { cache_time: 300 }));
+  });
+
+  bot.on('callback_query', async (ctx) => {
+    const data = 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : '';
+    const [kind, key, position] = data.split(':');
+    const answer = cache.get(key ?? '');
+    const index = Number(position);
+    if (!answer || !Number.isInteger(index) || !ctx.chat) return void (await call(() => ctx.answerCbQuery(TEXT.staleButton)));
+    if (kind === 'm') {
+      const page = answer.citations.slice(index, index + SOURCES_PER_PAGE);
+      if (page.length === 0) return void (await call(() => ctx.answerCbQuery(TEXT.noMoreSources)));
+      await call(() => ctx.answerCbQuery());
+      const blocks = page.map((c, i) => citationBlock(c, index + i + 1));
+      const next = index + SOURCES_PER_PAGE < answer.citations.length ? [[{ text: TEXT.moreSources, callback_data: `m:${key}:${index + SOURCES_PER_PAGE}` }]] : [];
+      const messages = packMessages(blocks);
+      for (const [i, html] of messages.entries()) await send(ctx, html, i === messages.length - 1 && next.length ? { reply_markup: { inline_keyboard: next } } : {});
+    } else if (kind === 'p' && answer.citations[index]) {
+      await call(() => ctx.answerCbQuery());
+      for (const html of packMessages(passageBlocks(answer.citations[index]))) await send(ctx, html);
+    } else {
+      await call(() => ctx.answerCbQuery(TEXT.staleButton));
+    }
+  });
+
+  bot.catch(async (error, ctx) => {
+    logger.error({ err: error, update: ctx.update.update_id }, 'handler failed');
+    if (ctx.chat && (ctx.chat.type === 'private' || ctx.message)) await send(ctx, escapeHtml(TEXT.failure)).catch(() => undefined);
+  });
+
+  return {
+    bot,
+    tasks,
+    registerCommands: () => call(() => bot.telegram.setMyCommands(COMMANDS)).then(() => undefined),
+  };
+}
+
+function answerButtons(answer: Answer, key: string): InlineKeyboardButton[] {
+  if (!answer.found) return [];
+  const buttons: InlineKeyboardButton[] = [{ text: TEXT.fullPassage, callback_data: `p:${key}:0` }];
+  if (answer.citations.length > 1) buttons.unshift({ text: TEXT.moreSources, callback_data: `m:${key}:1` });
+  return buttons;
+}
+
+function inlineResults(answer: Answer): InlineQueryResultArticle[] {
+  if (!answer.found) return [article('none', '报告中没有找到答案', answer.answer.slice(0, 100), escapeHtml(answer.answer))];
+  return answer.citations.slice(0, INLINE_RESULTS).map((c, i) =>
+    article(
+      String(i),
+      c.quote.slice(0, 80),
+      `《${c.title}》 · ${c.section}`.slice(0, 200),
+      `<b>问：</b>${escapeHtml(answer.question)}\n<blockquote>${highlightFigures(c.quote)}</blockquote>\n${sourceLine(c)}`,
+    ),
+  );
+}
+
+function article(id: string, title: string, description: string, html: string): InlineQueryResultArticle {
+  return { type: 'article', id, title, description, input_message_content: { message_text: html, parse_mode: 'HTML' } };
+}
+
+function sourcesHtml(documents: StoredDocument[]): string {
+  const lines = documents.map((d) => `• ${escapeHtml(d.title)}（${escapeHtml(d.city || '城市不详')} · ${d.year || '年份不详'}年）`);
+  return [escapeHtml(TEXT.sourcesHeader), ...lines].join('\n');
+}

@@ -1,0 +1,41 @@
+/** Everything the bot says that is not a quote, in one place. */
+export const EXAMPLE_QUESTIONS = ['太原2025年地区生产总值增长目标是多少？', '晋中卫生厕所普及率是多少？', '太原这几年空气质量综合指数怎么变化？'];
+
+export const COMMANDS = [
+  { command: 'ask', description: '提问：/ask 太原2025年经济增长目标是多少？' },
+  { command: 'sources', description: '列出可查询的报告' },
+  { command: 'help', description: '使用说明和示例' },
+  { command: 'about', description: '答案是怎么来的' },
+];
+
+export const TEXT = {
+  help: (username: string) =>
+    [
+      '我根据政府工作报告原文回答问题，每个答案都引用报告原句并注明出处。',
+      '',
+      '私聊：直接发问题即可。',
+      `群聊：用 /ask 问题，或 @${username} 问题，或回复我的消息。`,
+      `任意聊天：输入 @${username} 问题，把带出处的答案发到当前对话。`,
+      '',
+      '试试这些问题：',
+      ...EXAMPLE_QUESTIONS.map((q) => `• ${q}`),
+      '',
+      '/sources 查看有哪些报告 · /about 了解答案的来源',
+    ].join('\n'),
+  about: [
+    '答案完全摘自报告原文：先在报告中检索与问题最相关的段落（词法检索，有模型时加语义检索），',
+    '再挑出包含答案的句子原样引用，并注明报告名称和章节。',
+    '我不会编造数字；报告里没有写的，我会直接说没有找到。',
+  ].join(''),
+  askUsage: '请在 /ask 后面写上问题，例如：/ask 晋中卫生厕所普及率是多少？',
+  unknownCommand: '没有这个命令。发送 /help 查看用法。',
+  rateLimited: (seconds: number) => `提问太频繁了，请 ${seconds} 秒后再试。`,
+  notAllowed: '抱歉，这个机器人只在指定的聊天中提供服务。',
+  failure: '抱歉，处理这个问题时出了点问题，请稍后再试。',
+  staleButton: '这个按钮已过期，请重新提问。',
+  noMoreSources: '没有更多来源了。',
+  inlineEmpty: '输入问题，例如：太原滨河自行车道有多长',
+  moreSources: '更多来源',
+  fullPassage: '原文',
+  sourcesHeader: '可查询的报告：',
+};

@@ -1,0 +1,252 @@
+import pino from 'pino';
+import { Telegram, TelegramError } from 'telegraf';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Answerer } from '../../src/answer/answerer.js';
+import { createBot, type ReportBot } from '../../src/bot/create-bot.js';
+import { MESSAGE_LIMIT } from '../../src/bot/format.js';
+import type { BotConfig } from '../../src/config.js';
+import type { Store } from '../../src/store/store.js';
+import { lexicalAnswerer } from '../support/lexical-context.js';
+import { BOT_USER, GROUP_CHAT, callbackUpdate, inlineUpdate, textUpdate } from '../support/telegram-updates.js';
+
+interface ApiCall {
+  method: string;
+  payload: Record<string, any>;
+}
+
+let answerer: Answerer;
+let store: Store;
+let cleanup: () => Promise<void>;
+let calls: ApiCall[];
+let failNext: Array<(method: string) => Error | null>;
+
+beforeAll(async () => {
+  ({ answerer, store, cleanup } = await lexicalAnswerer());
+});
+afterAll(() => cleanup());
+
+beforeEach(() => {
+  calls = [];
+  failNext = [];
+  vi.restoreAllMocks();
+  let messageId = 1000;
+  vi.spyOn(Telegram.prototype, 'callApi').mockImplementation(async function (method: string, payload: any) {
+    const failure = failNext.length ? failNext[0](method) : null;
+    if (failure) {
+      failNext.shift();
+      throw failure;
+    }
+    calls.push({ method, payload });
+    if (method === 'sendMessage') return { message_id: messageId++, date: 0, chat: { id: payload.chat_id }, text: payload.text } as never;
+    return true as never;
+  } as never);
+});
+
+const TOKEN = '123456789:AAEtesttokentesttokentesttokentest12';
+const BASE_CONFIG: BotConfig & { token: string } = { token: TOKEN, port: 0, ratePerUser: 100, ratePerChat: 100 };
+
+function makeBot(config: Partial<BotConfig> = {}, parts: { answerer?: Answerer } = {}): ReportBot {
+  const made = createBot({
+    answerer: parts.answerer ?? answerer,
+    documents: store.documents,
+    config: { ...BASE_CONFIG, ...config },
+    logger: pino({ level: 'silent' }),
+    retry: { sleep: async () => undefined },
+  });
+  made.bot.botInfo = { ...BOT_USER, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true, can_connect_to_business: false, has_main_web_app: false };
+  return made;
+}
+
+async function deliver(reportBot: ReportBot, ...updates: Parameters<ReportBot['bot']['handleUpdate']>[0][]): Promise<ApiCall[]> {
+  for (const update of updates) await reportBot.bot.handleUpdate(update);
+  await reportBot.tasks.idle();
+  return calls;
+}
+
+const sent = () => calls.filter((c) => c.method === 'sendMessage');
+
+describe('private chat', () => {
+  it('answers any text with a quoted, sourced HTML answer, buttons and a typing action', async () => {
+    const update = textUpdate('晋中卫生厕所普及率是多少？');
+    await deliver(makeBot(), update);
+    expect(calls.map((c) => c.method)).toContain('sendChatAction');
+    const [message] = sent();
+    expect(message.payload.parse_mode).toBe('HTML');
+    expect(message.payload.text).toMatch(/<blockquote>.*<b>82%<\/b>.*<\/blockquote>\n—— 《晋中市2025年政府工作报告（摘要）》 · /s);
+    expect(message.payload.reply_parameters.message_id).toBe(update.message!.message_id);
+    const buttons = message.payload.reply_markup.inline_keyboard[0].map((b: { text: string }) => b.text);
+    expect(buttons).toEqual(['更多来源', '原文']);
+    for (const button of message.payload.reply_markup.inline_keyboard[0]) expect(Buffer.byteLength(button.callback_data)).toBeLessThanOrEqual(64);
+  });
+
+  it('explains itself on /start and /help with three example questions', async () => {
+    await deliver(makeBot(), textUpdate('/start'), textUpdate('/help'));
+    expect(sent()).toHaveLength(2);
+    for (const m of sent()) {
+      expect(m.payload.text).toContain('@ReportQaBot');
+      expect(m.payload.text.match(/^• /gm)).toHaveLength(3);
+    }
+  });
+
+  it('lists the reports on /sources and explains answers on /about', async () => {
+    await deliver(makeBot(), textUpdate('/sources'), textUpdate('/about'));
+    const [sources, about] = sent().map((m) => m.payload.text);
+    expect(sources.match(/^• /gm)).toHaveLength(5);
+    expect(sources).toContain('晋中市2025年政府工作报告（摘要）（晋中 · 2025年）');
+    expect(about).toContain('原文');
+  });
+
+  it('answers /ask with a question, and explains /ask without one', async () => {
+    await deliver(makeBot(), textUpdate('/ask 太原滨河自行车道有多长？'), textUpdate('/ask'));
+    expect(sent()[0].payload.text).toContain('<b>88公里</b>');
+    expect(sent()[1].payload.text).toContain('请在 /ask 后面写上问题');
+  });
+
+  it('says plainly when the reports do not answer, without buttons', async () => {
+    await deliver(makeBot(), textUpdate('上海2024年的地铁里程是多少？'));
+    expect(sent()[0].payload.text).toContain('没有关于上海的内容');
+    expect(sent()[0].payload.text).toContain('现有报告');
+    expect(sent()[0].payload.reply_markup.inline_keyboard[0]).toEqual([]);
+  });
+
+  it('escapes HTML in questions and answers', async () => {
+    await deliver(makeBot(), textUpdate('<script>alert(1)</script>'));
+    expect(sent()[0].payload.text).not.toContain('<script>');
+    await deliver(makeBot(), inlineUpdate('晋中卫生厕所普及率 1<2 & 3'));
+    const inline = calls.find((c) => c.method === 'answerInlineQuery')!;
+    expect(inline.payload.results[0].input_message_content.message_text).toContain('<b>问：</b>晋中卫生厕所普及率 1&lt;2 &amp; 3');
+  });
+
+  it('refuses an over-long question with the limit', async () => {
+    await deliver(makeBot(), textUpdate('问'.repeat(600)));
+    expect(sent()[0].payload.text).toContain('limit is 500');
+  });
+
+  it('points to /help for an unknown command', async () => {
+    await deliver(makeBot(), textUpdate('/weather'));
+    expect(sent()[0].payload.text).toContain('/help');
+  });
+});
+
+describe('group chat', () => {
+  it('ignores chatter and commands for other bots', async () => {
+    await deliver(makeBot(), textUpdate('今天中午吃什么', GROUP_CHAT), textUpdate('/ask@OtherBot 晋中卫生厕所普及率', GROUP_CHAT), textUpdate('/weather', GROUP_CHAT));
+    expect(calls).toEqual([]);
+  });
+
+  it('answers /ask, /ask@ThisBot, a mention and a reply to the bot, replying to the asking message', async () => {
+    const updates = [
+      textUpdate('/ask 晋中卫生厕所普及率是多少？', GROUP_CHAT),
+      textUpdate('/ask@ReportQaBot 晋中卫生厕所普及率是多少？', GROUP_CHAT),
+      textUpdate('@ReportQaBot 晋中卫生厕所普及率是多少？', GROUP_CHAT),
+      textUpdate('晋中卫生厕所普及率是多少？', GROUP_CHAT, { reply_to_message: { message_id: 1, date: 0, chat: GROUP_CHAT, from: BOT_USER, text: '…' } }),
+    ];
+    await deliver(makeBot(), ...updates);
+    expect(sent()).toHaveLength(4);
+    sent().forEach((m, i) => {
+      expect(m.payload.chat_id).toBe(GROUP_CHAT.id);
+      expect(m.payload.reply_parameters.message_id).toBe(updates[i].message!.message_id);
+      expect(m.payload.text).toContain('<b>82%</b>');
+    });
+  });
+
+  it('ignores replies to other people', async () => {
+    const reply = { reply_to_message: { message_id: 1, date: 0, chat: GROUP_CHAT, from: { id: 7, is_bot: false, first_name: 'Bob' }, text: '…' } };
+    await deliver(makeBot(), textUpdate('晋中卫生厕所普及率是多少？', GROUP_CHAT, reply));
+    expect(calls).toEqual([]);
+  });
+});
+
+describe('inline mode', () => {
+  it('returns up to five sourced results', async () => {
+    await deliver(makeBot(), inlineUpdate('太原有多少辆巡游出租车完成更新'));
+    const { payload } = calls.find((c) => c.method === 'answerInlineQuery')!;
+    expect(payload.results.length).toBeGreaterThan(0);
+    expect(payload.results.length).toBeLessThanOrEqual(5);
+    expect(payload.results[0]).toMatchObject({ type: 'article', input_message_content: { parse_mode: 'HTML' } });
+    expect(payload.results[0].input_message_content.message_text).toContain('<b>8292辆</b>');
+    expect(payload.results[0].description).toMatch(/^《.*》 · /);
+  });
+
+  it('answers an empty query with no results', async () => {
+    await deliver(makeBot(), inlineUpdate('  '));
+    expect(calls.find((c) => c.method === 'answerInlineQuery')!.payload.results).toEqual([]);
+  });
+});
+
+describe('buttons', () => {
+  async function askAndGetKey(bot: ReportBot): Promise<string> {
+    await deliver(bot, textUpdate('太原的空气质量综合指数是多少？'));
+    const data: string = sent()[0].payload.reply_markup.inline_keyboard[0][0].callback_data;
+    calls.length = 0;
+    return data.split(':')[1];
+  }
+
+  it('"更多来源" sends the next citations and "原文" the full passage', async () => {
+    const bot = makeBot();
+    const key = await askAndGetKey(bot);
+    await deliver(bot, callbackUpdate(`m:${key}:1`));
+    expect(calls[0].method).toBe('answerCallbackQuery');
+    expect(sent()[0].payload.text).toMatch(/^2\. <blockquote>/);
+    calls.length = 0;
+    await deliver(bot, callbackUpdate(`p:${key}:0`));
+    expect(sent()[0].payload.text).toMatch(/^<b>《.*》 · .*<\/b>\n\n<blockquote>/s);
+  });
+
+  it('answers a stale or unknown button gracefully', async () => {
+    await deliver(makeBot(), callbackUpdate('m:gone:1'), callbackUpdate('nonsense'));
+    expect(calls.map((c) => [c.method, c.payload.text])).toEqual([
+      ['answerCallbackQuery', '这个按钮已过期，请重新提问。'],
+      ['answerCallbackQuery', '这个按钮已过期，请重新提问。'],
+    ]);
+  });
+});
+
+describe('robustness', () => {
+  it('rate-limits a user with a friendly message', async () => {
+    const bot = makeBot({ ratePerUser: 2 });
+    await deliver(bot, textUpdate('晋中卫生厕所普及率？'), textUpdate('晋中卫生厕所普及率？'), textUpdate('晋中卫生厕所普及率？'));
+    expect(sent()).toHaveLength(3);
+    expect(sent()[2].payload.text).toMatch(/提问太频繁了，请 \d+ 秒后再试/);
+  });
+
+  it('politely refuses chats outside the allowlist', async () => {
+    await deliver(makeBot({ allowedChatIds: [GROUP_CHAT.id] }), textUpdate('晋中卫生厕所普及率？'));
+    expect(sent().map((m) => m.payload.text)).toEqual(['抱歉，这个机器人只在指定的聊天中提供服务。']);
+  });
+
+  it('apologizes when answering fails and keeps serving', async () => {
+    let broken = true;
+    const flaky: Answerer = {
+      answer: async (q) => {
+        if (broken) throw new Error('index exploded');
+        return answerer.answer(q);
+      },
+    };
+    const bot = makeBot({}, { answerer: flaky });
+    await deliver(bot, textUpdate('晋中卫生厕所普及率？'));
+    expect(sent()[0].payload.text).toBe('抱歉，处理这个问题时出了点问题，请稍后再试。');
+    broken = false;
+    await deliver(bot, textUpdate('晋中卫生厕所普及率？'));
+    expect(sent()[1].payload.text).toContain('<b>82%</b>');
+  });
+
+  it('retries a 429 after retry_after and a 502, but not a 400', async () => {
+    failNext.push(
+      (m) => (m === 'sendMessage' ? new TelegramError({ error_code: 429, description: 'Too Many Requests', parameters: { retry_after: 3 } }) : null),
+      (m) => (m === 'sendMessage' ? new TelegramError({ error_code: 502, description: 'Bad Gateway' }) : null),
+    );
+    await deliver(makeBot(), textUpdate('晋中卫生厕所普及率？'));
+    expect(sent()).toHaveLength(1);
+    failNext.push((m) => (m === 'sendMessage' ? new TelegramError({ error_code: 400, description: "Bad Request: can't parse entities" }) : null));
+    calls.length = 0;
+    await deliver(makeBot(), textUpdate('晋中卫生厕所普及率？'));
+    expect(sent().map((m) => m.payload.text)).toEqual(['抱歉，处理这个问题时出了点问题，请稍后再试。']);
+  });
+
+  it('keeps every message within the Telegram limit', async () => {
+    await deliver(makeBot(), textUpdate('太原这几年空气质量综合指数怎么变化？'));
+    for (const m of sent()) expect(m.payload.text.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
+    expect(sent()[0].payload.text).toContain('<b>2023年</b>');
+  });
+});
