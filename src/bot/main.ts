@@ -2,6 +2,9 @@ import { openAskContext, readConfig } from '../cli/context.js';
 import { createBot } from './create-bot.js';
 import { createLogger } from './logger.js';
 
+/** How long answers already being written may take to go out after a stop signal. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
 /** `npm run bot`: load the index once, then serve Telegram by long polling or webhook until a signal. */
 async function main(): Promise<void> {
   let config;
@@ -47,7 +50,7 @@ async function main(): Promise<void> {
     ? bot.launch({ webhook: { domain: webhookUrl, port, ...(webhookSecret ? { secretToken: webhookSecret } : {}) } })
     : bot.launch({ dropPendingUpdates: false });
   await Promise.all([launched, stopped]);
-  await Promise.race([tasks.idle(), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  await Promise.race([tasks.idle(), new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref())]);
   logger.info('stopped');
 }
 

@@ -53,7 +53,7 @@ function makeBot(config: Partial<BotConfig> = {}, parts: { answerer?: Answerer }
     logger: pino({ level: 'silent' }),
     retry: { sleep: async () => undefined },
   });
-  made.bot.botInfo = { ...BOT_USER, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true, can_connect_to_business: false, has_main_web_app: false };
+  made.bot.botInfo = { ...BOT_USER, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true };
   return made;
 }
 
@@ -73,7 +73,7 @@ describe('private chat', () => {
     const [message] = sent();
     expect(message.payload.parse_mode).toBe('HTML');
     expect(message.payload.text).toMatch(/<blockquote>.*<b>82%<\/b>.*<\/blockquote>\n—— 《晋中市2025年政府工作报告（摘要）》 · /s);
-    expect(message.payload.reply_parameters.message_id).toBe(update.message!.message_id);
+    expect(message.payload.reply_parameters.message_id).toBe(update.message.message_id);
     const buttons = message.payload.reply_markup.inline_keyboard[0].map((b: { text: string }) => b.text);
     expect(buttons).toEqual(['更多来源', '原文']);
     for (const button of message.payload.reply_markup.inline_keyboard[0]) expect(Buffer.byteLength(button.callback_data)).toBeLessThanOrEqual(64);
@@ -145,7 +145,7 @@ describe('group chat', () => {
     expect(sent()).toHaveLength(4);
     sent().forEach((m, i) => {
       expect(m.payload.chat_id).toBe(GROUP_CHAT.id);
-      expect(m.payload.reply_parameters.message_id).toBe(updates[i].message!.message_id);
+      expect(m.payload.reply_parameters.message_id).toBe(updates[i].message.message_id);
       expect(m.payload.text).toContain('<b>82%</b>');
     });
   });

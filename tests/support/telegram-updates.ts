@@ -1,4 +1,4 @@
-import type { Update, User } from 'telegraf/types';
+import type { Message, Update, User } from 'telegraf/types';
 
 /** Builders for the Bot API updates the handler tests feed to `bot.handleUpdate`. */
 export const BOT_USER = { id: 999, is_bot: true as const, first_name: '报告问答', username: 'ReportQaBot' };
@@ -10,7 +10,7 @@ let nextId = 1;
 
 type Chat = typeof PRIVATE_CHAT | typeof GROUP_CHAT;
 
-export function textUpdate(text: string, chat: Chat = PRIVATE_CHAT, extra: Record<string, unknown> = {}): Update {
+export function textUpdate(text: string, chat: Chat = PRIVATE_CHAT, extra: Record<string, unknown> = {}): Update.MessageUpdate<Message.TextMessage> {
   const id = nextId++;
   const entities = [];
   const command = text.match(/^\/\w+(@\w+)?/);
@@ -21,7 +21,7 @@ export function textUpdate(text: string, chat: Chat = PRIVATE_CHAT, extra: Recor
   return {
     update_id: id,
     message: { message_id: id, date: 1_700_000_000, chat, from: ALICE, text, ...(entities.length ? { entities } : {}), ...extra },
-  } as Update;
+  } as Update.MessageUpdate<Message.TextMessage>;
 }
 
 export function inlineUpdate(query: string): Update {

@@ -1,0 +1,139 @@
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Answerer } from '../../src/answer/answerer.js';
+import type { Answer } from '../../src/answer/types.js';
+import { createBot, type ReportBot } from '../../src/bot/create-bot.js';
+import { startEmulator, type Emulator } from '../support/bot-api-emulator.js';
+import { lexicalAnswerer } from '../support/lexical-context.js';
+
+const TOKEN = '111111111:AAEe2etokene2etokene2etokene2etoken';
+const LONG_TOKEN = '222222222:AAElongtokenlongtokenlongtokenlongto';
+const RATE = { ratePerUser: 1000, ratePerChat: 1000, port: 0 };
+
+let emulator: Emulator;
+let real: Awaited<ReturnType<typeof lexicalAnswerer>>;
+const running: Array<{ bot: ReportBot; launched: Promise<void> }> = [];
+
+function launch(token: string, answerer: Answerer): ReportBot {
+  const reportBot = createBot({
+    answerer,
+    documents: real.store.documents,
+    config: { token, apiRoot: emulator.apiRoot, ...RATE },
+    logger: pino({ level: 'silent' }),
+  });
+  running.push({ bot: reportBot, launched: reportBot.bot.launch() });
+  return reportBot;
+}
+
+beforeAll(async () => {
+  [emulator, real] = await Promise.all([startEmulator(), lexicalAnswerer()]);
+  launch(TOKEN, real.answerer);
+});
+
+afterAll(async () => {
+  for (const { bot } of running) {
+    try {
+      bot.bot.stop('test end');
+    } catch {
+      // already stopped by the shutdown test
+    }
+  }
+  await Promise.all(running.map((r) => r.launched));
+  await emulator.stop();
+  await real.cleanup();
+});
+
+function say(token: string, chat: { id: number; type: 'private' | 'supergroup' }, text: string, extra: Record<string, unknown> = {}) {
+  const client = emulator.server.getClient(token, { chatId: chat.id, userId: 500 + Math.abs(chat.id % 100), type: chat.type, chatTitle: 'g' });
+  const message = client.makeMessage(text, extra);
+  return emulator.server.addUserMessage(message).then(() => message);
+}
+
+const mention = (text: string, name: string) => ({ entities: [{ type: 'mention', offset: text.indexOf(name), length: name.length }] });
+const command = (text: string) => ({ entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0].length }] });
+
+describe('bot against a Bot API emulator on loopback', () => {
+  it('answers a private question with a quote, reply and buttons', async () => {
+    const chat = { id: 1001, type: 'private' as const };
+    await say(TOKEN, chat, '晋中进出口总额增长了多少？');
+    const [reply] = await emulator.waitForBotMessages(TOKEN, chat.id, 1);
+    expect(reply.text).toMatch(/<blockquote>.*<b>36.9%<\/b>.*<\/blockquote>/s);
+    expect(reply.parse_mode).toBe('HTML');
+    expect(JSON.stringify(reply.reply_markup)).toContain('更多来源');
+  });
+
+  it('answers a mention in a group and ignores other chatter', async () => {
+    const chat = { id: -2002, type: 'supergroup' as const };
+    await say(TOKEN, chat, '大家周末去哪儿玩？');
+    const text = '@TestNameBot 太原滨河自行车道有多长？';
+    await say(TOKEN, chat, text, mention(text, '@TestNameBot'));
+    const replies = await emulator.waitForBotMessages(TOKEN, chat.id, 1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(emulator.botMessages(TOKEN, chat.id)).toHaveLength(1);
+    expect(replies[0].text).toContain('<b>88公里</b>');
+  });
+
+  it('answers /ask@ThisBot and ignores /ask@OtherBot', async () => {
+    const chat = { id: -3003, type: 'supergroup' as const };
+    const other = '/ask@OtherBot 晋中卫生厕所普及率是多少？';
+    const mine = '/ask@TestNameBot 晋中卫生厕所普及率是多少？';
+    await say(TOKEN, chat, other, command(other));
+    const asked = await say(TOKEN, chat, mine, command(mine));
+    await emulator.waitForBotMessages(TOKEN, chat.id, 1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const replies = emulator.botMessages(TOKEN, chat.id);
+    expect(replies).toHaveLength(1);
+    expect(replies[0].text).toContain('<b>82%</b>');
+    expect(replies[0].reply_parameters).toBeDefined();
+    expect(asked.text).toBe(mine);
+  });
+
+  it('splits an over-long answer into two messages within the limit', async () => {
+    const sentence = '持续推进城市更新行动，统筹推进老旧小区改造、城中村改造和危旧房改造。';
+    const quote = sentence.repeat(Math.ceil(6000 / sentence.length));
+    const long: Answerer = {
+      answer: async (question): Promise<Answer> => ({
+        question,
+        found: true,
+        answer: quote,
+        citations: [{ docId: 'X', title: '测试报告', year: 2025, section: '城市更新', quote, passage: quote, score: 1, start: 0, end: quote.length }],
+        mode: 'lexical',
+        timings: { totalMs: 1 },
+      }),
+    };
+    launch(LONG_TOKEN, long);
+    const chat = { id: 4004, type: 'private' as const };
+    await say(LONG_TOKEN, chat, '城市更新怎么做？');
+    const replies = await emulator.waitForBotMessages(LONG_TOKEN, chat.id, 2);
+    expect(replies).toHaveLength(2);
+    for (const reply of replies) expect(String(reply.text).length).toBeLessThanOrEqual(4096);
+    expect(replies.map((r) => String(r.text).replace(/<[^>]+>/g, '')).join('')).toContain(quote);
+  });
+
+  it('retries a 429 from the API after retry_after and delivers once', async () => {
+    const chat = { id: 5005, type: 'private' as const };
+    const before = emulator.stats().tooManyRequests;
+    emulator.rejectNextSends(1);
+    const started = Date.now();
+    await say(TOKEN, chat, '太原有多少辆巡游出租车完成更新？');
+    const replies = await emulator.waitForBotMessages(TOKEN, chat.id, 1);
+    expect(emulator.stats().tooManyRequests).toBe(before + 1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    expect(replies[0].text).toContain('8292辆');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(emulator.botMessages(TOKEN, chat.id)).toHaveLength(1);
+  });
+
+  it('long-polls instead of busy-looping, and stops polling cleanly', async () => {
+    const callsBefore = emulator.stats().getUpdatesCalls;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(emulator.stats().getUpdatesCalls - callsBefore).toBeLessThan(10);
+    const first = running[0];
+    first.bot.bot.stop('SIGTERM');
+    await expect(first.launched).resolves.toBeUndefined();
+    await first.bot.tasks.idle();
+    const afterStop = emulator.stats().getUpdatesCalls;
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(emulator.stats().getUpdatesCalls).toBeLessThanOrEqual(afterStop + 1);
+  });
+});

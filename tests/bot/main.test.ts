@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingest } from '../../src/ingest/ingest.js';
+import { startEmulator, type Emulator } from '../support/bot-api-emulator.js';
+import { REPO, tempDir, testConfig } from '../support/fixtures.js';
+import { runCli } from '../support/run-cli.js';
+
+const TOKEN = '333333333:AAEmaintokenmaintokenmaintokenmainto';
+let emulator: Emulator;
+let dir: Awaited<ReturnType<typeof tempDir>>;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  dir = await tempDir();
+  const config = testConfig(dir.dir, { DENSE: 'off' });
+  [emulator] = await Promise.all([startEmulator(), ingest(config)]);
+  env = { CORPUS_DIR: config.corpusDir, INDEX_DIR: dir.dir, DENSE: 'off', TELEGRAM_API_ROOT: emulator.apiRoot, BOT_TOKEN: TOKEN };
+});
+afterAll(async () => {
+  await emulator.stop();
+  await dir.cleanup();
+});
+
+describe('npm run bot', () => {
+  it('starts with one startup line, registers commands, answers, and exits 0 on SIGTERM', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join('src', 'bot', 'main.ts')], { cwd: REPO, env: { ...process.env, ...env } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const deadline = Date.now() + 15_000;
+    while (!stderr.includes('ready') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+
+    const ready = JSON.parse(stderr.split('\n').find((l) => l.includes('ready'))!);
+    expect(ready).toMatchObject({ mode: 'lexical', bot: '@TestNameBot', transport: 'polling' });
+    expect(ready.passages).toBeGreaterThan(150);
+    expect(emulator.stats().commands.at(-1)).toEqual(expect.arrayContaining([expect.objectContaining({ command: 'ask' })]));
+
+    const client = emulator.server.getClient(TOKEN, { chatId: 7007, type: 'private' });
+    await emulator.server.addUserMessage(client.makeMessage('晋中规上工业企业总数是多少户？'));
+    const [reply] = await emulator.waitForBotMessages(TOKEN, 7007, 1);
+    expect(reply.text).toContain('1164');
+
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stderr).not.toContain(TOKEN);
+    expect(stderr).not.toContain(TOKEN.split(':')[1]);
+  });
+
+  it('exits 1 with one clear line when BOT_TOKEN is missing or malformed', async () => {
+    const missing = await runCli('../bot/main', [], { ...env, BOT_TOKEN: '' });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toBe('error: BOT_TOKEN is not set. Create a bot with @BotFather and put its token in .env (see README).');
+    const malformed = await runCli('../bot/main', [], { ...env, BOT_TOKEN: 'not-a-token' });
+    expect(malformed.code).toBe(1);
+    expect(malformed.stderr.trim().split('\n')).toHaveLength(1);
+    expect(malformed.stderr).toContain('BOT_TOKEN: must look like');
+    expect(malformed.stderr).not.toContain('not-a-token');
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * telegram-test-api on loopback, with the gaps the field notes list filled in: getUpdates
+ * long-polls (so telegraf does not busy-loop), sendMessage enforces the 4096-character limit and
+ * can be told to answer 429, and sendChatAction / setMyCommands / answerInlineQuery exist.
+ */
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import { TelegramServer, type StoredBotUpdate } from 'telegram-test-api/lib/telegramServer.js';
+
+/** The slice of express that routes use (telegram-test-api ships no express types). */
+interface Request {
+  params: Record<string, string>;
+  body?: Record<string, unknown>;
+}
+interface Response {
+  status(code: number): Response;
+  json(body: unknown): void;
+}
+interface App {
+  all(path: string, handler: (req: Request, res: Response, next: () => void) => void): void;
+}
+
+const require = createRequire(import.meta.url);
+const { routes } = require('telegram-test-api/lib/routes/index.js') as { routes: Array<(app: App, server: TelegramServer) => void> };
+
+const LONG_POLL_CAP_MS = 1000;
+const state = new WeakMap<TelegramServer, { rejectSends: number; tooManyRequests: number; getUpdatesCalls: number; commands: unknown[] }>();
+
+function extraRoutes(app: App, server: TelegramServer): void {
+  const stats = { rejectSends: 0, tooManyRequests: 0, getUpdatesCalls: 0, commands: [] as unknown[] };
+  state.set(server, stats);
+  const ok = (res: Response, result: unknown = true) => res.json({ ok: true, result });
+  app.all('/bot:token/getUpdates', async (req, res) => {
+    stats.getUpdatesCalls++;
+    const token = req.params.token;
+    const timeoutMs = Math.min(Number(req.body?.timeout ?? 0) * 1000, LONG_POLL_CAP_MS);
+    const hasUnread = () => server.storage.userMessages.some((u) => u.botToken === token && !u.isRead);
+    if (!hasUnread() && timeoutMs > 0) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          for (const event of ['AddedUserMessage', 'AddedUserCommand', 'AddedUserCallbackQuery']) server.off(event, done);
+          resolve();
+        };
+        const timer = setTimeout(done, timeoutMs);
+        for (const event of ['AddedUserMessage', 'AddedUserCommand', 'AddedUserCallbackQuery']) server.on(event, done);
+      });
+    }
+    ok(res, server.getUpdates(token));
+  });
+  app.all('/bot:token/sendMessage', (req, res, next) => {
+    if (stats.rejectSends > 0) {
+      stats.rejectSends--;
+      stats.tooManyRequests++;
+      return void res.status(429).json({ ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
+    }
+    const text = String(req.body?.text ?? '');
+    if (text.length === 0) return void res.status(400).json({ ok: false, error_code: 400, description: 'Bad Request: message text is empty' });
+    if (text.length > 4096) return void res.status(400).json({ ok: false, error_code: 400, description: 'Bad Request: message is too long' });
+    next();
+  });
+  app.all('/bot:token/sendChatAction', (_req, res) => ok(res));
+  app.all('/bot:token/setMyCommands', (req, res) => {
+    stats.commands.push(req.body?.commands);
+    ok(res);
+  });
+  app.all('/bot:token/answerInlineQuery', (_req, res) => ok(res));
+}
+
+if (!routes.includes(extraRoutes)) routes.unshift(extraRoutes);
+
+export interface Emulator {
+  server: TelegramServer;
+  apiRoot: string;
+  /** Answers the next n sendMessage calls with HTTP 429, retry_after 1. */
+  rejectNextSends(n: number): void;
+  stats(): { tooManyRequests: number; getUpdatesCalls: number; commands: unknown[] };
+  botMessages(token: string, chatId: number): StoredBotUpdate['message'][];
+  /** Waits until `chatId` has at least `count` bot messages. */
+  waitForBotMessages(token: string, chatId: number, count: number, timeoutMs?: number): Promise<StoredBotUpdate['message'][]>;
+  stop(): Promise<void>;
+}
+
+export async function startEmulator(): Promise<Emulator> {
+  const port = await freePort();
+  const server = new TelegramServer({ port, host: '127.0.0.1', storeTimeout: 600_000 });
+  await server.start();
+  const botMessages = (token: string, chatId: number) =>
+    server.storage.botMessages.filter((u) => u.botToken === token && String(u.message.chat_id) === String(chatId)).map((u) => u.message);
+  return {
+    server,
+    apiRoot: server.config.apiURL,
+    rejectNextSends: (n) => void (state.get(server)!.rejectSends = n),
+    stats: () => state.get(server)!,
+    botMessages,
+    async waitForBotMessages(token, chatId, count, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (botMessages(token, chatId).length < count) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${count} bot message(s) in chat ${chatId}`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      return botMessages(token, chatId);
+    },
+    stop: () => server.stop().then(() => undefined),
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
