@@ -46,12 +46,16 @@ async function main(): Promise<void> {
     { mode: index.mode, passages: index.store.passages.length, bot: `@${me.username}`, transport: webhookUrl ? 'webhook' : 'polling' },
     `bot @${me.username} ready: ${index.mode} retrieval over ${index.store.passages.length} passages`,
   );
-  const launched = webhookUrl
-    ? bot.launch({ webhook: { domain: webhookUrl, port, ...(webhookSecret ? { secretToken: webhookSecret } : {}) } })
-    : bot.launch({ dropPendingUpdates: false });
+  const launched = webhookUrl ? bot.launch({ webhook: webhookOptions(webhookUrl, port, webhookSecret) }) : bot.launch();
   await Promise.all([launched, stopped]);
   await Promise.race([tasks.idle(), new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref())]);
   logger.info('stopped');
+}
+
+/** Telegraf wants host and path apart; a bare `https://host` gets telegraf's secret default path. */
+function webhookOptions(url: string, port: number, secretToken?: string) {
+  const { host, pathname } = new URL(url);
+  return { domain: host, port, ...(pathname !== '/' ? { path: pathname } : {}), ...(secretToken ? { secretToken } : {}) };
 }
 
 function fail(message: string): void {

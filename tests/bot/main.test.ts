@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../src/ingest/ingest.js';
-import { startEmulator, type Emulator } from '../support/bot-api-emulator.js';
+import { freePort, startEmulator, type Emulator } from '../support/bot-api-emulator.js';
 import { REPO, tempDir, testConfig } from '../support/fixtures.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -45,6 +45,33 @@ describe('npm run bot', () => {
     expect(await exited).toBe(0);
     expect(stderr).not.toContain(TOKEN);
     expect(stderr).not.toContain(TOKEN.split(':')[1]);
+  });
+
+  it('serves a webhook that checks the secret token header', async () => {
+    const port = await freePort();
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join('src', 'bot', 'main.ts')], {
+      cwd: REPO,
+      env: { ...process.env, ...env, WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: 'sesame_42', PORT: String(port) },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const deadline = Date.now() + 15_000;
+    while (!stderr.includes('ready') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(stderr).toContain('"transport":"webhook"');
+
+    const update = { update_id: 1, message: { message_id: 1, date: 0, chat: { id: 8008, type: 'private' }, from: { id: 8008, is_bot: false, first_name: 'W' }, text: '晋中卫生厕所普及率是多少？' } };
+    const post = (headers: Record<string, string>) =>
+      fetch(`http://127.0.0.1:${port}/hook`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(update) });
+    let rejected: Response | undefined;
+    for (let i = 0; i < 50 && !rejected; i++) rejected = await post({ 'x-telegram-bot-api-secret-token': 'wrong' }).catch(() => undefined);
+    expect(rejected?.status).toBe(403);
+    expect((await post({ 'x-telegram-bot-api-secret-token': 'sesame_42' })).status).toBe(200);
+    const [reply] = await emulator.waitForBotMessages(TOKEN, 8008, 1);
+    expect(reply.text).toContain('<b>82%</b>');
+
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
   });
 
   it('exits 1 with one clear line when BOT_TOKEN is missing or malformed', async () => {
