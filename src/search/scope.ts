@@ -9,6 +9,10 @@ import type { Question } from './question.js';
  */
 export interface Scope {
   allows(passage: Passage): boolean;
+  /** Whether a whole report is in scope (its city, and a plan or review of an asked year). */
+  allowsDocument(doc: StoredDocument): boolean;
+  /** False when the question names no city and no year: everything is in scope. */
+  readonly restricted: boolean;
   /** 1 for a passage in the part of a report that speaks of the asked year (plan vs review), else 0. */
   fit(passage: Passage): number;
   /** Why nothing can be in scope, when nothing can. */
@@ -24,6 +28,8 @@ export function scopeFor(question: Question, documents: StoredDocument[]): Scope
     question.years.length === 0 || question.years.some((y) => relation(d, y) || passage.text.includes(`${y}年`));
 
   const scope: Scope = {
+    restricted: question.cities.length > 0 || question.years.length > 0,
+    allowsDocument: (doc) => cityOk(doc) && (question.years.length === 0 || question.years.some((y) => relation(doc, y))),
     allows(passage) {
       const doc = byId.get(passage.docId);
       return !!doc && cityOk(doc) && yearOk(doc, passage);

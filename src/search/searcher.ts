@@ -32,14 +32,29 @@ export interface SearcherParts {
   candidates?: number;
 }
 
+/** Below this many passages in scope, dense search scans them exactly instead of filtering HNSW. */
+const EXACT_SCAN_LIMIT = 5000;
+
 /** Hybrid retrieval: BM25 and HNSW each rank passages within the question's scope; RRF merges them. */
 export function createSearcher({ store, embedder, candidates = 40 }: SearcherParts): Searcher {
   const dense = embedder && store.vectors ? { embedder, vectors: store.vectors } : null;
+  const passagesByDoc = new Map<string, number[]>();
+  for (const passage of store.passages) {
+    const ids = passagesByDoc.get(passage.docId) ?? [];
+    ids.push(passage.id);
+    passagesByDoc.set(passage.docId, ids);
+  }
+  /** Passage ids of the reports in scope, when that set is small enough to scan. */
+  const scannable = (scope: Scope): number[] | null => {
+    if (!scope.restricted) return null;
+    const ids = store.documents.filter((d) => scope.allowsDocument(d)).flatMap((d) => passagesByDoc.get(d.id) ?? []);
+    return ids.length <= EXACT_SCAN_LIMIT ? ids : null;
+  };
   return {
     mode: dense ? 'hybrid' : 'lexical',
     async search(question, limit) {
       const scope = scopeFor(question, store.documents);
-      const allowed = (id: number) => scope.allows(store.passages[id]);
+      const allowed = scope.restricted ? (id: number) => scope.allows(store.passages[id]) : undefined;
       const timings = { embedMs: 0, denseMs: 0, lexicalMs: 0, fusionMs: 0 };
       if (scope.emptyBecause) return { hits: [], scope, timings };
 
@@ -52,7 +67,8 @@ export function createSearcher({ store, embedder, candidates = 40 }: SearcherPar
         const vector = await dense.embedder.embedQuery(question.text);
         timings.embedMs = performance.now() - t;
         t = performance.now();
-        lists.push(dense.vectors.search(vector, candidates, allowed));
+        const ids = scannable(scope);
+        lists.push(ids ? dense.vectors.searchWithin(vector, ids, candidates) : dense.vectors.search(vector, candidates, allowed));
         timings.denseMs = performance.now() - t;
       }
       t = performance.now();

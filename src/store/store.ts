@@ -31,7 +31,7 @@ export interface StoreExpectations {
   efSearch: number;
 }
 
-const FILES = { manifest: 'manifest.json', passages: 'passages.json', lexical: 'lexical.json', vectors: 'vectors.hnsw' } as const;
+const FILES = { manifest: 'manifest.json', passages: 'passages.json', lexical: 'lexical.json', vectors: 'vectors' } as const;
 
 export async function saveStore(indexDir: string, store: Omit<Store, 'manifest'> & { manifest: Omit<IndexManifest, 'files'> }): Promise<string> {
   const folder = await newIndexFolder(indexDir);
@@ -43,8 +43,7 @@ export async function saveStore(indexDir: string, store: Omit<Store, 'manifest'>
   await write(FILES.passages, JSON.stringify({ documents: store.documents, passages: store.passages }));
   await write(FILES.lexical, JSON.stringify(store.lexical.data));
   if (store.vectors) {
-    await store.vectors.save(path.join(folder, FILES.vectors));
-    files[FILES.vectors] = (await stat(path.join(folder, FILES.vectors))).size;
+    for (const file of await store.vectors.save(path.join(folder, FILES.vectors))) files[path.basename(file)] = (await stat(file)).size;
   }
   await writeFile(path.join(folder, FILES.manifest), JSON.stringify({ ...store.manifest, files }, null, 2));
   return publishIndexFolder(indexDir, folder);
@@ -98,10 +97,10 @@ export async function loadStore(indexDir: string, expected: StoreExpectations): 
     try {
       vectors = await openVectorIndex(path.join(folder, FILES.vectors), manifest.dense.dimension, expected.efSearch);
     } catch (error) {
-      throw new AppError('INDEX_CORRUPT', { dir: indexDir, detail: `vectors.hnsw: ${(error as Error).message}` });
+      throw new AppError('INDEX_CORRUPT', { dir: indexDir, detail: `vectors: ${(error as Error).message}` });
     }
     if (vectors.count !== manifest.counts.passages) {
-      throw new AppError('INDEX_CORRUPT', { dir: indexDir, detail: 'vectors.hnsw does not match the passages' });
+      throw new AppError('INDEX_CORRUPT', { dir: indexDir, detail: 'the vectors do not match the passages' });
     }
   }
   return {

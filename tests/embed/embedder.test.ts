@@ -62,9 +62,9 @@ describe('HNSW index with model vectors', () => {
     const texts = ['空气质量综合指数4.73', '巡游出租车全部更新', '新增省级重点实验室36个', '滨河自行车道88公里', '卫生厕所普及率82%'];
     const vectors = await embedder.embedPassages(texts);
     const built = buildVectorIndex(vectors, embedder.dimension, { m: 16, efConstruction: 200, efSearch: 50 });
-    const file = path.join(dir.dir, 'vectors.hnsw');
-    await built.save(file);
-    const loaded = await openVectorIndex(file, embedder.dimension, 50);
+    const base = path.join(dir.dir, 'vectors');
+    expect(await built.save(base)).toEqual([`${base}.hnsw`, `${base}.f32`]);
+    const loaded = await openVectorIndex(base, embedder.dimension, 50);
     expect(loaded.count).toBe(5);
     for (const [i, vector] of vectors.entries()) {
       const [best] = loaded.search(vector, 1);
@@ -73,6 +73,10 @@ describe('HNSW index with model vectors', () => {
     }
     const onlyEven = loaded.search(vectors[1], 5, (id) => id % 2 === 0);
     expect(onlyEven.every((h) => h.passageId % 2 === 0)).toBe(true);
+    const exact = loaded.searchWithin(vectors[3], [0, 2, 3], 2);
+    expect(exact[0]).toMatchObject({ passageId: 3 });
+    expect(exact[0].score).toBeCloseTo(1, 4);
+    expect(exact).toHaveLength(2);
   });
 
   it('rejects vectors of the wrong size or with NaN', () => {

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Embedder } from '../../src/embed/embedder.js';
+import { ingest } from '../../src/ingest/ingest.js';
+import { readQuestion } from '../../src/search/question.js';
+import { createSearcher } from '../../src/search/searcher.js';
+import type { Store } from '../../src/store/store.js';
+import { tempDir, tinyEmbedder } from '../support/fixtures.js';
+
+let dir: Awaited<ReturnType<typeof tempDir>>;
+let store: Store;
+let embedder: Embedder;
+
+beforeAll(async () => {
+  dir = await tempDir();
+  const made = await tinyEmbedder(dir.dir);
+  embedder = made.embedder;
+  ({ store } = await ingest(made.config, { embedder }));
+});
+afterAll(() => dir.cleanup());
+
+describe('hybrid searcher', () => {
+  it('fuses dense and lexical results and reports hybrid mode', async () => {
+    const searcher = createSearcher({ store, embedder });
+    expect(searcher.mode).toBe('hybrid');
+    const { hits, timings } = await searcher.search(readQuestion('滨河自行车道有多长', ['太原', '晋中']), 10);
+    // The tiny model's vectors carry no meaning, so the lexical winner shares the top with a dense one.
+    expect(hits.slice(0, 2).some((h) => h.passage.text.includes('88公里滨河自行车道'))).toBe(true);
+    expect(timings.embedMs).toBeGreaterThan(0);
+    expect(new Set(hits.map((h) => h.passage.docId)).size).toBeGreaterThan(1);
+  });
+
+  it('keeps dense results inside the scope of a city question', async () => {
+    const { hits } = await createSearcher({ store, embedder }).search(readQuestion('晋中的粮食播种面积', ['太原', '晋中']), 20);
+    expect(hits.length).toBe(20);
+    expect(hits.every((h) => h.passage.docId === 'JZ2025')).toBe(true);
+  });
+
+  it('falls back to lexical search without an embedder', async () => {
+    const searcher = createSearcher({ store, embedder: null });
+    expect(searcher.mode).toBe('lexical');
+    const { timings } = await searcher.search(readQuestion('滨河自行车道有多长', ['太原', '晋中']), 5);
+    expect(timings.embedMs).toBe(0);
+  });
+});
