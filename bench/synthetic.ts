@@ -1,8 +1,8 @@
 /**
- * A deterministic, seeded generator of report-like corpora: copy k of each real report gets a
- * made-up city name in place of 太原/晋中 and every number scaled by a seeded factor, so the text
- * keeps the reports' structure, vocabulary and noise while the facts differ between copies.
- * Copy 0 is the real corpus unchanged.
+ * A deterministic, seeded generator of report-like corpora: copy k of each real report has its
+ * paragraphs in a seeded order, a made-up city name in place of 太原/晋中 and every number scaled
+ * by a seeded factor, so the text keeps the reports' vocabulary, headings and noise while passages
+ * and facts differ between copies. Copy 0 is the real corpus unchanged.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -40,7 +40,7 @@ export async function writeSyntheticCorpus(sourceDir: string, target: string, co
     const city = copy === 0 ? null : cityName(random);
     for (const [i, doc] of manifest.documents.entries()) {
       const factor = 0.5 + random();
-      const text = copy === 0 ? sources[i] : rewrite(sources[i], city!, factor);
+      const text = copy === 0 ? sources[i] : rewrite(shuffleParagraphs(sources[i], random), city!, factor);
       const file = copy === 0 ? doc.file : `s${copy}-${doc.file}`;
       await writeFile(path.join(target, file), text);
       entries.push(copy === 0 ? doc : { ...doc, id: `S${copy}-${doc.id}`, file, title: doc.title.replace(/太原|晋中/g, city!), city: city! });
@@ -54,6 +54,15 @@ function cityName(random: () => number): string {
   const pick = () => Math.floor(random() * (CITY_SYLLABLES.length / 2)) * 2;
   const a = pick();
   return CITY_SYLLABLES.slice(a, a + 2);
+}
+
+function shuffleParagraphs(text: string, random: () => number): string {
+  const [first, ...rest] = text.split(/\n\s*\n/);
+  for (let i = rest.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [rest[i], rest[j]] = [rest[j], rest[i]];
+  }
+  return [first, ...rest].join('\n\n');
 }
 
 function rewrite(text: string, city: string, factor: number): string {

@@ -1,7 +1,8 @@
 /**
  * One point of the scale series, in its own process so RSS is its own: generate a corpus of
  * `copies` × the real one, ingest it with the tiny 512-d model, reload it, ask the dev questions,
- * and compare HNSW with exact search on the stored vectors. Prints one JSON object.
+ * and compare HNSW with exact search on the stored vectors (mean-centred, see below). Prints one
+ * JSON object.
  */
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -51,26 +52,37 @@ async function main(): Promise<void> {
 
   const random = seededRandom(7);
   const queryTexts = [...questions, ...Array.from({ length: QUERIES - questions.length }, () => store.passages[Math.floor(random() * passages)].text.slice(0, 40))];
-  const queryVectors = await Promise.all(queryTexts.map((q) => embedder.embedQuery(q)));
-  const index = new hnswlib.HierarchicalNSW('cosine', embedder.dimension);
-  await index.readIndex(path.join(folder, 'vectors.hnsw'));
-  const matrix = new Float32Array(passages * embedder.dimension);
-  for (let id = 0; id < passages; id++) matrix.set(index.getPoint(id), id * embedder.dimension);
+  const dimension = embedder.dimension;
+  const stored = new hnswlib.HierarchicalNSW('cosine', dimension);
+  await stored.readIndex(path.join(folder, 'vectors.hnsw'));
+  const matrix = new Float32Array(passages * dimension);
+  for (let id = 0; id < passages; id++) matrix.set(stored.getPoint(id), id * dimension);
+  // The tiny model's vectors all share one dominant direction (cosine ~0.99 between any two
+  // passages), which no trained model has; removing the mean spreads them like real embeddings.
+  const mean = centre(matrix, dimension);
+  const queries = (await Promise.all(queryTexts.map((q) => embedder.embedQuery(q)))).map((v) => normalize(v.map((x, j) => x - mean[j])));
 
-  const exact = queryVectors.map((v) => bruteForce(matrix, v, embedder.dimension, 10));
-  const bruteTimes = queryVectors.map((v) => timedSync(() => bruteForce(matrix, v, embedder.dimension, 10)));
+  const graph = new hnswlib.HierarchicalNSW('cosine', dimension);
+  const buildStart = performance.now();
+  graph.initIndex(passages, config.hnsw.m, config.hnsw.efConstruction, 100);
+  for (let id = 0; id < passages; id++) graph.addPoint(Array.from(matrix.subarray(id * dimension, (id + 1) * dimension)), id);
+  const hnswBuildMs = performance.now() - buildStart;
+
+  const exact = queries.map((v) => bruteForce(matrix, v, dimension, 10));
+  const bruteTimes = queries.map((v) => timedSync(() => bruteForce(matrix, v, dimension, 10)));
   const hnsw = EF_VALUES.map((ef) => {
-    index.setEf(ef);
+    graph.setEf(ef);
     let found = 0;
-    const times = queryVectors.map((v, i) => {
+    const times = queries.map((v, i) => {
       const start = performance.now();
-      const result = index.searchKnn(Array.from(v), 10);
+      const result = graph.searchKnn(Array.from(v), 10);
       const ms = performance.now() - start;
-      const truth = new Set(exact[i]);
-      found += result.neighbors.filter((n) => truth.has(n)).length;
+      // Near-duplicate synthetic passages tie; a hit as close as the 10th exact one counts as found.
+      const tenth = 1 - dot(matrix, exact[i][exact[i].length - 1], v, dimension);
+      found += result.distances.filter((d) => d <= tenth + 1e-5).length;
       return ms;
     });
-    return { ef, recallAt10: round(found / (10 * queryVectors.length), 4), medianMs: round(median(times), 4) };
+    return { ef, recallAt10: round(found / (10 * queries.length), 4), medianMs: round(median(times), 4) };
   });
 
   await rm(corpusDir, { recursive: true, force: true });
@@ -84,6 +96,7 @@ async function main(): Promise<void> {
     hybrid,
     lexical,
     bruteForceMs: round(median(bruteTimes), 4),
+    hnswBuildMs: Math.round(hnswBuildMs),
     hnsw,
     maxRssMb: round(process.resourceUsage().maxRSS / 1024, 1),
   };
@@ -109,6 +122,30 @@ export function bruteForce(matrix: Float32Array, query: Float32Array, dimension:
     }
   }
   return top;
+}
+
+function dot(matrix: Float32Array, id: number, query: Float32Array, dimension: number): number {
+  let sum = 0;
+  for (let j = 0; j < dimension; j++) sum += matrix[id * dimension + j] * query[j];
+  return sum;
+}
+
+/** Subtracts the mean vector from every row and re-normalizes; returns the mean. */
+function centre(matrix: Float32Array, dimension: number): Float32Array {
+  const count = matrix.length / dimension;
+  const mean = new Float32Array(dimension);
+  for (let id = 0; id < count; id++) for (let j = 0; j < dimension; j++) mean[j] += matrix[id * dimension + j] / count;
+  for (let id = 0; id < count; id++) {
+    const row = matrix.subarray(id * dimension, (id + 1) * dimension);
+    for (let j = 0; j < dimension; j++) row[j] -= mean[j];
+    row.set(normalize(row));
+  }
+  return mean;
+}
+
+function normalize(vector: Float32Array): Float32Array {
+  const norm = Math.hypot(...vector) || 1;
+  return vector.map((x) => x / norm);
 }
 
 function timedSync(work: () => unknown): number {

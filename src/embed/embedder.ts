@@ -1,4 +1,4 @@
-import { env, pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
+import type { FeatureExtractionPipeline } from '@huggingface/transformers';
 import type { ModelConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import { normalizeText } from '../text/normalize.js';
@@ -17,6 +17,8 @@ export interface Embedder {
  * `allowRemote` is on. Fails with `MODEL_UNAVAILABLE` (never a hang) when neither works.
  */
 export async function createEmbedder(model: ModelConfig): Promise<Embedder> {
+  // Loaded on demand: onnxruntime costs ~250 MB of RSS that a lexical-only process never needs.
+  const { env, pipeline } = await import('@huggingface/transformers');
   env.allowLocalModels = true;
   env.localModelPath = model.modelsDir;
   env.cacheDir = model.modelsDir;

@@ -1,0 +1,258 @@
+/**
+ * `npm run bench`: where time goes, and how it grows with the corpus. Prints a Markdown report and
+ * writes it to bench/results.md (with the raw figures in bench/results.json). Medians and p95s are
+ * from one run; compare ratios, not absolute times, across machines.
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Command } from 'commander';
+import { createAnswerer } from '../src/answer/answerer.js';
+import { loadCorpus } from '../src/corpus/load.js';
+import { readQuestionFile } from '../src/eval/questions.js';
+import { ingest } from '../src/ingest/ingest.js';
+import { createSearcher } from '../src/search/searcher.js';
+import { CORPUS_DIR, DEV_QUESTIONS, REPO, tempDir, testConfig } from '../tests/support/fixtures.js';
+import { realModel, tinyModel, type BenchModel } from './model.js';
+import { median, p95, round } from './stats.js';
+
+const STAGES = ['understandMs', 'embedMs', 'denseMs', 'lexicalMs', 'fusionMs', 'composeMs', 'totalMs'] as const;
+const REPEATS = 3;
+
+interface ScalePoint {
+  copies: number;
+  passages: number;
+  ingest: Record<string, number>;
+  indexBytes: number;
+  loadMs: number;
+  hybrid: { medianMs: number; p95Ms: number };
+  lexical: { medianMs: number; p95Ms: number };
+  bruteForceMs: number;
+  hnswBuildMs: number;
+  hnsw: Array<{ ef: number; recallAt10: number; medianMs: number }>;
+  maxRssMb: number;
+}
+
+const program = new Command()
+  .name('bench')
+  .option('--full', 'also run the ×1000 corpus (about 200k passages; takes much longer)')
+  .option('--out <dir>', 'where to write results.md and results.json', path.join(REPO, 'bench'))
+  .action(run);
+
+async function run(options: { full?: boolean; out: string }): Promise<void> {
+  const started = performance.now();
+  const work = await tempDir('report-qa-bench-');
+  const lines: string[] = [];
+  const out = (line = '') => {
+    lines.push(line);
+    console.log(line);
+  };
+  const raw: Record<string, unknown> = {};
+
+  out('# 报告问答 benchmark');
+  out();
+  out(`Run ${new Date().toISOString()} on ${machine()}. Medians and p95 from one run; compare ratios, not absolute times.`);
+
+  const tiny = await tinyModel(work.dir, CORPUS_DIR, path.join(work.dir, 'index-tiny'));
+  const real = await realModel(CORPUS_DIR, path.join(work.dir, 'index-real'));
+  const models = real ? [tiny, real] : [tiny];
+
+  out();
+  out('## Ingest of the real corpus');
+  out();
+  out(`Median of ${REPEATS} runs. Passages/s is passages divided by the stage's time.${real ? '' : ` The default model's files are not in embeddings/models/ here (no model hub), so embedding is measured with the generated tiny model only.`}`);
+  out();
+  out('| model | passages | clean+chunk ms | lexical ms | embed ms | HNSW ms | write ms | total ms | embed passages/s | HNSW passages/s |');
+  out('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  const lexicalRuns = [];
+  for (let i = 0; i < REPEATS; i++) lexicalRuns.push((await ingest(testConfig(path.join(work.dir, 'index-lexical'), { DENSE: 'off' }))).timings);
+  const passages = (await loadCorpus(CORPUS_DIR, tiny.config.chunking)).passages.length;
+  out(ingestRow('none (lexical only)', passages, lexicalRuns));
+  raw.ingest = { lexical: lexicalRuns };
+  for (const model of models) {
+    const runs = [];
+    for (let i = 0; i < REPEATS; i++) runs.push((await ingest(model.config, { embedder: model.embedder })).timings);
+    out(ingestRow(model.name, passages, runs));
+    (raw.ingest as Record<string, unknown>)[model.name] = runs;
+  }
+
+  out();
+  out('## Per question, index loaded (dev questions × 3)');
+  out();
+  out(`| mode | ${STAGES.map((s) => s.replace('Ms', '')).join(' | ')} |`);
+  out(`| --- | ${STAGES.map(() => '---').join(' | ')} |`);
+  const questions = (await readQuestionFile(DEV_QUESTIONS)).map((q) => q.q);
+  for (const [name, model] of [['lexical', null], ...models.map((m) => [`hybrid (${m.name})`, m] as const)] as Array<[string, BenchModel | null]>) {
+    const config = model?.config ?? testConfig(path.join(work.dir, 'index-lexical'), { DENSE: 'off' });
+    const { store } = await ingest(config, model ? { embedder: model.embedder } : { embedder: null });
+    const answerer = createAnswerer({ store, searcher: createSearcher({ store, embedder: model?.embedder ?? null }), settings: config.answer });
+    await answerer.answer(questions[0]);
+    const samples: Array<Record<string, number>> = [];
+    for (let r = 0; r < REPEATS; r++) for (const q of questions) samples.push((await answerer.answer(q)).timings);
+    const cell = (stage: string) => {
+      const values = samples.map((s) => s[stage] ?? 0);
+      return `${round(median(values), 3)} / ${round(p95(values), 3)}`;
+    };
+    out(`| ${name} (median / p95 ms) | ${STAGES.map(cell).join(' | ')} |`);
+  }
+
+  out();
+  out('## Cold start of `npm run ask` (process start to first answer, index built)');
+  out();
+  const lexicalEnv = { CORPUS_DIR, INDEX_DIR: path.join(work.dir, 'index-lexical'), DENSE: 'off' };
+  const tinyEnv = { CORPUS_DIR, INDEX_DIR: tiny.config.indexDir, MODEL_ID: tiny.config.model.id, MODELS_DIR: tiny.config.model.modelsDir, MODEL_POOLING: 'cls', ALLOW_REMOTE_MODELS: 'false' };
+  const coldLexical = await coldStarts(lexicalEnv);
+  const coldHybrid = await coldStarts(tinyEnv);
+  out('| mode | median ms | runs |');
+  out('| --- | --- | --- |');
+  out(`| lexical | ${round(median(coldLexical), 0)} | ${coldLexical.length} |`);
+  out(`| hybrid (${tiny.name}) | ${round(median(coldHybrid), 0)} | ${coldHybrid.length} |`);
+  raw.coldStart = { lexical: coldLexical, hybrid: coldHybrid };
+
+  out();
+  out('## Embedding throughput: our embedder against a bare transformers.js `pipeline()` loop');
+  out();
+  out('| model | ours passages/s | bare pipeline passages/s | our overhead |');
+  out('| --- | --- | --- | --- |');
+  for (const model of models) {
+    const texts = (await loadCorpus(CORPUS_DIR, model.config.chunking)).passages.map((p) => p.text);
+    const { ours, bare } = await embeddingThroughput(model, texts);
+    out(`| ${model.name} | ${round(ours, 0)} | ${round(bare, 0)} | ${round((bare / ours - 1) * 100, 1)}% |`);
+  }
+
+  out();
+  out('## Scale series (synthetic corpus, tiny 512-d model)');
+  out();
+  out('Each size is the real corpus plus seeded copies with other city names and scaled figures (bench/synthetic.ts), in a fresh process.');
+  out('HNSW and exact search are compared on the same (mean-centred) vectors, 100 queries, recall@10 counting ties with the 10th exact hit as found.');
+  out();
+  const sizes = options.full ? [1, 10, 100, 1000] : [1, 10, 100];
+  const points: ScalePoint[] = [];
+  for (const copies of sizes) points.push(await probe<ScalePoint>('scale.ts', [String(copies), path.join(work.dir, `scale-${copies}`)]));
+  raw.scale = points;
+  out('| size | passages | ingest s | of which embed s | index MB | load ms | RSS MB | hybrid median / p95 ms | lexical median / p95 ms |');
+  out('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const p of points) {
+    out(`| ×${p.copies} | ${p.passages} | ${round(p.ingest.totalMs / 1000, 1)} | ${round(p.ingest.embedMs / 1000, 1)} | ${round(p.indexBytes / 2 ** 20, 1)} | ${p.loadMs} | ${p.maxRssMb} | ${p.hybrid.medianMs} / ${p.hybrid.p95Ms} | ${p.lexical.medianMs} / ${p.lexical.p95Ms} |`);
+  }
+  out();
+  out(`| size | exact (naive) ms | ${points[0].hnsw.map((h) => `HNSW ef=${h.ef} ms (recall@10)`).join(' | ')} | naive ÷ HNSW ef=100 |`);
+  out(`| --- | --- | ${points[0].hnsw.map(() => '---').join(' | ')} | --- |`);
+  for (const p of points) {
+    const ef100 = p.hnsw.find((h) => h.ef === 100)!;
+    out(`| ×${p.copies} (${p.passages}) | ${p.bruteForceMs} | ${p.hnsw.map((h) => `${h.medianMs} (${h.recallAt10})`).join(' | ')} | ${round(p.bruteForceMs / ef100.medianMs, 1)}× |`);
+  }
+
+  out();
+  out('## Projection to 500k passages');
+  out();
+  for (const line of projection(points)) out(line);
+
+  out();
+  out('## Telegram bot under load (emulator on loopback)');
+  out();
+  const load = await probe<Record<string, number>>('bot-load.ts', []);
+  raw.botLoad = load;
+  out('| chats × questions | sent | received | lost | duplicated | round trip median / p95 ms | answers/s | bot peak RSS MB |');
+  out('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  out(`| ${load.chats} × ${load.questionsPerChat} | ${load.sent} | ${load.received} | ${load.lost} | ${load.duplicated} | ${load.medianMs} / ${load.p95Ms} | ${load.answersPerSecond} | ${load.botPeakRssMb} |`);
+
+  out();
+  out(`Benchmark took ${round((performance.now() - started) / 1000, 0)} s.`);
+  await mkdir(options.out, { recursive: true });
+  await writeFile(path.join(options.out, 'results.md'), `${lines.join('\n')}\n`);
+  await writeFile(path.join(options.out, 'results.json'), `${JSON.stringify({ machine: machine(), ...raw }, null, 2)}\n`);
+  await work.cleanup();
+}
+
+function machine(): string {
+  const cpu = os.cpus();
+  return `${cpu[0]?.model ?? 'unknown CPU'} × ${cpu.length}, ${round(os.totalmem() / 2 ** 30, 0)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
+}
+
+function ingestRow(name: string, passages: number, runs: Array<Record<string, number>>): string {
+  const m = (key: string) => median(runs.map((r) => r[key]));
+  const rate = (key: string) => (m(key) > 0 ? String(round(passages / (m(key) / 1000), 0)) : '—');
+  return `| ${name} | ${passages} | ${m('corpusMs')} | ${m('lexicalMs')} | ${m('embedMs')} | ${m('hnswMs')} | ${m('writeMs')} | ${m('totalMs')} | ${rate('embedMs')} | ${rate('hnswMs')} |`;
+}
+
+async function embeddingThroughput(model: BenchModel, texts: string[]): Promise<{ ours: number; bare: number }> {
+  const { env, pipeline } = await import('@huggingface/transformers');
+  env.localModelPath = model.config.model.modelsDir;
+  env.allowRemoteModels = false;
+  const extractor = await pipeline('feature-extraction', model.config.model.id, { dtype: model.config.model.dtype });
+  const batch = model.config.model.batchSize;
+  const bareRun = async () => {
+    for (let i = 0; i < texts.length; i += batch) await extractor(texts.slice(i, i + batch), { pooling: model.config.model.pooling, normalize: true });
+  };
+  const ours: number[] = [];
+  const bare: number[] = [];
+  await bareRun();
+  for (let r = 0; r < REPEATS; r++) {
+    let start = performance.now();
+    await model.embedder.embedPassages(texts);
+    ours.push(texts.length / ((performance.now() - start) / 1000));
+    start = performance.now();
+    await bareRun();
+    bare.push(texts.length / ((performance.now() - start) / 1000));
+  }
+  return { ours: median(ours), bare: median(bare) };
+}
+
+async function coldStarts(env: Record<string, string>, runs = 5): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const code = await new Promise<number | null>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join('src', 'cli', 'ask.ts'), '晋中卫生厕所普及率是多少？'], { cwd: REPO, env: { ...process.env, ...env }, stdio: 'ignore' });
+      child.on('close', resolve);
+    });
+    if (code !== 0) throw new Error(`ask exited with ${code}`);
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+function probe<T>(script: string, args: string[]): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join('bench', 'probes', script), ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as T) : reject(new Error(`${script} exited with ${code}`))));
+  });
+}
+
+/**
+ * A line through the two largest sizes (fixed cost + cost per passage) for what grows linearly;
+ * HNSW search grows with the logarithm of the count.
+ */
+function projection(points: ScalePoint[]): string[] {
+  const target = 500_000;
+  const [a, b] = points.slice(-2);
+  const linear = (get: (p: ScalePoint) => number) => {
+    const slope = (get(b) - get(a)) / (b.passages - a.passages);
+    return get(b) + slope * (target - b.passages);
+  };
+  const ef100 = (p: ScalePoint) => p.hnsw.find((h) => h.ef === 100)!.medianMs;
+  const row = (name: string, get: (p: ScalePoint) => number, unit: number, digits = 1) =>
+    `| ${name} | ${round(get(b) / unit, digits)} | ${round(linear(get) / unit, digits)} |`;
+  return [
+    `A straight line through ×${a.copies} and ×${b.copies} (${a.passages} and ${b.passages} passages), extended to ${target.toLocaleString('en')} passages:`,
+    '',
+    `| quantity | measured at ${b.passages} | projected at 500k |`,
+    '| --- | --- | --- |',
+    row('ingest with the tiny model (s)', (p) => p.ingest.totalMs, 1000, 0),
+    row('HNSW build, 512-d, M=16, efC=200 (s)', (p) => p.hnswBuildMs, 1000, 0),
+    row('index on disk (MB)', (p) => p.indexBytes, 2 ** 20, 0),
+    row('index load (s)', (p) => p.loadMs, 1000, 1),
+    row('process RSS (MB)', (p) => p.maxRssMb, 1, 0),
+    row('exact search per query (ms)', (p) => p.bruteForceMs, 1, 0),
+    `| HNSW ef=100 per query (ms) | ${ef100(b)} | ~${round((ef100(b) * Math.log(target)) / Math.log(b.passages), 2)} (logarithmic) |`,
+  ];
+}
+
+program.parseAsync().catch((error: unknown) => {
+  process.stderr.write(`error: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});
