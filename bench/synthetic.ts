@@ -6,36 +6,18 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { DocumentMeta } from '../src/corpus/types.js';
+import { seededRandom } from '../tests/support/random.js';
 
 const CITY_SYLLABLES = '安宁定远海丰河间华阴嘉禾江宁金华临川龙泉南平宁远平阳青田瑞安寿光泰和天长通化万安文成新安兴化永康玉山云和长乐肇庆';
 
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-interface ManifestEntry {
-  id: string;
-  file: string;
-  title: string;
-  city: string;
-  year: number;
-  reviews: number;
-}
-
 /** Writes `copies` × the real corpus into `target` (with a manifest) and returns the file count. */
 export async function writeSyntheticCorpus(sourceDir: string, target: string, copies: number, seed = 2026): Promise<number> {
-  const manifest = JSON.parse(await readFile(path.join(sourceDir, 'manifest.json'), 'utf8')) as { documents: ManifestEntry[] };
+  const manifest = JSON.parse(await readFile(path.join(sourceDir, 'manifest.json'), 'utf8')) as { documents: DocumentMeta[] };
   const sources = await Promise.all(manifest.documents.map((d) => readFile(path.join(sourceDir, d.file), 'utf8')));
   const random = seededRandom(seed);
   await mkdir(target, { recursive: true });
-  const entries: ManifestEntry[] = [];
+  const entries: DocumentMeta[] = [];
   for (let copy = 0; copy < copies; copy++) {
     const city = copy === 0 ? null : cityName(random);
     for (const [i, doc] of manifest.documents.entries()) {

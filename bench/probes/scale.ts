@@ -16,7 +16,8 @@ import { loadStore, readIndexManifest } from '../../src/store/store.js';
 import { CORPUS_DIR, DEV_QUESTIONS } from '../../tests/support/fixtures.js';
 import { tinyModel } from '../model.js';
 import { median, p95, round, timed } from '../stats.js';
-import { seededRandom, writeSyntheticCorpus } from '../synthetic.js';
+import { seededRandom } from '../../tests/support/random.js';
+import { writeSyntheticCorpus } from '../synthetic.js';
 
 const EF_VALUES = [10, 50, 100, 200];
 const QUERIES = 100;

@@ -1,18 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingest } from '../../src/ingest/ingest.js';
-import { tempDir, testConfig } from '../support/fixtures.js';
+import { lexicalIndexEnv } from '../support/lexical-context.js';
 import { runCli } from '../support/run-cli.js';
 
-let dir: Awaited<ReturnType<typeof tempDir>>;
 let env: Record<string, string>;
+let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  dir = await tempDir();
-  const config = testConfig(dir.dir, { DENSE: 'off' });
-  await ingest(config);
-  env = { CORPUS_DIR: config.corpusDir, INDEX_DIR: dir.dir, DENSE: 'off' };
+  ({ env, cleanup } = await lexicalIndexEnv());
 });
-afterAll(() => dir.cleanup());
+afterAll(() => cleanup());
 
 const CONTRACT_KEYS = ['question', 'found', 'answer', 'citations', 'mode', 'timings'];
 const CITATION_KEYS = ['docId', 'title', 'section', 'quote', 'passage', 'score'];

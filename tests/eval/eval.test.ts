@@ -1,23 +1,20 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/types.js';
-import { ingest } from '../../src/ingest/ingest.js';
 import { percentile, scoreAnswer, summarize } from '../../src/eval/metrics.js';
-import { REPO, tempDir, testConfig } from '../support/fixtures.js';
+import { REPO } from '../support/fixtures.js';
+import { lexicalIndexEnv } from '../support/lexical-context.js';
 import { runCli } from '../support/run-cli.js';
 
 const FIXTURE = path.join(REPO, 'tests', 'fixtures', 'eval-small.jsonl');
 
 describe('npm run eval on a small question file', () => {
-  let dir: Awaited<ReturnType<typeof tempDir>>;
   let env: Record<string, string>;
+  let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    dir = await tempDir();
-    const config = testConfig(dir.dir, { DENSE: 'off' });
-    await ingest(config);
-    env = { CORPUS_DIR: config.corpusDir, INDEX_DIR: dir.dir, DENSE: 'off' };
+    ({ env, cleanup } = await lexicalIndexEnv());
   });
-  afterAll(() => dir.cleanup());
+  afterAll(() => cleanup());
 
   it('prints the metrics table, overall and per type', async () => {
     const { code, stdout } = await runCli('eval', [FIXTURE], env);

@@ -13,3 +13,11 @@ export async function lexicalAnswerer(): Promise<{ answerer: Answerer; store: St
   const answerer = createAnswerer({ store, searcher: createSearcher({ store, embedder: null }), settings: config.answer });
   return { answerer, store, config, cleanup: dir.cleanup };
 }
+
+/** A lexical-only index over the real corpus in a temp dir, and the env that points the CLIs at it. */
+export async function lexicalIndexEnv(): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
+  const dir = await tempDir();
+  const config = testConfig(dir.dir, { DENSE: 'off' });
+  await ingest(config);
+  return { env: { CORPUS_DIR: config.corpusDir, INDEX_DIR: dir.dir, DENSE: 'off' }, cleanup: dir.cleanup };
+}

@@ -8,6 +8,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import onnxProto from 'onnx-proto';
+import { seededRandom } from './random.js';
 
 const { onnx } = onnxProto;
 
@@ -106,7 +107,7 @@ function tokenizerJson(vocab: string[]) {
 }
 
 function encodeModel(vocabSize: number, dimension: number, seed: number): Uint8Array {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const floats = (n: number, scale: number) => Array.from({ length: n }, () => (random() * 2 - 1) * scale);
   const tensor = (name: string, dims: number[], values: number[]) =>
     onnx.TensorProto.create({ name, dims, dataType: onnx.TensorProto.DataType.FLOAT, floatData: values });
@@ -170,15 +171,4 @@ function encodeModel(vocabSize: number, dimension: number, seed: number): Uint8A
     graph,
   });
   return onnx.ModelProto.encode(model).finish();
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
