@@ -31,6 +31,7 @@ interface Line {
   start: number;
 }
 
+const HEADING_TAIL_MAX = 6;
 const PAGE_MARKER = /[（(][上下]?[转接]第?\s*[0-9一二三四五六七八九十]+\s*版[）)]/g;
 const TERMINAL = /[。！？；!?][”’」』）)]*$/;
 const INNER_PUNCTUATION = /[，。；！？：,;:!?]/;
@@ -60,6 +61,8 @@ export function cleanText(source: string): CleanedText {
     open = null;
   };
 
+  let wrappedHeading: Heading | null = null;
+
   for (const event of lineEvents(lines)) {
     if (event === 'blank') {
       blankSinceLast = true;
@@ -69,7 +72,16 @@ export function cleanText(source: string): CleanedText {
       removedSinceLast = true;
       continue;
     }
-    const line = event;
+    let line = event;
+    let headingTail = false;
+    if (wrappedHeading) {
+      const rest = finishWrappedHeading(wrappedHeading, line);
+      headingTail = rest !== line;
+      wrappedHeading = null;
+      if (!rest) continue;
+      line = rest;
+    }
+    wrappedHeading = null;
     if (isCredit(line.text)) {
       credits.push(line.text);
       removedSinceLast = true;
@@ -77,9 +89,11 @@ export function cleanText(source: string): CleanedText {
     }
     const continues =
       open !== null && last !== null && !line.text.startsWith('## ') && continuesParagraph(last.text, blankSinceLast || removedSinceLast, style);
-    if (!continues && isHeading(line.text, style)) {
+    if (!continues && !headingTail && isHeading(line.text, style)) {
       closeParagraph();
-      blocks.push({ type: 'heading', text: line.text.replace(/^##\s*/, '').trim() });
+      const heading: Heading = { type: 'heading', text: line.text.replace(/^##\s*/, '').trim() };
+      blocks.push(heading);
+      if (style.wrapped && line.text.length >= style.width - 2 && !TERMINAL.test(line.text)) wrappedHeading = heading;
     } else if (continues && open) {
       appendLine(open, line, removedSinceLast);
     } else {
@@ -93,6 +107,20 @@ export function cleanText(source: string): CleanedText {
   }
   closeParagraph();
   return { blocks, credits };
+}
+
+/**
+ * A numbered heading that fills a hard-wrapped line may go on in the next line up to a sentence end
+ * ("（一）…在克难前行" + "中持续向好。"). A short piece (a few characters) is taken as the heading's
+ * tail; a longer one is the paragraph's own first sentence. Returns the rest of the line, if any.
+ */
+function finishWrappedHeading(heading: Heading, line: Line): Line | null {
+  const end = line.text.search(/[。！？；]/);
+  if (end < 0 || end >= HEADING_TAIL_MAX) return line;
+  heading.text += line.text.slice(0, end + 1);
+  const rest = line.text.slice(end + 1);
+  const text = rest.trim();
+  return text ? { text, start: line.start + end + 1 + (rest.length - rest.trimStart().length) } : null;
 }
 
 /** Each trimmed non-empty piece of a line; a page marker inside a line splits it and counts as removed text. */
@@ -123,6 +151,8 @@ interface Style {
   wrapped: boolean;
   /** Headings marked with `## `; other short lines are list items, not headings. */
   markdown: boolean;
+  /** Median length of non-empty lines: the wrap width of a wrapped text. */
+  width: number;
 }
 
 function splitLines(source: string): Line[] {
@@ -143,6 +173,7 @@ function detectStyle(lines: Line[]): Style {
   return {
     wrapped: lengths.length >= 30 && median <= 30 && followedByText >= lengths.length / 2,
     markdown: lines.some((l) => l.text.startsWith('## ')),
+    width: median,
   };
 }
 

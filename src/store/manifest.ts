@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ChunkingOptions } from '../corpus/types.js';
 
 /** Bump when the on-disk layout or the chunker's behaviour changes, so old indexes are rebuilt. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 const denseSchema = z.object({
   model: z.string(),

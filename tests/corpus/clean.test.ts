@@ -19,6 +19,8 @@ describe('cleaning the real reports', () => {
     const sentences = doc('JZ2025').passages.flatMap((p) => p.sentences.map((s) => s.text));
     expect(sentences).toContain('全市快递业务量突破4.5亿件，增长31.9%，线上消费持续扩大。');
     expect(sentences.some((s) => s.startsWith('2024年是攻坚克难、砥砺奋进的一年。'))).toBe(true);
+    expect(sentences).toContain('全面落实一揽子增量政策和存量政策，加快推动“两重”“两新”政策落地，积极有效应对需求不足等困难挑战，全市经济总量跃升至全省第4位、达到2458.8亿元。');
+    expect(sentences).not.toContain('中持续向好。');
     expect(sentences.some((s) => s.includes('一年来，我们坚持以习近平新时代中国特色社会主义思想为指导'))).toBe(true);
   });
 
@@ -52,6 +54,7 @@ describe('cleaning the real reports', () => {
   it('keeps headings as section titles', () => {
     const sections = new Set(corpus.passages.map((p) => p.section));
     expect(sections).toContain('（七）突出民生改善，全力提高人民生活品质');
+    expect(sections).toContain('（一）坚持稳中求进，经济运行在克难前行中持续向好。');
     expect(sections).toContain('主要预期目标');
     expect([...sections].some((s) => s.includes('波涛在后岸在前'))).toBe(true);
     expect([...sections].some((s) => s.startsWith('十 聚焦知民情'))).toBe(true);
