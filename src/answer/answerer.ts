@@ -11,8 +11,10 @@ import type { Answer, Citation } from './types.js';
 
 /** Below this share of the question's key words, the best sentence does not answer it. */
 export const MIN_COVERAGE = 0.5;
-/** A sentence shorter than this is a lead-in; the quote then takes the sentences after it too. */
+/** A sentence shorter than this is a lead-in; the quote then takes the sentences after it too… */
 const SHORT_SENTENCE = 30;
+/** …unless it carries the asked figure and is long enough to stand alone ("城镇新增就业44万人。"). */
+const FIGURE_SENTENCE = 10;
 const CANDIDATE_PASSAGES = 12;
 /** Comparisons look wider, to find a statement for every year. */
 const COMPARISON_PASSAGES = 30;
@@ -32,6 +34,7 @@ export function createAnswerer({ store, searcher, settings }: AnswererParts): An
   segmenter();
   const documents = new Map(store.documents.map((d) => [d.id, d]));
   const cities = [...new Set(store.documents.map((d) => d.city).filter(Boolean))];
+  const coveredYears = new Set(store.documents.flatMap((d) => [d.year, d.reviews]));
   const passageCount = store.passages.length;
   const unknownWordWeight = Math.log(1 + (passageCount + 0.5) / 0.5);
   const weight = (word: string) => {
@@ -46,6 +49,8 @@ export function createAnswerer({ store, searcher, settings }: AnswererParts): An
 
       let t = performance.now();
       const question = readQuestion(text, cities);
+      // A year no report plans or reviews (2035) can only be matched by the text saying it.
+      for (const year of question.years) if (!coveredYears.has(year)) question.keyWords.push(`${year}年`);
       const understandMs = performance.now() - t;
 
       const { hits, scope, timings } = await searcher.search(question, question.comparison ? COMPARISON_PASSAGES : CANDIDATE_PASSAGES);
@@ -126,7 +131,8 @@ function cite({ hit, sentence, coverage }: ScoredSentence, doc: StoredDocument, 
  * sentences that follow it in the same run (still verbatim), up to three in all.
  */
 function quoteSentences(passage: Passage, sentence: Sentence, wantsFigure: boolean): Sentence[] {
-  if (sentence.text.length >= SHORT_SENTENCE || (wantsFigure && /\d/.test(sentence.text))) return [sentence];
+  const standsAlone = wantsFigure && /\d/.test(sentence.text) && sentence.text.length >= FIGURE_SENTENCE;
+  if (sentence.text.length >= SHORT_SENTENCE || standsAlone) return [sentence];
   const quoted = [sentence];
   for (let i = passage.sentences.indexOf(sentence) + 1; i < passage.sentences.length && quoted.length < 3; i++) {
     const next = passage.sentences[i];

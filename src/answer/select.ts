@@ -15,12 +15,13 @@ export interface ScoredSentence {
 export type WordWeight = (word: string) => number;
 
 const FIGURE = /\d/;
+const TIME = /年内|年底|年初|上半年|下半年|季度|\d+月|20\d{2}年/;
 /** Single characters (来、玩、给) are mostly colloquial glue; they count, but little. */
 const SINGLE_CHARACTER_WEIGHT = 0.3;
 
 /**
- * Scores every sentence of the retrieved passages: key-word coverage first, then a figure when
- * one is asked for, the passage's retrieval rank, and its fit with the asked year.
+ * Scores every sentence of the retrieved passages: key-word coverage first, then a figure or a
+ * time when one is asked for, the passage's retrieval rank, and its fit with the asked year.
  */
 export function scoreSentences(question: Question, hits: SearchHit[], weight: WordWeight): ScoredSentence[] {
   const words = question.keyWords.map((word) => ({
@@ -37,7 +38,8 @@ export function scoreSentences(question: Question, hits: SearchHit[], weight: Wo
       const said = words.reduce((sum, w) => sum + w.weight * presence(w.variants, sentence.text, context), 0);
       const coverage = total > 0 ? said / total : 0;
       const figure = question.wantsFigure && FIGURE.test(sentence.text) ? 0.15 : 0;
-      const score = coverage + figure + 0.2 * (hit.score / topScore) + 0.15 * hit.fit;
+      const time = question.wantsTime && TIME.test(sentence.text) ? 0.15 : 0;
+      const score = coverage + figure + time + 0.2 * (hit.score / topScore) + 0.15 * hit.fit;
       scored.push({ hit, sentence, coverage, score });
     }
   }

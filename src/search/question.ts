@@ -20,6 +20,8 @@ export interface Question {
   otherPlaces: string[];
   /** Asks for a number (多少、几、比例、增速…). */
   wantsFigure: boolean;
+  /** Asks when (什么时候、何时、哪年). */
+  wantsTime: boolean;
   /** Whether the question asks about plans/targets or about results, when it says. */
   intent?: SectionKind;
   /** Asks how something changed over the years. */
@@ -31,11 +33,14 @@ const STOP_WORDS = new Set(
     '多少 几 几个 什么 怎么 怎么样 怎样 如何 哪些 哪个 哪里 哪 为什么 是否 有没有 有无 没有 能 会 可以 ' +
     '要 将 把 被 对 为 到 从 于 上 中 里 年 年度 今年 去年 明年 全市 我市 该市 市 城市 情况 方面 ' +
     '帮 做 搞 打算 怎么办 准备 一共 共 总共 大概 大约 目前 现在 达到 达 多 新 期间 时期 这几年 几年 每年 ' +
-    '变化 怎么变化 如何变化 变 为了 通过 以及 还 又 也 都 就 所 其 之 等 数量 数据 数字 具体 分别').split(' '),
+    '变化 怎么变化 如何变化 变 为了 通过 以及 还 又 也 都 就 所 其 之 等 数量 数据 数字 具体 分别 ' +
+    '什么时候 何时 多久 哪年 哪一年 时候').split(' '),
 );
 const FIGURE_WORDS = /多少|几|比例|比重|占比|增速|增幅|涨幅|增长|排名|排第|第几|率|规模|金额|数量|多长|多大|面积|目标/;
 const PLAN_WORDS = /目标|计划|打算|预期|力争|确保|控制在|安排|任务|准备|(?<![主重需只总必纲])要(?![求素点闻])|将(?!军)|拟/;
 const REVIEW_WORDS = /完成了|建成了|实现了|取得|成绩|成效|回顾|过去|去年|了多少|了吗/;
+const TIME_WORDS = /什么时候|何时|哪年|哪一年|多久|什么时间/;
+const FIGURE_WITH_UNIT = /\d+(?:\.\d+)?(?:%|[\u4e00-\u9fa5]{1,2})?/g;
 const COMPARISON_WORDS = /这几年|历年|逐年|每年|几年来|变化|趋势|对比|比较/;
 
 export function readQuestion(raw: string, corpusCities: string[]): Question {
@@ -54,12 +59,15 @@ export function readQuestion(raw: string, corpusCities: string[]): Question {
   }
 
   const placeWords = new Set([...corpusCities, ...ENCLOSING_REGIONS, ...corpusCities.map((c) => `${c}市`)]);
+  // "3号线", "5%": a number is only meaningful with the unit after it.
+  const figures = [...text.matchAll(FIGURE_WITH_UNIT)].map((m) => m[0].toLowerCase()).filter((f) => !/^20\d{2}年/.test(f));
   const keyWords = [
-    ...new Set(
-      tagged
+    ...new Set([
+      ...tagged
         .map((t) => t.word.trim().toLowerCase())
-        .filter((w) => /[\p{L}\p{N}]/u.test(w) && !STOP_WORDS.has(w) && !placeWords.has(w) && !/^20\d{2}年?$/.test(w)),
-    ),
+        .filter((w) => /[\p{L}\p{N}]/u.test(w) && !STOP_WORDS.has(w) && !placeWords.has(w) && !/^[\d.]+$/.test(w) && !/^20\d{2}年?$/.test(w)),
+      ...figures,
+    ]),
   ];
   const plans = PLAN_WORDS.test(text);
   const reviews = REVIEW_WORDS.test(text);
@@ -75,6 +83,7 @@ export function readQuestion(raw: string, corpusCities: string[]): Question {
     cities: [...cities],
     otherPlaces,
     wantsFigure: FIGURE_WORDS.test(text),
+    wantsTime: TIME_WORDS.test(text),
     ...(intent ? { intent } : {}),
     comparison: COMPARISON_WORDS.test(text),
   };

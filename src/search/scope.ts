@@ -13,7 +13,10 @@ export interface Scope {
   allowsDocument(doc: StoredDocument): boolean;
   /** False when the question names no city and no year: everything is in scope. */
   readonly restricted: boolean;
-  /** 1 for a passage in the part of a report that speaks of the asked year (plan vs review), else 0. */
+  /**
+   * How well a passage's place in its report fits the asked year: 1 for the part that speaks of it
+   * (plan vs review), 0.5 for the other part, +0.5 when the section heading names the year.
+   */
   fit(passage: Passage): number;
   /** Why nothing can be in scope, when nothing can. */
   emptyBecause?: string;
@@ -40,7 +43,9 @@ export function scopeFor(question: Question, documents: StoredDocument[]): Scope
       const wanted = question.years.map((y) => relation(doc, y)).find(Boolean);
       if (!wanted) return 0;
       const kind = question.intent ?? 'review';
-      return wanted === kind && passage.sectionKind === kind ? 1 : wanted === passage.sectionKind ? 0.5 : 0;
+      const part = wanted === kind && passage.sectionKind === kind ? 1 : wanted === passage.sectionKind ? 0.5 : 0;
+      // A section headed with the year itself ("2025 知难克难") speaks of that year more than a multi-year one.
+      return part > 0 && question.years.some((y) => passage.section.includes(String(y))) ? part + 0.5 : part;
     },
   };
   if (question.otherPlaces.length > 0 && question.cities.length === 0) {

@@ -89,6 +89,10 @@ describe('abstention on the real reports (questions not in the dev set)', () => 
     ['晋中新造林多少万亩？', '24万亩'],
     ['太原地铁几号线开通运营了？', '地铁1号线开通运营'],
     ['晋中新能源公交车占比多少？', '99%'],
+    ['太原2025年空气质量综指是多少？', '4.13'],
+    ['太原地铁3号线什么时候开工？', '3号线一期、1号线二期工程力争年内开工'],
+    ['太原2035年的目标是什么？', '到2035年综合竞争力跨入省会城市先进行列'],
+    ['十四五期间太原城镇新增就业多少人？', '44万人'],
   ])('answers %s', async (question, figure) => {
     const answer = await real.answerer.answer(question);
     expect(answer.found).toBe(true);

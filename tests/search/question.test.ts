@@ -6,7 +6,7 @@ const CITIES = ['太原', '晋中'];
 describe('reading a question', () => {
   it('finds years, cities and whether a figure is asked for', () => {
     const q = readQuestion('2025年太原新建了多少公里道路？', CITIES);
-    expect(q).toMatchObject({ years: [2025], cities: ['太原'], otherPlaces: [], wantsFigure: true, comparison: false });
+    expect(q).toMatchObject({ years: [2025], cities: ['太原'], otherPlaces: [], wantsFigure: true, wantsTime: false, comparison: false });
     expect(q.keyWords).toEqual(expect.arrayContaining(['公里', '道路']));
     expect(q.keyWords).not.toContain('太原');
     expect(q.keyWords).not.toContain('多少');
@@ -28,6 +28,14 @@ describe('reading a question', () => {
     expect(readQuestion('去年建成了多少个公园？', CITIES).intent).toBe('review');
     expect(readQuestion('医院数量', CITIES).intent).toBeUndefined();
     expect(readQuestion('主要经济指标', CITIES).intent).toBeUndefined();
+  });
+
+  it('keeps a number with its unit as one key word, and notices "when" questions', () => {
+    const q = readQuestion('地铁3号线什么时候开工？', CITIES);
+    expect(q.keyWords).toEqual(expect.arrayContaining(['3号线', '开工']));
+    expect(q.keyWords).not.toContain('3');
+    expect(q.keyWords).not.toContain('什么时候');
+    expect(q.wantsTime).toBe(true);
   });
 
   it('recognizes comparison questions', () => {
