@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ChunkingOptions } from '../corpus/types.js';
+import { AppError } from '../errors.js';
 
 /** Bump when the on-disk layout or the chunker's behaviour changes, so old indexes are rebuilt. */
 export const INDEX_FORMAT = 4;
@@ -38,7 +39,10 @@ export type DenseManifest = z.infer<typeof denseSchema>;
 /** Hash of every report file and the corpus manifest: any edit, addition or removal changes it. */
 export async function corpusFingerprint(corpusDir: string): Promise<string> {
   const hash = createHash('sha256');
-  const files = (await readdir(corpusDir)).filter((f) => /\.(txt|md|json)$/i.test(f)).sort();
+  const entries = await readdir(corpusDir).catch(() => {
+    throw new AppError('CORPUS_MISSING', { dir: corpusDir });
+  });
+  const files = entries.filter((f) => /\.(txt|md|json)$/i.test(f)).sort();
   for (const file of files) {
     hash.update(file).update('\0').update(await readFile(path.join(corpusDir, file))).update('\0');
   }

@@ -50,6 +50,12 @@ describe('npm run ask', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('exits 1 with one line when the corpus folder is missing', async () => {
+    const { code, stderr } = await runCli('ask', ['太原'], { ...env, CORPUS_DIR: '/nonexistent/corpus' });
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe('error: No reports found in /nonexistent/corpus. Put .txt report files there (see README, "Adding a report").');
+  });
+
   it('exits 2 with a clear message, no stack trace, for an empty or huge question', async () => {
     const empty = await runCli('ask', ['  '], env);
     expect(empty.code).toBe(2);
