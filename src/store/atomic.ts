@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -25,15 +25,22 @@ export async function newIndexFolder(indexDir: string): Promise<string> {
   return folder;
 }
 
-/** Makes a fully written build folder the live index and removes older ones. */
+/** A build folder untouched for this long was left by a crashed ingest. */
+const ABANDONED_BUILD_MS = 60 * 60 * 1000;
+
+/**
+ * Makes a fully written build folder the live index, then removes older indexes and builds that a
+ * crashed ingest left behind (builds still in progress in another process are left alone).
+ */
 export async function publishIndexFolder(indexDir: string, buildFolder: string): Promise<string> {
   const finalName = path.basename(buildFolder).replace(/^\.building-/, 'index-');
   await rename(buildFolder, path.join(indexDir, finalName));
   await writeFileAtomic(path.join(indexDir, POINTER), `${finalName}\n`);
   for (const entry of await readdir(indexDir)) {
-    if ((entry.startsWith('index-') && entry !== finalName) || entry.startsWith('.building-')) {
-      await rm(path.join(indexDir, entry), { recursive: true, force: true });
-    }
+    const full = path.join(indexDir, entry);
+    const oldIndex = entry.startsWith('index-') && entry !== finalName;
+    const abandoned = entry.startsWith('.building-') && Date.now() - (await stat(full)).mtimeMs > ABANDONED_BUILD_MS;
+    if (oldIndex || abandoned) await rm(full, { recursive: true, force: true });
   }
   return path.join(indexDir, finalName);
 }
