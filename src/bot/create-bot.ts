@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { Telegraf, type Context } from 'telegraf';
-import type { InlineKeyboardButton, InlineQueryResultArticle } from 'telegraf/types';
+import type { InlineQueryResultArticle } from 'telegraf/types';
 import type { Answerer } from '../answer/answerer.js';
 import type { Answer } from '../answer/types.js';
 import type { BotConfig } from '../config.js';
@@ -8,8 +8,9 @@ import { isAppError } from '../errors.js';
 import type { StoredDocument } from '../store/store.js';
 import { commandArgument, questionFor } from './addressing.js';
 import { createAnswerCache } from './answer-cache.js';
-import { answerBlocks, citationBlock, escapeHtml, packMessages, passageBlocks, sourceLine, highlightFigures } from './format.js';
+import { answerBlocks, citationBlock, escapeHtml, packMessages, passageBlocks } from './format.js';
 import { createRateLimiter } from './rate-limit.js';
+import { answerButtons, article, inlineResults, sourcesHtml } from './replies.js';
 import { withRetry, type RetryOptions } from './retry.js';
 import { createTaskTracker, type TaskTracker } from './tasks.js';
 import { COMMANDS, TEXT } from './texts.js';
@@ -32,7 +33,6 @@ export interface ReportBot {
 }
 
 const SOURCES_PER_PAGE = 3;
-const INLINE_RESULTS = 5;
 
 export function createBot({ answerer, documents, config, logger, retry }: BotParts): ReportBot {
   const bot = new Telegraf(config.token, {
@@ -161,32 +161,4 @@ export function createBot({ answerer, documents, config, logger, retry }: BotPar
     tasks,
     registerCommands: () => call(() => bot.telegram.setMyCommands(COMMANDS)).then(() => undefined),
   };
-}
-
-function answerButtons(answer: Answer, key: string): InlineKeyboardButton[] {
-  if (!answer.found) return [];
-  const buttons: InlineKeyboardButton[] = [{ text: TEXT.fullPassage, callback_data: `p:${key}:0` }];
-  if (answer.citations.length > 1) buttons.unshift({ text: TEXT.moreSources, callback_data: `m:${key}:1` });
-  return buttons;
-}
-
-function inlineResults(answer: Answer): InlineQueryResultArticle[] {
-  if (!answer.found) return [article('none', '报告中没有找到答案', answer.answer.slice(0, 100), escapeHtml(answer.answer))];
-  return answer.citations.slice(0, INLINE_RESULTS).map((c, i) =>
-    article(
-      String(i),
-      c.quote.slice(0, 80),
-      `《${c.title}》 · ${c.section}`.slice(0, 200),
-      `<b>问：</b>${escapeHtml(answer.question)}\n<blockquote>${highlightFigures(c.quote)}</blockquote>\n${sourceLine(c)}`,
-    ),
-  );
-}
-
-function article(id: string, title: string, description: string, html: string): InlineQueryResultArticle {
-  return { type: 'article', id, title, description, input_message_content: { message_text: html, parse_mode: 'HTML' } };
-}
-
-function sourcesHtml(documents: StoredDocument[]): string {
-  const lines = documents.map((d) => `• ${escapeHtml(d.title)}（${escapeHtml(d.city || '城市不详')} · ${d.year || '年份不详'}年）`);
-  return [escapeHtml(TEXT.sourcesHeader), ...lines].join('\n');
 }
