@@ -57,11 +57,17 @@ export function createBot({ answerer, documents, config, logger, retry }: BotPar
       }),
     );
 
-  /** Checks the rate limits; tells the user when they are hit. */
+  /** Until when each user has been told they are rate-limited, so the notice itself is not spam. */
+  const toldUntil = new Map<number, number>();
+  /** Checks the rate limits; tells the user once per wait when they are hit. */
   const withinLimits = async (ctx: Context): Promise<boolean> => {
     const wait = Math.max(perUser.take(ctx.from?.id ?? 0), ctx.chat ? perChat.take(ctx.chat.id) : 0);
     if (wait === 0) return true;
-    if (ctx.chat) await send(ctx, escapeHtml(TEXT.rateLimited(wait)));
+    const user = ctx.from?.id ?? 0;
+    if (ctx.chat && (toldUntil.get(user) ?? 0) <= Date.now()) {
+      toldUntil.set(user, Date.now() + wait * 1000);
+      await send(ctx, escapeHtml(TEXT.rateLimited(wait)));
+    }
     return false;
   };
 

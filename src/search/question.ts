@@ -54,9 +54,7 @@ export function readQuestion(raw: string, corpusCities: string[]): Question {
   for (const [city, counties] of Object.entries(COUNTIES)) {
     if (corpusCities.includes(city) && counties.some((c) => text.includes(c))) cities.add(city);
   }
-  for (const place of OTHER_PLACES) {
-    if (text.includes(place) && !ENCLOSING_REGIONS.some((r) => r.includes(place))) otherPlaces.push(place);
-  }
+  for (const place of OTHER_PLACES) if (text.includes(place)) otherPlaces.push(place);
 
   const placeWords = new Set([...corpusCities, ...ENCLOSING_REGIONS, ...corpusCities.map((c) => `${c}市`)]);
   // "3号线", "5%": a number is only meaningful with the unit after it.

@@ -203,9 +203,10 @@ describe('buttons', () => {
 });
 
 describe('robustness', () => {
-  it('rate-limits a user with a friendly message', async () => {
+  it('rate-limits a user with one friendly message per wait', async () => {
     const bot = makeBot({ ratePerUser: 2 });
-    await deliver(bot, textUpdate('晋中卫生厕所普及率？'), textUpdate('晋中卫生厕所普及率？'), textUpdate('晋中卫生厕所普及率？'));
+    const asks = Array.from({ length: 5 }, () => textUpdate('晋中卫生厕所普及率？'));
+    await deliver(bot, ...asks);
     expect(sent()).toHaveLength(3);
     expect(sent()[2].payload.text).toMatch(/提问太频繁了，请 \d+ 秒后再试/);
   });
@@ -229,6 +230,22 @@ describe('robustness', () => {
     broken = false;
     await deliver(bot, textUpdate('晋中卫生厕所普及率？'));
     expect(sent()[1].payload.text).toContain('<b>82%</b>');
+  });
+
+  it('answers other chats while one question is still being worked on', async () => {
+    let release = () => {};
+    const slow: Answerer = {
+      answer: (q) => (q.includes('慢') ? new Promise((resolve) => (release = () => resolve(answerer.answer('晋中卫生厕所普及率？')))) : answerer.answer(q)),
+    };
+    const bot = makeBot({}, { answerer: slow });
+    await bot.bot.handleUpdate(textUpdate('慢问题'));
+    await bot.bot.handleUpdate(textUpdate('太原滨河自行车道有多长？', GROUP_CHAT, { text: '/ask 太原滨河自行车道有多长？', entities: [{ type: 'bot_command', offset: 0, length: 4 }] }));
+    while (sent().length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(sent()[0].payload.chat_id).toBe(GROUP_CHAT.id);
+    expect(bot.tasks.pending).toBe(1);
+    release();
+    await bot.tasks.idle();
+    expect(sent().map((m) => m.payload.chat_id)).toEqual([GROUP_CHAT.id, 42]);
   });
 
   it('retries a 429 after retry_after and a 502, but not a 400', async () => {
