@@ -72,7 +72,8 @@ export function readQuestion(raw: string, corpusCities: string[]): Question {
   const intent: SectionKind | undefined = plans && !reviews ? 'plan' : reviews && !plans ? 'review' : undefined;
 
   const expansions = keyWords.flatMap(synonymsOf);
-  const terms = tokenize([text, ...expansions].join(' ')).filter((t) => !STOP_WORDS.has(t) && !/^20\d{2}$/.test(t));
+  // Years are handled by scoping; as terms they would only match every report of that year.
+  const terms = tokenize([text, ...expansions].join(' ')).filter((t) => !STOP_WORDS.has(t) && !/^20\d{2}年?$/.test(t));
   return {
     text,
     keyWords,

@@ -32,7 +32,10 @@ export interface SearcherParts {
   candidates?: number;
 }
 
-/** Below this many passages in scope, dense search scans them exactly instead of filtering HNSW. */
+/**
+ * Below this many passages in scope, dense search scans them exactly instead of filtering HNSW,
+ * and lexical search reads only their stretch of each posting list.
+ */
 const EXACT_SCAN_LIMIT = 5000;
 
 /** Hybrid retrieval: BM25 and HNSW each rank passages within the question's scope; RRF merges them. */
@@ -44,7 +47,7 @@ export function createSearcher({ store, embedder, candidates = 40 }: SearcherPar
     ids.push(passage.id);
     passagesByDoc.set(passage.docId, ids);
   }
-  /** Passage ids of the reports in scope, when that set is small enough to scan. */
+  /** Passage ids of the reports in scope, when that set is small enough to scan directly. */
   const scannable = (scope: Scope): number[] | null => {
     if (!scope.restricted) return null;
     const ids = store.documents.filter((d) => scope.allowsDocument(d)).flatMap((d) => passagesByDoc.get(d.id) ?? []);
@@ -54,12 +57,13 @@ export function createSearcher({ store, embedder, candidates = 40 }: SearcherPar
     mode: dense ? 'hybrid' : 'lexical',
     async search(question, limit) {
       const scope = scopeFor(question, store.documents);
-      const allowed = scope.restricted ? (id: number) => scope.allows(store.passages[id]) : undefined;
+      const allowed = scope.restricted ? memoized((id) => scope.allows(store.passages[id]), store.passages.length) : undefined;
       const timings = { embedMs: 0, denseMs: 0, lexicalMs: 0, fusionMs: 0 };
       if (scope.emptyBecause) return { hits: [], scope, timings };
 
+      const ids = scannable(scope);
       let t = performance.now();
-      const lexical = store.lexical.search(question.terms, candidates, allowed);
+      const lexical = store.lexical.search(question.terms, candidates, allowed, ids?.length ? idRanges(ids) : undefined);
       timings.lexicalMs = performance.now() - t;
       const lists = [lexical];
       if (dense) {
@@ -67,7 +71,6 @@ export function createSearcher({ store, embedder, candidates = 40 }: SearcherPar
         const vector = await dense.embedder.embedQuery(question.text);
         timings.embedMs = performance.now() - t;
         t = performance.now();
-        const ids = scannable(scope);
         lists.push(ids ? dense.vectors.searchWithin(vector, ids, candidates) : dense.vectors.search(vector, candidates, allowed));
         timings.denseMs = performance.now() - t;
       }
@@ -84,4 +87,25 @@ export function createSearcher({ store, embedder, candidates = 40 }: SearcherPar
       return { hits, scope, timings };
     },
   };
+}
+
+/** Remembers a per-passage decision for one query: postings of several terms revisit the same ids. */
+function memoized(test: (id: number) => boolean, size: number): (id: number) => boolean {
+  const known = new Uint8Array(size);
+  return (id) => {
+    if (known[id] === 0) known[id] = test(id) ? 1 : 2;
+    return known[id] === 1;
+  };
+}
+
+/** Ascending ids as inclusive [from, to] runs (a report's passages have consecutive ids). */
+function idRanges(ids: number[]): Array<[number, number]> {
+  const sorted = [...ids].sort((a, b) => a - b);
+  const ranges: Array<[number, number]> = [];
+  for (const id of sorted) {
+    const last = ranges[ranges.length - 1];
+    if (last && id === last[1] + 1) last[1] = id;
+    else ranges.push([id, id]);
+  }
+  return ranges;
 }

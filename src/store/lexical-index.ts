@@ -23,7 +23,12 @@ export interface LexicalIndex {
   documentFrequency(term: string): number;
   /** Inverse document frequency of a term (0 for unknown terms). */
   idf(term: string): number;
-  search(queryTerms: string[], limit: number, allowed?: (passageId: number) => boolean): ScoredPassage[];
+  /**
+   * BM25 top `limit`. `allowed` filters passages; `within` (inclusive id ranges, ascending) limits
+   * the scan to those stretches of each posting list, found by binary search — the cheap path for
+   * a question scoped to a few reports in a large corpus.
+   */
+  search(queryTerms: string[], limit: number, allowed?: (passageId: number) => boolean, within?: Array<[number, number]>): ScoredPassage[];
 }
 
 export function buildLexicalIndex(termsByPassage: string[][], k1 = 1.2, b = 0.75): LexicalIndex {
@@ -50,23 +55,52 @@ export function openLexicalIndex(data: LexicalIndexData): LexicalIndex {
     data,
     documentFrequency,
     idf,
-    search(queryTerms, limit, allowed) {
-      const scores = new Map<number, number>();
+    search(queryTerms, limit, allowed, within) {
+      // A dense score array and the list of touched ids: cheaper than a Map once postings run long.
+      const scores = new Float64Array(count);
+      const touched: number[] = [];
       for (const term of new Set(queryTerms)) {
         const weight = idf(term);
         const list = postingsOf(term);
-        for (let i = 0; i < list.length; i += 2) {
-          const passageId = list[i];
-          if (allowed && !allowed(passageId)) continue;
-          const tf = list[i + 1];
-          const norm = data.k1 * (1 - data.b + (data.b * data.lengths[passageId]) / averageLength);
-          scores.set(passageId, (scores.get(passageId) ?? 0) + (weight * tf * (data.k1 + 1)) / (tf + norm));
+        const stretches = within ? within.map(([from, to]) => [firstAtOrAfter(list, from), to] as const) : [[0, Infinity] as const];
+        for (const [start, last] of stretches) {
+          for (let i = start; i < list.length && list[i] <= last; i += 2) {
+            const passageId = list[i];
+            if (allowed && !allowed(passageId)) continue;
+            const tf = list[i + 1];
+            const norm = data.k1 * (1 - data.b + (data.b * data.lengths[passageId]) / averageLength);
+            if (scores[passageId] === 0) touched.push(passageId);
+            scores[passageId] += (weight * tf * (data.k1 + 1)) / (tf + norm);
+          }
         }
       }
-      return [...scores]
-        .map(([passageId, score]) => ({ passageId, score }))
-        .sort((a, b) => b.score - a.score || a.passageId - b.passageId)
-        .slice(0, limit);
+      return topK(touched, scores, limit);
     },
   };
+}
+
+/** The `limit` best of `ids` by score without sorting them all (a large corpus touches 100k+ ids). */
+function topK(ids: number[], scores: Float64Array, limit: number): ScoredPassage[] {
+  const better = (a: number, b: number) => scores[a] > scores[b] || (scores[a] === scores[b] && a < b);
+  const best: number[] = [];
+  for (const id of ids) {
+    if (best.length === limit && !better(id, best[best.length - 1])) continue;
+    let at = best.length;
+    while (at > 0 && better(id, best[at - 1])) at--;
+    best.splice(at, 0, id);
+    if (best.length > limit) best.pop();
+  }
+  return best.map((passageId) => ({ passageId, score: scores[passageId] }));
+}
+
+/** Index (even) of the first posting with passage id >= `id` in a flat [id, tf, …] list. */
+function firstAtOrAfter(list: number[], id: number): number {
+  let low = 0;
+  let high = list.length / 2;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle * 2] < id) low = middle + 1;
+    else high = middle;
+  }
+  return low * 2;
 }
