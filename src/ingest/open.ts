@@ -13,8 +13,6 @@ export interface OpenedIndex {
   mode: RetrievalMode;
   /** Why retrieval is lexical only, in one line a user can act on. */
   lexicalReason?: string;
-  /** Set when the index had to be (re)built first, with the reason. */
-  rebuilt?: string;
 }
 
 export interface OpenOptions extends IngestOptions {
@@ -42,9 +40,10 @@ export async function openIndex(config: Config, options: OpenOptions = {}): Prom
     if (!isAppError(error) || !['INDEX_MISSING', 'INDEX_STALE', 'INDEX_CORRUPT'].includes(error.code)) throw error;
     options.onRebuild?.(error.message);
     const built = await ingest(config, options);
-    return describe(built.store, built.embedder, built.denseOffReason, error.message);
+    return describe(built.store, built.embedder, built.denseOffReason);
   }
 
+  if (!config.dense) return describe(store, null, 'DENSE=off');
   if (!store.manifest.dense) return describe(store, null, store.manifest.denseOffReason);
   try {
     const embedder = await (options.loadEmbedder ?? (() => createEmbedder(config.model)))();
@@ -55,13 +54,12 @@ export async function openIndex(config: Config, options: OpenOptions = {}): Prom
   }
 }
 
-function describe(store: Store, embedder: Embedder | null, reason?: string, rebuilt?: string): OpenedIndex {
+function describe(store: Store, embedder: Embedder | null, reason?: string): OpenedIndex {
   const usable = embedder && store.vectors ? embedder : null;
   return {
     store,
     embedder: usable,
     mode: usable ? 'hybrid' : 'lexical',
     ...(usable ? {} : { lexicalReason: reason ?? 'the index has no vectors' }),
-    ...(rebuilt ? { rebuilt } : {}),
   };
 }

@@ -114,6 +114,12 @@ describe('index store', () => {
     expect((await readdir(index)).filter((f) => f.startsWith('index-'))).toHaveLength(1);
   });
 
+  it('answers lexically with DENSE=off even when the index has vectors', async () => {
+    const opened = await openIndex({ ...config, dense: false }, { loadEmbedder: async () => embedder });
+    expect(opened.mode).toBe('lexical');
+    expect(opened.lexicalReason).toBe('DENSE=off');
+  });
+
   it('builds a lexical-only index when no model can be loaded, and says why', async () => {
     const index = path.join(dir.dir, 'lexical-only');
     const result = await ingest({ ...config, indexDir: index, model: { ...config.model, id: 'nobody/missing' } });
