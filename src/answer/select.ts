@@ -33,7 +33,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weight: Wo
   const topScore = hits[0]?.score ?? 1;
   const scored: ScoredSentence[] = [];
   for (const hit of hits) {
-    const context = `${hit.passage.section} ${hit.passage.text}`;
+    const context = `${hit.passage.section} ${hit.passage.text}`.toLowerCase();
     for (const sentence of hit.passage.sentences) {
       const said = words.reduce((sum, w) => sum + w.weight * presence(w.variants, sentence.text, context), 0);
       const coverage = total > 0 ? said / total : 0;
@@ -47,10 +47,11 @@ export function scoreSentences(question: Question, hits: SearchHit[], weight: Wo
 }
 
 /** 1 when the sentence says the word (or a synonym), less when only its passage does or only parts match. */
+/** `context` is the passage with its section title, lower-cased. */
 function presence(variants: string[], sentence: string, context: string): number {
   const lower = sentence.toLowerCase();
   if (variants.some((v) => lower.includes(v))) return 1;
-  const inContext = variants.some((v) => context.toLowerCase().includes(v)) ? 0.5 : 0;
+  const inContext = variants.some((v) => context.includes(v)) ? 0.5 : 0;
   const word = variants[0];
   if (word.length < 3) return inContext;
   let found = 0;
