@@ -48,9 +48,7 @@ export function createAnswerer({ store, searcher, settings }: AnswererParts): An
       const text = sanitizeQuestion(raw, settings.maxQuestionChars);
 
       let t = performance.now();
-      const question = readQuestion(text, cities);
-      // A year no report plans or reviews (2035) can only be matched by the text saying it.
-      for (const year of question.years) if (!coveredYears.has(year)) question.keyWords.push(`${year}年`);
+      const question = readQuestion(text, cities, coveredYears);
       const understandMs = performance.now() - t;
 
       const { hits, scope, timings } = await searcher.search(question, question.comparison ? COMPARISON_PASSAGES : CANDIDATE_PASSAGES);

@@ -46,8 +46,10 @@ export function scoreSentences(question: Question, hits: SearchHit[], weight: Wo
   return scored.sort((a, b) => b.score - a.score);
 }
 
-/** 1 when the sentence says the word (or a synonym), less when only its passage does or only parts match. */
-/** `context` is the passage with its section title, lower-cased. */
+/**
+ * 1 when the sentence says the word (or a synonym), less when only its passage (`context`: the
+ * passage with its section title, lower-cased) does or only parts match.
+ */
 function presence(variants: string[], sentence: string, context: string): number {
   const lower = sentence.toLowerCase();
   if (variants.some((v) => lower.includes(v))) return 1;

@@ -74,14 +74,14 @@ export function cleanText(source: string): CleanedText {
     }
     let line = event;
     let headingTail = false;
-    if (wrappedHeading) {
-      const rest = finishWrappedHeading(wrappedHeading, line);
+    const heading = wrappedHeading;
+    wrappedHeading = null;
+    if (heading) {
+      const rest = finishWrappedHeading(heading, line);
       headingTail = rest !== line;
-      wrappedHeading = null;
       if (!rest) continue;
       line = rest;
     }
-    wrappedHeading = null;
     if (isCredit(line.text)) {
       credits.push(line.text);
       removedSinceLast = true;

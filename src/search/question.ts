@@ -1,6 +1,6 @@
 import type { SectionKind } from '../corpus/types.js';
 import { normalizeText } from '../text/normalize.js';
-import { tagWords, tokenize } from '../text/tokenize.js';
+import { NUMBER_WITH_UNIT, tagWords, tokenize } from '../text/tokenize.js';
 import { COUNTIES, ENCLOSING_REGIONS, OTHER_PLACES } from './places.js';
 import { synonymsOf } from './synonyms.js';
 
@@ -40,10 +40,15 @@ const FIGURE_WORDS = /多少|几|比例|比重|占比|增速|增幅|涨幅|增�
 const PLAN_WORDS = /目标|计划|打算|预期|力争|确保|控制在|安排|任务|准备|(?<![主重需只总必纲])要(?![求素点闻])|将(?!军)|拟/;
 const REVIEW_WORDS = /完成了|建成了|实现了|取得|成绩|成效|回顾|过去|去年|了多少|了吗/;
 const TIME_WORDS = /什么时候|何时|哪年|哪一年|多久|什么时间/;
-const FIGURE_WITH_UNIT = /\d+(?:\.\d+)?(?:%|[\u4e00-\u9fa5]{1,2})?/g;
+const YEAR = /^20\d{2}年?$/;
 const COMPARISON_WORDS = /这几年|历年|逐年|每年|几年来|变化|趋势|对比|比较/;
 
-export function readQuestion(raw: string, corpusCities: string[]): Question {
+/**
+ * Reads a question against the corpus it will be asked of: its cities, and the years its reports
+ * plan or review. A year outside `coveredYears` (2035) cannot be scoped to a report, so it stays a
+ * key word that the answer must say.
+ */
+export function readQuestion(raw: string, corpusCities: string[], coveredYears: ReadonlySet<number> = new Set()): Question {
   const text = normalizeText(raw).trim();
   const tagged = tagWords(text);
   const years = [...new Set([...text.matchAll(/(20\d{2})\s*年?/g)].map((m) => Number(m[1])))];
@@ -58,13 +63,14 @@ export function readQuestion(raw: string, corpusCities: string[]): Question {
 
   const placeWords = new Set([...corpusCities, ...ENCLOSING_REGIONS, ...corpusCities.map((c) => `${c}市`)]);
   // "3号线", "5%": a number is only meaningful with the unit after it.
-  const figures = [...text.matchAll(FIGURE_WITH_UNIT)].map((m) => m[0].toLowerCase()).filter((f) => !/^20\d{2}年/.test(f));
+  const figures = [...text.matchAll(NUMBER_WITH_UNIT)].map((m) => m[0].toLowerCase()).filter((f) => !/^20\d{2}年/.test(f));
   const keyWords = [
     ...new Set([
       ...tagged
         .map((t) => t.word.trim().toLowerCase())
-        .filter((w) => /[\p{L}\p{N}]/u.test(w) && !STOP_WORDS.has(w) && !placeWords.has(w) && !/^[\d.]+$/.test(w) && !/^20\d{2}年?$/.test(w)),
+        .filter((w) => /[\p{L}\p{N}]/u.test(w) && !STOP_WORDS.has(w) && !placeWords.has(w) && !/^[\d.]+$/.test(w) && !YEAR.test(w)),
       ...figures,
+      ...years.filter((y) => !coveredYears.has(y)).map((y) => `${y}年`),
     ]),
   ];
   const plans = PLAN_WORDS.test(text);
@@ -73,7 +79,7 @@ export function readQuestion(raw: string, corpusCities: string[]): Question {
 
   const expansions = keyWords.flatMap(synonymsOf);
   // Years are handled by scoping; as terms they would only match every report of that year.
-  const terms = tokenize([text, ...expansions].join(' ')).filter((t) => !STOP_WORDS.has(t) && !/^20\d{2}年?$/.test(t));
+  const terms = tokenize([text, ...expansions].join(' ')).filter((t) => !STOP_WORDS.has(t) && !YEAR.test(t));
   return {
     text,
     keyWords,

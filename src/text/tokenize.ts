@@ -12,7 +12,7 @@ export function segmenter(): Jieba {
 
 const CJK_RUN = /[\u3400-\u9fff]+/g;
 /** A number with what follows it: `5%`, `3.2万人`, `1.16亿吨`, `535.7平方公里`. */
-const NUMBER_WITH_UNIT = /\d+(?:\.\d+)?(?:%|‰|[\u3400-\u9fff]{1,2})?/g;
+export const NUMBER_WITH_UNIT = /\d+(?:\.\d+)?(?:%|‰|[\u3400-\u9fff]{1,2})?/g;
 const WORD = /[\p{L}\p{N}]/u;
 
 /**

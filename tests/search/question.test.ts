@@ -38,6 +38,12 @@ describe('reading a question', () => {
     expect(q.wantsTime).toBe(true);
   });
 
+  it('keeps a year no report covers as a key word, and drops covered ones', () => {
+    const covered = new Set([2024, 2025]);
+    expect(readQuestion('太原2035年的目标', CITIES, covered).keyWords).toContain('2035年');
+    expect(readQuestion('太原2025年的目标', CITIES, covered).keyWords).not.toContain('2025年');
+  });
+
   it('recognizes comparison questions', () => {
     expect(readQuestion('这几年的就业人数怎么变化', CITIES).comparison).toBe(true);
     expect(readQuestion('就业人数是多少', CITIES).comparison).toBe(false);
