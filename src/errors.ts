@@ -29,3 +29,8 @@ export class AppError extends Error {
 export function isAppError(error: unknown, code?: ErrorCode): error is AppError {
   return error instanceof AppError && (code === undefined || error.code === code);
 }
+
+/** An unusable question (empty, too long): tell the asker, do not treat it as a failure. */
+export function isQuestionRejected(error: unknown): error is AppError {
+  return error instanceof AppError && error.code.startsWith('QUESTION_');
+}

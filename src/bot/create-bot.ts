@@ -4,7 +4,7 @@ import type { InlineQueryResultArticle } from 'telegraf/types';
 import type { Answerer } from '../answer/answerer.js';
 import type { Answer } from '../answer/types.js';
 import type { BotConfig } from '../config.js';
-import { isAppError } from '../errors.js';
+import { isQuestionRejected } from '../errors.js';
 import type { StoredDocument } from '../store/store.js';
 import { commandArgument, questionFor } from './addressing.js';
 import { createAnswerCache } from './answer-cache.js';
@@ -57,6 +57,11 @@ export function createBot({ answerer, documents, config, logger, retry }: BotPar
       }),
     );
 
+  /** Sends a reply that may span several messages; `lastExtra` (buttons) goes on the last one. */
+  const sendAll = async (ctx: Context, messages: string[], lastExtra: Record<string, unknown> = {}) => {
+    for (const [i, html] of messages.entries()) await send(ctx, html, i === messages.length - 1 ? lastExtra : {});
+  };
+
   /** Until when each user has been told they are rate-limited, so the notice itself is not spam. */
   const toldUntil = new Map<number, number>();
   /** Checks the rate limits; tells the user once per wait when they are hit. */
@@ -79,12 +84,8 @@ export function createBot({ answerer, documents, config, logger, retry }: BotPar
         void call(() => ctx.telegram.sendChatAction(ctx.chat!.id, 'typing')).catch(() => undefined);
         const answer = await answerOrExplain(question);
         if (!answer) return;
-        const messages = packMessages(answerBlocks(answer));
         const key = cache.put(answer);
-        for (const [i, html] of messages.entries()) {
-          const last = i === messages.length - 1;
-          await send(ctx, html, last ? { reply_markup: { inline_keyboard: [answerButtons(answer, key)] } } : {});
-        }
+        await sendAll(ctx, packMessages(answerBlocks(answer)), { reply_markup: { inline_keyboard: [answerButtons(answer, key)] } });
       } catch (error) {
         logger.error({ err: error, chat: ctx.chat?.id }, 'failed to answer');
         await send(ctx, escapeHtml(TEXT.failure)).catch(() => undefined);
@@ -95,7 +96,7 @@ export function createBot({ answerer, documents, config, logger, retry }: BotPar
       try {
         return await answerer.answer(q);
       } catch (error) {
-        if (!isAppError(error) || !error.code.startsWith('QUESTION_')) throw error;
+        if (!isQuestionRejected(error)) throw error;
         await send(ctx, escapeHtml(error.message));
         return null;
       }
@@ -129,7 +130,7 @@ export function createBot({ answerer, documents, config, logger, retry }: BotPar
     try {
       results = inlineResults(await answerer.answer(question));
     } catch (error) {
-      if (!isAppError(error) || !error.code.startsWith('QUESTION_')) throw error;
+      if (!isQuestionRejected(error)) throw error;
       results = [article('error', error.message, '', escapeHtml(error.message))];
     }
     await call(() => ctx.answerInlineQuery(results, { cache_time: 300 }));
@@ -147,11 +148,10 @@ export function createBot({ answerer, documents, config, logger, retry }: BotPar
       await call(() => ctx.answerCbQuery());
       const blocks = page.map((c, i) => citationBlock(c, index + i + 1));
       const next = index + SOURCES_PER_PAGE < answer.citations.length ? [[{ text: TEXT.moreSources, callback_data: `m:${key}:${index + SOURCES_PER_PAGE}` }]] : [];
-      const messages = packMessages(blocks);
-      for (const [i, html] of messages.entries()) await send(ctx, html, i === messages.length - 1 && next.length ? { reply_markup: { inline_keyboard: next } } : {});
+      await sendAll(ctx, packMessages(blocks), next.length ? { reply_markup: { inline_keyboard: next } } : {});
     } else if (kind === 'p' && answer.citations[index]) {
       await call(() => ctx.answerCbQuery());
-      for (const html of packMessages(passageBlocks(answer.citations[index]))) await send(ctx, html);
+      await sendAll(ctx, packMessages(passageBlocks(answer.citations[index])));
     } else {
       await call(() => ctx.answerCbQuery(TEXT.staleButton));
     }

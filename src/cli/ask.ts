@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { createInterface } from 'node:readline';
 import type { Answer } from '../answer/types.js';
-import { isAppError } from '../errors.js';
+import { isQuestionRejected } from '../errors.js';
 import { EXIT, errorMessage, openAskContext, readConfig } from './context.js';
 import { formatAnswer } from './format.js';
 
@@ -29,7 +29,7 @@ async function run(words: string[], options: { json?: boolean }): Promise<void> 
       const answer = await answerer.answer(question);
       process.stdout.write(`${options.json ? JSON.stringify(answer) : formatAnswer(answer)}\n`);
     } catch (error) {
-      if (!isAppError(error) || !error.code.startsWith('QUESTION_')) throw error;
+      if (!isQuestionRejected(error)) throw error;
       if (options.json) process.stdout.write(`${JSON.stringify(rejected(question, error.code, error.message))}\n`);
       else note(`error: ${error.message}`);
       process.exitCode = EXIT.badInput;
@@ -43,7 +43,7 @@ async function run(words: string[], options: { json?: boolean }): Promise<void> 
     try {
       result = await answerer.answer(line);
     } catch (error) {
-      if (!isAppError(error) || !error.code.startsWith('QUESTION_')) throw error;
+      if (!isQuestionRejected(error)) throw error;
       result = rejected(line, error.code, error.message);
     }
     process.stdout.write(`${JSON.stringify(result)}\n`);
