@@ -52,6 +52,7 @@ const envSchema = z.object({
     .regex(/^\s*-?\d+(\s*,\s*-?\d+)*\s*$/, 'ALLOWED_CHAT_IDS must be a comma-separated list of chat ids')
     .transform((v) => v.split(',').map((id) => Number(id.trim())))
     .optional(),
+  TELEGRAM_CONNECT_TIMEOUT: positiveInt.default(120),
   RATE_LIMIT_PER_USER: positiveInt.default(6),
   RATE_LIMIT_PER_CHAT: positiveInt.default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -98,6 +99,8 @@ export interface BotConfig {
   port: number;
   /** Only these chats (and, for inline queries, users) are served; everyone when absent. */
   allowedChatIds?: number[];
+  /** Seconds the bot keeps retrying an unreachable Telegram at start before it gives up. */
+  connectTimeoutS: number;
   /** Questions per rolling minute. */
   ratePerUser: number;
   ratePerChat: number;
@@ -136,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       webhookSecret: e.WEBHOOK_SECRET,
       port: e.PORT,
       allowedChatIds: e.ALLOWED_CHAT_IDS,
+      connectTimeoutS: e.TELEGRAM_CONNECT_TIMEOUT,
       ratePerUser: e.RATE_LIMIT_PER_USER,
       ratePerChat: e.RATE_LIMIT_PER_CHAT,
     },

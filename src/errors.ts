@@ -5,10 +5,14 @@ const MESSAGES = {
   INDEX_MISSING: 'No index found in {dir}. Run `npm run ingest` to build it.',
   INDEX_CORRUPT: 'The index in {dir} is damaged ({detail}). Run `npm run ingest` to rebuild it.',
   INDEX_STALE: 'The index in {dir} was built for {detail}. Run `npm run ingest` to rebuild it.',
-  MODEL_UNAVAILABLE: 'Embedding model {model} could not be loaded: {detail}',
-  QUESTION_EMPTY: 'The question is empty. Ask something about the reports, e.g. "太原2025年地区生产总值增长目标是多少？"',
-  QUESTION_TOO_LONG: 'The question is {length} characters long; the limit is {limit}. Please shorten it.',
+  MODEL_UNAVAILABLE: '{model} is unavailable: {detail}',
+  QUESTION_EMPTY: '问题是空的。请问一个关于报告的问题，例如：太原2025年地区生产总值增长目标是多少？',
+  QUESTION_NO_WORDS: '请用文字提问，例如：晋中卫生厕所普及率是多少？',
+  QUESTION_TOO_LONG: '问题有 {length} 个字，超过了 {limit} 字的上限，请缩短后再问。',
   CONFIG_INVALID: 'Configuration error: {detail}',
+  INDEX_DIR_UNUSABLE: 'Cannot use {dir} as the index folder: {detail}. Set INDEX_DIR to a writable folder.',
+  EVAL_FILE_MISSING: 'Question file not found: {file}',
+  EVAL_FILE_EMPTY: 'The question file {file} holds no questions.',
   EVAL_FILE_INVALID: 'The question file {file} is invalid at line {line}: {detail}',
 } as const;
 
@@ -28,9 +32,4 @@ export class AppError extends Error {
 
 export function isAppError(error: unknown, code?: ErrorCode): error is AppError {
   return error instanceof AppError && (code === undefined || error.code === code);
-}
-
-/** An unusable question (empty, too long): tell the asker, do not treat it as a failure. */
-export function isQuestionRejected(error: unknown): error is AppError {
-  return error instanceof AppError && error.code.startsWith('QUESTION_');
 }

@@ -16,11 +16,15 @@ const SHORT_SENTENCE = 30;
 /** …unless it carries the asked figure and is long enough to stand alone ("城镇新增就业44万人。"). */
 const FIGURE_SENTENCE = 10;
 const CANDIDATE_PASSAGES = 12;
+/** A further citation must cover at least this share of what the first one covers. */
+const RELATED_SHARE = 0.6;
+/** Passages shown as "closest" under a not-found answer. */
+const CLOSEST_WHEN_NOT_FOUND = 3;
 /** Comparisons look wider, to find a statement for every year. */
 const COMPARISON_PASSAGES = 30;
 
 export interface Answerer {
-  /** Throws AppError QUESTION_EMPTY / QUESTION_TOO_LONG for unusable input. */
+  /** Never throws for bad input: an unusable question gives `found: false` with `error` set. */
   answer(question: string): Promise<Answer>;
 }
 
@@ -45,7 +49,11 @@ export function createAnswerer({ store, searcher, settings }: AnswererParts): An
   return {
     async answer(raw) {
       const started = performance.now();
-      const text = sanitizeQuestion(raw, settings.maxQuestionChars);
+      const { text, rejection } = sanitizeQuestion(raw, settings.maxQuestionChars);
+      if (rejection) {
+        const totalMs = Math.round((performance.now() - started) * 100) / 100;
+        return { question: text, found: false, answer: rejection.message, citations: [], mode: searcher.mode, timings: { totalMs }, error: rejection.code };
+      }
 
       let t = performance.now();
       const question = readQuestion(text, cities, coveredYears);
@@ -78,15 +86,21 @@ export function createAnswerer({ store, searcher, settings }: AnswererParts): An
   };
 }
 
-/** The best sentence of each passage, best passages first. */
+/**
+ * The best sentence of each passage, best passages first. After the first, a citation must bear on
+ * the question itself (cover enough of it, and not far less than the first): fewer sources are
+ * better than padding. When nothing answers, the closest few are kept for the curious.
+ */
 function pickCitations(ranked: ScoredSentence[], limit: number): ScoredSentence[] {
   const seen = new Set<Passage>();
   const picked: ScoredSentence[] = [];
+  const answers = ranked[0] && ranked[0].coverage >= MIN_COVERAGE;
+  const bar = answers ? Math.max(MIN_COVERAGE, RELATED_SHARE * ranked[0].coverage) : 0;
   for (const candidate of ranked) {
-    if (seen.has(candidate.hit.passage)) continue;
+    if (seen.has(candidate.hit.passage) || (picked.length > 0 && candidate.coverage < bar)) continue;
     seen.add(candidate.hit.passage);
     picked.push(candidate);
-    if (picked.length === limit) break;
+    if (picked.length === (answers ? limit : CLOSEST_WHEN_NOT_FOUND)) break;
   }
   return picked;
 }

@@ -1,17 +1,34 @@
+import stripAnsi from 'strip-ansi';
 import { AppError } from '../errors.js';
 
+export type RejectionCode = 'QUESTION_EMPTY' | 'QUESTION_NO_WORDS' | 'QUESTION_TOO_LONG';
+
+/** Why a question cannot be used, with the message meant for the asker. */
+export interface Rejection {
+  code: RejectionCode;
+  message: string;
+}
+
+export type SanitizedQuestion = { text: string; rejection?: undefined } | { text: string; rejection: Rejection };
+
 /**
- * Makes user input safe to process: drops HTML tags and control characters, folds white space.
- * Throws QUESTION_EMPTY / QUESTION_TOO_LONG with a message meant for the user.
+ * Makes user input safe to process: drops terminal escape sequences, HTML tags and control
+ * characters, folds white space. An unusable question (empty, only emoji or punctuation, too
+ * long) comes back with a `rejection` instead of an exception, so every surface answers it alike.
  */
-export function sanitizeQuestion(raw: string, maxChars: number): string {
-  const text = raw
+export function sanitizeQuestion(raw: string, maxChars: number): SanitizedQuestion {
+  const text = stripAnsi(raw)
     .replace(/<[^>]{0,200}>/g, ' ')
     .replace(/&(nbsp|amp|lt|gt|quot|#39);/g, ' ')
     .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  if (!/[\p{L}\p{N}]/u.test(text)) throw new AppError('QUESTION_EMPTY');
-  if (text.length > maxChars) throw new AppError('QUESTION_TOO_LONG', { length: text.length, limit: maxChars });
-  return text;
+  const reject = (code: RejectionCode, params: Record<string, number> = {}) => ({
+    text: text.slice(0, 200),
+    rejection: { code, message: new AppError(code, params).message },
+  });
+  if (text === '') return reject('QUESTION_EMPTY');
+  if (!/[\p{L}\p{N}]/u.test(text)) return reject('QUESTION_NO_WORDS');
+  if (text.length > maxChars) return reject('QUESTION_TOO_LONG', { length: text.length, limit: maxChars });
+  return { text };
 }

@@ -1,3 +1,5 @@
+import type { RejectionCode } from './sanitize.js';
+
 export interface Citation {
   /** Manifest id of the report, e.g. `TY2025`. */
   docId: string;
@@ -25,4 +27,6 @@ export interface Answer {
   citations: Citation[];
   mode: 'hybrid' | 'lexical';
   timings: Record<string, number> & { totalMs: number };
+  /** Set when the question itself could not be used (empty, no words, too long); `answer` then says why. */
+  error?: RejectionCode;
 }

@@ -1,3 +1,6 @@
+import type { Logger } from 'pino';
+import { TelegramError, type Telegram } from 'telegraf';
+import type { UserFromGetMe } from 'telegraf/types';
 import { openAskContext, readConfig } from '../cli/context.js';
 import { createBot } from './create-bot.js';
 import { createLogger } from './logger.js';
@@ -20,11 +23,8 @@ async function main(): Promise<void> {
   const { index, answerer } = await openAskContext(config, (line) => logger.info(line));
   const { bot, tasks, registerCommands } = createBot({ answerer, documents: index.store.documents, config: { ...config.bot, token }, logger });
 
-  const me = await bot.telegram.getMe().catch((error: unknown) => {
-    logger.error({ err: error }, 'Telegram refused the bot token or is unreachable');
-    return null;
-  });
-  if (!me) return fail('Could not reach Telegram with this BOT_TOKEN (see the log line above).');
+  const me = await connect(bot.telegram, logger, config.bot.connectTimeoutS * 1000);
+  if (typeof me === 'string') return fail(me);
   bot.botInfo = me;
   await registerCommands().catch((error: unknown) => logger.warn({ err: error }, 'setMyCommands failed; the command menu may be missing'));
 
@@ -50,6 +50,35 @@ async function main(): Promise<void> {
   await Promise.all([launched, stopped]);
   await Promise.race([tasks.idle(), new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref())]);
   logger.info('stopped');
+}
+
+/**
+ * Asks Telegram who we are. While it cannot be reached (network, 5xx), retries with back-off and
+ * says so in one log line per attempt, for up to `timeoutMs`; a refused token fails at once.
+ * Returns the bot's identity, or the one line to exit with.
+ */
+async function connect(telegram: Telegram, logger: Logger, timeoutMs: number): Promise<UserFromGetMe | string> {
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 1, delayMs = 1000; ; attempt++, delayMs = Math.min(delayMs * 2, 30_000)) {
+    try {
+      return await telegram.getMe();
+    } catch (error) {
+      if (error instanceof TelegramError && error.code < 500) {
+        return `Telegram refused BOT_TOKEN (${error.code} ${error.description}). Check the token from @BotFather.`;
+      }
+      const reason = describeFailure(error);
+      const wait = Math.min(delayMs, deadline - Date.now());
+      if (wait <= 0) return `Could not reach Telegram (${reason}) for ${Math.round(timeoutMs / 1000)} s; check the network or TELEGRAM_API_ROOT.`;
+      logger.warn({ attempt, reason }, `Telegram is unreachable (${reason}); retrying in ${Math.ceil(wait / 1000)} s`);
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof TelegramError) return `${error.code} ${error.description}`;
+  const { code, message } = error as { code?: string; message?: string };
+  return code ?? message?.split('\n')[0] ?? String(error);
 }
 
 /** Telegraf wants host and path apart; a bare `https://host` gets telegraf's secret default path. */

@@ -1,22 +1,58 @@
 /** Sliding one-minute windows per key (user id, chat id). */
 export interface RateLimiter {
-  /** Records an attempt; returns 0 when allowed, otherwise the seconds until the next one is. */
-  take(key: string | number, now?: number): number;
+  /** Seconds until one more attempt is allowed for `key` (0: now), without recording anything. */
+  wait(key: number, now: number): number;
+  /** Records an allowed attempt. */
+  record(key: number, now: number): void;
 }
 
 export function createRateLimiter(perMinute: number, windowMs = 60_000): RateLimiter {
-  const hits = new Map<string | number, number[]>();
+  const hits = new Map<number, number[]>();
+  const recent = (key: number, now: number) => {
+    const times = (hits.get(key) ?? []).filter((t) => now - t < windowMs);
+    if (times.length > 0) hits.set(key, times);
+    else hits.delete(key);
+    return times;
+  };
   return {
-    take(key, now = Date.now()) {
-      const recent = (hits.get(key) ?? []).filter((t) => now - t < windowMs);
-      if (recent.length >= perMinute) {
-        hits.set(key, recent);
-        return Math.max(1, Math.ceil((recent[0] + windowMs - now) / 1000));
+    wait(key, now) {
+      const times = recent(key, now);
+      return times.length < perMinute ? 0 : Math.max(1, Math.ceil((times[0] + windowMs - now) / 1000));
+    },
+    record(key, now) {
+      hits.set(key, [...recent(key, now), now]);
+    },
+  };
+}
+
+/** The verdict on one question: go ahead, or wait — and whether this chat should be told so. */
+export type Admission = { allowed: true } | { allowed: false; wait: number; tell: boolean };
+
+export interface AskLimits {
+  admit(userId: number, chatId: number, now?: number): Admission;
+}
+
+/**
+ * Per-user and per-chat question limits; only admitted questions count. The "too many questions"
+ * notice goes out once per chat per wait, so twenty users hitting the limit in one group produce
+ * one notice, not twenty.
+ */
+export function createAskLimits(perUser: number, perChat: number): AskLimits {
+  const users = createRateLimiter(perUser);
+  const chats = createRateLimiter(perChat);
+  const toldUntil = new Map<number, number>();
+  return {
+    admit(userId, chatId, now = Date.now()) {
+      const wait = Math.max(users.wait(userId, now), chats.wait(chatId, now));
+      if (wait === 0) {
+        users.record(userId, now);
+        chats.record(chatId, now);
+        return { allowed: true };
       }
-      recent.push(now);
-      hits.set(key, recent);
-      if (hits.size > 10_000) for (const [k, times] of hits) if (now - times[times.length - 1] >= windowMs) hits.delete(k);
-      return 0;
+      const tell = (toldUntil.get(chatId) ?? 0) <= now;
+      if (tell) toldUntil.set(chatId, now + wait * 1000);
+      for (const [id, until] of toldUntil) if (until <= now) toldUntil.delete(id);
+      return { allowed: false, wait, tell };
     },
   };
 }

@@ -1,5 +1,5 @@
-/** Replies that are built, not sent: buttons, inline results, the report list. */
-import type { InlineKeyboardButton, InlineQueryResultArticle } from 'telegraf/types';
+/** Replies that are built, not sent: inline results, the report list. */
+import type { InlineQueryResultArticle } from 'telegraf/types';
 import type { Answer } from '../answer/types.js';
 import type { StoredDocument } from '../store/store.js';
 import { escapeHtml, highlightFigures, sourceLine } from './format.js';
@@ -7,16 +7,9 @@ import { TEXT } from './texts.js';
 
 const INLINE_RESULTS = 5;
 
-/** "更多来源" (when there is more than one citation) and "原文" under a found answer. */
-export function answerButtons(answer: Answer, key: string): InlineKeyboardButton[] {
-  if (!answer.found) return [];
-  const buttons: InlineKeyboardButton[] = [{ text: TEXT.fullPassage, callback_data: `p:${key}:0` }];
-  if (answer.citations.length > 1) buttons.unshift({ text: TEXT.moreSources, callback_data: `m:${key}:1` });
-  return buttons;
-}
-
 /** Up to five articles, one per citation, each a complete sourced answer to drop into a chat. */
 export function inlineResults(answer: Answer): InlineQueryResultArticle[] {
+  if (answer.error) return [article('error', answer.answer, '', escapeHtml(answer.answer))];
   if (!answer.found) return [article('none', '报告中没有找到答案', answer.answer.slice(0, 100), escapeHtml(answer.answer))];
   return answer.citations.slice(0, INLINE_RESULTS).map((c, i) =>
     article(

@@ -29,6 +29,7 @@ export const TEXT = {
   ].join(''),
   askUsage: '请在 /ask 后面写上问题，例如：/ask 晋中卫生厕所普及率是多少？',
   unknownCommand: '没有这个命令。发送 /help 查看用法。',
+  textOnly: `我只能读文字。请直接输入问题，例如：${EXAMPLE_QUESTIONS[1]}`,
   rateLimited: (seconds: number) => `提问太频繁了，请 ${seconds} 秒后再试。`,
   notAllowed: '抱歉，这个机器人只在指定的聊天中提供服务。',
   failure: '抱歉，处理这个问题时出了点问题，请稍后再试。',

@@ -1,8 +1,6 @@
 import { Command } from 'commander';
 import { createInterface } from 'node:readline';
-import type { Answer } from '../answer/types.js';
-import { isQuestionRejected } from '../errors.js';
-import { EXIT, errorMessage, openAskContext, readConfig } from './context.js';
+import { EXIT, errorMessage, exitOnUsageError, openAskContext, readConfig } from './context.js';
 import { formatAnswer } from './format.js';
 
 const program = new Command()
@@ -10,11 +8,11 @@ const program = new Command()
   .description('Answer a question about the reports with verbatim, cited quotes.')
   .argument('[question...]', 'the question; omit it and pipe questions on stdin, one per line, for JSONL output')
   .option('--json', 'print one JSON object instead of text')
-  .addHelpText('after', '\nExit codes: 0 answered (found or not), 1 index/corpus failure, 2 unusable question.')
+  .addHelpText('after', '\nA question that starts with "-" goes after "--": npm run -s ask -- -- "-5%是哪个指标？"\nExit codes: 0 answered (found or not), 1 index/corpus failure, 2 unusable question or usage.')
   .action(run);
+exitOnUsageError(program, 'a question that starts with "-" goes after "--": npm run -s ask -- -- "-5%是哪个指标？"');
 
 async function run(words: string[], options: { json?: boolean }): Promise<void> {
-  const question = words.join(' ');
   const batch = words.length === 0 && !process.stdin.isTTY;
   if (words.length === 0 && !batch) {
     program.outputHelp();
@@ -25,34 +23,18 @@ async function run(words: string[], options: { json?: boolean }): Promise<void> 
   const { answerer } = await openAskContext(readConfig(), note);
 
   if (!batch) {
-    try {
-      const answer = await answerer.answer(question);
-      process.stdout.write(`${options.json ? JSON.stringify(answer) : formatAnswer(answer)}\n`);
-    } catch (error) {
-      if (!isQuestionRejected(error)) throw error;
-      if (options.json) process.stdout.write(`${JSON.stringify(rejected(question, error.code, error.message))}\n`);
-      else note(`error: ${error.message}`);
-      process.exitCode = EXIT.badInput;
-    }
+    const answer = await answerer.answer(words.join(' '));
+    if (answer.error) process.exitCode = EXIT.badInput;
+    if (options.json) process.stdout.write(`${JSON.stringify(answer)}\n`);
+    else if (answer.error) note(`error: ${answer.answer}`);
+    else process.stdout.write(`${formatAnswer(answer)}\n`);
     return;
   }
 
+  // One output line per input line, blank ones included (they get a rejected line), in order.
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    if (line.trim() === '') continue;
-    let result: object;
-    try {
-      result = await answerer.answer(line);
-    } catch (error) {
-      if (!isQuestionRejected(error)) throw error;
-      result = rejected(line, error.code, error.message);
-    }
-    process.stdout.write(`${JSON.stringify(result)}\n`);
+    process.stdout.write(`${JSON.stringify(await answerer.answer(line))}\n`);
   }
-}
-
-/** The JSON shape for a question we could not use, so JSONL output keeps one line per input line. */
-function rejected(question: string, code: string, message: string): Omit<Answer, 'mode' | 'timings'> & { error: string } {
-  return { question: question.slice(0, 200), found: false, answer: message, citations: [], error: code };
 }
 
 program.parseAsync().catch((error: unknown) => {

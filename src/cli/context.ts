@@ -1,3 +1,4 @@
+import type { Command } from 'commander';
 import dotenv from 'dotenv';
 import { createAnswerer, type Answerer } from '../answer/answerer.js';
 import { loadConfig, type Config } from '../config.js';
@@ -23,9 +24,19 @@ export async function openAskContext(config: Config, note: (line: string) => voi
   const index = await openIndex(config, {
     onRebuild: (reason) => note(`${reason.replace(/ Run `npm run ingest`.*$/, '')} Building it now…`),
   });
-  if (index.lexicalReason) note(`Dense retrieval is off (${index.lexicalReason}); answering with lexical search only.`);
+  if (index.notice) note(index.notice);
   const searcher = createSearcher({ store: index.store, embedder: index.embedder });
   return { config, index, answerer: createAnswerer({ store: index.store, searcher, settings: config.answer }) };
+}
+
+/**
+ * A usage error (unknown option, missing argument) prints one line with `hint` and exits 2;
+ * exit 1 stays reserved for index and corpus failures. Help exits 0.
+ */
+export function exitOnUsageError(program: Command, hint: string): void {
+  program
+    .configureOutput({ outputError: (message, write) => write(`${message.trimEnd()} (${hint})\n`) })
+    .exitOverride((error) => process.exit(error.exitCode === 0 ? EXIT.ok : EXIT.badInput));
 }
 
 export function errorMessage(error: unknown): string {

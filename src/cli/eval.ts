@@ -4,9 +4,10 @@ import { summarize } from '../eval/metrics.js';
 import { readQuestionFile } from '../eval/questions.js';
 import { formatReport } from '../eval/report.js';
 import { runEvaluation } from '../eval/run.js';
-import { EXIT, errorMessage, openAskContext, readConfig } from './context.js';
+import { EXIT, errorMessage, exitOnUsageError, openAskContext, readConfig } from './context.js';
 
-const DEFAULT_QUESTIONS = path.join('..', 'shared', 'eval', 'dev.jsonl');
+/** The project's own question set, found from the project root whatever the working directory. */
+const DEFAULT_QUESTIONS = path.relative(process.cwd(), path.resolve(import.meta.dirname, '..', '..', 'eval', 'dev.jsonl'));
 
 const program = new Command()
   .name('eval')
@@ -15,6 +16,7 @@ const program = new Command()
   .option('--json', 'print the summary and every per-question result as JSON')
   .addHelpText('after', '\nExit codes: 0 done, 1 failure, 3 a quote was not verbatim in its cited report.')
   .action(run);
+exitOnUsageError(program, 'see npm run -s eval -- --help');
 
 async function run(file: string, options: { json?: boolean }): Promise<void> {
   const questions = await readQuestionFile(file);

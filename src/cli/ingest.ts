@@ -1,13 +1,15 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { Command } from 'commander';
 import { ingest } from '../ingest/ingest.js';
-import { EXIT, errorMessage, readConfig } from './context.js';
+import { denseOffNotice } from '../ingest/open.js';
+import { EXIT, errorMessage, exitOnUsageError, readConfig } from './context.js';
 
 const program = new Command()
   .name('ingest')
   .description('Clean and chunk the reports in the corpus folder, embed them and write the indexes.')
   .option('--lexical', 'skip the embedding model and build the lexical index only')
   .action(run);
+exitOnUsageError(program, 'see npm run -s ingest -- --help');
 
 async function run(options: { lexical?: boolean }): Promise<void> {
   const config = readConfig();
@@ -28,11 +30,8 @@ async function run(options: { lexical?: boolean }): Promise<void> {
   );
   if (manifest.dense) {
     console.log(`Dense retrieval on: ${manifest.dense.model} (${manifest.dense.dtype}, ${manifest.dense.dimension}-d, ${manifest.dense.pooling} pooling).`);
-  } else {
-    console.log(
-      `Dense retrieval is off (${result.denseOffReason}). Answers use lexical search only. ` +
-        `To enable it, run once with internet access, or put the model files in ${config.model.modelsDir}/${config.model.id}/ (see README).`,
-    );
+  } else if (result.denseOffReason && config.dense && !options.lexical) {
+    process.stderr.write(`${denseOffNotice(result.denseOffReason)}\n`);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { FeatureExtractionPipeline } from '@huggingface/transformers';
+import path from 'node:path';
 import type { ModelConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import { normalizeText } from '../text/normalize.js';
@@ -60,9 +61,11 @@ export async function createEmbedder(model: ModelConfig): Promise<Embedder> {
 
 function describeLoadError(error: unknown, model: ModelConfig): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (!model.allowRemote) return `not found in ${model.modelsDir} and downloads are off (ALLOW_REMOTE_MODELS=false)`;
+  const relative = path.relative(process.cwd(), model.modelsDir);
+  const folder = relative && !relative.startsWith('..') ? relative : model.modelsDir;
+  if (!model.allowRemote) return `not in ${folder}, ALLOW_REMOTE_MODELS=false`;
   if (/fetch failed|ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|network/i.test(message)) {
-    return `not found in ${model.modelsDir} and the model hub is unreachable`;
+    return `not in ${folder}, model hub unreachable`;
   }
   return message.split('\n')[0];
 }

@@ -1,6 +1,6 @@
 import type { Answer } from '../answer/types.js';
 import { compactText } from '../text/normalize.js';
-import type { EvalQuestion } from './questions.js';
+import { UNANSWERABLE_TYPES, type EvalQuestion } from './questions.js';
 
 export interface QuestionResult {
   id: string;
@@ -52,7 +52,7 @@ export function scoreAnswer(item: EvalQuestion, answer: Answer, sources: Map<str
     id: item.id,
     type: item.type,
     question: item.q,
-    answerable: item.type !== 'none',
+    answerable: !UNANSWERABLE_TYPES.has(item.type),
     found: answer.found,
     correctAt1: answer.found && !!first && allowed(first.docId) && holdsGold(first.quote),
     goldRank: rankIndex + 1,

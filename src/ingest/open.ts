@@ -13,6 +13,11 @@ export interface OpenedIndex {
   mode: RetrievalMode;
   /** Why retrieval is lexical only, in one line a user can act on. */
   lexicalReason?: string;
+  /**
+   * What a user should be told once: that an index was just built without dense retrieval, or that
+   * a dense index cannot be used because its model is gone. Absent when nothing changed.
+   */
+  notice?: string;
 }
 
 export interface OpenOptions extends IngestOptions {
@@ -40,7 +45,8 @@ export async function openIndex(config: Config, options: OpenOptions = {}): Prom
     if (!isAppError(error) || !['INDEX_MISSING', 'INDEX_STALE', 'INDEX_CORRUPT'].includes(error.code)) throw error;
     options.onRebuild?.(error.message);
     const built = await ingest(config, options);
-    return describe(built.store, built.embedder, built.denseOffReason);
+    const opened = describe(built.store, built.embedder, built.denseOffReason);
+    return opened.lexicalReason && config.dense ? { ...opened, notice: denseOffNotice(opened.lexicalReason) } : opened;
   }
 
   if (!config.dense) return describe(store, null, 'DENSE=off');
@@ -50,8 +56,13 @@ export async function openIndex(config: Config, options: OpenOptions = {}): Prom
     return describe(store, embedder);
   } catch (error) {
     if (!isAppError(error, 'MODEL_UNAVAILABLE')) throw error;
-    return describe(store, null, error.message);
+    return { ...describe(store, null, error.message), notice: denseOffNotice(error.message) };
   }
+}
+
+/** One short line for stderr: why answers come from lexical search only, and where to read more. */
+export function denseOffNotice(reason: string): string {
+  return `Dense retrieval is off (${reason}); lexical search only. See README, "The embedding model".`;
 }
 
 function describe(store: Store, embedder: Embedder | null, reason?: string): OpenedIndex {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { AppError } from '../errors.js';
 
 /**
  * An index is a folder `index-<stamp>` under the index dir; the file `CURRENT` names the live
@@ -19,10 +20,32 @@ export async function currentIndexFolder(indexDir: string): Promise<string | nul
 }
 
 export async function newIndexFolder(indexDir: string): Promise<string> {
+  await makeFolders(indexDir);
   const stamp = new Date().toISOString().replace(/[-:.TZ]/g, '');
   const folder = path.join(indexDir, `.building-${stamp}-${randomBytes(3).toString('hex')}`);
-  await mkdir(folder, { recursive: true });
+  await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+    throw new AppError('INDEX_DIR_UNUSABLE', { dir: indexDir, detail: error.code ?? error.message });
+  });
   return folder;
+}
+
+/**
+ * `mkdir -p` one level at a time. Node 20's `mkdir({ recursive: true })` never returns for a path
+ * under /proc (it retries ENOENT forever at full CPU), so it is not used here.
+ */
+async function makeFolders(folder: string): Promise<void> {
+  const missing: string[] = [];
+  for (let at = path.resolve(folder); ; at = path.dirname(at)) {
+    const kind = await stat(at).then((s) => (s.isDirectory() ? 'folder' : 'file'), () => null);
+    if (kind === 'file') throw new AppError('INDEX_DIR_UNUSABLE', { dir: folder, detail: `${at} is a file` });
+    if (kind === 'folder' || at === path.dirname(at)) break;
+    missing.unshift(at);
+  }
+  for (const at of missing) {
+    await mkdir(at).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw new AppError('INDEX_DIR_UNUSABLE', { dir: folder, detail: `${error.code ?? error.message} creating ${at}` });
+    });
+  }
 }
 
 /** A build folder untouched for this long was left by a crashed ingest. */

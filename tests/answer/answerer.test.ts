@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answerer } from '../../src/answer/answerer.js';
-import { isAppError } from '../../src/errors.js';
 import { readQuestionFile } from '../../src/eval/questions.js';
 import type { Store } from '../../src/store/store.js';
 import { compactText } from '../../src/text/normalize.js';
@@ -54,10 +53,22 @@ describe('answers', () => {
     expect(answer.answer).toContain('82%');
   });
 
-  it('rejects empty and over-long questions with a clear error code', async () => {
-    const codeOf = (q: string) => answerer.answer(q).then(() => 'answered', (e: unknown) => (isAppError(e) ? e.code : 'other'));
-    expect(await codeOf('   \n\t ')).toBe('QUESTION_EMPTY');
-    expect(await codeOf('？？？')).toBe('QUESTION_EMPTY');
-    expect(await codeOf('太原'.repeat(5000))).toBe('QUESTION_TOO_LONG');
+  it('answers an unusable question with an error code and a Chinese message instead of throwing', async () => {
+    const rejected = async (q: string) => {
+      const { found, error, answer, citations } = await answerer.answer(q);
+      return { found, error, chinese: /[\u4e00-\u9fff]/.test(answer), citations: citations.length };
+    };
+    expect(await rejected('   \n\t ')).toEqual({ found: false, error: 'QUESTION_EMPTY', chinese: true, citations: 0 });
+    expect(await rejected('？？？')).toEqual({ found: false, error: 'QUESTION_NO_WORDS', chinese: true, citations: 0 });
+    expect(await rejected('😀🎉')).toEqual({ found: false, error: 'QUESTION_NO_WORDS', chinese: true, citations: 0 });
+    expect(await rejected('太原'.repeat(5000))).toEqual({ found: false, error: 'QUESTION_TOO_LONG', chinese: true, citations: 0 });
+  });
+
+  it('cites further sources only when they bear on the question', async () => {
+    const answer = await answerer.answer('太原2025年地区生产总值增长目标是多少？');
+    expect(answer.citations.length).toBeGreaterThanOrEqual(1);
+    for (const citation of answer.citations) expect(citation.quote).toContain('地区生产总值');
+    const single = await answerer.answer('晋中卫生厕所普及率是多少？');
+    expect(single.citations.map((c) => c.section)).toEqual([expect.stringContaining('绿色发展')]);
   });
 });

@@ -8,7 +8,7 @@ import { lexicalAnswerer } from '../support/lexical-context.js';
 
 const TOKEN = '111111111:AAEe2etokene2etokene2etokene2etoken';
 const LONG_TOKEN = '222222222:AAElongtokenlongtokenlongtokenlongto';
-const RATE = { ratePerUser: 1000, ratePerChat: 1000, port: 0 };
+const RATE = { ratePerUser: 1000, ratePerChat: 1000, port: 0, connectTimeoutS: 1 };
 
 let emulator: Emulator;
 let real: Awaited<ReturnType<typeof lexicalAnswerer>>;
@@ -59,7 +59,7 @@ describe('bot against a Bot API emulator on loopback', () => {
     const [reply] = await emulator.waitForBotMessages(TOKEN, chat.id, 1);
     expect(reply.text).toMatch(/<blockquote>.*<b>36.9%<\/b>.*<\/blockquote>/s);
     expect(reply.parse_mode).toBe('HTML');
-    expect(JSON.stringify(reply.reply_markup)).toContain('更多来源');
+    expect(JSON.stringify(reply.reply_markup)).toContain('原文');
   });
 
   it('answers a mention in a group and ignores other chatter', async () => {

@@ -7,7 +7,7 @@ import { MESSAGE_LIMIT } from '../../src/bot/format.js';
 import type { BotConfig } from '../../src/config.js';
 import type { Store } from '../../src/store/store.js';
 import { lexicalAnswerer } from '../support/lexical-context.js';
-import { BOT_USER, GROUP_CHAT, callbackUpdate, inlineUpdate, textUpdate } from '../support/telegram-updates.js';
+import { BOT_USER, GROUP_CHAT, callbackUpdate, inlineUpdate, mediaUpdate, textUpdate } from '../support/telegram-updates.js';
 
 interface ApiCall {
   method: string;
@@ -43,7 +43,7 @@ beforeEach(() => {
 });
 
 const TOKEN = '123456789:AAEtesttokentesttokentesttokentest12';
-const BASE_CONFIG: BotConfig & { token: string } = { token: TOKEN, port: 0, ratePerUser: 100, ratePerChat: 100 };
+const BASE_CONFIG: BotConfig & { token: string } = { token: TOKEN, port: 0, ratePerUser: 100, ratePerChat: 100, connectTimeoutS: 1 };
 
 function makeBot(config: Partial<BotConfig> = {}, parts: { answerer?: Answerer } = {}): ReportBot {
   const made = createBot({
@@ -52,6 +52,7 @@ function makeBot(config: Partial<BotConfig> = {}, parts: { answerer?: Answerer }
     config: { ...BASE_CONFIG, ...config },
     logger: pino({ level: 'silent' }),
     retry: { sleep: async () => undefined },
+    throttle: { schedule: (_chat, send) => send() },
   });
   made.bot.botInfo = { ...BOT_USER, can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true };
   return made;
@@ -75,7 +76,7 @@ describe('private chat', () => {
     expect(message.payload.text).toMatch(/<blockquote>.*<b>82%<\/b>.*<\/blockquote>\n—— 《晋中市2025年政府工作报告（摘要）》 · /s);
     expect(message.payload.reply_parameters.message_id).toBe(update.message.message_id);
     const buttons = message.payload.reply_markup.inline_keyboard[0].map((b: { text: string }) => b.text);
-    expect(buttons).toEqual(['更多来源', '原文']);
+    expect(buttons).toEqual(['原文']);
     for (const button of message.payload.reply_markup.inline_keyboard[0]) expect(Buffer.byteLength(button.callback_data)).toBeLessThanOrEqual(64);
   });
 
@@ -117,9 +118,21 @@ describe('private chat', () => {
     expect(inline.payload.results[0].input_message_content.message_text).toContain('<b>问：</b>晋中卫生厕所普及率 1&lt;2 &amp; 3');
   });
 
-  it('refuses an over-long question with the limit', async () => {
-    await deliver(makeBot(), textUpdate('问'.repeat(600)));
-    expect(sent()[0].payload.text).toContain('limit is 500');
+  it('refuses an over-long or emoji-only question in Chinese', async () => {
+    await deliver(makeBot(), textUpdate('问'.repeat(5000)), textUpdate('😀🎉'));
+    expect(sent().map((m) => m.payload.text)).toEqual(['问题有 5000 个字，超过了 500 字的上限，请缩短后再问。', expect.stringContaining('请用文字提问')]);
+  });
+
+  it('gives a one-line hint for a sticker, a voice message or a photo without words', async () => {
+    const media = [{ sticker: { file_id: 's' } }, { voice: { file_id: 'v', duration: 2 } }, { photo: [{ file_id: 'p', width: 1, height: 1 }] }];
+    await deliver(makeBot(), ...media.map((extra) => mediaUpdate(extra)));
+    expect(sent()).toHaveLength(3);
+    for (const m of sent()) expect(m.payload.text).toMatch(/^我只能读文字。请直接输入问题/);
+  });
+
+  it('reads the caption of a photo or document as the question', async () => {
+    await deliver(makeBot(), mediaUpdate({ photo: [{ file_id: 'p', width: 1, height: 1 }], caption: '晋中卫生厕所普及率是多少？' }));
+    expect(sent()[0].payload.text).toContain('<b>82%</b>');
   });
 
   it('points to /help for an unknown command', async () => {
@@ -148,6 +161,19 @@ describe('group chat', () => {
       expect(m.payload.reply_parameters.message_id).toBe(updates[i].message.message_id);
       expect(m.payload.text).toContain('<b>82%</b>');
     });
+  });
+
+  it('reads a captioned photo that mentions the bot, and ignores media without a mention', async () => {
+    const caption = '@ReportQaBot 晋中卫生厕所普及率是多少？';
+    const photo = [{ file_id: 'p', width: 1, height: 1 }];
+    await deliver(
+      makeBot(),
+      mediaUpdate({ photo, caption: '大家看这张图' }, GROUP_CHAT),
+      mediaUpdate({ sticker: { file_id: 's' } }, GROUP_CHAT),
+      mediaUpdate({ photo, caption, caption_entities: [{ type: 'mention', offset: 0, length: 12 }] }, GROUP_CHAT),
+    );
+    expect(sent()).toHaveLength(1);
+    expect(sent()[0].payload.text).toContain('<b>82%</b>');
   });
 
   it('ignores replies to other people', async () => {
@@ -209,6 +235,17 @@ describe('robustness', () => {
     await deliver(bot, ...asks);
     expect(sent()).toHaveLength(3);
     expect(sent()[2].payload.text).toMatch(/提问太频繁了，请 \d+ 秒后再试/);
+  });
+
+  it('tells a busy group once per wait, not once per user', async () => {
+    const bot = makeBot({ ratePerUser: 6, ratePerChat: 20 });
+    const asks = Array.from({ length: 20 }, (_, user) =>
+      Array.from({ length: 10 }, () => textUpdate('/ask 晋中卫生厕所普及率？', GROUP_CHAT, { from: { id: 1000 + user, is_bot: false, first_name: `U${user}` } })),
+    ).flat();
+    await deliver(bot, ...asks);
+    const notices = sent().filter((m) => m.payload.text.startsWith('提问太频繁了'));
+    expect(sent().length - notices.length).toBe(20);
+    expect(notices).toHaveLength(1);
   });
 
   it('politely refuses chats outside the allowlist', async () => {

@@ -84,4 +84,27 @@ describe('npm run bot', () => {
     expect(malformed.stderr).toContain('BOT_TOKEN: must look like');
     expect(malformed.stderr).not.toContain('not-a-token');
   });
+
+  it('retries an unreachable Telegram with one line per attempt, then exits 1 with one clear line', async () => {
+    const closed = `http://127.0.0.1:${await freePort()}`;
+    const started = Date.now();
+    const { code, stderr } = await runCli('../bot/main', [], { ...env, TELEGRAM_API_ROOT: closed, TELEGRAM_CONNECT_TIMEOUT: '3' });
+    expect(code).toBe(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2500);
+    const lines = stderr.trim().split('\n');
+    const retries = lines.filter((l) => l.includes('retrying in')).map((l) => JSON.parse(l));
+    expect(retries.length).toBeGreaterThanOrEqual(2);
+    expect(retries[0]).toMatchObject({ level: 40, reason: 'ECONNREFUSED', msg: 'Telegram is unreachable (ECONNREFUSED); retrying in 1 s' });
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(lines.at(-1)).toBe('error: Could not reach Telegram (ECONNREFUSED) for 3 s; check the network or TELEGRAM_API_ROOT.');
+  });
+
+  it('exits at once when Telegram refuses the token', async () => {
+    const revoked = '444444444:AAErevokedrevokedrevokedrevokedrevok';
+    emulator.refuseToken(revoked);
+    const { code, stderr } = await runCli('../bot/main', [], { ...env, BOT_TOKEN: revoked });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n').at(-1)).toBe('error: Telegram refused BOT_TOKEN (401 Unauthorized). Check the token from @BotFather.');
+    expect(stderr).not.toContain('retrying');
+  });
 });

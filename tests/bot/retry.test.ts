@@ -1,7 +1,6 @@
 import { TelegramError } from 'telegraf';
 import { describe, expect, it } from 'vitest';
 import { withRetry } from '../../src/bot/retry.js';
-import { createRateLimiter } from '../../src/bot/rate-limit.js';
 
 const telegramError = (code: number, retryAfter?: number) =>
   new TelegramError({ error_code: code, description: `error ${code}`, ...(retryAfter ? { parameters: { retry_after: retryAfter } } : {}) });
@@ -43,14 +42,5 @@ describe('Bot API retries', () => {
     const down = failingTimes([telegramError(503), telegramError(503), telegramError(503)]);
     await expect(withRetry(down.call, { attempts: 3, sleep: async () => undefined })).rejects.toThrow('error 503');
     expect(down.calls).toBe(3);
-  });
-});
-
-describe('rate limiter', () => {
-  it('allows n per rolling minute and says how long to wait', () => {
-    const limiter = createRateLimiter(2);
-    expect([limiter.take('u', 0), limiter.take('u', 1000), limiter.take('u', 2000)]).toEqual([0, 0, 58]);
-    expect(limiter.take('other', 2000)).toBe(0);
-    expect(limiter.take('u', 60_001)).toBe(0);
   });
 });

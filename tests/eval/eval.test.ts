@@ -2,9 +2,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/types.js';
 import { percentile, scoreAnswer, summarize } from '../../src/eval/metrics.js';
-import { REPO } from '../support/fixtures.js';
+import { readFile, writeFile } from 'node:fs/promises';
+import { DEV_QUESTIONS, REPO, tempDir } from '../support/fixtures.js';
 import { lexicalIndexEnv } from '../support/lexical-context.js';
-import { runCli } from '../support/run-cli.js';
+import { runCli, runCommand } from '../support/run-cli.js';
 
 const FIXTURE = path.join(REPO, 'tests', 'fixtures', 'eval-small.jsonl');
 
@@ -46,6 +47,33 @@ describe('npm run eval on a small question file', () => {
     const { code, stderr } = await runCli('eval', [path.join(REPO, 'package.json')], env);
     expect(code).toBe(1);
     expect(stderr).toMatch(/^error: The question file .* is invalid at line 1/);
+  });
+
+  it('says a missing file is missing, refuses an empty set, and names a line without gold', async () => {
+    const dir = await tempDir();
+    try {
+      const missing = await runCli('eval', ['nope.jsonl'], env);
+      expect([missing.code, missing.stderr.trim()]).toEqual([1, 'error: Question file not found: nope.jsonl']);
+      const empty = path.join(dir.dir, 'empty.jsonl');
+      await writeFile(empty, '\n\n');
+      const none = await runCli('eval', [empty], env);
+      expect([none.code, none.stderr.trim()]).toEqual([1, `error: The question file ${empty} holds no questions.`]);
+      const goldless = path.join(dir.dir, 'goldless.jsonl');
+      await writeFile(goldless, ['{"id":"a","type":"fact","q":"晋中新造林多少万亩？","gold":["24万亩"]}', '{"id":"b","type":"fact","q":"太原有多少辆出租车？"}'].join('\n'));
+      const bad = await runCli('eval', [goldless], env);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toMatch(/invalid at line 2: gold: an answerable question needs/);
+    } finally {
+      await dir.cleanup();
+    }
+  });
+
+  it('evaluates the project\'s own dev set by default', async () => {
+    const { code, stdout } = await runCommand(process.execPath, ['bin/report-qa.js', 'eval', '--json'], env);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.file).toBe(path.join('eval', 'dev.jsonl'));
+    expect(report.summary.questions).toBe((await readFile(DEV_QUESTIONS, 'utf8')).trim().split('\n').length);
   });
 });
 

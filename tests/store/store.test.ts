@@ -124,9 +124,9 @@ describe('index store', () => {
     const index = path.join(dir.dir, 'lexical-only');
     const result = await ingest({ ...config, indexDir: index, model: { ...config.model, id: 'nobody/missing' } });
     expect(result.store.vectors).toBeNull();
-    expect(result.denseOffReason).toMatch(/could not be loaded/);
+    expect(result.denseOffReason).toMatch(/is unavailable/);
     const opened = await openIndex({ ...config, indexDir: index, model: { ...config.model, id: 'nobody/missing' } });
     expect(opened.mode).toBe('lexical');
-    expect(opened.lexicalReason).toMatch(/could not be loaded/);
+    expect(opened.lexicalReason).toMatch(/is unavailable/);
   });
 });

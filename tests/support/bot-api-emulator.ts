@@ -24,12 +24,16 @@ const require = createRequire(import.meta.url);
 const { routes } = require('telegram-test-api/lib/routes/index.js') as { routes: Array<(app: App, server: TelegramServer) => void> };
 
 const LONG_POLL_CAP_MS = 1000;
-const state = new WeakMap<TelegramServer, { rejectSends: number; tooManyRequests: number; getUpdatesCalls: number; commands: unknown[] }>();
+const state = new WeakMap<TelegramServer, { rejectSends: number; tooManyRequests: number; getUpdatesCalls: number; commands: unknown[]; refusedTokens: Set<string> }>();
 
 function extraRoutes(app: App, server: TelegramServer): void {
-  const stats = { rejectSends: 0, tooManyRequests: 0, getUpdatesCalls: 0, commands: [] as unknown[] };
+  const stats = { rejectSends: 0, tooManyRequests: 0, getUpdatesCalls: 0, commands: [] as unknown[], refusedTokens: new Set<string>() };
   state.set(server, stats);
   const ok = (res: Response, result: unknown = true) => res.json({ ok: true, result });
+  app.all('/bot:token/*', (req, res, next) => {
+    if (!stats.refusedTokens.has(req.params.token)) return next();
+    res.status(401).json({ ok: false, error_code: 401, description: 'Unauthorized' });
+  });
   app.all('/bot:token/getUpdates', async (req, res) => {
     stats.getUpdatesCalls++;
     const token = req.params.token;
@@ -74,6 +78,8 @@ export interface Emulator {
   apiRoot: string;
   /** Answers the next n sendMessage calls with HTTP 429, retry_after 1. */
   rejectNextSends(n: number): void;
+  /** Answers every call made with `token` with 401 Unauthorized, as Telegram does for a revoked token. */
+  refuseToken(token: string): void;
   stats(): { tooManyRequests: number; getUpdatesCalls: number; commands: unknown[] };
   botMessages(token: string, chatId: number): StoredBotUpdate['message'][];
   /** Waits until `chatId` has at least `count` bot messages. */
@@ -91,6 +97,7 @@ export async function startEmulator(): Promise<Emulator> {
     server,
     apiRoot: server.config.apiURL,
     rejectNextSends: (n) => void (state.get(server)!.rejectSends = n),
+    refuseToken: (token) => void state.get(server)!.refusedTokens.add(token),
     stats: () => state.get(server)!,
     botMessages,
     async waitForBotMessages(token, chatId, count, timeoutMs = 10_000) {

@@ -10,8 +10,13 @@ export interface CliResult {
 
 /** Runs `src/cli/<name>.ts` the way `npm run <name>` does, with the given env and stdin. */
 export function runCli(name: string, args: string[], env: Record<string, string>, stdin?: string): Promise<CliResult> {
+  return runCommand(process.execPath, ['--import', 'tsx', path.join('src', 'cli', `${name}.ts`), ...args], env, stdin);
+}
+
+/** Runs a command in the project folder with the given env and stdin. */
+export function runCommand(command: string, args: string[], env: Record<string, string>, stdin?: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join('src', 'cli', `${name}.ts`), ...args], {
+    const child = spawn(command, args, {
       cwd: REPO,
       env: { ...process.env, ...env },
       stdio: ['pipe', 'pipe', 'pipe'],

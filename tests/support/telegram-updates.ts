@@ -24,6 +24,12 @@ export function textUpdate(text: string, chat: Chat = PRIVATE_CHAT, extra: Recor
   } as Update.MessageUpdate<Message.TextMessage>;
 }
 
+/** A message without text: a sticker, voice message or photo (`extra` says which), maybe with a caption. */
+export function mediaUpdate(extra: Record<string, unknown>, chat: Chat = PRIVATE_CHAT): Update {
+  const id = nextId++;
+  return { update_id: id, message: { message_id: id, date: 1_700_000_000, chat, from: ALICE, ...extra } } as Update;
+}
+
 export function inlineUpdate(query: string): Update {
   const id = nextId++;
   return { update_id: id, inline_query: { id: String(id), from: ALICE, query, offset: '', chat_type: 'sender' } } as Update;

@@ -1,0 +1,49 @@
+import type { Telegram } from 'telegraf';
+import type { Message } from 'telegraf/types';
+import { withRetry, type RetryOptions } from './retry.js';
+import { createSendThrottle, type SendThrottle } from './throttle.js';
+
+export interface ChatRef {
+  id: number;
+  type: string;
+}
+
+export interface SendOptions {
+  /** The message this one answers; the reply survives that message being deleted. */
+  replyTo?: number;
+  /** Further sendMessage parameters (buttons), for the last message of a reply. */
+  extra?: Record<string, unknown>;
+}
+
+/**
+ * Everything the bot sends goes through here: messages are throttled to Telegram's limits and
+ * retried (429, 5xx, network); other calls (callback answers, chat actions) are only retried.
+ */
+export interface Outbox {
+  send(chat: ChatRef, html: string, options?: SendOptions): Promise<Message.TextMessage>;
+  /** Sends a reply that spans several messages, in order; `extra` goes on the last one. */
+  sendAll(chat: ChatRef, messages: string[], options?: SendOptions): Promise<void>;
+  call<T>(request: () => Promise<T>): Promise<T>;
+}
+
+export function createOutbox(telegram: Telegram, retry?: RetryOptions, throttle: SendThrottle = createSendThrottle()): Outbox {
+  const call = <T>(request: () => Promise<T>) => withRetry(request, retry);
+  const send: Outbox['send'] = (chat, html, { replyTo, extra = {} } = {}) =>
+    throttle.schedule(chat, () =>
+      call(() =>
+        telegram.sendMessage(chat.id, html, {
+          parse_mode: 'HTML',
+          link_preview_options: { is_disabled: true },
+          ...(replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
+          ...extra,
+        }),
+      ),
+    );
+  return {
+    send,
+    call,
+    async sendAll(chat, messages, { replyTo, extra } = {}) {
+      for (const [i, html] of messages.entries()) await send(chat, html, { replyTo, ...(i === messages.length - 1 ? { extra } : {}) });
+    },
+  };
+}
