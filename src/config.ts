@@ -30,6 +30,7 @@ const envSchema = z.object({
   MODEL_PASSAGE_PREFIX: z.string().optional(),
   MODELS_DIR: z.string().min(1).optional(),
   ALLOW_REMOTE_MODELS: flag.default(true),
+  HF_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   DENSE: flag.default(true),
   EMBED_BATCH_SIZE: positiveInt.default(16),
   HNSW_M: positiveInt.default(16),
@@ -71,6 +72,8 @@ export interface ModelConfig {
   modelsDir: string;
   /** Download from the Hugging Face hub when the model is not in `modelsDir`. */
   allowRemote: boolean;
+  /** Host models download from (`HF_ENDPOINT`, e.g. a mirror); the Hugging Face hub when absent. */
+  remoteHost?: string;
   batchSize: number;
 }
 
@@ -127,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       passagePrefix: e.MODEL_PASSAGE_PREFIX ?? preset.passagePrefix,
       modelsDir: path.resolve(e.MODELS_DIR ?? path.join(indexDir, 'models')),
       allowRemote: e.ALLOW_REMOTE_MODELS,
+      ...(e.HF_ENDPOINT ? { remoteHost: e.HF_ENDPOINT.endsWith('/') ? e.HF_ENDPOINT : `${e.HF_ENDPOINT}/` } : {}),
       batchSize: e.EMBED_BATCH_SIZE,
     },
     hnsw: { m: e.HNSW_M, efConstruction: e.HNSW_EF_CONSTRUCTION, efSearch: e.HNSW_EF_SEARCH },

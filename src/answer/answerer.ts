@@ -1,158 +1,293 @@
+import { pinyin } from 'pinyin-pro';
 import type { Config } from '../config.js';
-import { joinSentences } from '../corpus/chunk.js';
-import type { Passage, Sentence } from '../corpus/types.js';
-import { readQuestion } from '../search/question.js';
-import type { Searcher } from '../search/searcher.js';
+import type { Passage } from '../corpus/types.js';
+import { continueFrom, describeReading, turnOf, type Turn } from '../search/followup.js';
+import { loadLexicon, type Lexicon } from '../search/lexicon.js';
+import { createEnglishReader } from '../search/english.js';
+import { createQuestionReader, PLAN_PERIOD, withEnglishConcepts, type Question, type QuestionReader } from '../search/question.js';
+import type { SearchHit, Searcher } from '../search/searcher.js';
+import { createSpellingFixer } from '../search/spelling.js';
+import { COUNTIES } from '../search/places.js';
 import type { Store, StoredDocument } from '../store/store.js';
 import { segmenter } from '../text/tokenize.js';
+import { answerFromCredits } from './credits.js';
+import { cite, enumerationAround, quoteAround, type Located } from './quote.js';
 import { sanitizeQuestion } from './sanitize.js';
 import { scoreSentences, type ScoredSentence } from './select.js';
-import type { Answer, Citation } from './types.js';
+import type { Answer, AnswerPart, Citation } from './types.js';
+import { createConceptWeight } from './weights.js';
 
-/** Below this share of the question's key words, the best sentence does not answer it. */
+/** Below this share of the question's concepts, the best sentence does not answer it. */
 export const MIN_COVERAGE = 0.5;
-/** A sentence shorter than this is a lead-in; the quote then takes the sentences after it too… */
-const SHORT_SENTENCE = 30;
-/** …unless it carries the asked figure and is long enough to stand alone ("城镇新增就业44万人。"). */
-const FIGURE_SENTENCE = 10;
 const CANDIDATE_PASSAGES = 12;
-/** A further citation must cover at least this share of what the first one covers. */
-const RELATED_SHARE = 0.6;
-/** Passages shown as "closest" under a not-found answer. */
-const CLOSEST_WHEN_NOT_FOUND = 3;
 /** Comparisons look wider, to find a statement for every year. */
 const COMPARISON_PASSAGES = 30;
+/** A further citation must cover at least this share of what the first one covers. */
+const RELATED_SHARE = 0.6;
+/** Under a not-found answer, up to this many passages that cover at least this much are offered. */
+const CLOSEST_WHEN_NOT_FOUND = 3;
+const CLOSEST_MIN_COVERAGE = 0.3;
+/** How many answering sentences are tried for a numbered list. */
+const LIST_CANDIDATES = 8;
 
 export interface Answerer {
   /** Never throws for bad input: an unusable question gives `found: false` with `error` set. */
   answer(question: string): Promise<Answer>;
+  /**
+   * One turn of a conversation: `previous` is what the last turn left (see `Turn`); the returned
+   * turn is what the next question may lean on (`null` for an unusable question).
+   */
+  answerTurn(question: string, previous?: Turn): Promise<{ answer: Answer; turn: Turn | null }>;
 }
 
 export interface AnswererParts {
   store: Store;
   searcher: Searcher;
   settings: Config['answer'];
+  /** Everyday words -> report words; the shipped `data/lexicon.yaml` by default. */
+  lexicon?: Lexicon;
 }
 
-export function createAnswerer({ store, searcher, settings }: AnswererParts): Answerer {
+/** What one way of answering found. */
+interface Solution {
+  found: boolean;
+  text: string;
+  citations: Citation[];
+  parts?: AnswerPart[];
+  answeredFrom?: Turn['answeredFrom'];
+}
+
+type Timings = Record<string, number>;
+
+export function createAnswerer({ store, searcher, settings, lexicon = loadLexicon() }: AnswererParts): Answerer {
   segmenter();
   const documents = new Map(store.documents.map((d) => [d.id, d]));
   const cities = [...new Set(store.documents.map((d) => d.city).filter(Boolean))];
-  const coveredYears = new Set(store.documents.flatMap((d) => [d.year, d.reviews]));
-  const passageCount = store.passages.length;
-  const unknownWordWeight = Math.log(1 + (passageCount + 0.5) / 0.5);
-  const weight = (word: string) => {
-    const idf = store.lexical.idf(word);
-    return idf > 0 ? idf : unknownWordWeight;
+  const read: QuestionReader = createQuestionReader({
+    cities,
+    coveredYears: new Set(store.documents.flatMap((d) => [d.year, d.reviews])),
+    lexicon,
+    fixSpelling: createSpellingFixer({
+      places: [...cities, ...cities.flatMap((c) => COUNTIES[c] ?? [])],
+      knows: (term) => store.lexical.documentFrequency(term) > 0,
+      terms: () => Object.keys(store.lexical.data.postings).filter((t) => t.length >= 2 && t.length <= 4 && /^[\u3400-\u9fff]+$/.test(t)),
+      meant: (word) => lexicon.termsFor(word).length > 0 || lexicon.frame.has(word),
+    }),
+  });
+  const weightOf = createConceptWeight(store.lexical, store.passages.length);
+  const readEnglish = createEnglishReader({
+    knows: (term) => store.lexical.documentFrequency(term) > 0,
+    glossary: (phrase) => lexicon.english(phrase),
+    places: new Map([...cities, ...cities.flatMap((c) => COUNTIES[c] ?? [])].map((place) => [pinyin(place, { toneType: 'none', separator: '' }), place])),
+  });
+  const following = (passage: Passage) => {
+    const next = store.passages[passage.id + 1];
+    return next?.docId === passage.docId ? next : undefined;
   };
 
-  return {
-    async answer(raw) {
-      const started = performance.now();
-      const { text, rejection } = sanitizeQuestion(raw, settings.maxQuestionChars);
-      if (rejection) {
-        const totalMs = Math.round((performance.now() - started) * 100) / 100;
-        return { question: text, found: false, answer: rejection.message, citations: [], mode: searcher.mode, timings: { totalMs }, error: rejection.code };
+  /** The best answering sentence for a question within its scope, or why there is none. */
+  async function single(question: Question, timings: Timings, prefer?: Turn['answeredFrom']): Promise<Solution> {
+    const { hits, scope, timings: searchTimings } = await searcher.search(question, question.comparison ? COMPARISON_PASSAGES : CANDIDATE_PASSAGES);
+    addTimings(timings, searchTimings);
+    if (scope.emptyBecause) return notFound(question, [], scope.emptyBecause);
+    const preferred = prefer ? store.passages[prefer.passageId] : undefined;
+    const candidates: SearchHit[] = preferred ? [{ passage: preferred, score: hits[0]?.score ?? 1, fit: 1 }, ...hits.filter((h) => h.passage !== preferred)] : hits;
+    const ranked = scoreSentences(question, candidates, weightOf);
+    const answering = ranked.filter((s) => !s.mismatch && s.coverage >= MIN_COVERAGE);
+    const start = preferred ? answering.find((s) => s.hit.passage === preferred && s.sentence.start === prefer!.sentenceStart) ?? answering[0] : answering[0];
+    if (!start) return notFound(question, ranked);
+    if (question.wantsResult && isTarget(start)) {
+      const result = answering.find((s) => !isTarget(s));
+      if (!result) return targetOnly(start);
+      return answerWith(question, result, answering);
+    }
+    return answerWith(question, start, answering);
+  }
+
+  /** For "有哪些": the first numbered list among the best answers, else the best answer's own list, if any. */
+  function listAmong(best: ScoredSentence, answering: ScoredSentence[]): { from: ScoredSentence; items: Located[] } | null {
+    let fallback: { from: ScoredSentence; items: Located[] } | null = null;
+    for (const candidate of [best, ...answering.slice(0, LIST_CANDIDATES)]) {
+      const list = enumerationAround({ passage: candidate.hit.passage, sentence: candidate.sentence }, following);
+      if (list?.itemized) return { from: candidate, items: list.items };
+      if (list && candidate === best) fallback = { from: candidate, items: list.items };
+    }
+    return fallback;
+  }
+
+  function answerWith(question: Question, top: ScoredSentence, answering: ScoredSentence[]): Solution {
+    const list = question.wantsList ? listAmong(top, answering) : null;
+    const best = list?.from ?? top;
+    const quoted = list?.items ?? quoteAround(best.hit.passage, best.sentence, question.wantsFigure);
+    const first = cite(quoted, documents.get(best.hit.passage.docId)!, best.coverage);
+    const bar = Math.max(MIN_COVERAGE, RELATED_SHARE * best.coverage);
+    const related = distinctPassages(answering.filter((s) => s.coverage >= bar && s.hit.passage !== best.hit.passage), settings.topK - 1);
+    return {
+      found: true,
+      text: first.quote,
+      citations: [first, ...related.map((s) => citeSentence(s, question))],
+      answeredFrom: { docId: best.hit.passage.docId, passageId: best.hit.passage.id, sentenceStart: best.sentence.start },
+    };
+  }
+
+  function targetOnly(target: ScoredSentence): Solution {
+    const citation = citeSentence(target, { wantsFigure: true });
+    return { found: false, text: `报告只给出了目标，没有写实际完成情况。目标是：${citation.quote}`, citations: [citation] };
+  }
+
+  function notFound(question: Question, ranked: ScoredSentence[], reason?: string): Solution {
+    const closest = distinctPassages(ranked.filter((s) => s.coverage >= CLOSEST_MIN_COVERAGE), CLOSEST_WHEN_NOT_FOUND);
+    return { found: false, text: notFoundMessage(reason, question.text, searcher.mode, store.documents), citations: closest.map((s) => citeSentence(s, question)) };
+  }
+
+  function citeSentence(s: ScoredSentence, question: Pick<Question, 'wantsFigure'>): Citation {
+    return cite(quoteAround(s.hit.passage, s.sentence, question.wantsFigure), documents.get(s.hit.passage.docId)!, s.coverage);
+  }
+
+  /**
+   * "How has X changed": one labelled statement per year, in year order. A review section speaks of
+   * the year reviewed (实际), a plan section of the plan year (目标), a five-year review of the plan
+   * period (十四五). Asking for targets keeps targets; otherwise a result beats a target.
+   */
+  async function perYear(question: Question, timings: Timings): Promise<Solution | null> {
+    const { hits, timings: searchTimings } = await searcher.search(question, COMPARISON_PASSAGES);
+    addTimings(timings, searchTimings);
+    const ranked = scoreSentences(question, hits, weightOf).filter((s) => s.mismatch !== 'figure' && s.coverage >= MIN_COVERAGE && /\d/.test(s.sentence.text));
+    const best = new Map<string, { order: number; label: string; sentence: ScoredSentence; review: boolean }>();
+    for (const candidate of ranked) {
+      const doc = documents.get(candidate.hit.passage.docId)!;
+      const review = candidate.hit.passage.sectionKind === 'review';
+      const period = `${candidate.hit.passage.section} ${candidate.sentence.text}`.match(PLAN_PERIOD)?.[0];
+      if (question.intent === 'plan' && review) continue;
+      if (question.intent === 'review' && !review) continue;
+      if (period && review) {
+        if (question.years.length === 0 && !best.has(period)) best.set(period, { order: doc.reviews + 0.5, label: period, sentence: candidate, review });
+        continue;
       }
+      const year = review ? doc.reviews : doc.year;
+      if (!year || (question.years.length > 0 && !question.years.includes(year))) continue;
+      const held = best.get(String(year));
+      if (!held || (review && !held.review)) best.set(String(year), { order: year, label: `${year}年（${review ? '实际' : '目标'}）`, sentence: candidate, review });
+    }
+    const picked = [...best.values()].sort((a, b) => a.order - b.order);
+    if (picked.length < 2) return null;
+    const citations = picked.map((p) => citeSentence(p.sentence, question));
+    return {
+      found: true,
+      text: picked.map((p, i) => `${p.label}：${citations[i].quote}`).join('\n'),
+      citations,
+      parts: picked.map((p, i) => ({ label: p.label, citation: i })),
+    };
+  }
 
-      let t = performance.now();
-      const question = readQuestion(text, cities, coveredYears);
-      const understandMs = performance.now() - t;
+  /** "太原…，晋中…？": each city's clause answered on its own, borrowing what it leaves out from the others. */
+  async function perCity(question: Question, timings: Timings): Promise<Solution> {
+    const clauses = splitByCity(question.text, question.cities);
+    const readClauses = clauses.map(({ city, text }) => ({ city, question: { ...read(text), cities: [city] } }));
+    const parts: AnswerPart[] = [];
+    const citations: Citation[] = [];
+    const lines: string[] = [];
+    for (const [i, clause] of readClauses.entries()) {
+      const donor = readClauses.find((other, j) => j !== i && other.question.concepts.length > 0) ?? readClauses[0];
+      const own = clause.question;
+      const completed = own.concepts.length > 0 && own.years.length > 0 ? own : continueFrom(own, turnOf(donor.question)).question;
+      const solution = await single({ ...completed, cities: [clause.city], wantsFigure: completed.wantsFigure || question.wantsFigure }, timings);
+      if (solution.found) {
+        parts.push({ label: clause.city, citation: citations.length });
+        citations.push(solution.citations[0]);
+        lines.push(`${clause.city}：${solution.citations[0].quote}`);
+      } else {
+        parts.push({ label: clause.city, citation: -1 });
+        lines.push(`${clause.city}：这些报告中没有找到。`);
+      }
+    }
+    return { found: citations.length > 0, text: lines.join('\n'), citations, parts };
+  }
 
-      const { hits, scope, timings } = await searcher.search(question, question.comparison ? COMPARISON_PASSAGES : CANDIDATE_PASSAGES);
+  async function solve(question: Question, timings: Timings, prefer?: Turn['answeredFrom']): Promise<Solution> {
+    if (question.aboutReport) {
+      const credits = answerFromCredits(question, store.documents);
+      if (credits.length > 0) return { found: true, text: credits[0].quote, citations: credits.slice(0, settings.topK) };
+      return notFound(question, [], '报告正文和署名中都没有写明这一点。');
+    }
+    if (question.cities.length >= 2 && !question.comparison) return perCity(question, timings);
+    if (question.comparison) {
+      const yearly = await perYear(question, timings);
+      if (yearly) return yearly;
+    }
+    return single(question, timings, prefer);
+  }
 
-      t = performance.now();
-      const ranked = scoreSentences(question, hits, weight);
-      const byYear = question.comparison ? pickPerYear(ranked, documents) : [];
-      const picked = byYear.length >= 2 ? byYear.map((y) => y.sentence) : pickCitations(ranked, settings.topK);
-      const citations = picked.map((s) => cite(s, documents.get(s.hit.passage.docId)!, question.wantsFigure));
-      const found = !scope.emptyBecause && picked.length > 0 && picked[0].coverage >= MIN_COVERAGE;
-      const answer = !found
-        ? notFoundMessage(scope.emptyBecause, question.text, searcher.mode, store.documents)
-        : byYear.length >= 2
-          ? byYear.map((y, i) => `${y.year}年：${citations[i].quote}`).join('\n')
-          : citations[0].quote;
-      const composeMs = performance.now() - t;
+  async function answerTurn(raw: string, previous?: Turn): Promise<{ answer: Answer; turn: Turn | null }> {
+    const started = performance.now();
+    const { text, rejection } = sanitizeQuestion(raw, settings.maxQuestionChars);
+    if (rejection) {
+      const totalMs = Math.round((performance.now() - started) * 100) / 100;
+      const understood = { question: text, cities: [], years: [], contextUsed: false };
+      return { answer: { question: text, found: false, answer: rejection.message, citations: [], understood, mode: searcher.mode, timings: { totalMs }, error: rejection.code }, turn: null };
+    }
 
-      return {
-        question: text,
-        found,
-        answer,
-        citations,
-        mode: searcher.mode,
-        timings: roundAll({ understandMs, ...timings, composeMs, totalMs: performance.now() - started }),
-      };
-    },
-  };
+    let t = performance.now();
+    const english = await readEnglish(text);
+    const alone = english ? withEnglishConcepts(read(english.chinese), english.concepts) : read(text);
+    const followUp = previous ? continueFrom(alone, previous) : null;
+    const timings: Timings = { understandMs: performance.now() - t };
+
+    t = performance.now();
+    let question = followUp?.question ?? alone;
+    let contextUsed = followUp?.used ?? false;
+    let solution = await solve(question, timings, followUp?.aboutPreviousAnswer ? previous?.answeredFrom : undefined);
+    if (contextUsed && !solution.found) {
+      // Read with the previous question's context it finds nothing; read alone it may.
+      const standalone = await solve(alone, timings);
+      if (standalone.found) [question, solution, contextUsed] = [alone, standalone, false];
+    }
+    timings.composeMs = performance.now() - t - (timings.lexicalMs ?? 0) - (timings.denseMs ?? 0) - (timings.embedMs ?? 0);
+
+    const answer: Answer = {
+      question: text,
+      found: solution.found,
+      answer: solution.text,
+      citations: solution.citations,
+      ...(solution.parts ? { parts: solution.parts } : {}),
+      understood: { question: describeReading(question), cities: question.cities, years: question.years, contextUsed },
+      mode: searcher.mode,
+      timings: roundAll({ ...timings, totalMs: performance.now() - started }),
+    };
+    return { answer, turn: turnOf(question, solution.answeredFrom) };
+  }
+
+  return { answerTurn, answer: async (question) => (await answerTurn(question)).answer };
 }
 
-/**
- * The best sentence of each passage, best passages first. After the first, a citation must bear on
- * the question itself (cover enough of it, and not far less than the first): fewer sources are
- * better than padding. When nothing answers, the closest few are kept for the curious.
- */
-function pickCitations(ranked: ScoredSentence[], limit: number): ScoredSentence[] {
+function isTarget(s: ScoredSentence): boolean {
+  return s.hit.passage.sectionKind === 'plan';
+}
+
+/** The best sentence of each passage, best passages first. */
+function distinctPassages(ranked: ScoredSentence[], limit: number): ScoredSentence[] {
   const seen = new Set<Passage>();
   const picked: ScoredSentence[] = [];
-  const answers = ranked[0] && ranked[0].coverage >= MIN_COVERAGE;
-  const bar = answers ? Math.max(MIN_COVERAGE, RELATED_SHARE * ranked[0].coverage) : 0;
   for (const candidate of ranked) {
-    if (seen.has(candidate.hit.passage) || (picked.length > 0 && candidate.coverage < bar)) continue;
+    if (picked.length >= limit) break;
+    if (seen.has(candidate.hit.passage)) continue;
     seen.add(candidate.hit.passage);
     picked.push(candidate);
-    if (picked.length === (answers ? limit : CLOSEST_WHEN_NOT_FOUND)) break;
   }
   return picked;
 }
 
-/**
- * For "how has X changed" questions: the best figure-bearing sentence for each year the reports
- * speak of, in year order. A review section speaks of the year reviewed, a plan section of the
- * plan year; for a year with both, the reported result wins over the target.
- */
-function pickPerYear(ranked: ScoredSentence[], documents: Map<string, StoredDocument>): Array<{ year: number; sentence: ScoredSentence }> {
-  const best = new Map<number, ScoredSentence>();
-  for (const candidate of ranked) {
-    if (candidate.coverage < MIN_COVERAGE || !/\d/.test(candidate.sentence.text)) continue;
-    const doc = documents.get(candidate.hit.passage.docId)!;
-    const isReview = candidate.hit.passage.sectionKind === 'review';
-    const year = isReview ? doc.reviews : doc.year;
-    const held = best.get(year);
-    if (year && (!held || (isReview && held.hit.passage.sectionKind !== 'review'))) best.set(year, candidate);
-  }
-  return [...best].sort(([a], [b]) => a - b).map(([year, sentence]) => ({ year, sentence }));
+/** Cuts a question at each city it names: "…太原2023年和晋中2024年…" -> one clause per city; text before the first city is shared. */
+function splitByCity(text: string, cities: string[]): Array<{ city: string; text: string }> {
+  const at = cities
+    .map((city) => ({ city, index: Math.min(...[city, ...(COUNTIES[city] ?? [])].map((name) => text.indexOf(name)).filter((i) => i >= 0)) }))
+    .sort((a, b) => a.index - b.index);
+  const shared = text.slice(0, at[0].index);
+  return at.map(({ city, index }, i) => ({ city, text: shared + text.slice(index, at[i + 1]?.index ?? text.length) }));
 }
 
-function cite({ hit, sentence, coverage }: ScoredSentence, doc: StoredDocument, wantsFigure: boolean): Citation {
-  const quoted = quoteSentences(hit.passage, sentence, wantsFigure);
-  return {
-    docId: doc.id,
-    title: doc.title,
-    year: doc.year,
-    section: hit.passage.section,
-    quote: joinSentences(quoted),
-    passage: hit.passage.text,
-    score: Math.round(Math.min(coverage, 1) * 1000) / 1000,
-    start: quoted[0].start,
-    end: quoted[quoted.length - 1].end,
-  };
-}
-
-/**
- * The sentence itself, or, when it is only a short lead such as "打造太原旅游热点门户。", the
- * sentences that follow it in the same run (still verbatim), up to three in all.
- */
-function quoteSentences(passage: Passage, sentence: Sentence, wantsFigure: boolean): Sentence[] {
-  const standsAlone = wantsFigure && /\d/.test(sentence.text) && sentence.text.length >= FIGURE_SENTENCE;
-  if (sentence.text.length >= SHORT_SENTENCE || standsAlone) return [sentence];
-  const quoted = [sentence];
-  for (let i = passage.sentences.indexOf(sentence) + 1; i < passage.sentences.length && quoted.length < 3; i++) {
-    const next = passage.sentences[i];
-    if (next.run !== sentence.run) break;
-    quoted.push(next);
-    if (joinSentences(quoted).length >= SHORT_SENTENCE * 2) break;
-  }
-  return quoted;
+function addTimings(into: Timings, from: Record<string, number>): void {
+  for (const [key, value] of Object.entries(from)) into[key] = (into[key] ?? 0) + value;
 }
 
 function notFoundMessage(reason: string | undefined, question: string, mode: Searcher['mode'], documents: StoredDocument[]): string {

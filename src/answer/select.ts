@@ -1,62 +1,112 @@
 import type { Sentence } from '../corpus/types.js';
 import type { SearchHit } from '../search/searcher.js';
-import type { Question } from '../search/question.js';
-import { synonymsOf } from '../search/synonyms.js';
+import { PLAN_PERIOD, type Concept, type Question } from '../search/question.js';
 
 export interface ScoredSentence {
   hit: SearchHit;
   sentence: Sentence;
-  /** 0..1: share of the question's key words (weighted by rarity) that the sentence says. */
+  /** 0..1: share of the question's concepts (weighted by rarity) that the sentence says. */
   coverage: number;
+  /**
+   * Why the sentence cannot answer even if it covers the words: it misses a figure the question
+   * names (2号线), names only other years, or carries no figure in the asked unit (多少天).
+   */
+  mismatch?: 'figure' | 'year' | 'unit';
   score: number;
 }
 
-/** Rarity weight of a word; words the corpus never uses weigh most, so an answer must say them. */
-export type WordWeight = (word: string) => number;
+/** How much a concept counts toward coverage (rarity in the corpus; see the answerer). */
+export type ConceptWeight = (concept: Concept) => number;
 
 const FIGURE = /\d/;
 const TIME = /年内|年底|年初|上半年|下半年|季度|\d+月|20\d{2}年/;
-/** Single characters (来、玩、给) are mostly colloquial glue; they count, but little. */
-const SINGLE_CHARACTER_WEIGHT = 0.3;
+const SENTENCE_YEARS = /(20\d{2})(?=年|\s*[^\d])/g;
+/** Units that answer one another: a question's 多少个 is answered by 所, 座, 家… */
+const UNIT_FAMILIES: Record<string, string[]> = {
+  个: ['个', '所', '座', '家', '项', '处', '名', '条', '户', '件', '块', '套', '台', '部', '场'],
+  人: ['人', '人次', '名'],
+  人次: ['人次', '人'],
+  万人: ['万人', '人', '人次'],
+  亩: ['亩', '万亩'],
+  元: ['元', '万元', '亿元'],
+  万元: ['万元', '亿元', '元'],
+  亿元: ['亿元', '万元', '元'],
+  次: ['次', '场'],
+  家: ['家', '户', '个'],
+  户: ['户', '家', '个'],
+};
 
 /**
- * Scores every sentence of the retrieved passages: key-word coverage first, then a figure or a
+ * Scores every sentence of the retrieved passages: concept coverage first, then a figure or a
  * time when one is asked for, the passage's retrieval rank, and its fit with the asked year.
  */
-export function scoreSentences(question: Question, hits: SearchHit[], weight: WordWeight): ScoredSentence[] {
-  const words = question.keyWords.map((word) => ({
-    word,
-    weight: weight(word) * (word.length === 1 ? SINGLE_CHARACTER_WEIGHT : 1),
-    variants: [word, ...synonymsOf(word)],
-  }));
-  const total = words.reduce((sum, w) => sum + w.weight, 0);
+export function scoreSentences(question: Question, hits: SearchHit[], weightOf: ConceptWeight): ScoredSentence[] {
+  const concepts = question.concepts.map((concept) => ({ concept, weight: weightOf(concept) }));
+  const total = concepts.reduce((sum, c) => sum + c.weight, 0);
   const topScore = hits[0]?.score ?? 1;
+  const units = question.askedUnit ? (UNIT_FAMILIES[question.askedUnit] ?? [question.askedUnit]) : null;
   const scored: ScoredSentence[] = [];
   for (const hit of hits) {
-    const context = `${hit.passage.section} ${hit.passage.text}`.toLowerCase();
+    // Reports space out figures and words ("187 户", "新 IP"); compare without white space.
+    const context = `${hit.passage.section}${hit.passage.text}`.toLowerCase().replace(/\s+/g, '');
     for (const sentence of hit.passage.sentences) {
-      const said = words.reduce((sum, w) => sum + w.weight * presence(w.variants, sentence.text, context), 0);
+      const lower = sentence.text.toLowerCase().replace(/\s+/g, '');
+      let said = 0;
+      let missingFigure = false;
+      for (const { concept, weight } of concepts) {
+        const presence = concept.strict ? (concept.variants.some((v) => lower.includes(v)) ? 1 : 0) : presenceOf(concept.variants, lower, context);
+        if (concept.strict && presence === 0) missingFigure = true;
+        said += weight * presence;
+      }
       const coverage = total > 0 ? said / total : 0;
+      const mismatch = missingFigure
+        ? 'figure'
+        : yearMismatch(question, lower, hit)
+          ? 'year'
+          : units && !saysUnit(lower, units)
+            ? 'unit'
+            : undefined;
       const figure = question.wantsFigure && FIGURE.test(sentence.text) ? 0.15 : 0;
       const time = question.wantsTime && TIME.test(sentence.text) ? 0.15 : 0;
-      const score = coverage + figure + time + 0.2 * (hit.score / topScore) + 0.15 * hit.fit;
-      scored.push({ hit, sentence, coverage, score });
+      // Asked what a year's plan says (or what it achieved), the other part of the report is a weaker answer.
+      const otherPart = question.intent && question.years.length > 0 && hit.passage.sectionKind !== question.intent ? 0.25 : 0;
+      const score = coverage + figure + time + 0.2 * (hit.score / topScore) + 0.15 * hit.fit - otherPart - (mismatch ? 1 : 0);
+      scored.push({ hit, sentence, coverage, score, ...(mismatch ? { mismatch } : {}) });
     }
   }
   return scored.sort((a, b) => b.score - a.score);
 }
 
 /**
- * 1 when the sentence says the word (or a synonym), less when only its passage (`context`: the
- * passage with its section title, lower-cased) does or only parts match.
+ * A sentence that names years, none of them asked, speaks of another time; so does one in a part
+ * of a report about another year (the 2024 report's review speaks of 2023: `fit` is 0), and a
+ * review of a five-year plan period (十四五) when one year is asked — unless the sentence or its
+ * section names an asked year. Comparisons take any year.
  */
-function presence(variants: string[], sentence: string, context: string): number {
-  const lower = sentence.toLowerCase();
-  if (variants.some((v) => lower.includes(v))) return 1;
+function yearMismatch(question: Question, sentence: string, hit: SearchHit): boolean {
+  if (question.years.length === 0 || question.comparison) return false;
+  const named = [...sentence.matchAll(SENTENCE_YEARS)].map((m) => Number(m[1]));
+  if (named.some((y) => question.years.includes(y))) return false;
+  if (named.length > 0) return true;
+  // A heading such as "2025 知难克难" speaks of its year; the report's own title ("2024年政府工作报告") does not.
+  if (question.years.some((y) => new RegExp(`${y}(?!年?(?:政府)?工作报告)`).test(hit.passage.section))) return false;
+  return hit.fit === 0 || (!question.period && PLAN_PERIOD.test(`${hit.passage.section} ${sentence}`));
+}
+
+function saysUnit(sentence: string, units: string[]): boolean {
+  return units.some((unit) => new RegExp(`\\d\\s*[余多]?\\s*[万亿千百]?\\s*${unit}`).test(sentence));
+}
+
+/**
+ * 1 when the sentence says the concept (a variant), less when only its passage (`context`: the
+ * passage with its section title, lower-cased) does or only parts of a longer word match.
+ */
+function presenceOf(variants: string[], sentence: string, context: string): number {
+  if (variants.some((v) => sentence.includes(v))) return 1;
   const inContext = variants.some((v) => context.includes(v)) ? 0.5 : 0;
   const word = variants[0];
   if (word.length < 3) return inContext;
   let found = 0;
-  for (let i = 0; i + 1 < word.length; i++) if (lower.includes(word.slice(i, i + 2))) found++;
+  for (let i = 0; i + 1 < word.length; i++) if (sentence.includes(word.slice(i, i + 2))) found++;
   return Math.max(inContext, (0.7 * found) / (word.length - 1));
 }

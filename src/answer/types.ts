@@ -18,13 +18,36 @@ export interface Citation {
   end: number;
 }
 
+/** One labelled piece of an answer in several parts: a city, a year, a target or a result. */
+export interface AnswerPart {
+  /** 太原, 晋中, 2024年（实际）, 2025年（目标）, 十四五… */
+  label: string;
+  /** Index of the citation that answers this part in `citations`, or -1 when the reports do not say. */
+  citation: number;
+}
+
+/** How the question was read: with typing slips fixed and, in a conversation, context filled in. */
+export interface Understood {
+  question: string;
+  cities: string[];
+  years: number[];
+  /** The previous question's city, year or topic was used to read this one. */
+  contextUsed: boolean;
+}
+
 export interface Answer {
   question: string;
   found: boolean;
   /** The quoted answer when found; otherwise a plain explanation in Chinese. */
   answer: string;
-  /** Best first. When `found` is false these are the closest passages, if any. */
+  /**
+   * Best first. When `found` is false these are at most three closest passages, if any: possibly
+   * related, not an answer.
+   */
   citations: Citation[];
+  /** For answers in labelled parts (per city, per year): each part and its citation. */
+  parts?: AnswerPart[];
+  understood: Understood;
   mode: 'hybrid' | 'lexical';
   timings: Record<string, number> & { totalMs: number };
   /** Set when the question itself could not be used (empty, no words, too long); `answer` then says why. */

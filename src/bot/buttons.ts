@@ -19,9 +19,12 @@ export function parseButtonData(data: string): ButtonPress | null {
   return prefix === PREFIX.more ? { kind: 'more', key, from: Number(position) } : { kind: 'passage', key, index: Number(position) };
 }
 
-/** "更多来源" (when there is more than one citation) and "原文" under a found answer. */
+/**
+ * "更多来源" (when there is more than one citation) and "原文" under a found answer; "可能相关"
+ * under a not-found answer when some passages come close.
+ */
 export function answerButtons(answer: Answer, key: string): InlineKeyboardButton[] {
-  if (!answer.found) return [];
+  if (!answer.found) return answer.citations.length > 0 ? [{ text: TEXT.related, callback_data: buttonData({ kind: 'more', key, from: 0 }) }] : [];
   const buttons: InlineKeyboardButton[] = [{ text: TEXT.fullPassage, callback_data: buttonData({ kind: 'passage', key, index: 0 }) }];
   if (answer.citations.length > 1) buttons.unshift({ text: TEXT.moreSources, callback_data: buttonData({ kind: 'more', key, from: 1 }) });
   return buttons;

@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import { Telegraf } from 'telegraf';
 import type { Answerer } from '../answer/answerer.js';
 import type { BotConfig } from '../config.js';
+import { createConversations } from '../conversation/conversations.js';
+import { createMemoryConversationStore, type ConversationStore } from '../conversation/store.js';
 import type { StoredDocument } from '../store/store.js';
 import { createAnswerCache } from './answer-cache.js';
 import { escapeHtml } from './format.js';
@@ -27,6 +29,8 @@ export interface BotParts {
   retry?: RetryOptions;
   /** Outgoing message pacing; Telegram's published limits by default. */
   throttle?: SendThrottle;
+  /** Where follow-up context is kept; this process's memory (30 minutes of silence) by default. */
+  conversationStore?: ConversationStore;
 }
 
 export interface ReportBot {
@@ -38,13 +42,14 @@ export interface ReportBot {
 }
 
 /** The bot: access check, then commands, buttons, inline queries and questions, each in its own handler. */
-export function createBot({ answerer, documents, config, logger, retry, throttle }: BotParts): ReportBot {
+export function createBot({ answerer, documents, config, logger, retry, throttle, conversationStore = createMemoryConversationStore() }: BotParts): ReportBot {
   const bot = new Telegraf(config.token, {
     telegram: { ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}), webhookReply: false },
     handlerTimeout: 60_000,
   });
   const services: BotServices = {
     answerer,
+    conversations: createConversations(answerer, conversationStore),
     documents,
     outbox: createOutbox(bot.telegram, retry, throttle),
     limits: createAskLimits(config.ratePerUser, config.ratePerChat),

@@ -1,4 +1,5 @@
 import type { Answer, Citation } from '../answer/types.js';
+import { TEXT } from './texts.js';
 
 /** Telegram's limit for one message, counted after entity parsing; we count the HTML, which is longer. */
 export const MESSAGE_LIMIT = 4096;
@@ -25,18 +26,24 @@ export function sourceLine(citation: Citation): string {
 }
 
 /**
- * The answer as Telegram HTML blocks: each quote in a blockquote followed by its source. A
- * not-found answer is plain text. Blocks are whole elements, so splitting between them is safe.
+ * The answer as Telegram HTML blocks: how the question was read (when the conversation filled it
+ * in), then each quote in a blockquote followed by its source; an answer in parts (per city, per
+ * year) gives each part its bold label. A not-found answer is plain text. Blocks are whole
+ * elements, so splitting between them is safe.
  */
 export function answerBlocks(answer: Answer): string[] {
-  if (!answer.found) return [escapeHtml(answer.answer)];
-  const lines = answer.answer.split('\n');
-  const yearly = lines.length === answer.citations.length && lines.length > 1;
-  const shown = yearly ? answer.citations : answer.citations.slice(0, 1);
-  return shown.flatMap((citation, i) => {
-    const label = yearly ? `<b>${escapeHtml(lines[i].slice(0, lines[i].indexOf('：')))}</b>\n` : '';
-    return quoteBlocks(citation.quote).map((block, part, all) => (part === 0 ? label : '') + block + (part === all.length - 1 ? `\n${sourceLine(citation)}` : ''));
-  });
+  const reading = answer.understood.contextUsed ? [`<i>${escapeHtml(TEXT.understood(answer.understood.question))}</i>`] : [];
+  if (!answer.found) return [...reading, escapeHtml(answer.answer)];
+  const parts = answer.parts ?? [{ label: '', citation: 0 }];
+  return [
+    ...reading,
+    ...parts.flatMap(({ label, citation: index }) => {
+      const heading = label ? `<b>${escapeHtml(label)}</b>\n` : '';
+      const citation = answer.citations[index];
+      if (!citation) return [`${heading}${escapeHtml(TEXT.notInReports)}`];
+      return quoteBlocks(citation.quote).map((block, part, all) => (part === 0 ? heading : '') + block + (part === all.length - 1 ? `\n${sourceLine(citation)}` : ''));
+    }),
+  ];
 }
 
 /** A quote as one or more blockquotes, cut between sentences when it is too long for one message. */

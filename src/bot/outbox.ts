@@ -22,7 +22,7 @@ export interface SendOptions {
 export interface Outbox {
   send(chat: ChatRef, html: string, options?: SendOptions): Promise<Message.TextMessage>;
   /** Sends a reply that spans several messages, in order; `extra` goes on the last one. */
-  sendAll(chat: ChatRef, messages: string[], options?: SendOptions): Promise<void>;
+  sendAll(chat: ChatRef, messages: string[], options?: SendOptions): Promise<Message.TextMessage[]>;
   call<T>(request: () => Promise<T>): Promise<T>;
 }
 
@@ -43,7 +43,9 @@ export function createOutbox(telegram: Telegram, retry?: RetryOptions, throttle:
     send,
     call,
     async sendAll(chat, messages, { replyTo, extra } = {}) {
-      for (const [i, html] of messages.entries()) await send(chat, html, { replyTo, ...(i === messages.length - 1 ? { extra } : {}) });
+      const sent: Message.TextMessage[] = [];
+      for (const [i, html] of messages.entries()) sent.push(await send(chat, html, { replyTo, ...(i === messages.length - 1 ? { extra } : {}) }));
+      return sent;
     },
   };
 }

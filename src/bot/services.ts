@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Answerer } from '../answer/answerer.js';
+import type { Conversations } from '../conversation/conversations.js';
 import type { StoredDocument } from '../store/store.js';
 import type { AnswerCache } from './answer-cache.js';
 import type { Outbox } from './outbox.js';
@@ -9,6 +10,8 @@ import type { TaskTracker } from './tasks.js';
 /** What the handlers share: built once in `createBot`, replaceable in tests. */
 export interface BotServices {
   answerer: Answerer;
+  /** Per chat (per member in groups) follow-up context. */
+  conversations: Conversations;
   /** The reports, for /sources. */
   documents: StoredDocument[];
   outbox: Outbox;

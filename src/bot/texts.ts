@@ -4,6 +4,7 @@ export const EXAMPLE_QUESTIONS = ['太原2025年地区生产总值增长目标�
 export const COMMANDS = [
   { command: 'ask', description: '提问：/ask 太原2025年经济增长目标是多少？' },
   { command: 'sources', description: '列出可查询的报告' },
+  { command: 'new', description: '开始新的对话（不再沿用上文）' },
   { command: 'help', description: '使用说明和示例' },
   { command: 'about', description: '答案是怎么来的' },
 ];
@@ -16,11 +17,12 @@ export const TEXT = {
       '私聊：直接发问题即可。',
       `群聊：用 /ask 问题，或 @${username} 问题，或回复我的消息。`,
       `任意聊天：输入 @${username} 问题，把带出处的答案发到当前对话。`,
+      '追问时可以只说变化的部分，例如“那晋中呢？”“2024年呢？”“具体有哪些？”；回复我的某条回答，就接着那条回答问。',
       '',
       '试试这些问题：',
       ...EXAMPLE_QUESTIONS.map((q) => `• ${q}`),
       '',
-      '/sources 查看有哪些报告 · /about 了解答案的来源',
+      '/sources 查看有哪些报告 · /new 开始新的对话 · /about 了解答案的来源',
     ].join('\n'),
   about: [
     '答案完全摘自报告原文：先在报告中检索与问题最相关的段落（词法检索，有模型时加语义检索），',
@@ -37,6 +39,11 @@ export const TEXT = {
   noMoreSources: '没有更多来源了。',
   inlineEmpty: '输入问题，例如：太原滨河自行车道有多长',
   moreSources: '更多来源',
+  related: '可能相关',
+  relatedHeader: '以下内容可能相关，但不足以回答这个问题：',
+  newConversation: '好的，开始新的对话。接下来的问题不再沿用之前的城市、年份和话题。',
+  understood: (reading: string) => `（按“${reading}”理解）`,
+  notInReports: '这些报告中没有找到。',
   fullPassage: '原文',
   sourcesHeader: '可查询的报告：',
 };

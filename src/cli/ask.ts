@@ -1,28 +1,33 @@
 import { Command } from 'commander';
 import { createInterface } from 'node:readline';
+import { createConversations } from '../conversation/conversations.js';
+import { createMemoryConversationStore } from '../conversation/store.js';
+import { runChat } from './chat.js';
 import { EXIT, errorMessage, exitOnUsageError, openAskContext, readConfig } from './context.js';
 import { formatAnswer } from './format.js';
 
 const program = new Command()
   .name('ask')
   .description('Answer a question about the reports with verbatim, cited quotes.')
-  .argument('[question...]', 'the question; omit it and pipe questions on stdin, one per line, for JSONL output')
+  .argument('[question...]', 'the question; omit it on a terminal for a conversation, or pipe questions on stdin (one per line) for JSONL output')
   .option('--json', 'print one JSON object instead of text')
-  .addHelpText('after', '\nA question that starts with "-" goes after "--": npm run -s ask -- -- "-5%是哪个指标？"\nExit codes: 0 answered (found or not), 1 index/corpus failure, 2 unusable question or usage.')
+  .addHelpText(
+    'after',
+    [
+      '',
+      'A question that starts with "-" goes after "--": npm run -s ask -- -- "-5%是哪个指标？"',
+      'JSONL input lines may be objects: {"question": "…", "thread": "t1"}; lines of one thread are one conversation.',
+      'Exit codes: 0 answered (found or not), 1 index/corpus failure, 2 unusable question or usage.',
+    ].join('\n'),
+  )
   .action(run);
 exitOnUsageError(program, 'a question that starts with "-" goes after "--": npm run -s ask -- -- "-5%是哪个指标？"');
 
 async function run(words: string[], options: { json?: boolean }): Promise<void> {
-  const batch = words.length === 0 && !process.stdin.isTTY;
-  if (words.length === 0 && !batch) {
-    program.outputHelp();
-    process.exitCode = EXIT.badInput;
-    return;
-  }
   const note = (line: string) => process.stderr.write(`${line}\n`);
-  const { answerer } = await openAskContext(readConfig(), note);
+  const { answerer, index } = await openAskContext(readConfig(), note);
 
-  if (!batch) {
+  if (words.length > 0) {
     const answer = await answerer.answer(words.join(' '));
     if (answer.error) process.exitCode = EXIT.badInput;
     if (options.json) process.stdout.write(`${JSON.stringify(answer)}\n`);
@@ -31,9 +36,29 @@ async function run(words: string[], options: { json?: boolean }): Promise<void> 
     return;
   }
 
+  const conversations = createConversations(answerer, createMemoryConversationStore());
+  if (process.stdin.isTTY) {
+    await runChat({ input: process.stdin, output: process.stdout, conversations, documents: index.store.documents, terminal: true });
+    return;
+  }
+
   // One output line per input line, blank ones included (they get a rejected line), in order.
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    process.stdout.write(`${JSON.stringify(await answerer.answer(line))}\n`);
+    const { question, thread } = readLine(line);
+    const answer = thread === undefined ? await answerer.answer(question) : await conversations.ask(`thread:${thread}`, question);
+    process.stdout.write(`${JSON.stringify(answer)}\n`);
+  }
+}
+
+/** A JSONL input line: plain text, or {"question": "…", "thread": "t1"}. */
+function readLine(line: string): { question: string; thread?: string } {
+  if (!line.trimStart().startsWith('{')) return { question: line };
+  try {
+    const parsed = JSON.parse(line) as { question?: unknown; thread?: unknown };
+    if (typeof parsed.question !== 'string') return { question: line };
+    return { question: parsed.question, ...(parsed.thread !== undefined && parsed.thread !== null ? { thread: String(parsed.thread) } : {}) };
+  } catch {
+    return { question: line };
   }
 }
 

@@ -27,7 +27,7 @@ async function run(file: string, options: { json?: boolean }): Promise<void> {
     process.stdout.write(`${JSON.stringify({ file, summary, results }, null, 2)}\n`);
   } else {
     console.log(formatReport(results));
-    const misses = results.filter((r) => (r.answerable && !r.correctAt1) || (!r.answerable && r.found));
+    const misses = results.filter((r) => !r.right);
     if (misses.length > 0) {
       console.log('\nmissed:');
       for (const r of misses) console.log(`  ${r.id} [${r.type}] ${r.question} -> ${r.found ? `${r.firstCitation?.docId}: ${r.firstCitation?.quote.slice(0, 60)}` : 'not found'}`);

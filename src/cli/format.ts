@@ -1,13 +1,16 @@
 import type { Answer } from '../answer/types.js';
+import type { StoredDocument } from '../store/store.js';
 
 const CONTEXT_CHARS = 80;
 
 /** The answer for a person reading a terminal: answer first, then numbered sources. */
 export function formatAnswer(answer: Answer): string {
-  const lines = [`问：${answer.question}`, `答：${answer.answer}`];
-  const sources = answer.found ? answer.citations : answer.citations.slice(0, 2);
+  const lines = [`问：${answer.question}`];
+  if (answer.understood.contextUsed) lines.push(`（按“${answer.understood.question}”理解）`);
+  lines.push(`答：${answer.answer}`);
+  const sources = answer.citations;
   if (sources.length > 0) {
-    lines.push('', answer.found ? '来源：' : '最接近的段落（不足以回答）：');
+    lines.push('', answer.found ? '来源：' : '可能相关（不足以回答）：');
     sources.forEach((c, i) => {
       lines.push(`[${i + 1}] 《${c.title}》 · ${c.section}`);
       lines.push(`    「${c.quote}」`);
@@ -24,4 +27,9 @@ function aroundQuote(passage: string, quote: string): string {
   const from = Math.max(0, at - CONTEXT_CHARS);
   const to = Math.min(passage.length, at + quote.length + CONTEXT_CHARS);
   return `${from > 0 ? '…' : ''}${passage.slice(from, to)}${to < passage.length ? '…' : ''}`;
+}
+
+/** The reports, one line each: title, city, year. */
+export function formatSources(documents: StoredDocument[]): string {
+  return ['可查询的报告：', ...documents.map((d) => `• ${d.title}（${d.city || '城市不详'} · ${d.year || '年份不详'}年）`)].join('\n');
 }

@@ -39,7 +39,8 @@ export function chunkBlocks(blocks: Block[], meta: DocumentMeta, options: Chunki
     }
     headingRun = [];
     if (lengthOf(pending) >= options.minChars) flush();
-    const sentences = splitSentences(block, nextRun);
+    // Paragraphs with only white space between them form one run, so a quote may span them.
+    const sentences = splitSentences(block, block.joinsPrevious ? Math.max(nextRun - 1, 0) : nextRun);
     nextRun = (sentences.at(-1)?.run ?? nextRun) + 1;
     for (const sentence of sentences) {
       if (pending.length > 0 && lengthOf(pending) + sentence.text.length > options.maxChars) flush();

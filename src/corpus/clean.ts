@@ -16,14 +16,23 @@ export interface Paragraph {
   offsets: number[];
   /** Indices into `text` where something was removed (a photo credit): a sentence must end there. */
   breaks: number[];
+  /** Only white space separates this paragraph from the paragraph before it (no heading, nothing removed). */
+  joinsPrevious: boolean;
 }
 
 export type Block = Heading | Paragraph;
 
+/** A line kept out of the text (byline, masthead, date line, photo credit), where it stands in the file. */
+export interface Credit {
+  text: string;
+  start: number;
+  end: number;
+}
+
 export interface CleanedText {
   blocks: Block[];
   /** Removed bylines, mastheads, photo credits and date lines, in file order. */
-  credits: string[];
+  credits: Credit[];
 }
 
 interface Line {
@@ -50,7 +59,7 @@ export function cleanText(source: string): CleanedText {
   const lines = splitLines(source);
   const style = detectStyle(lines);
   const blocks: Block[] = [];
-  const credits: string[] = [];
+  const credits: Credit[] = [];
   let open: Paragraph | null = null;
   let last: Line | null = null;
   let blankSinceLast = false;
@@ -83,7 +92,7 @@ export function cleanText(source: string): CleanedText {
       line = rest;
     }
     if (isCredit(line.text)) {
-      credits.push(line.text);
+      credits.push({ text: line.text, start: line.start, end: line.start + line.text.length });
       removedSinceLast = true;
       continue;
     }
@@ -98,7 +107,8 @@ export function cleanText(source: string): CleanedText {
       appendLine(open, line, removedSinceLast);
     } else {
       closeParagraph();
-      open = { type: 'paragraph', text: '', offsets: [], breaks: [] };
+      const joinsPrevious = blocks.at(-1)?.type === 'paragraph' && !removedSinceLast;
+      open = { type: 'paragraph', text: '', offsets: [], breaks: [], joinsPrevious };
       appendLine(open, line, false);
     }
     last = line;

@@ -1,3 +1,5 @@
+import type { Credit } from './clean.js';
+
 /** One report as described by `corpus/manifest.json` (or guessed for a file without an entry). */
 export interface DocumentMeta {
   /** Stable id used in citations, e.g. `TY2025`. */
@@ -47,8 +49,8 @@ export interface CorpusDocument {
   meta: DocumentMeta;
   /** The original file text, unchanged. */
   source: string;
-  /** Bylines, mastheads and photo credits removed from the text. */
-  credits: string[];
+  /** Bylines, mastheads and photo credits removed from the text, with their place in the file. */
+  credits: Credit[];
   passages: Passage[];
 }
 

@@ -24,6 +24,7 @@ export async function createEmbedder(model: ModelConfig): Promise<Embedder> {
   env.localModelPath = model.modelsDir;
   env.cacheDir = model.modelsDir;
   env.allowRemoteModels = model.allowRemote;
+  if (model.remoteHost) env.remoteHost = model.remoteHost;
 
   let extractor: FeatureExtractionPipeline;
   try {

@@ -8,8 +8,13 @@ export interface QuestionResult {
   question: string;
   answerable: boolean;
   found: boolean;
-  /** First citation's quote holds a gold string and comes from an allowed report (and the answer was given). */
+  /**
+   * First citation's quote holds a gold string and comes from an allowed report (and the answer was
+   * given); with `gold_all`, the answer text holds one string of every inner list.
+   */
   correctAt1: boolean;
+  /** Answered right: correct at 1 when answerable, "not found" when not. */
+  right: boolean;
   /** Rank (1-based) of the first citation whose passage holds a gold string from an allowed report; 0 if none in the top 5. */
   goldRank: number;
   /** Quotes that are not verbatim in their cited report. */
@@ -24,6 +29,8 @@ export interface QuestionResult {
 export interface Summary {
   questions: number;
   answerable: number;
+  /** Share of all questions answered right (see `QuestionResult.right`). */
+  right: number;
   accuracyAt1: number;
   recallAt5: number;
   mrr: number;
@@ -41,6 +48,7 @@ export interface Summary {
 export function scoreAnswer(item: EvalQuestion, answer: Answer, sources: Map<string, string>): QuestionResult {
   const gold = item.gold.map(compactText);
   const holdsGold = (text: string) => gold.some((g) => compactText(text).includes(g));
+  const holdsEveryPart = (text: string) => item.gold_all!.every((part) => part.some((g) => compactText(text).includes(compactText(g))));
   const allowed = (docId: string) => item.docs.includes(docId);
   const first = answer.citations[0];
   const top5 = answer.citations.slice(0, 5);
@@ -48,13 +56,16 @@ export function scoreAnswer(item: EvalQuestion, answer: Answer, sources: Map<str
   const unfaithfulQuotes = answer.citations
     .filter((c) => !compactText(sources.get(c.docId) ?? '').includes(compactText(c.quote)))
     .map((c) => c.quote);
+  const answerable = !UNANSWERABLE_TYPES.has(item.type);
+  const correctAt1 = item.gold_all ? answer.found && holdsEveryPart(answer.answer) : answer.found && !!first && allowed(first.docId) && holdsGold(first.quote);
   return {
     id: item.id,
     type: item.type,
     question: item.q,
-    answerable: !UNANSWERABLE_TYPES.has(item.type),
+    answerable,
     found: answer.found,
-    correctAt1: answer.found && !!first && allowed(first.docId) && holdsGold(first.quote),
+    correctAt1,
+    right: answerable ? correctAt1 : !answer.found,
     goldRank: rankIndex + 1,
     unfaithfulQuotes,
     quoteCount: answer.citations.length,
@@ -74,6 +85,7 @@ export function summarize(results: QuestionResult[]): Summary {
   return {
     questions: results.length,
     answerable: answerable.length,
+    right: share(results, (r) => r.right),
     accuracyAt1: share(answerable, (r) => r.correctAt1),
     recallAt5: share(answerable, (r) => r.goldRank > 0),
     mrr: answerable.length ? answerable.reduce((s, r) => s + (r.goldRank ? 1 / r.goldRank : 0), 0) / answerable.length : Number.NaN,

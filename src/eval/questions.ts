@@ -13,6 +13,11 @@ const questionSchema = z
     q: z.string(),
     gold: z.array(z.string()).default([]),
     docs: z.array(z.string()).default([]),
+    /** Rows with the same thread are one conversation, asked in `turn` order. */
+    thread: z.string().optional(),
+    turn: z.number().int().positive().optional(),
+    /** Every inner list must have one of its strings in the answer text (per-city, per-year answers). */
+    gold_all: z.array(z.array(z.string()).min(1)).optional(),
   })
   .refine((item) => UNANSWERABLE_TYPES.has(item.type) || item.gold.length > 0, {
     message: 'an answerable question needs at least one "gold" string (or type "none")',

@@ -1,7 +1,7 @@
 import type { QuestionResult, Summary } from './metrics.js';
 import { summarize } from './metrics.js';
 
-const COLUMNS = ['group', 'n', 'A@1', 'R@5', 'MRR', 'abstain', 'refused', 'fidelity', 'median ms', 'p95 ms'];
+const COLUMNS = ['group', 'n', 'right', 'A@1', 'R@5', 'MRR', 'abstain', 'refused', 'fidelity', 'median ms', 'p95 ms'];
 
 /** A plain-text table: one row for all questions, then one per question type. */
 export function formatReport(results: QuestionResult[]): string {
@@ -18,6 +18,7 @@ function row(name: string, s: Summary): string[] {
   return [
     name,
     String(s.questions),
+    fixed(s.right),
     fixed(s.accuracyAt1),
     fixed(s.recallAt5),
     fixed(s.mrr),

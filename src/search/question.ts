@@ -1,16 +1,30 @@
 import type { SectionKind } from '../corpus/types.js';
-import { normalizeText } from '../text/normalize.js';
 import { NUMBER_WITH_UNIT, tagWords, tokenize } from '../text/tokenize.js';
+import type { Lexicon } from './lexicon.js';
+import { normalizeQuestion } from './normalize-question.js';
 import { COUNTIES, ENCLOSING_REGIONS, OTHER_PLACES } from './places.js';
-import { synonymsOf } from './synonyms.js';
+import type { SpellingFix } from './spelling.js';
+
+/** Something the question asks about, and the ways a sentence can say it. */
+export interface Concept {
+  /** As the question says it: a word, an everyday phrase, a figure. */
+  label: string;
+  /** Lower-cased strings any of which in a sentence says the concept (the label, report terms). */
+  variants: string[];
+  kind: 'word' | 'phrase' | 'figure' | 'english';
+  /** Must be said exactly (a number with its unit, an uncovered year): 2号线 is not 1号线. */
+  strict: boolean;
+  /** Jieba's part of speech for a single word (n, v, d…), when known. */
+  tag?: string;
+}
 
 /** What the question reader found in a question: the parts retrieval and answering act on. */
 export interface Question {
-  /** The question as asked, NFKC-normalized. */
+  /** The question as read: normalized (simplified characters, half-width), slips fixed. */
   text: string;
-  /** Content words that an answer should cover (no question words, years or city names). */
-  keyWords: string[];
-  /** Lexical search terms, synonyms included. */
+  /** What an answer must cover. */
+  concepts: Concept[];
+  /** Lexical search terms, report words for everyday phrases included. */
   terms: string[];
   /** Years named, e.g. 2024 in "2024年". */
   years: number[];
@@ -20,76 +34,178 @@ export interface Question {
   otherPlaces: string[];
   /** Asks for a number (多少、几、比例、增速…). */
   wantsFigure: boolean;
+  /** The unit a figure must carry (多少天 -> 天), when the question names one. */
+  askedUnit?: string;
   /** Asks when (什么时候、何时、哪年). */
   wantsTime: boolean;
+  /** Asks for a list (哪些、哪几个、都有什么). */
+  wantsList: boolean;
+  /** Asks what actually happened (实际、完成了、达到了): a target does not answer it. */
+  wantsResult: boolean;
   /** Whether the question asks about plans/targets or about results, when it says. */
   intent?: SectionKind;
   /** Asks how something changed over the years. */
   comparison: boolean;
+  /** A plan period named instead of a year (十四五): it speaks of five years, not one. */
+  period?: string;
+  /** Asks about the report itself: who delivered it, at which meeting, on which day. */
+  aboutReport?: 'speaker' | 'meeting' | 'date';
+  /** Typing slips that were corrected (太元 -> 太原). */
+  fixes: SpellingFix[];
+}
+
+export interface ReaderParts {
+  /** Cities the reports are about. */
+  cities: string[];
+  /** Years some report plans or reviews; another year (2035) must be said by the answer itself. */
+  coveredYears: ReadonlySet<number>;
+  lexicon: Lexicon;
+  /** Corrects homophone slips; none when absent. */
+  fixSpelling?: (text: string) => { text: string; fixes: SpellingFix[] };
+  /** The current year, for 今年/去年/明年. */
+  currentYear?: number;
 }
 
 const STOP_WORDS = new Set(
   ('的 了 是 在 有 和 与 及 或 吗 呢 吧 啊 呀 么 请问 请 问 一下 关于 这 那 这个 那个 个 我 我们 你 你们 他们 ' +
     '多少 几 几个 什么 怎么 怎么样 怎样 如何 哪些 哪个 哪里 哪 为什么 是否 有没有 有无 没有 能 会 可以 ' +
-    '要 将 把 被 对 为 到 从 于 上 中 里 年 年度 今年 去年 明年 全市 我市 该市 市 城市 情况 方面 ' +
+    '要 将 把 被 对 为 到 从 于 上 中 里 年 年度 今年 去年 明年 全市 我市 该市 市 城市 方面 ' +
     '帮 做 搞 打算 怎么办 准备 一共 共 总共 大概 大约 目前 现在 达到 达 多 新 期间 时期 这几年 几年 每年 ' +
     '变化 怎么变化 如何变化 变 为了 通过 以及 还 又 也 都 就 所 其 之 等 数量 数据 数字 具体 分别 ' +
-    '什么时候 何时 多久 哪年 哪一年 时候').split(' '),
+    '什么时候 何时 多久 哪年 哪一年 时候 哪几个 哪几 几项 几户 其中 实际 最后 一年 全年 那么 换成 改成 ' +
+    '出 过 着 得 地 来 去 给 让 人家 谁 他 她 它 啥 咋 呗 嘛').split(' '),
 );
 const FIGURE_WORDS = /多少|几|比例|比重|占比|增速|增幅|涨幅|增长|排名|排第|第几|率|规模|金额|数量|多长|多大|面积|目标/;
 const PLAN_WORDS = /目标|计划|打算|预期|力争|确保|控制在|安排|任务|准备|(?<![主重需只总必纲])要(?![求素点闻])|将(?!军)|拟/;
-const REVIEW_WORDS = /完成了|建成了|实现了|取得|成绩|成效|回顾|过去|去年|了多少|了吗/;
+const REVIEW_WORDS = /完成了|建成了|实现了|取得|成绩|成效|回顾|过去|去年|了多少|了吗|实际|达到了|最后/;
+const RESULT_WORDS = /实际|完成了|建成了|实现了|达到了|最终|最后.{0,4}(完成|达到|实现)/;
 const TIME_WORDS = /什么时候|何时|哪年|哪一年|多久|什么时间/;
-const YEAR = /^20\d{2}年?$/;
+const LIST_WORDS = /哪些|哪几|有什么|有啥|都是什么|都是啥|分别是什么|分别是哪|包括什么|包括哪|具体有|列举/;
 const COMPARISON_WORDS = /这几年|历年|逐年|每年|几年来|变化|趋势|对比|比较/;
+/** A five-year plan period. */
+export const PLAN_PERIOD = /十[二三四五六]五/;
+const ASKED_UNIT = /(?:多少|几)(?:个|位|名)?(万亩|亩|平方公里|公里|万元|亿元|元|万人|人次|人|户|家|件|项|辆|所|座|张|套|部|条|场|次|天|吨|个|块|处|台|架|名|位)/;
+/** "多少游客": people are counted in 人 (or 人次). */
+const COUNTED_PEOPLE = /(?:多少|几)(?:个|位|名)?(?:游客|人口|居民|市民|学生|老人|孩子|患者|职工|农民|旅客|观众)/;
+const REPORT_SPEAKER = /(谁|哪位|什么人).{0,4}(作|做|讲|宣读|报告)|(作|做)报告的是|报告人/;
+const REPORT_MEETING = /(第几次|哪次|哪一次|什么|哪个)(会议|大会)|在.{0,10}会议上/;
+const REPORT_DATE = /(什么时候|哪天|哪一天|几月几[日号]|何时).{0,6}(作|做|发布|通过|报告)/;
+const YEAR = /^20\d{2}年?$/;
+const GLUED_PARTICLES = /^[要了的是在有把被将和与]+(?=.)|(?<=.)[要了的是在有吗呢吧啊呀]+$/g;
+
+/** Reads questions against the corpus they will be asked of. */
+export type QuestionReader = (raw: string) => Question;
 
 /**
- * Reads a question against the corpus it will be asked of: its cities, and the years its reports
- * plan or review. A year outside `coveredYears` (2035) cannot be scoped to a report, so it stays a
- * key word that the answer must say.
+ * A question read from English: the Chinese stand-in gives scope and intent, the English words
+ * (with their Chinese renderings) are what an answer must cover.
  */
-export function readQuestion(raw: string, corpusCities: string[], coveredYears: ReadonlySet<number> = new Set()): Question {
-  const text = normalizeText(raw).trim();
-  const tagged = tagWords(text);
-  const years = [...new Set([...text.matchAll(/(20\d{2})\s*年?/g)].map((m) => Number(m[1])))];
+export function withEnglishConcepts(question: Question, concepts: Concept[]): Question {
+  const own = concepts.filter((c) => !c.variants.some((v) => question.cities.includes(v)));
+  const terms = tokenize(own.flatMap((c) => c.variants).join(' ')).filter((t) => !STOP_WORDS.has(t) && !YEAR.test(t));
+  return { ...question, concepts: [...question.concepts.filter((c) => c.strict), ...own], terms };
+}
 
-  const cities = new Set<string>();
-  const otherPlaces: string[] = [];
-  for (const city of corpusCities) if (text.includes(city)) cities.add(city);
-  for (const [city, counties] of Object.entries(COUNTIES)) {
-    if (corpusCities.includes(city) && counties.some((c) => text.includes(c))) cities.add(city);
-  }
-  for (const place of OTHER_PLACES) if (text.includes(place)) otherPlaces.push(place);
-
+export function createQuestionReader({ cities: corpusCities, coveredYears, lexicon, fixSpelling, currentYear = new Date().getFullYear() }: ReaderParts): QuestionReader {
   const placeWords = new Set([...corpusCities, ...ENCLOSING_REGIONS, ...corpusCities.map((c) => `${c}市`)]);
-  // "3号线", "5%": a number is only meaningful with the unit after it.
-  const figures = [...text.matchAll(NUMBER_WITH_UNIT)].map((m) => m[0].toLowerCase()).filter((f) => !/^20\d{2}年/.test(f));
-  const keyWords = [
-    ...new Set([
-      ...tagged
-        .map((t) => t.word.trim().toLowerCase())
-        .filter((w) => /[\p{L}\p{N}]/u.test(w) && !STOP_WORDS.has(w) && !placeWords.has(w) && !/^[\d.]+$/.test(w) && !YEAR.test(w)),
-      ...figures,
-      ...years.filter((y) => !coveredYears.has(y)).map((y) => `${y}年`),
-    ]),
+  const relativeYears: Array<[RegExp, number]> = [
+    [/今年/, currentYear],
+    [/去年/, currentYear - 1],
+    [/明年/, currentYear + 1],
   ];
-  const plans = PLAN_WORDS.test(text);
-  const reviews = REVIEW_WORDS.test(text);
-  const intent: SectionKind | undefined = plans && !reviews ? 'plan' : reviews && !plans ? 'review' : undefined;
 
-  const expansions = keyWords.flatMap(synonymsOf);
-  // Years are handled by scoping; as terms they would only match every report of that year.
-  const terms = tokenize([text, ...expansions].join(' ')).filter((t) => !STOP_WORDS.has(t) && !YEAR.test(t));
-  return {
-    text,
-    keyWords,
-    terms,
-    years,
-    cities: [...cities],
-    otherPlaces,
-    wantsFigure: FIGURE_WORDS.test(text),
-    wantsTime: TIME_WORDS.test(text),
-    ...(intent ? { intent } : {}),
-    comparison: COMPARISON_WORDS.test(text),
+  return (raw) => {
+    const normalized = normalizeQuestion(raw);
+    const { text, fixes } = fixSpelling ? fixSpelling(normalized) : { text: normalized, fixes: [] };
+    const named = [...new Set([...text.matchAll(/(20\d{2})\s*年?/g)].map((m) => Number(m[1])))];
+    const relative = named.length === 0 ? relativeYears.filter(([word, year]) => word.test(text) && coveredYears.has(year)).map(([, year]) => year) : [];
+    const years = [...named, ...relative];
+
+    const cities = new Set<string>();
+    for (const city of corpusCities) if (text.includes(city)) cities.add(city);
+    for (const [city, counties] of Object.entries(COUNTIES)) {
+      if (corpusCities.includes(city) && counties.some((c) => text.includes(c))) cities.add(city);
+    }
+    const otherPlaces = OTHER_PLACES.filter((place) => text.includes(place));
+
+    const concepts = readConcepts(text, lexicon, (word) => STOP_WORDS.has(word) || lexicon.frame.has(word) || placeWords.has(word));
+    for (const year of years.filter((y) => !coveredYears.has(y))) concepts.push(figure(`${year}年`));
+
+    const plans = PLAN_WORDS.test(text);
+    const reviews = REVIEW_WORDS.test(text);
+    const intent: SectionKind | undefined = plans && !reviews ? 'plan' : reviews && !plans ? 'review' : undefined;
+    const period = text.match(PLAN_PERIOD)?.[0];
+    const askedUnit = text.match(ASKED_UNIT)?.[1] ?? (COUNTED_PEOPLE.test(text) ? '人' : /多少钱|几块钱|什么价/.test(text) ? '元' : undefined);
+    const aboutReport = /报告/.test(text)
+      ? REPORT_SPEAKER.test(text)
+        ? 'speaker'
+        : REPORT_MEETING.test(text)
+          ? 'meeting'
+          : REPORT_DATE.test(text)
+            ? 'date'
+            : undefined
+      : undefined;
+
+    const expansions = concepts.flatMap((c) => c.variants);
+    // Years are handled by scoping; as terms they would only match every report of that year.
+    const terms = tokenize([text, ...expansions].join(' ')).filter((t) => !STOP_WORDS.has(t) && !YEAR.test(t));
+    return {
+      text,
+      concepts,
+      terms,
+      years,
+      cities: [...cities],
+      otherPlaces,
+      wantsFigure: FIGURE_WORDS.test(text),
+      ...(askedUnit ? { askedUnit } : {}),
+      wantsTime: TIME_WORDS.test(text),
+      wantsList: LIST_WORDS.test(text),
+      wantsResult: RESULT_WORDS.test(text),
+      ...(intent ? { intent } : {}),
+      comparison: COMPARISON_WORDS.test(text),
+      ...(period ? { period } : {}),
+      ...(aboutReport ? { aboutReport } : {}),
+      fixes,
+    };
   };
+}
+
+/**
+ * The concepts of a question: everyday phrases the lexicon knows (with their report terms),
+ * figures with their units, and the remaining content words.
+ */
+function readConcepts(text: string, lexicon: Lexicon, ignored: (word: string) => boolean): Concept[] {
+  const tagged = tagWords(text);
+  const matches = lexicon.find(
+    text,
+    tagged.map((t) => t.word),
+  );
+  const concepts: Concept[] = matches.filter((m) => m.terms.length > 0).map((m) => ({ label: m.phrase, variants: m.terms, kind: 'phrase', strict: false }));
+  const covered = new Uint8Array(text.length);
+  for (const m of matches) covered.fill(1, m.start, m.end);
+
+  // "3号线", "5%": a number is only meaningful with the unit after it.
+  for (const match of text.matchAll(NUMBER_WITH_UNIT)) {
+    const value = match[0].toLowerCase();
+    if (/^20\d{2}年/.test(value) || /^\d+$/.test(value) || covered[match.index]) continue;
+    concepts.push(figure(value));
+  }
+
+  let offset = 0;
+  const seen = new Set(concepts.map((c) => c.label));
+  for (const { word, tag } of tagged) {
+    const at = offset;
+    offset += word.length;
+    // Jieba sometimes glues a particle to a word ("率要"): drop it.
+    const lower = word.trim().toLowerCase().replace(GLUED_PARTICLES, '');
+    if (!/[\p{L}\p{N}]/u.test(lower) || ignored(lower) || /[\d.]/.test(lower) || YEAR.test(lower) || seen.has(lower)) continue;
+    if (covered.subarray(at, at + word.length).some(Boolean)) continue;
+    seen.add(lower);
+    concepts.push({ label: lower, variants: [lower, ...lexicon.termsFor(lower)], kind: 'word', strict: false, tag });
+  }
+  return concepts;
+}
+
+function figure(label: string): Concept {
+  return { label, variants: [label], kind: 'figure', strict: true };
 }

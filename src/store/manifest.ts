@@ -6,7 +6,7 @@ import type { ChunkingOptions } from '../corpus/types.js';
 import { AppError } from '../errors.js';
 
 /** Bump when the on-disk layout or the chunker's behaviour changes, so old indexes are rebuilt. */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 
 const denseSchema = z.object({
   model: z.string(),

@@ -1,6 +1,7 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import type { Credit } from '../corpus/clean.js';
 import type { DocumentMeta, Passage } from '../corpus/types.js';
 import { AppError } from '../errors.js';
 import { currentIndexFolder, newIndexFolder, publishIndexFolder } from './atomic.js';
@@ -9,7 +10,7 @@ import { INDEX_FORMAT, indexManifestSchema, type IndexManifest } from './manifes
 import { openVectorIndex, type VectorIndex } from './vector-index.js';
 
 export interface StoredDocument extends DocumentMeta {
-  credits: string[];
+  credits: Credit[];
 }
 
 /** Everything retrieval needs, as loaded from (or about to be written to) the index dir. */
@@ -72,7 +73,7 @@ export function staleReason(manifest: IndexManifest, expected: StoreExpectations
 }
 
 const passagesFileSchema = z.object({
-  documents: z.array(z.object({ id: z.string(), file: z.string(), title: z.string(), city: z.string(), year: z.number(), reviews: z.number(), credits: z.array(z.string()) }).passthrough()),
+  documents: z.array(z.object({ id: z.string(), file: z.string(), title: z.string(), city: z.string(), year: z.number(), reviews: z.number(), credits: z.array(z.object({ text: z.string(), start: z.number(), end: z.number() })) }).passthrough()),
   passages: z.array(z.object({ id: z.number(), docId: z.string(), section: z.string(), text: z.string() }).passthrough()),
 });
 

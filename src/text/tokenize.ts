@@ -37,6 +37,28 @@ export function tokenize(text: string): string[] {
   return terms;
 }
 
+/** Jieba's segmentation of a text (precise mode), for aligning corrections with word boundaries. */
+export function cutWords(text: string): string[] {
+  return segmenter().cut(text, true);
+}
+
+let common: Set<string> | undefined;
+
+/**
+ * Whether general Chinese uses a word often (jieba's dictionary frequency of 100 or more): such a
+ * word is meant as typed, not a slip. The dictionary is read on first use (about 0.1 s).
+ */
+export function isCommonWord(word: string): boolean {
+  if (!common) {
+    common = new Set();
+    for (const line of Buffer.from(dict).toString('utf8').split('\n')) {
+      const [entry, frequency] = line.split(' ');
+      if (Number(frequency) >= 100) common.add(entry);
+    }
+  }
+  return common.has(word);
+}
+
 /** Jieba words with part-of-speech tags, for reading place names and time words out of a question. */
 export function tagWords(text: string): Array<{ word: string; tag: string }> {
   return segmenter().tag(normalizeText(text), true);

@@ -5,6 +5,7 @@ import type { Answer } from '../../src/answer/types.js';
 import { createBot, type ReportBot } from '../../src/bot/create-bot.js';
 import { startEmulator, type Emulator } from '../support/bot-api-emulator.js';
 import { lexicalAnswerer } from '../support/lexical-context.js';
+import { fakeAnswerer, UNDERSTOOD } from '../support/reader.js';
 
 const TOKEN = '111111111:AAEe2etokene2etokene2etokene2etoken';
 const LONG_TOKEN = '222222222:AAElongtokenlongtokenlongtokenlongto';
@@ -43,8 +44,8 @@ afterAll(async () => {
   await real.cleanup();
 });
 
-function say(token: string, chat: { id: number; type: 'private' | 'supergroup' }, text: string, extra: Record<string, unknown> = {}) {
-  const client = emulator.server.getClient(token, { chatId: chat.id, userId: 500 + Math.abs(chat.id % 100), type: chat.type, chatTitle: 'g' });
+function say(token: string, chat: { id: number; type: 'private' | 'supergroup' }, text: string, extra: Record<string, unknown> = {}, userId = 500 + Math.abs(chat.id % 100)) {
+  const client = emulator.server.getClient(token, { chatId: chat.id, userId, type: chat.type, chatTitle: 'g' });
   const message = client.makeMessage(text, extra);
   return emulator.server.addUserMessage(message).then(() => message);
 }
@@ -60,6 +61,36 @@ describe('bot against a Bot API emulator on loopback', () => {
     expect(reply.text).toMatch(/<blockquote>.*<b>36.9%<\/b>.*<\/blockquote>/s);
     expect(reply.parse_mode).toBe('HTML');
     expect(JSON.stringify(reply.reply_markup)).toContain('原文');
+  });
+
+  it('reads a follow-up in a private chat with the question before it', async () => {
+    const chat = { id: 1101, type: 'private' as const };
+    await say(TOKEN, chat, '太原在2024年谋定推进了多少项改革事项？');
+    await emulator.waitForBotMessages(TOKEN, chat.id, 1);
+    await say(TOKEN, chat, '那晋中呢？');
+    const [, followUp] = await emulator.waitForBotMessages(TOKEN, chat.id, 2);
+    expect(followUp.text).toMatch(/^<i>（按“晋中 2024年 改革事项”理解）<\/i>\n\n<blockquote><b>12项<\/b>国省年度改革事项/);
+    await say(TOKEN, chat, '/new', command('/new'));
+    await emulator.waitForBotMessages(TOKEN, chat.id, 3);
+    await say(TOKEN, chat, '那晋中呢？');
+    const replies = await emulator.waitForBotMessages(TOKEN, chat.id, 4);
+    expect(replies[3].text).not.toContain('按“');
+  });
+
+  it('keeps separate contexts for two members interleaving follow-ups in one group', async () => {
+    const chat = { id: -5005, type: 'supergroup' as const };
+    const ask = async (user: number, text: string, count: number) => {
+      await say(TOKEN, chat, `/ask ${text}`, command('/ask'), user);
+      return (await emulator.waitForBotMessages(TOKEN, chat.id, count))[count - 1].text as string;
+    };
+    await ask(601, '太原2023年新建了多少所中小学校？', 1);
+    await ask(602, '晋中2024年农村危房改造完成了几户？', 2);
+    const first = await ask(601, '幼儿园呢？', 3);
+    const second = await ask(602, '精品示范村呢？', 4);
+    expect(first).toContain('（按“太原 2023年');
+    expect(first).toContain('<b>20所</b>');
+    expect(second).toContain('（按“晋中 2024年');
+    expect(second).toContain('<b>34个</b>精品示范村');
   });
 
   it('answers a mention in a group and ignores other chatter', async () => {
@@ -91,16 +122,17 @@ describe('bot against a Bot API emulator on loopback', () => {
   it('splits an over-long answer into two messages within the limit', async () => {
     const sentence = '持续推进城市更新行动，统筹推进老旧小区改造、城中村改造和危旧房改造。';
     const quote = sentence.repeat(Math.ceil(6000 / sentence.length));
-    const long: Answerer = {
-      answer: async (question): Promise<Answer> => ({
+    const long: Answerer = fakeAnswerer(
+      async (question): Promise<Answer> => ({
         question,
         found: true,
         answer: quote,
         citations: [{ docId: 'X', title: '测试报告', year: 2025, section: '城市更新', quote, passage: quote, score: 1, start: 0, end: quote.length }],
+        understood: UNDERSTOOD,
         mode: 'lexical',
         timings: { totalMs: 1 },
       }),
-    };
+    );
     launch(LONG_TOKEN, long);
     const chat = { id: 4004, type: 'private' as const };
     await say(LONG_TOKEN, chat, '城市更新怎么做？');

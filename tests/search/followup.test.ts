@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { continueFrom, describeReading, turnOf } from '../../src/search/followup.js';
+import { readQuestion } from '../support/reader.js';
+
+const CITIES = ['太原', '晋中'];
+const COVERED = new Set([2023, 2024, 2025, 2026]);
+const read = (text: string) => readQuestion(text, CITIES, COVERED);
+const after = (first: string, second: string) => continueFrom(read(second), turnOf(read(first)));
+
+describe('follow-up questions', () => {
+  it('swaps the city and keeps the year and topic', () => {
+    const { question, used } = after('太原在2024年谋定推进了多少项改革事项？', '那晋中呢？');
+    expect(used).toBe(true);
+    expect(question).toMatchObject({ cities: ['晋中'], years: [2024], askedUnit: '项' });
+    expect(describeReading(question)).toBe('晋中 2024年 改革事项');
+  });
+
+  it('swaps the year and keeps the city and topic', () => {
+    const { question } = after('2024年太原新入围规上的工业企业有多少户？', '换成2025年是多少？');
+    expect(question).toMatchObject({ cities: ['太原'], years: [2025] });
+    expect(question.concepts.map((c) => c.label)).toEqual(expect.arrayContaining(['规上', '工业']));
+  });
+
+  it('swaps the topic and keeps the city and year', () => {
+    const { question } = after('太原在2023年添了几个省级重点实验室？', '技术创新中心又添了几个？');
+    expect(question).toMatchObject({ cities: ['太原'], years: [2023] });
+    expect(question.concepts.map((c) => c.label)).not.toContain('实验室');
+  });
+
+  it('asks a list about the previous answer when it names no topic of its own', () => {
+    const first = read('太原2026年准备加快培育几个潜力产业？');
+    const previous = turnOf(first, { docId: 'TY2026', passageId: 1, sentenceStart: 10 });
+    expect(continueFrom(read('都是哪几个？'), previous).aboutPreviousAnswer).toBe(true);
+    expect(continueFrom(read('晋中有哪些老字号？'), previous).aboutPreviousAnswer).toBe(false);
+  });
+
+  it('leaves a question that names its own city, year and topic alone', () => {
+    const { question, used } = after('太原2025年城镇新增就业目标是多少？', '晋中2024年农村危房改造完成了几户？');
+    expect(used).toBe(false);
+    expect(question).toMatchObject({ cities: ['晋中'], years: [2024] });
+  });
+
+  it('does not give a five-year period a year', () => {
+    const { question } = after('晋中2025年计划新改建多少公里四好农村路？', '太原“十四五”期间建了多少公里？');
+    expect(question.years).toEqual([]);
+  });
+});
