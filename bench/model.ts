@@ -14,7 +14,7 @@ export interface BenchModel {
 }
 
 /** The generated tiny model at 512 dimensions, loaded through the production embedder. */
-export async function tinyModel(workDir: string, corpusDir: string, indexDir: string): Promise<BenchModel> {
+export async function tinyModel(workDir: string, corpusDir: string, indexDir: string, databaseUrl?: string): Promise<BenchModel> {
   const modelsDir = path.join(workDir, 'models');
   await writeTinyModel(path.join(modelsDir, TINY_MODEL_ID), { text: `${await corpusText()}${'安宁定远海丰河间华阴嘉禾江宁金华临川龙泉南平宁远平阳青田瑞安寿光泰和天长通化万安文成新安兴化永康玉山云和长乐肇庆'}`, dimension: BENCH_DIMENSION });
   const config = loadConfig({
@@ -25,6 +25,7 @@ export async function tinyModel(workDir: string, corpusDir: string, indexDir: st
     MODEL_ID: TINY_MODEL_ID,
     MODEL_POOLING: 'cls',
     MODEL_QUERY_PREFIX: '为这个句子生成表示以用于检索相关文章：',
+    ...(databaseUrl ? { STORE: 'postgres', DATABASE_URL: databaseUrl } : {}),
   });
   return { name: `tiny ${BENCH_DIMENSION}-d (generated)`, config, embedder: await createEmbedder(config.model) };
 }

@@ -4,34 +4,49 @@
  * from one run; compare ratios, not absolute times, across machines.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
-import { createAnswerer } from '../src/answer/answerer.js';
+import { createApp } from '../src/app.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { readQuestionFile } from '../src/eval/questions.js';
 import { ingest } from '../src/ingest/ingest.js';
-import { createSearcher } from '../src/search/searcher.js';
 import { CORPUS_DIR, DEV_QUESTIONS, REPO, tempDir, testConfig } from '../tests/support/fixtures.js';
+import { startPostgres } from '../tests/support/postgres.js';
 import { realModel, tinyModel, type BenchModel } from './model.js';
 import { median, p95, round } from './stats.js';
 
 const STAGES = ['understandMs', 'embedMs', 'denseMs', 'lexicalMs', 'fusionMs', 'composeMs', 'totalMs'] as const;
 const REPEATS = 3;
 
+interface Timing {
+  medianMs: number;
+  p95Ms: number;
+  /** p95 of the store's lexical search alone. */
+  searchP95Ms: number;
+}
+
+interface Served {
+  backend: string;
+  openMs: number;
+  baselineMb: number;
+  rssAfterOpenMb: number;
+  rssAfterQueriesMb: number;
+  hybrid: Timing | null;
+  lexical: Timing;
+}
+
 interface ScalePoint {
   copies: number;
   passages: number;
   ingest: Record<string, number>;
+  buildMaxRssMb: number;
   indexBytes: number;
-  loadMs: number;
-  hybrid: { medianMs: number; p95Ms: number };
-  lexical: { medianMs: number; p95Ms: number };
   bruteForceMs: number;
   hnswBuildMs: number;
   hnsw: Array<{ ef: number; recallAt10: number; medianMs: number }>;
-  maxRssMb: number;
+  served: Served;
 }
 
 const program = new Command()
@@ -63,8 +78,8 @@ async function run(options: { full?: boolean; out: string }): Promise<void> {
   out();
   out(`Median of ${REPEATS} runs. Passages/s is passages divided by the stage's time.${real ? '' : ` The default model's files are not in embeddings/models/ here (no model hub), so embedding is measured with the generated tiny model only.`}`);
   out();
-  out('| model | passages | clean+chunk ms | lexical ms | embed ms | HNSW ms | write ms | total ms | embed passages/s | HNSW passages/s |');
-  out('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  out('| model | passages | clean+chunk ms | terms ms | embed ms | write (with HNSW) ms | total ms | embed passages/s |');
+  out('| --- | --- | --- | --- | --- | --- | --- | --- |');
   const lexicalRuns = [];
   for (let i = 0; i < REPEATS; i++) lexicalRuns.push((await ingest(testConfig(path.join(work.dir, 'index-lexical'), { DENSE: 'off' }))).timings);
   const passages = (await loadCorpus(CORPUS_DIR, tiny.config.chunking)).passages.length;
@@ -85,8 +100,8 @@ async function run(options: { full?: boolean; out: string }): Promise<void> {
   const questions = (await readQuestionFile(DEV_QUESTIONS)).map((q) => q.q);
   for (const [name, model] of [['lexical', null], ...models.map((m) => [`hybrid (${m.name})`, m] as const)] as Array<[string, BenchModel | null]>) {
     const config = model?.config ?? testConfig(path.join(work.dir, 'index-lexical'), { DENSE: 'off' });
-    const { store } = await ingest(config, model ? { embedder: model.embedder } : { embedder: null });
-    const answerer = createAnswerer({ store, searcher: createSearcher({ store, embedder: model?.embedder ?? null }), settings: config.answer });
+    const app = await createApp(config, model ? { embedder: model.embedder, loadEmbedder: async () => model.embedder } : { embedder: null });
+    const answerer = app.answerer;
     await answerer.answer(questions[0]);
     const samples: Array<Record<string, number>> = [];
     for (let r = 0; r < REPEATS; r++) for (const q of questions) samples.push((await answerer.answer(q)).timings);
@@ -95,6 +110,7 @@ async function run(options: { full?: boolean; out: string }): Promise<void> {
       return `${round(median(values), 3)} / ${round(p95(values), 3)}`;
     };
     out(`| ${name} (median / p95 ms) | ${STAGES.map(cell).join(' | ')} |`);
+    await app.close();
   }
 
   out();
@@ -129,13 +145,25 @@ async function run(options: { full?: boolean; out: string }): Promise<void> {
   out();
   const sizes = options.full ? [1, 10, 100, 1000] : [1, 10, 100];
   const points: ScalePoint[] = [];
-  for (const copies of sizes) points.push(await probe<ScalePoint>('scale.ts', [String(copies), path.join(work.dir, `scale-${copies}`)]));
-  raw.scale = points;
-  out('| size | passages | ingest s | of which embed s | index MB | load ms | RSS MB | hybrid median / p95 ms | lexical median / p95 ms |');
-  out('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-  for (const p of points) {
-    out(`| ×${p.copies} | ${p.passages} | ${round(p.ingest.totalMs / 1000, 1)} | ${round(p.ingest.embedMs / 1000, 1)} | ${round(p.indexBytes / 2 ** 20, 1)} | ${p.loadMs} | ${p.maxRssMb} | ${p.hybrid.medianMs} / ${p.hybrid.p95Ms} | ${p.lexical.medianMs} / ${p.lexical.p95Ms} |`);
+  for (const copies of sizes) {
+    const folder = path.join(work.dir, `scale-${copies}`);
+    const built = await probe<Omit<ScalePoint, 'served'>>('scale.ts', [String(copies), folder]);
+    points.push({ ...built, served: await probe<Served>('serve.ts', [folder]) });
+    await rm(folder, { recursive: true, force: true });
   }
+  raw.scale = points;
+  out('Serving is measured in a fresh process that opens the built index (with the tiny model already loaded: `baseline`), then asks the dev questions three times.');
+  out();
+  out('| size | passages | ingest s | of which embed s | index MB | open ms | RSS MB: baseline / after open / after queries | hybrid median / p95 ms | lexical median / p95 ms | lexical search p95 ms |');
+  out('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const p of points) {
+    const s = p.served;
+    out(
+      `| ×${p.copies} | ${p.passages} | ${round(p.ingest.totalMs / 1000, 1)} | ${round(p.ingest.embedMs / 1000, 1)} | ${round(p.indexBytes / 2 ** 20, 1)} | ${s.openMs} | ` +
+        `${s.baselineMb} / ${s.rssAfterOpenMb} / ${s.rssAfterQueriesMb} | ${s.hybrid?.medianMs} / ${s.hybrid?.p95Ms} | ${s.lexical.medianMs} / ${s.lexical.p95Ms} | ${s.lexical.searchP95Ms} |`,
+    );
+  }
+
   out();
   out(`| size | exact (naive) ms | ${points[0].hnsw.map((h) => `HNSW ef=${h.ef} ms (recall@10)`).join(' | ')} | naive ÷ HNSW ef=100 |`);
   out(`| --- | --- | ${points[0].hnsw.map(() => '---').join(' | ')} | --- |`);
@@ -144,6 +172,27 @@ async function run(options: { full?: boolean; out: string }): Promise<void> {
     out(`| ×${p.copies} (${p.passages}) | ${p.bruteForceMs} | ${p.hnsw.map((h) => `${h.medianMs} (${h.recallAt10})`).join(' | ')} | ${round(p.bruteForceMs / ef100.medianMs, 1)}× |`);
   }
 
+  out();
+  out('### PostgreSQL backend (PGlite)');
+  out();
+  out('The same series with `STORE=postgres` against PGlite — PostgreSQL 18 compiled to WebAssembly, single-threaded, served on loopback by this process. These figures show the backend works at these sizes; they say nothing about a PostgreSQL server\'s speed.');
+  out();
+  const postgres = await startPostgres();
+  const pgPoints: Array<Omit<ScalePoint, 'served' | 'indexBytes' | 'hnsw' | 'bruteForceMs' | 'hnswBuildMs'> & { served: Served }> = [];
+  for (const copies of [1, 10]) {
+    const folder = path.join(work.dir, `pg-${copies}`);
+    const built = await probe<Omit<ScalePoint, 'served'>>('scale.ts', [String(copies), folder, postgres.url]);
+    pgPoints.push({ ...built, served: await probe<Served>('serve.ts', [folder, postgres.url]) });
+    await rm(folder, { recursive: true, force: true });
+  }
+  await postgres.stop();
+  raw.postgres = pgPoints;
+  out('| size | passages | ingest s | open ms | hybrid median / p95 ms | lexical median / p95 ms |');
+  out('| --- | --- | --- | --- | --- | --- |');
+  for (const p of pgPoints) {
+    const s = p.served;
+    out(`| ×${p.copies} | ${p.passages} | ${round(p.ingest.totalMs / 1000, 1)} | ${s.openMs} | ${s.hybrid?.medianMs} / ${s.hybrid?.p95Ms} | ${s.lexical.medianMs} / ${s.lexical.p95Ms} |`);
+  }
   out();
   out('## Projection to 500k passages');
   out();
@@ -174,7 +223,7 @@ function machine(): string {
 function ingestRow(name: string, passages: number, runs: Array<Record<string, number>>): string {
   const m = (key: string) => median(runs.map((r) => r[key]));
   const rate = (key: string) => (m(key) > 0 ? String(round(passages / (m(key) / 1000), 0)) : '—');
-  return `| ${name} | ${passages} | ${m('corpusMs')} | ${m('lexicalMs')} | ${m('embedMs')} | ${m('hnswMs')} | ${m('writeMs')} | ${m('totalMs')} | ${rate('embedMs')} | ${rate('hnswMs')} |`;
+  return `| ${name} | ${passages} | ${m('corpusMs')} | ${m('lexicalMs')} | ${m('embedMs')} | ${m('writeMs')} | ${m('totalMs')} | ${rate('embedMs')} |`;
 }
 
 async function embeddingThroughput(model: BenchModel, texts: string[]): Promise<{ ours: number; bare: number }> {
@@ -245,8 +294,8 @@ function projection(points: ScalePoint[]): string[] {
     row('ingest with the tiny model (s)', (p) => p.ingest.totalMs, 1000, 0),
     row('HNSW build, 512-d, M=16, efC=200 (s)', (p) => p.hnswBuildMs, 1000, 0),
     row('index on disk (MB)', (p) => p.indexBytes, 2 ** 20, 0),
-    row('index load (s)', (p) => p.loadMs, 1000, 1),
-    row('process RSS (MB)', (p) => p.maxRssMb, 1, 0),
+    row('index open (s)', (p) => p.served.openMs, 1000, 1),
+    row('serving process RSS after queries (MB)', (p) => p.served.rssAfterQueriesMb, 1, 0),
     row('exact search per query (ms)', (p) => p.bruteForceMs, 1, 0),
     `| HNSW ef=100 per query (ms) | ${ef100(b)} | ~${round((ef100(b) * Math.log(target)) / Math.log(b.passages), 2)} (logarithmic) |`,
   ];

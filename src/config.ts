@@ -22,6 +22,8 @@ const positiveInt = z.coerce.number().int().positive();
 
 const envSchema = z.object({
   CORPUS_DIR: z.string().min(1).default('corpus'),
+  STORE: z.enum(['embedded', 'postgres']).default('embedded'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
   INDEX_DIR: z.string().min(1).default('embeddings'),
   MODEL_ID: z.string().min(1).default('Xenova/bge-small-zh-v1.5'),
   MODEL_DTYPE: z.enum(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'bnb4', 'q4f16']).default('q8'),
@@ -54,6 +56,11 @@ const envSchema = z.object({
     .transform((v) => v.split(',').map((id) => Number(id.trim())))
     .optional(),
   TELEGRAM_CONNECT_TIMEOUT: positiveInt.default(120),
+  ADMIN_USER_IDS: z
+    .string()
+    .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'ADMIN_USER_IDS must be a comma-separated list of Telegram user ids')
+    .transform((v) => v.split(',').map((id) => Number(id.trim())))
+    .optional(),
   RATE_LIMIT_PER_USER: positiveInt.default(6),
   RATE_LIMIT_PER_CHAT: positiveInt.default(20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -77,9 +84,13 @@ export interface ModelConfig {
   batchSize: number;
 }
 
+/** Where indexes live: folders under `INDEX_DIR`, or a PostgreSQL database with pgvector. */
+export type StoreConfig = { kind: 'embedded' } | { kind: 'postgres'; databaseUrl: string };
+
 export interface Config {
   corpusDir: string;
   indexDir: string;
+  store: StoreConfig;
   /** Off forces lexical-only retrieval even when a model is available. */
   dense: boolean;
   model: ModelConfig;
@@ -102,6 +113,8 @@ export interface BotConfig {
   port: number;
   /** Only these chats (and, for inline queries, users) are served; everyone when absent. */
   allowedChatIds?: number[];
+  /** Users who may add reports by sending a file to the bot in a private chat. */
+  adminUserIds?: number[];
   /** Seconds the bot keeps retrying an unreachable Telegram at start before it gives up. */
   connectTimeoutS: number;
   /** Questions per rolling minute. */
@@ -116,11 +129,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.CHUNK_MIN_CHARS > e.CHUNK_MAX_CHARS) {
     throw new AppError('CONFIG_INVALID', { detail: 'CHUNK_MIN_CHARS must not exceed CHUNK_MAX_CHARS' });
   }
+  if (e.STORE === 'postgres' && !e.DATABASE_URL) {
+    throw new AppError('CONFIG_INVALID', { detail: 'STORE=postgres needs DATABASE_URL (postgres://user:password@host:5432/db)' });
+  }
   const preset = MODEL_PRESETS[e.MODEL_ID] ?? { pooling: 'mean', queryPrefix: '', passagePrefix: '' };
   const indexDir = path.resolve(e.INDEX_DIR);
   return {
     corpusDir: path.resolve(e.CORPUS_DIR),
     indexDir,
+    store: e.STORE === 'postgres' ? { kind: 'postgres', databaseUrl: e.DATABASE_URL! } : { kind: 'embedded' },
     dense: e.DENSE,
     model: {
       id: e.MODEL_ID,
@@ -143,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       webhookSecret: e.WEBHOOK_SECRET,
       port: e.PORT,
       allowedChatIds: e.ALLOWED_CHAT_IDS,
+      adminUserIds: e.ADMIN_USER_IDS,
       connectTimeoutS: e.TELEGRAM_CONNECT_TIMEOUT,
       ratePerUser: e.RATE_LIMIT_PER_USER,
       ratePerChat: e.RATE_LIMIT_PER_CHAT,

@@ -1,21 +1,19 @@
 /**
- * One point of the scale series, in its own process so RSS is its own: generate a corpus of
- * `copies` × the real one, ingest it with the tiny 512-d model, reload it, ask the dev questions,
- * and compare HNSW with exact search on the stored vectors (mean-centred, see below). Prints one
- * JSON object.
+ * Building one point of the scale series, in its own process: generate a corpus of `copies` × the
+ * real one, ingest it with the tiny 512-d model (into `DATABASE_URL` when given, else the work
+ * folder), and, for the embedded backend, compare HNSW with exact search on the stored vectors
+ * (mean-centred, see below). Serving is measured by serve.ts in a fresh process. Prints one JSON
+ * object.
  */
-import { readdir, rm, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
-import { createAnswerer } from '../../src/answer/answerer.js';
 import { readQuestionFile } from '../../src/eval/questions.js';
 import { ingest } from '../../src/ingest/ingest.js';
-import { createSearcher } from '../../src/search/searcher.js';
-import { chunkingFingerprint, corpusFingerprint } from '../../src/store/manifest.js';
-import { loadStore, readIndexManifest } from '../../src/store/store.js';
+import { currentIndexFolder } from '../../src/store/atomic.js';
 import { CORPUS_DIR, DEV_QUESTIONS } from '../../tests/support/fixtures.js';
 import { tinyModel } from '../model.js';
-import { median, p95, round, timed } from '../stats.js';
+import { median, round } from '../stats.js';
 import { seededRandom } from '../../tests/support/random.js';
 import { writeSyntheticCorpus } from '../synthetic.js';
 
@@ -23,36 +21,26 @@ const EF_VALUES = [10, 50, 100, 200];
 const QUERIES = 100;
 
 async function main(): Promise<void> {
-  const copies = Number(process.argv[2]);
-  const workDir = process.argv[3];
+  const [copiesArg, workDir, databaseUrl] = process.argv.slice(2);
+  const copies = Number(copiesArg);
   const corpusDir = path.join(workDir, 'corpus');
   const indexDir = path.join(workDir, 'index');
   await writeSyntheticCorpus(CORPUS_DIR, corpusDir, copies);
-  const { config, embedder } = await tinyModel(workDir, corpusDir, indexDir);
+  const { config, embedder } = await tinyModel(workDir, corpusDir, indexDir, databaseUrl);
 
   const built = await ingest(config, { embedder });
-  const passages = built.store.passages.length;
-  const folder = (await readIndexManifest(indexDir))!.folder;
+  const passages = built.counts.passages;
+  const base = { copies, documents: built.counts.documents, passages, ingest: built.timings, buildMaxRssMb: round(process.resourceUsage().maxRSS / 1024, 1) };
+  if (databaseUrl) return void process.stdout.write(`${JSON.stringify(base)}\n`);
+
+  const folder = (await currentIndexFolder(indexDir))!;
   const files = await readdir(folder);
   const indexBytes = (await Promise.all(files.map((f) => stat(path.join(folder, f)).then((s) => s.size)))).reduce((a, b) => a + b, 0);
 
-  const expectations = { corpusHash: await corpusFingerprint(corpusDir), chunkingHash: chunkingFingerprint(config.chunking), model: config.model.id, efSearch: config.hnsw.efSearch };
-  const loaded = await timed(() => loadStore(indexDir, expectations));
-  const store = loaded.value;
-
   const questions = (await readQuestionFile(DEV_QUESTIONS)).map((q) => q.q);
-  const query = async (withDense: boolean) => {
-    const answerer = createAnswerer({ store, searcher: createSearcher({ store, embedder: withDense ? embedder : null }), settings: config.answer });
-    await answerer.answer(questions[0]);
-    const times: number[] = [];
-    for (let round = 0; round < 3; round++) for (const q of questions) times.push((await answerer.answer(q)).timings.totalMs);
-    return { medianMs: round(median(times), 3), p95Ms: round(p95(times), 3) };
-  };
-  const hybrid = await query(true);
-  const lexical = await query(false);
-
   const random = seededRandom(7);
-  const queryTexts = [...questions, ...Array.from({ length: QUERIES - questions.length }, () => store.passages[Math.floor(random() * passages)].text.slice(0, 40))];
+  const corpusText = questions.join('');
+  const queryTexts = [...questions, ...Array.from({ length: QUERIES - questions.length }, () => corpusText.slice(Math.floor(random() * (corpusText.length - 20)), 20))];
   const dimension = embedder.dimension;
   const stored = new hnswlib.HierarchicalNSW('cosine', dimension);
   await stored.readIndex(path.join(folder, 'vectors.hnsw'));
@@ -86,21 +74,7 @@ async function main(): Promise<void> {
     return { ef, recallAt10: round(found / (10 * queries.length), 4), medianMs: round(median(times), 4) };
   });
 
-  await rm(corpusDir, { recursive: true, force: true });
-  const result = {
-    copies,
-    documents: built.store.documents.length,
-    passages,
-    ingest: built.timings,
-    indexBytes,
-    loadMs: round(loaded.ms, 1),
-    hybrid,
-    lexical,
-    bruteForceMs: round(median(bruteTimes), 4),
-    hnswBuildMs: Math.round(hnswBuildMs),
-    hnsw,
-    maxRssMb: round(process.resourceUsage().maxRSS / 1024, 1),
-  };
+  const result = { ...base, indexBytes, bruteForceMs: round(median(bruteTimes), 4), hnswBuildMs: Math.round(hnswBuildMs), hnsw };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

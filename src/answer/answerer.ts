@@ -7,8 +7,8 @@ import { createEnglishReader } from '../search/english.js';
 import { createQuestionReader, PLAN_PERIOD, withEnglishConcepts, type Question, type QuestionReader } from '../search/question.js';
 import type { SearchHit, Searcher } from '../search/searcher.js';
 import { createSpellingFixer } from '../search/spelling.js';
-import { COUNTIES } from '../search/places.js';
-import type { Store, StoredDocument } from '../store/store.js';
+import { COUNTIES } from '../corpus/places.js';
+import type { Store, StoredDocument } from '../store/types.js';
 import { segmenter } from '../text/tokenize.js';
 import { answerFromCredits } from './credits.js';
 import { cite, enumerationAround, quoteAround, type Located } from './quote.js';
@@ -69,28 +69,24 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     lexicon,
     fixSpelling: createSpellingFixer({
       places: [...cities, ...cities.flatMap((c) => COUNTIES[c] ?? [])],
-      knows: (term) => store.lexical.documentFrequency(term) > 0,
-      terms: () => Object.keys(store.lexical.data.postings).filter((t) => t.length >= 2 && t.length <= 4 && /^[\u3400-\u9fff]+$/.test(t)),
+      knows: (term) => store.terms.documentFrequency(term) > 0,
+      terms: () => [...store.terms.terms()].filter((t) => t.length >= 2 && t.length <= 4 && /^[\u3400-\u9fff]+$/.test(t)),
       meant: (word) => lexicon.termsFor(word).length > 0 || lexicon.frame.has(word),
     }),
   });
-  const weightOf = createConceptWeight(store.lexical, store.passages.length);
+  const weightOf = createConceptWeight(store.terms);
   const readEnglish = createEnglishReader({
-    knows: (term) => store.lexical.documentFrequency(term) > 0,
+    knows: (term) => store.terms.documentFrequency(term) > 0,
     glossary: (phrase) => lexicon.english(phrase),
     places: new Map([...cities, ...cities.flatMap((c) => COUNTIES[c] ?? [])].map((place) => [pinyin(place, { toneType: 'none', separator: '' }), place])),
   });
-  const following = (passage: Passage) => {
-    const next = store.passages[passage.id + 1];
-    return next?.docId === passage.docId ? next : undefined;
-  };
 
   /** The best answering sentence for a question within its scope, or why there is none. */
   async function single(question: Question, timings: Timings, prefer?: Turn['answeredFrom']): Promise<Solution> {
     const { hits, scope, timings: searchTimings } = await searcher.search(question, question.comparison ? COMPARISON_PASSAGES : CANDIDATE_PASSAGES);
     addTimings(timings, searchTimings);
     if (scope.emptyBecause) return notFound(question, [], scope.emptyBecause);
-    const preferred = prefer ? store.passages[prefer.passageId] : undefined;
+    const preferred = prefer ? (await store.passages([prefer.passageId]))[0] : undefined;
     const candidates: SearchHit[] = preferred ? [{ passage: preferred, score: hits[0]?.score ?? 1, fit: 1 }, ...hits.filter((h) => h.passage !== preferred)] : hits;
     const ranked = scoreSentences(question, candidates, weightOf);
     const answering = ranked.filter((s) => !s.mismatch && s.coverage >= MIN_COVERAGE);
@@ -105,18 +101,18 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
   }
 
   /** For "有哪些": the first numbered list among the best answers, else the best answer's own list, if any. */
-  function listAmong(best: ScoredSentence, answering: ScoredSentence[]): { from: ScoredSentence; items: Located[] } | null {
+  async function listAmong(best: ScoredSentence, answering: ScoredSentence[]): Promise<{ from: ScoredSentence; items: Located[] } | null> {
     let fallback: { from: ScoredSentence; items: Located[] } | null = null;
     for (const candidate of [best, ...answering.slice(0, LIST_CANDIDATES)]) {
-      const list = enumerationAround({ passage: candidate.hit.passage, sentence: candidate.sentence }, following);
+      const list = await enumerationAround({ passage: candidate.hit.passage, sentence: candidate.sentence }, (p) => store.following(p));
       if (list?.itemized) return { from: candidate, items: list.items };
       if (list && candidate === best) fallback = { from: candidate, items: list.items };
     }
     return fallback;
   }
 
-  function answerWith(question: Question, top: ScoredSentence, answering: ScoredSentence[]): Solution {
-    const list = question.wantsList ? listAmong(top, answering) : null;
+  async function answerWith(question: Question, top: ScoredSentence, answering: ScoredSentence[]): Promise<Solution> {
+    const list = question.wantsList ? await listAmong(top, answering) : null;
     const best = list?.from ?? top;
     const quoted = list?.items ?? quoteAround(best.hit.passage, best.sentence, question.wantsFigure);
     const first = cite(quoted, documents.get(best.hit.passage.docId)!, best.coverage);

@@ -1,5 +1,6 @@
+import { pageAt } from '../corpus/readers/types.js';
 import type { Question } from '../search/question.js';
-import type { StoredDocument } from '../store/store.js';
+import type { StoredDocument } from '../store/types.js';
 import type { Citation } from './types.js';
 
 /** Which credit line answers which question about a report. */
@@ -27,6 +28,7 @@ export function answerFromCredits(question: Question, documents: StoredDocument[
         title: doc.title,
         year: doc.year,
         section: '报告署名',
+        ...(pageAt(doc.pageStarts, credit.start) ? { page: pageAt(doc.pageStarts, credit.start) } : {}),
         quote: credit.text,
         passage: doc.credits.map((c) => c.text).join('\n'),
         score: 1,

@@ -1,6 +1,7 @@
 import { joinSentences } from '../corpus/chunk.js';
+import { pageAt } from '../corpus/readers/types.js';
 import type { Passage, Sentence } from '../corpus/types.js';
-import type { StoredDocument } from '../store/store.js';
+import type { StoredDocument } from '../store/types.js';
 import type { Citation } from './types.js';
 
 /** A sentence shorter than this is a lead-in; the quote then takes the sentences after it too… */
@@ -24,11 +25,13 @@ export interface Located {
 export function cite(quoted: Located[], doc: StoredDocument, coverage: number): Citation {
   const { passage } = quoted[0];
   const sentences = quoted.map((q) => q.sentence);
+  const page = pageAt(doc.pageStarts, sentences[0].start);
   return {
     docId: doc.id,
     title: doc.title,
     year: doc.year,
     section: passage.section,
+    ...(page ? { page } : {}),
     quote: joinSentences(sentences),
     passage: passage.text,
     score: Math.round(Math.min(coverage, 1) * 1000) / 1000,
@@ -60,9 +63,9 @@ export function quoteAround(passage: Passage, sentence: Sentence, wantsFigure: b
  * same run, across passages of the same section (`following` gives the next passage); from an item
  * ("二是…") it starts at the announcing sentence before it.
  */
-export function enumerationAround(start: Located, following: (passage: Passage) => Passage | undefined): Enumeration | null {
+export async function enumerationAround(start: Located, following: (passage: Passage) => Promise<Passage | undefined>): Promise<Enumeration | null> {
   const run: Located[] = [];
-  for (let passage: Passage | undefined = start.passage; passage && run.length < 60; passage = following(passage)) {
+  for (let passage: Passage | undefined = start.passage; passage && run.length < 60; passage = await following(passage)) {
     if (passage !== start.passage && passage.section !== start.passage.section) break;
     for (const sentence of passage.sentences) if (sentence.run === start.sentence.run) run.push({ passage, sentence });
   }

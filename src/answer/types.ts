@@ -7,13 +7,15 @@ export interface Citation {
   /** Year the report was delivered in. */
   year: number;
   section: string;
+  /** The page the quote starts on, for reports read from a PDF. */
+  page?: number;
   /** Verbatim sentence(s) from the report that carry the answer. */
   quote: string;
   /** The retrieval passage around the quote. */
   passage: string;
   /** 0..1, how well the quote covers the question. */
   score: number;
-  /** Character offsets of the quote in the report file. */
+  /** Character offsets of the quote in the report's text (for a text file, the file itself). */
   start: number;
   end: number;
 }

@@ -1,5 +1,5 @@
 import type { Concept } from '../search/question.js';
-import type { LexicalIndex } from '../store/lexical-index.js';
+import type { TermStatistics } from '../store/types.js';
 
 /** Single characters (来、玩、给) are mostly colloquial glue; they count, but little. */
 const SINGLE_CHARACTER = 0.3;
@@ -18,8 +18,8 @@ const PART_OF_SPEECH: Array<[RegExp, number]> = [
  * (BM25's idf of the rarest way it can be said), scaled by its part of speech. A noun the corpus
  * never says weighs most, so an answer must say it.
  */
-export function createConceptWeight(lexical: LexicalIndex, passageCount: number): (concept: Concept) => number {
-  const unknown = Math.log(1 + (passageCount + 0.5) / 0.5);
+export function createConceptWeight(lexical: TermStatistics): (concept: Concept) => number {
+  const unknown = Math.log(1 + (lexical.passageCount + 0.5) / 0.5);
   const rarity = (variant: string): number => {
     const idf = lexical.idf(variant);
     if (idf > 0 || variant.length < 3) return idf;

@@ -6,21 +6,22 @@ import type { Answer } from '../answer/types.js';
  * whose answer is gone (or from before a restart) is answered as stale.
  */
 export interface AnswerCache {
-  put(answer: Answer): string;
-  get(key: string): Answer | undefined;
+  put(answer: Answer): Promise<string>;
+  get(key: string): Promise<Answer | undefined>;
 }
 
+/** In this process's memory: one bot process (see `createPostgresAnswerCache` for replicas). */
 export function createAnswerCache(capacity = 2000): AnswerCache {
   const entries = new Map<string, Answer>();
   const prefix = Date.now().toString(36).slice(-4);
   let counter = 0;
   return {
-    put(answer) {
+    async put(answer) {
       const key = `${prefix}${(counter++).toString(36)}`;
       entries.set(key, answer);
       if (entries.size > capacity) entries.delete(entries.keys().next().value!);
       return key;
     },
-    get: (key) => entries.get(key),
+    get: async (key) => entries.get(key),
   };
 }

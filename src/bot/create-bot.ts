@@ -3,34 +3,38 @@ import { Telegraf } from 'telegraf';
 import type { Answerer } from '../answer/answerer.js';
 import type { BotConfig } from '../config.js';
 import { createConversations } from '../conversation/conversations.js';
-import { createMemoryConversationStore, type ConversationStore } from '../conversation/store.js';
-import type { StoredDocument } from '../store/store.js';
-import { createAnswerCache } from './answer-cache.js';
+import type { StoredDocument } from '../store/types.js';
 import { escapeHtml } from './format.js';
 import { allowlist } from './handlers/access.js';
 import { buttonHandlers } from './handlers/buttons.js';
 import { commandHandlers } from './handlers/commands.js';
 import { inlineHandlers } from './handlers/inline.js';
 import { questionHandlers } from './handlers/questions.js';
+import { uploadHandlers } from './handlers/uploads.js';
 import { createOutbox } from './outbox.js';
-import { createAskLimits } from './rate-limit.js';
 import type { RetryOptions } from './retry.js';
-import type { BotServices } from './services.js';
+import type { BotServices, ReportLibrary } from './services.js';
+import { createMemoryBotState, type BotState } from './state.js';
 import { createTaskTracker, type TaskTracker } from './tasks.js';
 import { COMMANDS, TEXT } from './texts.js';
 import type { SendThrottle } from './throttle.js';
 
 export interface BotParts {
   answerer: Answerer;
-  /** The reports, for /sources. */
-  documents: StoredDocument[];
+  /** The reports, for /sources (read on each /sources, so a rebuilt index shows). */
+  documents: () => StoredDocument[];
+  /** Adds reports sent by admins (`ADMIN_USER_IDS`); without it, files are not taken. */
+  library?: ReportLibrary;
   config: BotConfig & { token: string };
   logger: Logger;
   retry?: RetryOptions;
   /** Outgoing message pacing; Telegram's published limits by default. */
   throttle?: SendThrottle;
-  /** Where follow-up context is kept; this process's memory (30 minutes of silence) by default. */
-  conversationStore?: ConversationStore;
+  /**
+   * Button data, rate limits and conversations: this process's memory by default, PostgreSQL for
+   * replicas that act as one bot (`createPostgresBotState`).
+   */
+  state?: BotState;
 }
 
 export interface ReportBot {
@@ -42,18 +46,19 @@ export interface ReportBot {
 }
 
 /** The bot: access check, then commands, buttons, inline queries and questions, each in its own handler. */
-export function createBot({ answerer, documents, config, logger, retry, throttle, conversationStore = createMemoryConversationStore() }: BotParts): ReportBot {
+export function createBot({ answerer, documents, library, config, logger, retry, throttle, state = createMemoryBotState(config) }: BotParts): ReportBot {
   const bot = new Telegraf(config.token, {
     telegram: { ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}), webhookReply: false },
     handlerTimeout: 60_000,
   });
   const services: BotServices = {
     answerer,
-    conversations: createConversations(answerer, conversationStore),
+    conversations: createConversations(answerer, state.conversations),
     documents,
+    ...(library ? { library } : {}),
     outbox: createOutbox(bot.telegram, retry, throttle),
-    limits: createAskLimits(config.ratePerUser, config.ratePerChat),
-    cache: createAnswerCache(),
+    limits: state.limits,
+    cache: state.cache,
     tasks: createTaskTracker((error) => logger.error({ err: error }, 'answer task failed')),
     logger,
   };
@@ -62,6 +67,7 @@ export function createBot({ answerer, documents, config, logger, retry, throttle
   bot.use(commandHandlers(services));
   bot.use(buttonHandlers(services));
   bot.use(inlineHandlers(services));
+  bot.use(uploadHandlers(services, config.adminUserIds ?? []));
   bot.use(questionHandlers(services));
 
   bot.catch(async (error, ctx) => {

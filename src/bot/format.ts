@@ -21,8 +21,9 @@ export function highlightFigures(text: string): string {
   return html + escapeHtml(text.slice(last));
 }
 
+/** `—— 《title》 · 第3页 · section` (the page only for reports read from a PDF). */
 export function sourceLine(citation: Citation): string {
-  return `—— 《${escapeHtml(citation.title)}》 · ${escapeHtml(citation.section)}`;
+  return `—— 《${escapeHtml(citation.title)}》 · ${citation.page ? `第${citation.page}页 · ` : ''}${escapeHtml(citation.section)}`;
 }
 
 /**

@@ -1,12 +1,20 @@
 import type { Logger } from 'pino';
 import { TelegramError, type Telegram } from 'telegraf';
 import type { UserFromGetMe } from 'telegraf/types';
-import { openAskContext, readConfig } from '../cli/context.js';
+import { openApp, readConfig } from '../app.js';
+import type { Answerer } from '../answer/answerer.js';
+import { addReports } from '../corpus/library.js';
+import { ingest } from '../ingest/ingest.js';
 import { createBot } from './create-bot.js';
+import type { ReportLibrary } from './services.js';
+import { TEXT } from './texts.js';
+import { createMemoryBotState, createPostgresBotState } from './state.js';
 import { createLogger } from './logger.js';
 
 /** How long answers already being written may take to go out after a stop signal. */
 const SHUTDOWN_GRACE_MS = 10_000;
+/** How long a replaced index stays open for answers still using it. */
+const OLD_INDEX_GRACE_MS = 60_000;
 
 /** `npm run bot`: load the index once, then serve Telegram by long polling or webhook until a signal. */
 async function main(): Promise<void> {
@@ -20,8 +28,28 @@ async function main(): Promise<void> {
   if (!token) return fail('BOT_TOKEN is not set. Create a bot with @BotFather and put its token in .env (see README).');
   const logger = createLogger(config.logLevel, token);
 
-  const { index, answerer } = await openAskContext(config, (line) => logger.info(line));
-  const { bot, tasks, registerCommands } = createBot({ answerer, documents: index.store.documents, config: { ...config.bot, token }, logger });
+  let app = await openApp(config, (line) => logger.info(line));
+  const state = config.store.kind === 'postgres' ? createPostgresBotState(config.store.databaseUrl, config.bot) : createMemoryBotState(config.bot);
+  // Handlers always reach the current index, which a report added from Telegram replaces.
+  const answerer: Answerer = { answer: (q) => app.answerer.answer(q), answerTurn: (q, previous) => app.answerer.answerTurn(q, previous) };
+  let rebuilding = Promise.resolve('');
+  const library: ReportLibrary = {
+    add(file) {
+      rebuilding = rebuilding.then(async () => {
+        const [result] = await addReports(config.corpusDir, [file]);
+        if (!result.added) return TEXT.uploadFailed(result.reason);
+        const built = await ingest(config);
+        const previous = app;
+        app = await openApp(config, (line) => logger.info(line));
+        // Answers still being written on the old index finish before it closes.
+        setTimeout(() => void previous.close(), OLD_INDEX_GRACE_MS).unref();
+        const report = built.reports.find((r) => r.id === result.meta.id);
+        return TEXT.uploadAdded(result.meta.title, result.meta.city, result.meta.year, report?.passages ?? 0, built.reports.length);
+      });
+      return rebuilding;
+    },
+  };
+  const { bot, tasks, registerCommands } = createBot({ answerer, documents: () => app.store.documents, library, config: { ...config.bot, token }, logger, state });
 
   const me = await connect(bot.telegram, logger, config.bot.connectTimeoutS * 1000);
   if (typeof me === 'string') return fail(me);
@@ -43,12 +71,14 @@ async function main(): Promise<void> {
 
   const { webhookUrl, webhookSecret, port } = config.bot;
   logger.info(
-    { mode: index.mode, passages: index.store.passages.length, bot: `@${me.username}`, transport: webhookUrl ? 'webhook' : 'polling' },
-    `bot @${me.username} ready: ${index.mode} retrieval over ${index.store.passages.length} passages`,
+    { mode: app.mode, passages: app.store.terms.passageCount, store: app.backend.kind, bot: `@${me.username}`, transport: webhookUrl ? 'webhook' : 'polling' },
+    `bot @${me.username} ready: ${app.mode} retrieval over ${app.store.terms.passageCount} passages (${app.backend.kind} store)`,
   );
   const launched = webhookUrl ? bot.launch({ webhook: webhookOptions(webhookUrl, port, webhookSecret) }) : bot.launch();
   await Promise.all([launched, stopped]);
   await Promise.race([tasks.idle(), new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref())]);
+  await state.close();
+  await app.close();
   logger.info('stopped');
 }
 

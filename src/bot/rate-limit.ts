@@ -29,20 +29,20 @@ export function createRateLimiter(perMinute: number, windowMs = 60_000): RateLim
 export type Admission = { allowed: true } | { allowed: false; wait: number; tell: boolean };
 
 export interface AskLimits {
-  admit(userId: number, chatId: number, now?: number): Admission;
+  admit(userId: number, chatId: number, now?: number): Promise<Admission>;
 }
 
 /**
  * Per-user and per-chat question limits; only admitted questions count. The "too many questions"
  * notice goes out once per chat per wait, so twenty users hitting the limit in one group produce
- * one notice, not twenty.
+ * one notice, not twenty. In this process's memory (see `createPostgresAskLimits` for replicas).
  */
 export function createAskLimits(perUser: number, perChat: number): AskLimits {
   const users = createRateLimiter(perUser);
   const chats = createRateLimiter(perChat);
   const toldUntil = new Map<number, number>();
   return {
-    admit(userId, chatId, now = Date.now()) {
+    async admit(userId, chatId, now = Date.now()) {
       const wait = Math.max(users.wait(userId, now), chats.wait(chatId, now));
       if (wait === 0) {
         users.record(userId, now);

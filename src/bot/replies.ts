@@ -1,7 +1,7 @@
 /** Replies that are built, not sent: inline results, the report list. */
 import type { InlineQueryResultArticle } from 'telegraf/types';
 import type { Answer } from '../answer/types.js';
-import type { StoredDocument } from '../store/store.js';
+import type { StoredDocument } from '../store/types.js';
 import { escapeHtml, highlightFigures, sourceLine } from './format.js';
 import { TEXT } from './texts.js';
 

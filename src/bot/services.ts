@@ -1,19 +1,27 @@
 import type { Logger } from 'pino';
 import type { Answerer } from '../answer/answerer.js';
 import type { Conversations } from '../conversation/conversations.js';
-import type { StoredDocument } from '../store/store.js';
+import type { StoredDocument } from '../store/types.js';
 import type { AnswerCache } from './answer-cache.js';
 import type { Outbox } from './outbox.js';
 import type { AskLimits } from './rate-limit.js';
 import type { TaskTracker } from './tasks.js';
+
+/** Adds a report file to the corpus and rebuilds the index (the bot answers from the old one meanwhile). */
+export interface ReportLibrary {
+  /** Returns the one line to reply with: what was added, or why the file could not be. */
+  add(file: string): Promise<string>;
+}
 
 /** What the handlers share: built once in `createBot`, replaceable in tests. */
 export interface BotServices {
   answerer: Answerer;
   /** Per chat (per member in groups) follow-up context. */
   conversations: Conversations;
-  /** The reports, for /sources. */
-  documents: StoredDocument[];
+  /** The reports, for /sources (the current index's: a report added from Telegram shows up). */
+  documents: () => StoredDocument[];
+  /** Adds a report file sent by an admin; absent when reports cannot be added from Telegram. */
+  library?: ReportLibrary;
   outbox: Outbox;
   limits: AskLimits;
   /** Answers behind the buttons ("更多来源", "原文"). */

@@ -38,6 +38,12 @@ export const TEXT = {
   staleButton: '这个按钮已过期，请重新提问。',
   noMoreSources: '没有更多来源了。',
   inlineEmpty: '输入问题，例如：太原滨河自行车道有多长',
+  uploadNotAllowed: '抱歉，只有管理员可以添加报告。可以直接向我提问。',
+  uploadTooBig: '文件超过 20 MB，Telegram 不允许机器人下载。请压缩后再发，或由管理员在服务器上用 npm run ingest -- add 添加。',
+  uploadReceived: (name: string) => `收到《${name}》，正在读取并重建索引，期间照常回答问题……`,
+  uploadFailed: (reason: string) => `这个文件无法添加：${reason}`,
+  uploadAdded: (title: string, city: string, year: number, passages: number, reports: number) =>
+    `已添加《${title}》（${city || '城市不详'} · ${year ? `${year}年` : '年份不详'}，${passages} 段），索引已重建，现有 ${reports} 份报告。`,
   moreSources: '更多来源',
   related: '可能相关',
   relatedHeader: '以下内容可能相关，但不足以回答这个问题：',

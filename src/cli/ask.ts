@@ -3,7 +3,8 @@ import { createInterface } from 'node:readline';
 import { createConversations } from '../conversation/conversations.js';
 import { createMemoryConversationStore } from '../conversation/store.js';
 import { runChat } from './chat.js';
-import { EXIT, errorMessage, exitOnUsageError, openAskContext, readConfig } from './context.js';
+import { openApp, readConfig } from '../app.js';
+import { EXIT, errorMessage, exitOnUsageError } from './context.js';
 import { formatAnswer } from './format.js';
 
 const program = new Command()
@@ -25,7 +26,7 @@ exitOnUsageError(program, 'a question that starts with "-" goes after "--": npm 
 
 async function run(words: string[], options: { json?: boolean }): Promise<void> {
   const note = (line: string) => process.stderr.write(`${line}\n`);
-  const { answerer, index } = await openAskContext(readConfig(), note);
+  const { answerer, store } = await openApp(readConfig(), note);
 
   if (words.length > 0) {
     const answer = await answerer.answer(words.join(' '));
@@ -38,7 +39,7 @@ async function run(words: string[], options: { json?: boolean }): Promise<void> 
 
   const conversations = createConversations(answerer, createMemoryConversationStore());
   if (process.stdin.isTTY) {
-    await runChat({ input: process.stdin, output: process.stdout, conversations, documents: index.store.documents, terminal: true });
+    await runChat({ input: process.stdin, output: process.stdout, conversations, documents: store.documents, terminal: true });
     return;
   }
 

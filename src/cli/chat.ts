@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Conversations } from '../conversation/conversations.js';
-import type { StoredDocument } from '../store/store.js';
+import type { StoredDocument } from '../store/types.js';
 import { formatAnswer, formatSources } from './format.js';
 
 export interface ChatParts {

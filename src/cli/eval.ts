@@ -4,7 +4,8 @@ import { summarize } from '../eval/metrics.js';
 import { readQuestionFile } from '../eval/questions.js';
 import { formatReport } from '../eval/report.js';
 import { runEvaluation } from '../eval/run.js';
-import { EXIT, errorMessage, exitOnUsageError, openAskContext, readConfig } from './context.js';
+import { openApp, readConfig } from '../app.js';
+import { EXIT, errorMessage, exitOnUsageError } from './context.js';
 
 /** The project's own question set, found from the project root whatever the working directory. */
 const DEFAULT_QUESTIONS = path.relative(process.cwd(), path.resolve(import.meta.dirname, '..', '..', 'eval', 'dev.jsonl'));
@@ -20,8 +21,9 @@ exitOnUsageError(program, 'see npm run -s eval -- --help');
 
 async function run(file: string, options: { json?: boolean }): Promise<void> {
   const questions = await readQuestionFile(file);
-  const { config, index, answerer } = await openAskContext(readConfig(), (line) => process.stderr.write(`${line}\n`));
-  const results = await runEvaluation(questions, answerer, index.store.documents, config.corpusDir);
+  const app = await openApp(readConfig(), (line) => process.stderr.write(`${line}\n`));
+  const results = await runEvaluation(questions, app.answerer, app.store.documents, app.config.corpusDir);
+  await app.close();
   const summary = summarize(results);
   if (options.json) {
     process.stdout.write(`${JSON.stringify({ file, summary, results }, null, 2)}\n`);

@@ -1,5 +1,5 @@
 import type { Answer } from '../answer/types.js';
-import type { StoredDocument } from '../store/store.js';
+import type { StoredDocument } from '../store/types.js';
 
 const CONTEXT_CHARS = 80;
 
@@ -12,7 +12,7 @@ export function formatAnswer(answer: Answer): string {
   if (sources.length > 0) {
     lines.push('', answer.found ? '来源：' : '可能相关（不足以回答）：');
     sources.forEach((c, i) => {
-      lines.push(`[${i + 1}] 《${c.title}》 · ${c.section}`);
+      lines.push(`[${i + 1}] 《${c.title}》 · ${c.page ? `第${c.page}页 · ` : ''}${c.section}`);
       lines.push(`    「${c.quote}」`);
       lines.push(`    上下文：${aroundQuote(c.passage, c.quote)}`);
     });

@@ -47,8 +47,10 @@ export interface Passage {
 
 export interface CorpusDocument {
   meta: DocumentMeta;
-  /** The original file text, unchanged. */
+  /** The report's text as its reader extracted it (for a text file, the file decoded): what offsets refer to. */
   source: string;
+  /** For paged formats: where each page starts in `source`. */
+  pageStarts?: number[];
   /** Bylines, mastheads and photo credits removed from the text, with their place in the file. */
   credits: Credit[];
   passages: Passage[];
@@ -57,6 +59,8 @@ export interface CorpusDocument {
 export interface Corpus {
   documents: CorpusDocument[];
   passages: Passage[];
+  /** Files that could not be read, and why. */
+  skipped: Array<{ file: string; reason: string }>;
 }
 
 export interface ChunkingOptions {

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Answerer } from '../answer/answerer.js';
+import { readReport } from '../corpus/readers/index.js';
 import type { Turn } from '../search/followup.js';
-import type { StoredDocument } from '../store/store.js';
+import type { StoredDocument } from '../store/types.js';
 import { scoreAnswer, type QuestionResult } from './metrics.js';
 import type { EvalQuestion } from './questions.js';
 
@@ -17,7 +18,12 @@ export async function runEvaluation(
   corpusDir: string,
 ): Promise<QuestionResult[]> {
   const sources = new Map<string, string>();
-  for (const doc of documents) sources.set(doc.id, await readFile(path.join(corpusDir, doc.file), 'utf8'));
+  // Quotes are checked against the text each report's reader extracts (for a text file, the file decoded).
+  for (const doc of documents) {
+    const file = path.join(corpusDir, doc.file);
+    const outcome = await readReport(file, await readFile(file));
+    sources.set(doc.id, outcome.ok ? outcome.report.text : '');
+  }
   const results: QuestionResult[] = [];
   const conversations = new Map<string, Turn | undefined>();
   const ordered = [...questions].sort((a, b) => (a.thread && a.thread === b.thread ? (a.turn ?? 0) - (b.turn ?? 0) : 0));

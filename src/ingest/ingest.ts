@@ -2,81 +2,110 @@ import { loadCorpus } from '../corpus/load.js';
 import type { Config } from '../config.js';
 import { createEmbedder, type Embedder } from '../embed/embedder.js';
 import { isAppError } from '../errors.js';
-import { buildLexicalIndex } from '../store/lexical-index.js';
+import { createStore } from '../store/create-store.js';
 import { chunkingFingerprint, corpusFingerprint, INDEX_FORMAT } from '../store/manifest.js';
-import { saveStore, type Store } from '../store/store.js';
-import { buildVectorIndex, type VectorIndex } from '../store/vector-index.js';
+import { yearsNamed } from '../store/scope-filter.js';
+import type { StoreBackend, StoreBuild } from '../store/types.js';
 import { tokenize } from '../text/tokenize.js';
 
 export interface IngestOptions {
   /** A ready embedder (tests, benchmarks); `null` forces lexical only; absent: load the configured model. */
   embedder?: Embedder | null;
+  /** Where to publish; the backend `STORE` names by default. */
+  backend?: StoreBackend;
   onEmbedStart?: (total: number) => void;
   onEmbedProgress?: (done: number) => void;
+  /**
+   * Asked under the build lock, before building: true when the index another process has just
+   * published already fits, so this one need not build at all.
+   */
+  alreadyFresh?: () => Promise<boolean>;
 }
 
 export interface IngestResult {
-  store: Store;
+  /** False when `alreadyFresh` said another process had just built what was needed. */
+  built: boolean;
+  counts: { documents: number; passages: number };
+  /** One row per report indexed. */
+  reports: Array<{ id: string; title: string; city: string; year: number; passages: number }>;
+  /** Files that could not be read, and why. */
+  skipped: Array<{ file: string; reason: string }>;
   /** The embedder used, kept so callers can answer questions without loading the model again. */
   embedder: Embedder | null;
   /** Why the index has no dense part, when it has none. */
   denseOffReason?: string;
-  timings: { corpusMs: number; lexicalMs: number; embedMs: number; hnswMs: number; writeMs: number; totalMs: number };
+  timings: { corpusMs: number; lexicalMs: number; embedMs: number; writeMs: number; totalMs: number };
 }
 
-/** corpus -> clean/chunk -> lexical index -> (embed -> HNSW) -> atomic write. */
+/** corpus -> clean/chunk -> terms -> (embed) -> publish (write files or rows, HNSW, atomic switch). */
 export async function ingest(config: Config, options: IngestOptions = {}): Promise<IngestResult> {
+  const backend = options.backend ?? createStore(config);
   const clock = stopwatch();
-  const corpus = await loadCorpus(config.corpusDir, config.chunking);
-  const corpusHash = await corpusFingerprint(config.corpusDir);
-  const corpusMs = clock.lap();
+  const timings = { corpusMs: 0, lexicalMs: 0, embedMs: 0, writeMs: 0, totalMs: 0 };
+  let counts = { documents: 0, passages: 0 };
+  let reports: IngestResult['reports'] = [];
+  let skipped: IngestResult['skipped'] = [];
+  let embedder: Embedder | null = null;
+  let denseOffReason: string | undefined;
 
-  const lexical = buildLexicalIndex(corpus.passages.map((p) => tokenize(`${p.section} ${p.text}`)));
-  const lexicalMs = clock.lap();
+  const build = async (): Promise<StoreBuild | null> => {
+    if (options.alreadyFresh && (await options.alreadyFresh())) return null;
+    clock.lap();
+    const corpus = await loadCorpus(config.corpusDir, config.chunking);
+    const corpusHash = await corpusFingerprint(config.corpusDir);
+    const passages = corpus.passages.map((p) => ({ ...p, years: yearsNamed(p.text) }));
+    counts = { documents: corpus.documents.length, passages: passages.length };
+    reports = corpus.documents.map((d) => ({ id: d.meta.id, title: d.meta.title, city: d.meta.city, year: d.meta.year, passages: d.passages.length }));
+    skipped = corpus.skipped;
+    timings.corpusMs = clock.lap();
 
-  const { embedder, reason } = await resolveEmbedder(config, options.embedder);
-  let vectors: VectorIndex | null = null;
-  let embedMs = 0;
-  let hnswMs = 0;
-  if (embedder) {
-    options.onEmbedStart?.(corpus.passages.length);
-    const embedded = await embedder.embedPassages(corpus.passages.map((p) => p.text), options.onEmbedProgress);
-    embedMs = clock.lap();
-    vectors = buildVectorIndex(embedded, embedder.dimension, config.hnsw);
-    hnswMs = clock.lap();
-  }
+    const termsByPassage = passages.map((p) => tokenize(`${p.section} ${p.text}`));
+    timings.lexicalMs = clock.lap();
 
-  const manifest = {
-    format: INDEX_FORMAT,
-    builtAt: new Date().toISOString(),
-    corpusHash,
-    chunkingHash: chunkingFingerprint(config.chunking),
-    counts: { documents: corpus.documents.length, passages: corpus.passages.length },
-    dense: embedder
-      ? {
-          model: embedder.modelId,
-          dtype: config.model.dtype,
-          pooling: config.model.pooling,
-          queryPrefix: config.model.queryPrefix,
-          passagePrefix: config.model.passagePrefix,
-          dimension: embedder.dimension,
-          space: 'cosine' as const,
-          m: config.hnsw.m,
-          efConstruction: config.hnsw.efConstruction,
-        }
-      : null,
-    ...(reason ? { denseOffReason: reason } : {}),
+    ({ embedder, reason: denseOffReason } = await resolveEmbedder(config, options.embedder));
+    let vectors: Float32Array[] | null = null;
+    if (embedder) {
+      options.onEmbedStart?.(passages.length);
+      vectors = await embedder.embedPassages(
+        passages.map((p) => p.text),
+        options.onEmbedProgress,
+      );
+    }
+    timings.embedMs = clock.lap();
+    return {
+      manifest: {
+        format: INDEX_FORMAT,
+        builtAt: new Date().toISOString(),
+        corpusHash,
+        chunkingHash: chunkingFingerprint(config.chunking),
+        counts,
+        dense: embedder
+          ? {
+              model: embedder.modelId,
+              dtype: config.model.dtype,
+              pooling: config.model.pooling,
+              queryPrefix: config.model.queryPrefix,
+              passagePrefix: config.model.passagePrefix,
+              dimension: embedder.dimension,
+              space: 'cosine' as const,
+              m: config.hnsw.m,
+              efConstruction: config.hnsw.efConstruction,
+            }
+          : null,
+        ...(denseOffReason ? { denseOffReason } : {}),
+      },
+      documents: corpus.documents.map((d) => ({ ...d.meta, credits: d.credits, ...(d.pageStarts ? { pageStarts: d.pageStarts } : {}) })),
+      passages,
+      termsByPassage,
+      vectors,
+    };
   };
-  const documents = corpus.documents.map((d) => ({ ...d.meta, credits: d.credits }));
-  await saveStore(config.indexDir, { manifest, documents, passages: corpus.passages, lexical, vectors });
-  const writeMs = clock.lap();
-  const store = { manifest: { ...manifest, files: {} }, documents, passages: corpus.passages, lexical, vectors };
-  return {
-    store,
-    embedder,
-    denseOffReason: reason,
-    timings: { corpusMs, lexicalMs, embedMs, hnswMs, writeMs, totalMs: clock.total() },
-  };
+
+  const built = await backend.publish(build);
+  timings.writeMs = clock.lap();
+  timings.totalMs = clock.total();
+  if (!options.backend) await backend.close();
+  return { built, counts, reports, skipped, embedder, ...(denseOffReason ? { denseOffReason } : {}), timings };
 }
 
 async function resolveEmbedder(config: Config, given: Embedder | null | undefined): Promise<{ embedder: Embedder | null; reason?: string }> {

@@ -1,4 +1,4 @@
-import type { ScoredPassage } from '../store/lexical-index.js';
+import type { ScoredPassage } from '../store/types.js';
 
 /** Reciprocal rank fusion: each list adds 1/(k + rank) for a passage; k = 60 as in Cormack et al. */
 export function reciprocalRankFusion(lists: ScoredPassage[][], k = 60): ScoredPassage[] {

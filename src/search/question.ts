@@ -2,7 +2,7 @@ import type { SectionKind } from '../corpus/types.js';
 import { NUMBER_WITH_UNIT, tagWords, tokenize } from '../text/tokenize.js';
 import type { Lexicon } from './lexicon.js';
 import { normalizeQuestion } from './normalize-question.js';
-import { COUNTIES, ENCLOSING_REGIONS, OTHER_PLACES } from './places.js';
+import { COUNTIES, ENCLOSING_REGIONS, OTHER_PLACES } from '../corpus/places.js';
 import type { SpellingFix } from './spelling.js';
 
 /** Something the question asks about, and the ways a sentence can say it. */

@@ -1,44 +1,30 @@
 import type { Passage } from '../corpus/types.js';
-import type { StoredDocument } from '../store/store.js';
+import type { ScopeFilter, StoredDocument } from '../store/types.js';
 import type { Question } from './question.js';
 
 /**
  * Which passages may answer a question, from the cities and years it names. A report delivered
  * in year Y plans Y and reviews Y-1 (`year`/`reviews` in the manifest), so "2024年…" may be
- * answered by the 2024 report's plan or the 2025 report's review.
+ * answered by the 2024 report's plan or the 2025 report's review. The store applies `filter`
+ * (see `inScope`); `fit` ranks what it returns.
  */
 export interface Scope {
-  allows(passage: Passage): boolean;
-  /** Whether a whole report is in scope (its city, and a plan or review of an asked year). */
-  allowsDocument(doc: StoredDocument): boolean;
-  /** False when the question names no city and no year: everything is in scope. */
-  readonly restricted: boolean;
+  filter: ScopeFilter;
   /**
    * How well a passage's place in its report fits the asked year: 1 for the part that speaks of it
    * (plan vs review), 0.5 for the other part, +0.5 when the section heading names the year.
    */
-  fit(passage: Passage): number;
+  fit(doc: StoredDocument | undefined, passage: Passage): number;
   /** Why nothing can be in scope, when nothing can. */
   emptyBecause?: string;
 }
 
 export function scopeFor(question: Question, documents: StoredDocument[]): Scope {
-  const byId = new Map(documents.map((d) => [d.id, d]));
-  const cityOk = (d: StoredDocument) => question.cities.length === 0 || question.cities.includes(d.city);
   const relation = (d: StoredDocument, year: number): 'plan' | 'review' | undefined =>
     d.year === year ? 'plan' : d.reviews === year ? 'review' : undefined;
-  const yearOk = (d: StoredDocument, passage: Passage) =>
-    question.years.length === 0 || question.years.some((y) => relation(d, y) || passage.text.includes(`${y}年`));
-
   const scope: Scope = {
-    restricted: question.cities.length > 0 || question.years.length > 0,
-    allowsDocument: (doc) => cityOk(doc) && (question.years.length === 0 || question.years.some((y) => relation(doc, y))),
-    allows(passage) {
-      const doc = byId.get(passage.docId);
-      return !!doc && cityOk(doc) && yearOk(doc, passage);
-    },
-    fit(passage) {
-      const doc = byId.get(passage.docId);
+    filter: { cities: question.cities, years: question.years },
+    fit(doc, passage) {
       if (!doc || question.years.length === 0) return question.intent && passage.sectionKind === question.intent ? 0.5 : 0;
       const wanted = question.years.map((y) => relation(doc, y)).find(Boolean);
       if (!wanted) return 0;
@@ -48,6 +34,7 @@ export function scopeFor(question: Question, documents: StoredDocument[]): Scope
       return part > 0 && question.years.some((y) => passage.section.includes(String(y))) ? part + 0.5 : part;
     },
   };
+  const cityOk = (d: StoredDocument) => question.cities.length === 0 || question.cities.includes(d.city);
   if (question.otherPlaces.length > 0 && question.cities.length === 0) {
     scope.emptyBecause = `这些报告只涉及${citiesOf(documents)}，没有关于${question.otherPlaces.join('、')}的内容。`;
   } else if (!documents.some(cityOk)) {

@@ -20,13 +20,18 @@ export async function currentIndexFolder(indexDir: string): Promise<string | nul
 }
 
 export async function newIndexFolder(indexDir: string): Promise<string> {
-  await makeFolders(indexDir);
+  await ensureIndexDir(indexDir);
   const stamp = new Date().toISOString().replace(/[-:.TZ]/g, '');
   const folder = path.join(indexDir, `.building-${stamp}-${randomBytes(3).toString('hex')}`);
   await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
     throw new AppError('INDEX_DIR_UNUSABLE', { dir: indexDir, detail: error.code ?? error.message });
   });
   return folder;
+}
+
+/** Creates the index folder if needed; INDEX_DIR_UNUSABLE when it cannot be. */
+export function ensureIndexDir(indexDir: string): Promise<void> {
+  return makeFolders(indexDir);
 }
 
 /**
@@ -48,21 +53,22 @@ async function makeFolders(folder: string): Promise<void> {
   }
 }
 
-/** A build folder untouched for this long was left by a crashed ingest. */
-const ABANDONED_BUILD_MS = 60 * 60 * 1000;
-
 /**
- * Makes a fully written build folder the live index, then removes older indexes and builds that a
- * crashed ingest left behind (builds still in progress in another process are left alone).
+ * Makes a fully written build folder the live index, then removes indexes older than the one it
+ * replaces (a reader that opened that one a moment ago can still read it) and builds that a crashed
+ * ingest left behind. Callers hold the build lock, so no other publish runs meanwhile.
  */
 export async function publishIndexFolder(indexDir: string, buildFolder: string): Promise<string> {
   const finalName = path.basename(buildFolder).replace(/^\.building-/, 'index-');
+  const previous = await currentIndexFolder(indexDir);
   await rename(buildFolder, path.join(indexDir, finalName));
   await writeFileAtomic(path.join(indexDir, POINTER), `${finalName}\n`);
+  const keep = new Set([finalName, previous ? path.basename(previous) : '']);
   for (const entry of await readdir(indexDir)) {
     const full = path.join(indexDir, entry);
-    const oldIndex = entry.startsWith('index-') && entry !== finalName;
-    const abandoned = entry.startsWith('.building-') && Date.now() - (await stat(full)).mtimeMs > ABANDONED_BUILD_MS;
+    const oldIndex = entry.startsWith('index-') && !keep.has(entry);
+    // Under the build lock no other build is in progress: any build folder left was abandoned.
+    const abandoned = entry.startsWith('.building-');
     if (oldIndex || abandoned) await rm(full, { recursive: true, force: true });
   }
   return path.join(indexDir, finalName);

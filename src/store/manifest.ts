@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ChunkingOptions } from '../corpus/types.js';
 import { AppError } from '../errors.js';
+import type { StoreExpectations } from './types.js';
 
 /** Bump when the on-disk layout or the chunker's behaviour changes, so old indexes are rebuilt. */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 7;
 
 const denseSchema = z.object({
   model: z.string(),
@@ -29,29 +30,54 @@ export const indexManifestSchema = z.object({
   /** `null` when the index is lexical only; `denseOffReason` then says why. */
   dense: denseSchema.nullable(),
   denseOffReason: z.string().optional(),
-  /** Byte size of every data file, to catch truncated copies before parsing them. */
-  files: z.record(z.string(), z.number().int().nonnegative()),
+  /**
+   * Size, SHA-256 and modification time of every data file (embedded backend), checked on opening
+   * before anything is read: a file of another size is damaged; a file whose modification time
+   * changed is hashed and must match. Empty for the Postgres backend.
+   */
+  files: z.record(z.string(), z.object({ bytes: z.number().int().nonnegative(), sha256: z.string(), mtimeMs: z.number() })),
 });
 
 export type IndexManifest = z.infer<typeof indexManifestSchema>;
 export type DenseManifest = z.infer<typeof denseSchema>;
 
-/** Hash of every report file and the corpus manifest: any edit, addition or removal changes it. */
+/**
+ * Fingerprint of the corpus folder: every report file's name, size and modification time, and the
+ * manifest's content. Any edit, addition or removal changes it; reading only file metadata keeps
+ * it fast for thousands of reports.
+ */
 export async function corpusFingerprint(corpusDir: string): Promise<string> {
   const hash = createHash('sha256');
   const entries = await readdir(corpusDir).catch(() => {
     throw new AppError('CORPUS_MISSING', { dir: corpusDir });
   });
-  const files = entries.filter((f) => /\.(txt|md|json)$/i.test(f)).sort();
+  const files = entries.filter((f) => REPORT_FILE.test(f)).sort();
   for (const file of files) {
-    hash.update(file).update('\0').update(await readFile(path.join(corpusDir, file))).update('\0');
+    const { size, mtimeMs } = await stat(path.join(corpusDir, file));
+    hash.update(`${file}\0${size}\0${mtimeMs}\0`);
   }
+  const manifest = await readFile(path.join(corpusDir, 'manifest.json')).catch(() => Buffer.alloc(0));
+  hash.update(manifest);
   return hash.digest('hex').slice(0, 32);
 }
+
+/** Files a report can be read from (see corpus/readers). */
+const REPORT_FILE = /\.(txt|md|html?|pdf|docx)$/i;
 
 export function chunkingFingerprint(chunking: ChunkingOptions): string {
   return createHash('sha256')
     .update(JSON.stringify({ format: INDEX_FORMAT, minChars: chunking.minChars, maxChars: chunking.maxChars }))
     .digest('hex')
     .slice(0, 16);
+}
+
+/** Explains why an index does not fit the current corpus and settings, or returns `null` when it does. */
+export function staleReason(manifest: IndexManifest, expected: StoreExpectations): string | null {
+  if (manifest.format !== INDEX_FORMAT) return `index format ${manifest.format} (this version reads ${INDEX_FORMAT})`;
+  if (manifest.corpusHash !== expected.corpusHash) return 'a different corpus (reports were added or changed)';
+  if (manifest.chunkingHash !== expected.chunkingHash) return 'other chunking settings';
+  if (manifest.dense && expected.model && manifest.dense.model !== expected.model) {
+    return `model ${manifest.dense.model}, but MODEL_ID is ${expected.model}`;
+  }
+  return null;
 }

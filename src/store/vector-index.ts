@@ -1,6 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import hnswlib from 'hnswlib-node';
-import type { ScoredPassage } from './lexical-index.js';
+import type { ScoredPassage } from './types.js';
 
 const { HierarchicalNSW } = hnswlib;
 
@@ -11,32 +12,42 @@ export interface HnswSettings {
 }
 
 /**
- * Cosine HNSW over passage vectors (labels are passage ids), plus the vectors themselves as one
- * flat array for exact search within a small set of passages. hnswlib's filtered search calls back
- * into JavaScript for every node it visits, so with a selective filter (one city's reports out of
- * hundreds) scanning the allowed passages directly is both faster and exact.
+ * Cosine HNSW over passage vectors (labels are passage ids), plus the same vectors row by row in a
+ * file (`<base>.f32`) for exact search within a few in-scope reports. hnswlib's filtered search
+ * calls back into JavaScript for every node it visits, so with a selective filter scanning the
+ * allowed rows directly is both faster and exact; the rows are read from the file when needed,
+ * not held in memory.
  */
 export interface VectorIndex {
   readonly dimension: number;
   readonly count: number;
   search(vector: Float32Array, limit: number, allowed?: (passageId: number) => boolean): ScoredPassage[];
-  /** Exact cosine ranking of the given passages. */
-  searchWithin(vector: Float32Array, passageIds: number[], limit: number): ScoredPassage[];
-  /** Writes `<base>.hnsw` and `<base>.f32`. */
+  /** Exact cosine ranking of the passages in `ranges` (inclusive id runs) that `allowed` admits. */
+  searchWithin(vector: Float32Array, ranges: Array<[number, number]>, limit: number, allowed?: (passageId: number) => boolean): ScoredPassage[];
+  close(): void;
+}
+
+export interface BuiltVectorIndex {
+  /** Writes `<base>.hnsw` and `<base>.f32`; returns their paths. */
   save(base: string): Promise<string[]>;
 }
 
-export function buildVectorIndex(vectors: Float32Array[], dimension: number, settings: HnswSettings): VectorIndex {
+export function buildVectorIndex(vectors: Float32Array[], dimension: number, settings: HnswSettings): BuiltVectorIndex {
   const index = new HierarchicalNSW('cosine', dimension);
   index.initIndex(Math.max(vectors.length, 1), settings.m, settings.efConstruction, 100);
-  const flat = new Float32Array(vectors.length * dimension);
+  const rows = new Float32Array(vectors.length * dimension);
   vectors.forEach((vector, passageId) => {
     assertUsable(vector, dimension, passageId);
     index.addPoint(Array.from(vector), passageId);
-    flat.set(vector, passageId * dimension);
+    rows.set(vector, passageId * dimension);
   });
-  index.setEf(settings.efSearch);
-  return wrap(index, flat, dimension);
+  return {
+    async save(base) {
+      await index.writeIndex(`${base}.hnsw`);
+      await writeFile(`${base}.f32`, new Uint8Array(rows.buffer, rows.byteOffset, rows.byteLength));
+      return [`${base}.hnsw`, `${base}.f32`];
+    },
+  };
 }
 
 /**
@@ -47,26 +58,12 @@ export async function openVectorIndex(base: string, dimension: number, efSearch:
   const index = new HierarchicalNSW('cosine', dimension);
   await index.readIndex(`${base}.hnsw`);
   index.setEf(efSearch);
-  const bytes = await readFile(`${base}.f32`);
-  if (bytes.byteLength !== index.getCurrentCount() * dimension * 4) throw new Error('vector file does not match the HNSW index');
-  const flat = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
-  return wrap(index, flat, dimension);
-}
-
-function wrap(index: InstanceType<typeof HierarchicalNSW>, flat: Float32Array, dimension: number): VectorIndex {
+  const rows = openSync(`${base}.f32`, 'r');
+  const rowBytes = dimension * 4;
   return {
     dimension,
     get count() {
       return index.getCurrentCount();
-    },
-    searchWithin(vector, passageIds, limit) {
-      const scored = passageIds.map((passageId) => {
-        let dot = 0;
-        const base = passageId * dimension;
-        for (let j = 0; j < dimension; j++) dot += flat[base + j] * vector[j];
-        return { passageId, score: dot };
-      });
-      return scored.sort((a, b) => b.score - a.score).slice(0, limit);
     },
     search(vector, limit, allowed) {
       const k = Math.min(limit, index.getCurrentCount());
@@ -74,11 +71,23 @@ function wrap(index: InstanceType<typeof HierarchicalNSW>, flat: Float32Array, d
       const result = index.searchKnn(Array.from(vector), k, allowed);
       return result.neighbors.map((passageId, i) => ({ passageId, score: 1 - result.distances[i] }));
     },
-    async save(base) {
-      await index.writeIndex(`${base}.hnsw`);
-      await writeFile(`${base}.f32`, new Uint8Array(flat.buffer, flat.byteOffset, flat.byteLength));
-      return [`${base}.hnsw`, `${base}.f32`];
+    searchWithin(vector, ranges, limit, allowed) {
+      const scored: ScoredPassage[] = [];
+      for (const [from, to] of ranges) {
+        const block = new Uint8Array((to - from + 1) * rowBytes);
+        readSync(rows, block, 0, block.length, from * rowBytes);
+        const values = new Float32Array(block.buffer);
+        for (let id = from; id <= to; id++) {
+          if (allowed && !allowed(id)) continue;
+          let dot = 0;
+          const base = (id - from) * dimension;
+          for (let j = 0; j < dimension; j++) dot += values[base + j] * vector[j];
+          scored.push({ passageId: id, score: dot });
+        }
+      }
+      return scored.sort((a, b) => b.score - a.score || a.passageId - b.passageId).slice(0, limit);
     },
+    close: () => closeSync(rows),
   };
 }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answerer } from '../../src/answer/answerer.js';
 import { readQuestionFile } from '../../src/eval/questions.js';
-import type { Store } from '../../src/store/store.js';
+import type { Store } from '../../src/store/types.js';
 import { compactText } from '../../src/text/normalize.js';
 import { CORPUS_DIR, DEV_QUESTIONS } from '../support/fixtures.js';
 import { lexicalAnswerer } from '../support/lexical-context.js';

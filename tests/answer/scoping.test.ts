@@ -1,10 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAnswerer, type Answerer } from '../../src/answer/answerer.js';
+import type { Answerer } from '../../src/answer/answerer.js';
+import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { ingest } from '../../src/ingest/ingest.js';
-import { createSearcher } from '../../src/search/searcher.js';
 import { tempDir } from '../support/fixtures.js';
 import { lexicalAnswerer } from '../support/lexical-context.js';
 
@@ -22,7 +21,6 @@ let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
   const dir = await tempDir();
-  cleanup = dir.cleanup;
   const corpusDir = path.join(dir.dir, 'corpus');
   await mkdir(corpusDir);
   for (const [file, text] of Object.entries(FILES)) await writeFile(path.join(corpusDir, file), text);
@@ -33,8 +31,12 @@ beforeAll(async () => {
   ];
   await writeFile(path.join(corpusDir, 'manifest.json'), JSON.stringify({ documents }));
   const config = loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: path.join(dir.dir, 'index'), DENSE: 'off' });
-  const { store } = await ingest(config);
-  answerer = createAnswerer({ store, searcher: createSearcher({ store, embedder: null }), settings: config.answer });
+  const app = await createApp(config);
+  answerer = app.answerer;
+  cleanup = async () => {
+    await app.close();
+    await dir.cleanup();
+  };
 });
 afterAll(() => cleanup());
 

@@ -18,7 +18,7 @@ const running: Array<{ bot: ReportBot; launched: Promise<void> }> = [];
 function launch(token: string, answerer: Answerer): ReportBot {
   const reportBot = createBot({
     answerer,
-    documents: real.store.documents,
+    documents: () => real.store.documents,
     config: { token, apiRoot: emulator.apiRoot, ...RATE },
     logger: pino({ level: 'silent' }),
   });

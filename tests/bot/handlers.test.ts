@@ -5,7 +5,7 @@ import type { Answerer } from '../../src/answer/answerer.js';
 import { createBot, type ReportBot } from '../../src/bot/create-bot.js';
 import { MESSAGE_LIMIT } from '../../src/bot/format.js';
 import type { BotConfig } from '../../src/config.js';
-import type { Store } from '../../src/store/store.js';
+import type { Store } from '../../src/store/types.js';
 import { lexicalAnswerer } from '../support/lexical-context.js';
 import { fakeAnswerer } from '../support/reader.js';
 import { BOT_USER, GROUP_CHAT, callbackUpdate, inlineUpdate, mediaUpdate, textUpdate } from '../support/telegram-updates.js';
@@ -49,7 +49,7 @@ const BASE_CONFIG: BotConfig & { token: string } = { token: TOKEN, port: 0, rate
 function makeBot(config: Partial<BotConfig> = {}, parts: { answerer?: Answerer } = {}): ReportBot {
   const made = createBot({
     answerer: parts.answerer ?? answerer,
-    documents: store.documents,
+    documents: () => store.documents,
     config: { ...BASE_CONFIG, ...config },
     logger: pino({ level: 'silent' }),
     retry: { sleep: async () => undefined },

@@ -16,21 +16,22 @@ describe('rate limiter', () => {
 });
 
 describe('question limits', () => {
-  it('counts only admitted questions against the chat', () => {
+  it('counts only admitted questions against the chat', async () => {
     const limits = createAskLimits(2, 3);
-    const verdicts = [1, 1, 1, 2, 2, 3].map((user) => limits.admit(user, -5, 0).allowed);
+    const verdicts: boolean[] = [];
+    for (const user of [1, 1, 1, 2, 2, 3]) verdicts.push((await limits.admit(user, -5, 0)).allowed);
     expect(verdicts).toEqual([true, true, false, true, false, false]);
   });
 
-  it('tells each chat once per wait, and again after the wait', () => {
+  it('tells each chat once per wait, and again after the wait', async () => {
     const limits = createAskLimits(1, 100);
-    limits.admit(1, -5, 0);
-    limits.admit(2, -5, 0);
-    const first = limits.admit(1, -5, 1000);
-    const second = limits.admit(2, -5, 2000);
+    await limits.admit(1, -5, 0);
+    await limits.admit(2, -5, 0);
+    const first = await limits.admit(1, -5, 1000);
+    const second = await limits.admit(2, -5, 2000);
     expect(first).toEqual({ allowed: false, wait: 59, tell: true });
     expect(second).toMatchObject({ allowed: false, tell: false });
-    expect(limits.admit(1, -6, 2000)).toEqual({ allowed: false, wait: 58, tell: true });
-    expect(limits.admit(1, -5, 60_500)).toEqual({ allowed: true });
+    expect(await limits.admit(1, -6, 2000)).toEqual({ allowed: false, wait: 58, tell: true });
+    expect(await limits.admit(1, -5, 60_500)).toEqual({ allowed: true });
   });
 });

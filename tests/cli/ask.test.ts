@@ -85,7 +85,8 @@ describe('npm run ask', () => {
     try {
       const ingested = await runCli('ingest', [], modelEnv);
       expect(ingested.code).toBe(0);
-      expect(ingested.stdout).toMatch(/^Indexed 5 reports/);
+      expect(ingested.stdout).toMatch(/^id +city +year +passages +title\nTY2024 +太原 +2024 +31 +太原市2024年政府工作报告（摘要）\n/);
+      expect(ingested.stdout).toMatch(/\nIndexed 5 reports, 196 passages/);
       expect(ingested.stdout).not.toContain('Dense');
       expect(ingested.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Dense retrieval is off \(.* is unavailable: not in .*\); lexical search only\./)]);
       const asked = await runCli('ask', ['--json', '晋中卫生厕所普及率是多少？'], modelEnv);

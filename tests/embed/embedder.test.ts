@@ -73,10 +73,12 @@ describe('HNSW index with model vectors', () => {
     }
     const onlyEven = loaded.search(vectors[1], 5, (id) => id % 2 === 0);
     expect(onlyEven.every((h) => h.passageId % 2 === 0)).toBe(true);
-    const exact = loaded.searchWithin(vectors[3], [0, 2, 3], 2);
+    const exact = loaded.searchWithin(vectors[3], [[0, 0], [2, 3]], 2);
     expect(exact[0]).toMatchObject({ passageId: 3 });
     expect(exact[0].score).toBeCloseTo(1, 4);
     expect(exact).toHaveLength(2);
+    expect(loaded.searchWithin(vectors[3], [[0, 4]], 5, (id) => id !== 3).map((h) => h.passageId)).not.toContain(3);
+    loaded.close();
   });
 
   it('rejects vectors of the wrong size or with NaN', () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Passage, SectionKind } from '../../src/corpus/types.js';
 import { readQuestion } from '../support/reader.js';
 import { scopeFor } from '../../src/search/scope.js';
-import type { StoredDocument } from '../../src/store/store.js';
+import { inScope, yearsNamed } from '../../src/store/scope-filter.js';
+import type { StoredDocument } from '../../src/store/types.js';
 
 const doc = (id: string, city: string, year: number): StoredDocument => ({ id, file: `${id}.txt`, title: id, city, year, reviews: year - 1, credits: [] });
 const DOCUMENTS = [doc('A2024', '太原', 2024), doc('A2025', '太原', 2025), doc('B2025', '晋中', 2025)];
@@ -11,9 +12,17 @@ const passage = (docId: string, sectionKind: SectionKind, text = '正文。'): P
   id: nextId++, docId, section: '', sectionKind, text, start: 0, end: text.length, sentences: [],
 });
 
-const scope = (q: string) => scopeFor(readQuestion(q, ['太原', '晋中']), DOCUMENTS);
+const byId = new Map(DOCUMENTS.map((d) => [d.id, d]));
+const scope = (q: string) => {
+  const s = scopeFor(readQuestion(q, ['太原', '晋中']), DOCUMENTS);
+  return {
+    ...s,
+    allows: (p: Passage) => inScope(s.filter, byId.get(p.docId)!, yearsNamed(p.text)),
+    fit: (p: Passage) => s.fit(byId.get(p.docId), p),
+  };
+};
 
-describe('scoping by year and city', () => {
+describe('scoping by year and city (one rule, applied by every backend)', () => {
   it('lets a year be answered by that year\'s report (plan) or the next year\'s (review)', () => {
     const s = scope('2024年太原新增就业多少人？');
     expect(s.allows(passage('A2024', 'plan'))).toBe(true);

@@ -1,22 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Embedder } from '../../src/embed/embedder.js';
-import { ingest } from '../../src/ingest/ingest.js';
 import { readQuestion } from '../support/reader.js';
 import { createSearcher } from '../../src/search/searcher.js';
-import type { Store } from '../../src/store/store.js';
+import { createApp } from '../../src/app.js';
+import type { Store } from '../../src/store/types.js';
 import { tempDir, tinyEmbedder } from '../support/fixtures.js';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
 let store: Store;
 let embedder: Embedder;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
   dir = await tempDir();
   const made = await tinyEmbedder(dir.dir);
   embedder = made.embedder;
-  ({ store } = await ingest(made.config, { embedder }));
+  const app = await createApp(made.config, { embedder, loadEmbedder: async () => embedder });
+  store = app.store;
+  close = () => app.close();
 });
-afterAll(() => dir.cleanup());
+afterAll(async () => {
+  await close();
+  await dir.cleanup();
+});
 
 describe('hybrid searcher', () => {
   it('fuses dense and lexical results and reports hybrid mode', async () => {

@@ -1,25 +1,28 @@
-import { cp, readdir, readFile, truncate, writeFile } from 'node:fs/promises';
+import { readdir, readFile, truncate, writeFile, cp } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import type { Embedder } from '../../src/embed/embedder.js';
 import { isAppError } from '../../src/errors.js';
 import { ingest } from '../../src/ingest/ingest.js';
-import { openIndex } from '../../src/ingest/open.js';
+import { createEmbeddedBackend } from '../../src/store/embedded/backend.js';
+import { createPostgresBackend } from '../../src/store/postgres/backend.js';
 import { chunkingFingerprint, corpusFingerprint } from '../../src/store/manifest.js';
-import { loadStore, readIndexManifest, type StoreExpectations } from '../../src/store/store.js';
+import type { Store, StoreBackend, StoreExpectations } from '../../src/store/types.js';
 import * as vectorIndex from '../../src/store/vector-index.js';
 import { CORPUS_DIR, TINY_MODEL_ID, tempDir, tinyEmbedder } from '../support/fixtures.js';
+import { startPostgres } from '../support/postgres.js';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
 let embedder: Embedder;
 let config: Config;
 let expected: StoreExpectations;
+let postgres: Awaited<ReturnType<typeof startPostgres>>;
 
 beforeAll(async () => {
   dir = await tempDir();
-  ({ embedder, config } = await tinyEmbedder(dir.dir));
-  await ingest(config, { embedder });
+  [{ embedder, config }, postgres] = await Promise.all([tinyEmbedder(dir.dir), startPostgres()]);
   expected = {
     corpusHash: await corpusFingerprint(CORPUS_DIR),
     chunkingHash: chunkingFingerprint(config.chunking),
@@ -27,106 +30,151 @@ beforeAll(async () => {
     efSearch: 50,
   };
 });
-afterAll(() => dir.cleanup());
-
-async function copyIndex(): Promise<string> {
-  const copy = path.join(dir.dir, `copy-${Math.random().toString(36).slice(2)}`);
-  await cp(config.indexDir, copy, { recursive: true });
-  return copy;
-}
+afterAll(async () => {
+  await postgres.stop();
+  await dir.cleanup();
+});
 
 async function errorCode(promise: Promise<unknown>): Promise<string> {
   const error = await promise.then(() => null, (e: unknown) => e);
   return isAppError(error) ? error.code : `no AppError: ${String(error)}`;
 }
 
-describe('index store', () => {
-  it('writes a manifest that says what built the index, and loads it back', async () => {
-    const found = await readIndexManifest(config.indexDir);
-    expect(found?.manifest).toMatchObject({
+const BACKENDS: Array<[string, () => StoreBackend]> = [
+  ['embedded', () => createEmbeddedBackend({ indexDir: path.join(dir.dir, 'embedded'), hnsw: config.hnsw })],
+  ['postgres', () => createPostgresBackend(postgres.url, config.hnsw)],
+];
+
+describe.each(BACKENDS)('%s store', (_name, makeBackend) => {
+  let backend: StoreBackend;
+  let store: Store;
+  beforeAll(async () => {
+    backend = makeBackend();
+    await ingest(config, { embedder, backend });
+    store = await backend.open(expected);
+  });
+  afterAll(async () => {
+    await store.close();
+    await backend.close();
+  });
+
+  it('says what built the index, and holds every report and passage', async () => {
+    expect(await backend.readManifest()).toMatchObject({
       dense: { model: TINY_MODEL_ID, dimension: 32, space: 'cosine', m: 16, efConstruction: 200, pooling: 'cls' },
       corpusHash: expected.corpusHash,
-      chunkingHash: expected.chunkingHash,
     });
-    const store = await loadStore(config.indexDir, expected);
-    expect(store.passages.length).toBe(store.manifest.counts.passages);
-    expect(store.vectors?.count).toBe(store.passages.length);
-    expect(store.documents.map((d) => d.id)).toContain('JZ2025');
+    expect(store.documents.map((d) => d.id)).toEqual(['TY2024', 'TY2025', 'TY2025X', 'TY2026', 'JZ2025']);
+    expect(store.terms.passageCount).toBeGreaterThan(150);
+    expect(store.terms.documentFrequency('晋中')).toBeGreaterThan(10);
+    expect(store.terms.idf('不存在的词')).toBe(0);
+    const [first] = await store.passages([0]);
+    expect(first).toMatchObject({ id: 0, docId: 'TY2024' });
+    expect((await store.following(first))?.id).toBe(1);
   });
 
-  it('finds a passage by its own vector after reload', async () => {
-    const store = await loadStore(config.indexDir, expected);
-    const passage = store.passages.find((p) => p.text.includes('8292辆'))!;
-    const [vector] = await embedder.embedPassages([passage.text]);
-    expect(store.vectors!.search(vector, 1)[0].passageId).toBe(passage.id);
+  it('ranks lexically within a scope, and a passage naming an uncovered year is in scope for both retrievers', async () => {
+    const all = await store.searchLexical(['8292辆', '出租车'], { cities: [], years: [] }, 3);
+    const [taxi] = await store.passages([all[0].passageId]);
+    expect(taxi.text).toContain('8292辆');
+    const jinzhong = await store.searchLexical(['卫生厕所', '普及率'], { cities: ['晋中'], years: [] }, 10);
+    expect((await store.passages(jinzhong.map((h) => h.passageId))).every((p) => p.docId === 'JZ2025')).toBe(true);
+    const scope2035 = { cities: ['太原'], years: [2035] };
+    const lexical2035 = await store.passages((await store.searchLexical(['目标', '综合竞争力'], scope2035, 10)).map((h) => h.passageId));
+    const dense2035 = await store.passages((await store.searchVectors(await embedder.embedQuery('2035年目标'), scope2035, 10)).map((h) => h.passageId));
+    expect(lexical2035.length).toBeGreaterThan(0);
+    expect(dense2035.length).toBe(lexical2035.length === 0 ? 0 : dense2035.length);
+    expect(dense2035.length).toBeGreaterThan(0);
+    for (const p of [...lexical2035, ...dense2035]) expect(p.years).toContain(2035);
   });
 
-  it('reports a missing index', async () => {
-    expect(await errorCode(loadStore(path.join(dir.dir, 'nothing-here'), expected))).toBe('INDEX_MISSING');
+  it('finds a passage by its own vector, and keeps vector search inside the scope', async () => {
+    const [taxi] = await store.passages([(await store.searchLexical(['8292辆'], { cities: [], years: [] }, 1))[0].passageId]);
+    const vector = await embedder.embedQuery(taxi.text);
+    expect((await store.searchVectors(vector, { cities: [], years: [] }, 1))[0].passageId).toBe(taxi.id);
+    const inJinzhong = await store.searchVectors(vector, { cities: ['晋中'], years: [] }, 20);
+    expect(inJinzhong).toHaveLength(20);
+    expect((await store.passages(inJinzhong.map((h) => h.passageId))).every((p) => p.docId === 'JZ2025')).toBe(true);
   });
 
-  it('refuses an index built with another model, corpus or chunking', async () => {
-    expect(await errorCode(loadStore(config.indexDir, { ...expected, model: 'Xenova/bge-small-zh-v1.5' }))).toBe('INDEX_STALE');
-    expect(await errorCode(loadStore(config.indexDir, { ...expected, corpusHash: 'changed' }))).toBe('INDEX_STALE');
-    expect(await errorCode(loadStore(config.indexDir, { ...expected, chunkingHash: 'changed' }))).toBe('INDEX_STALE');
+  it('says a missing or stale index is missing or stale', async () => {
+    expect(await errorCode(backend.open({ ...expected, model: 'Xenova/bge-small-zh-v1.5' }))).toBe('INDEX_STALE');
+    expect(await errorCode(backend.open({ ...expected, corpusHash: 'changed' }))).toBe('INDEX_STALE');
+  });
+});
+
+describe('both backends rank alike', () => {
+  it('gives the same lexical ranking for the same terms and scope', async () => {
+    const embedded = createEmbeddedBackend({ indexDir: path.join(dir.dir, 'alike'), hnsw: config.hnsw });
+    const pg = createPostgresBackend(postgres.url, config.hnsw);
+    await ingest({ ...config, dense: false }, { embedder: null, backend: embedded });
+    await ingest({ ...config, dense: false }, { embedder: null, backend: pg });
+    const lexicalOnly = { ...expected, model: null };
+    const [a, b] = await Promise.all([embedded.open(lexicalOnly), pg.open(lexicalOnly)]);
+    for (const [terms, scope] of [
+      [['地区生产总值', '增长', '目标'], { cities: ['太原'], years: [2025] }],
+      [['空气质量', '综合指数'], { cities: [], years: [] }],
+      [['卫生厕所', '普及率'], { cities: ['晋中'], years: [2024] }],
+    ] as const) {
+      const left = await a.searchLexical([...terms], { cities: [...scope.cities], years: [...scope.years] }, 10);
+      const right = await b.searchLexical([...terms], { cities: [...scope.cities], years: [...scope.years] }, 10);
+      expect(right.map((h) => h.passageId)).toEqual(left.map((h) => h.passageId));
+      right.forEach((h, i) => expect(h.score).toBeCloseTo(left[i].score, 9));
+    }
+    await Promise.all([a.close(), b.close(), embedded.close(), pg.close()]);
+  });
+});
+
+describe('embedded store on disk', () => {
+  const indexDir = () => path.join(dir.dir, 'embedded');
+  const copyIndex = async () => {
+    const copy = path.join(dir.dir, `copy-${Math.random().toString(36).slice(2)}`);
+    await cp(indexDir(), copy, { recursive: true });
+    return copy;
+  };
+  const liveFolder = async (root: string) => path.join(root, (await readFile(path.join(root, 'CURRENT'), 'utf8')).trim());
+  const open = (root: string) => createEmbeddedBackend({ indexDir: root, hnsw: config.hnsw }).open(expected);
+
+  it('reports a file edited after it was written (same size) as damaged, in one line', async () => {
+    const copy = await copyIndex();
+    const file = path.join(await liveFolder(copy), 'passages.bin');
+    const bytes = await readFile(file);
+    const at = bytes.indexOf(Buffer.from('普及率达 82%'));
+    expect(at).toBeGreaterThan(0);
+    bytes.write('普及率达 99%', at);
+    await writeFile(file, bytes);
+    const error = await open(copy).then(() => null, (e: unknown) => e);
+    expect(isAppError(error, 'INDEX_CORRUPT')).toBe(true);
+    expect((error as Error).message).toMatch(/passages\.bin was altered after it was written \(checksum differs\)/);
+    expect((error as Error).message.split('\n')).toHaveLength(1);
   });
 
-  it('detects truncated, garbled or missing files', async () => {
+  it('reports missing and truncated files as damaged', async () => {
+    expect(await errorCode(open(path.join(dir.dir, 'nothing-here')))).toBe('INDEX_MISSING');
     const truncated = await copyIndex();
-    const folder = (await readIndexManifest(truncated))!.folder;
-    await truncate(path.join(folder, 'vectors.hnsw'), 100);
-    expect(await errorCode(loadStore(truncated, expected))).toBe('INDEX_CORRUPT');
-
-    const garbled = await copyIndex();
-    const garbledFolder = (await readIndexManifest(garbled))!.folder;
-    await writeFile(path.join(garbledFolder, 'manifest.json'), '{"format":');
-    expect(await errorCode(loadStore(garbled, expected))).toBe('INDEX_CORRUPT');
-
-    const damagedVectors = await copyIndex();
-    const vectorsFolder = (await readIndexManifest(damagedVectors))!.folder;
-    const size = (await readFile(path.join(vectorsFolder, 'vectors.hnsw'))).length;
-    await writeFile(path.join(vectorsFolder, 'vectors.hnsw'), Buffer.alloc(size, 0xff));
-    expect(await errorCode(loadStore(damagedVectors, expected))).toBe('INDEX_CORRUPT');
+    await truncate(path.join(await liveFolder(truncated), 'vectors.hnsw'), 100);
+    expect(await errorCode(open(truncated))).toBe('INDEX_CORRUPT');
   });
 
-  it('keeps the previous index usable when a rebuild fails half way', async () => {
-    const index = await copyIndex();
-    const before = await readIndexManifest(index);
-    const spy = vi.spyOn(vectorIndex, 'buildVectorIndex').mockImplementation(() => {
-      throw new Error('simulated crash while building');
-    });
-    await expect(ingest({ ...config, indexDir: index }, { embedder })).rejects.toThrow('simulated crash');
-    spy.mockRestore();
-    const after = await readIndexManifest(index);
-    expect(after?.folder).toBe(before?.folder);
-    expect((await loadStore(index, expected)).passages.length).toBeGreaterThan(0);
-  });
-
-  it('rebuilds a stale index on open instead of using it, and says why', async () => {
-    const index = await copyIndex();
+  it('rebuilds a damaged index on open instead of using it, and answers from the rebuilt one', async () => {
+    const copy = await copyIndex();
+    await truncate(path.join(await liveFolder(copy), 'postings.bin'), 10);
     const reasons: string[] = [];
-    const opened = await openIndex(
-      { ...config, indexDir: index, chunking: { minChars: 80, maxChars: 300 } },
-      { embedder, loadEmbedder: async () => embedder, onRebuild: (r) => reasons.push(r) },
-    );
-    expect(reasons[0]).toMatch(/other chunking settings/);
-    expect(opened.mode).toBe('hybrid');
-    expect((await readdir(index)).filter((f) => f.startsWith('index-'))).toHaveLength(1);
+    const app = await createApp({ ...config, indexDir: copy, dense: false }, { onRebuild: (r) => reasons.push(r) });
+    expect(reasons[0]).toMatch(/postings\.bin is truncated/);
+    expect((await app.answerer.answer('晋中卫生厕所普及率是多少？')).answer).toContain('82%');
+    await app.close();
   });
 
-  it('answers lexically with DENSE=off even when the index has vectors', async () => {
-    const opened = await openIndex({ ...config, dense: false }, { loadEmbedder: async () => embedder });
-    expect(opened.mode).toBe('lexical');
-    expect(opened.lexicalReason).toBe('DENSE=off');
-  });
-
-  it('builds a lexical-only index when no model can be loaded, and says why', async () => {
-    const index = path.join(dir.dir, 'lexical-only');
-    const result = await ingest({ ...config, indexDir: index, model: { ...config.model, id: 'nobody/missing' } });
-    expect(result.store.vectors).toBeNull();
-    expect(result.denseOffReason).toMatch(/is unavailable/);
-    const opened = await openIndex({ ...config, indexDir: index, model: { ...config.model, id: 'nobody/missing' } });
-    expect(opened.mode).toBe('lexical');
-    expect(opened.lexicalReason).toMatch(/is unavailable/);
+  it('keeps the previous index when a build crashes midway', async () => {
+    const copy = await copyIndex();
+    const before = await liveFolder(copy);
+    const spy = vi.spyOn(vectorIndex, 'buildVectorIndex').mockImplementation(() => {
+      throw new Error('simulated crash');
+    });
+    await expect(ingest({ ...config, indexDir: copy }, { embedder })).rejects.toThrow('simulated crash');
+    spy.mockRestore();
+    expect(await liveFolder(copy)).toBe(before);
+    expect((await readdir(copy)).filter((f) => f.startsWith('.building-'))).toEqual([]);
+    await (await open(copy)).close();
   });
 });

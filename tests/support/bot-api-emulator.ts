@@ -24,10 +24,13 @@ const require = createRequire(import.meta.url);
 const { routes } = require('telegram-test-api/lib/routes/index.js') as { routes: Array<(app: App, server: TelegramServer) => void> };
 
 const LONG_POLL_CAP_MS = 1000;
-const state = new WeakMap<TelegramServer, { rejectSends: number; tooManyRequests: number; getUpdatesCalls: number; commands: unknown[]; refusedTokens: Set<string> }>();
+const state = new WeakMap<
+  TelegramServer,
+  { rejectSends: number; tooManyRequests: number; getUpdatesCalls: number; commands: unknown[]; refusedTokens: Set<string>; files: Map<string, { path: string; bytes: Buffer }> }
+>();
 
 function extraRoutes(app: App, server: TelegramServer): void {
-  const stats = { rejectSends: 0, tooManyRequests: 0, getUpdatesCalls: 0, commands: [] as unknown[], refusedTokens: new Set<string>() };
+  const stats = { rejectSends: 0, tooManyRequests: 0, getUpdatesCalls: 0, commands: [] as unknown[], refusedTokens: new Set<string>(), files: new Map<string, { path: string; bytes: Buffer }>() };
   state.set(server, stats);
   const ok = (res: Response, result: unknown = true) => res.json({ ok: true, result });
   app.all('/bot:token/*', (req, res, next) => {
@@ -69,6 +72,18 @@ function extraRoutes(app: App, server: TelegramServer): void {
     ok(res);
   });
   app.all('/bot:token/answerInlineQuery', (_req, res) => ok(res));
+  app.all('/bot:token/getFile', (req, res) => {
+    const id = String(req.body?.file_id ?? '');
+    const file = stats.files.get(id);
+    if (!file) return void res.status(400).json({ ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });
+    ok(res, { file_id: id, file_unique_id: id, file_size: file.bytes.length, file_path: file.path });
+  });
+  app.all('/file/bot:token/*', (req, res) => {
+    const wanted = (req as unknown as { path: string }).path.replace(/^\/file\/bot[^/]+\//, '');
+    const file = [...stats.files.values()].find((f) => f.path === decodeURIComponent(wanted));
+    if (!file) return void res.status(404).json({ ok: false, error_code: 404, description: 'Not Found' });
+    (res as unknown as { end(body: Buffer): void }).end(file.bytes);
+  });
 }
 
 if (!routes.includes(extraRoutes)) routes.unshift(extraRoutes);
@@ -80,6 +95,8 @@ export interface Emulator {
   rejectNextSends(n: number): void;
   /** Answers every call made with `token` with 401 Unauthorized, as Telegram does for a revoked token. */
   refuseToken(token: string): void;
+  /** Makes a file downloadable through getFile and the file route, as if a user had sent it. */
+  addFile(fileId: string, name: string, bytes: Buffer): void;
   stats(): { tooManyRequests: number; getUpdatesCalls: number; commands: unknown[] };
   botMessages(token: string, chatId: number): StoredBotUpdate['message'][];
   /** Waits until `chatId` has at least `count` bot messages. */
@@ -98,6 +115,7 @@ export async function startEmulator(): Promise<Emulator> {
     apiRoot: server.config.apiURL,
     rejectNextSends: (n) => void (state.get(server)!.rejectSends = n),
     refuseToken: (token) => void state.get(server)!.refusedTokens.add(token),
+    addFile: (fileId, name, bytes) => void state.get(server)!.files.set(fileId, { path: `documents/${name}`, bytes }),
     stats: () => state.get(server)!,
     botMessages,
     async waitForBotMessages(token, chatId, count, timeoutMs = 10_000) {

@@ -11,7 +11,7 @@ export function buttonHandlers({ cache, outbox }: BotServices): Composer<Context
   const buttons = new Composer<Context>();
   buttons.on('callback_query', async (ctx) => {
     const press = parseButtonData('data' in ctx.callbackQuery ? ctx.callbackQuery.data : '');
-    const answer = press && cache.get(press.key);
+    const answer = press ? await cache.get(press.key) : undefined;
     const chat = ctx.chat;
     if (!press || !answer || !chat) return void (await outbox.call(() => ctx.answerCbQuery(TEXT.staleButton)));
     if (press.kind === 'more') {

@@ -11,6 +11,6 @@ export function commandHandlers({ outbox, documents }: BotServices): Composer<Co
   commands.start((ctx) => reply(ctx, escapeHtml(TEXT.help(ctx.me))));
   commands.help((ctx) => reply(ctx, escapeHtml(TEXT.help(ctx.me))));
   commands.command('about', (ctx) => reply(ctx, escapeHtml(TEXT.about)));
-  commands.command('sources', (ctx) => reply(ctx, sourcesHtml(documents)));
+  commands.command('sources', (ctx) => reply(ctx, sourcesHtml(documents())));
   return commands;
 }

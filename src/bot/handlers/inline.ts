@@ -7,7 +7,7 @@ export function inlineHandlers({ answerer, limits, outbox }: BotServices): Compo
   const inline = new Composer<Context>();
   inline.on('inline_query', async (ctx) => {
     const question = ctx.inlineQuery.query.trim();
-    if (!question || !limits.admit(ctx.from.id, ctx.from.id).allowed) return void (await outbox.call(() => ctx.answerInlineQuery([], { cache_time: 0 })));
+    if (!question || !(await limits.admit(ctx.from.id, ctx.from.id)).allowed) return void (await outbox.call(() => ctx.answerInlineQuery([], { cache_time: 0 })));
     const results = inlineResults(await answerer.answer(question));
     await outbox.call(() => ctx.answerInlineQuery(results, { cache_time: 300 }));
   });

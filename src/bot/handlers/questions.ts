@@ -24,7 +24,7 @@ export function questionHandlers(services: BotServices): Composer<Context> {
     const repliedTo = ctx.message && 'reply_to_message' in ctx.message ? ctx.message.reply_to_message : undefined;
     const continuing = repliedTo?.from?.id === ctx.botInfo.id ? answerKey(chat.id, repliedTo.message_id) : undefined;
     if (!question) return void (await outbox.send(chat, escapeHtml(TEXT.askUsage), { replyTo }));
-    const admission = limits.admit(ctx.from?.id ?? chat.id, chat.id);
+    const admission = await limits.admit(ctx.from?.id ?? chat.id, chat.id);
     if (!admission.allowed) {
       if (admission.tell) await outbox.send(chat, escapeHtml(TEXT.rateLimited(admission.wait)), { replyTo });
       return;
@@ -34,7 +34,7 @@ export function questionHandlers(services: BotServices): Composer<Context> {
         void outbox.call(() => ctx.telegram.sendChatAction(chat.id, 'typing')).catch(() => undefined);
         const answer = await conversations.ask(key, question, continuing);
         if (answer.error) return void (await outbox.send(chat, escapeHtml(answer.answer), { replyTo }));
-        const buttons = answerButtons(answer, cache.put(answer));
+        const buttons = answerButtons(answer, await cache.put(answer));
         const sent = await outbox.sendAll(chat, packMessages(answerBlocks(answer)), { replyTo, extra: { reply_markup: { inline_keyboard: [buttons] } } });
         // A reply to any message of this answer continues from it, whatever the chat asked since.
         for (const message of sent) await conversations.link(key, answerKey(chat.id, message.message_id));

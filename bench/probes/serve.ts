@@ -1,0 +1,51 @@
+/**
+ * Serving one point of the scale series, in a fresh process so RSS is the server's own: open the
+ * index built by scale.ts (embedded folder, or `DATABASE_URL`), then ask the dev questions three
+ * times, lexical and hybrid. Prints one JSON object.
+ */
+import path from 'node:path';
+import { createApp } from '../../src/app.js';
+import { createSearcher } from '../../src/search/searcher.js';
+import { createAnswerer } from '../../src/answer/answerer.js';
+import { readQuestionFile } from '../../src/eval/questions.js';
+import { DEV_QUESTIONS } from '../../tests/support/fixtures.js';
+import { tinyModel } from '../model.js';
+import { median, p95, round } from '../stats.js';
+
+const rssMb = () => round(process.memoryUsage().rss / 2 ** 20, 1);
+
+async function main(): Promise<void> {
+  const [workDir, databaseUrl] = process.argv.slice(2);
+  const { config, embedder } = await tinyModel(workDir, path.join(workDir, 'corpus'), path.join(workDir, 'index'), databaseUrl);
+  const baselineMb = rssMb();
+  const started = performance.now();
+  const app = await createApp(config, { loadEmbedder: async () => embedder });
+  const openMs = round(performance.now() - started, 1);
+  const rssAfterOpenMb = rssMb();
+
+  const questions = (await readQuestionFile(DEV_QUESTIONS)).map((q) => q.q);
+  const query = async (withDense: boolean) => {
+    const answerer = createAnswerer({ store: app.store, searcher: createSearcher({ store: app.store, embedder: withDense ? embedder : null }), settings: config.answer });
+    await answerer.answer(questions[0]);
+    const total: number[] = [];
+    const lexical: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      for (const q of questions) {
+        const { timings } = await answerer.answer(q);
+        total.push(timings.totalMs);
+        lexical.push(timings.lexicalMs ?? 0);
+      }
+    }
+    return { medianMs: round(median(total), 3), p95Ms: round(p95(total), 3), searchP95Ms: round(p95(lexical), 3) };
+  };
+  const hybrid = app.store.hasVectors ? await query(true) : null;
+  const lexical = await query(false);
+  const result = { backend: app.backend.kind, openMs, baselineMb, rssAfterOpenMb, rssAfterQueriesMb: rssMb(), hybrid, lexical };
+  await app.close();
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,128 @@
+import dotenv from 'dotenv';
+import { createAnswerer, type Answerer } from './answer/answerer.js';
+import { loadConfig, type Config } from './config.js';
+import { createEmbedder, type Embedder } from './embed/embedder.js';
+import { isAppError } from './errors.js';
+import { ingest, type IngestOptions } from './ingest/ingest.js';
+import { createSearcher, type Searcher } from './search/searcher.js';
+import { createStore } from './store/create-store.js';
+import { chunkingFingerprint, corpusFingerprint } from './store/manifest.js';
+import type { Store, StoreBackend, StoreExpectations } from './store/types.js';
+
+export type RetrievalMode = 'hybrid' | 'lexical';
+
+/** The application, wired once for every surface: CLI, bot, eval and bench. */
+export interface App {
+  config: Config;
+  backend: StoreBackend;
+  store: Store;
+  embedder: Embedder | null;
+  mode: RetrievalMode;
+  /** Why retrieval is lexical only, in one line a user can act on. */
+  lexicalReason?: string;
+  /**
+   * What a user should be told once: that an index was just built without dense retrieval, or that
+   * a dense index cannot be used because its model is gone. Absent when nothing changed.
+   */
+  notice?: string;
+  searcher: Searcher;
+  answerer: Answerer;
+  close(): Promise<void>;
+}
+
+export interface AppOptions extends Pick<IngestOptions, 'embedder' | 'onEmbedStart' | 'onEmbedProgress'> {
+  /** Told once, before a rebuild starts, why it is needed. */
+  onRebuild?: (reason: string) => void;
+  /** Loads the query embedder for a dense index; defaults to the configured transformers.js model. */
+  loadEmbedder?: () => Promise<Embedder>;
+  /** The index backend; the one `STORE` names by default. */
+  backend?: StoreBackend;
+}
+
+/**
+ * Opens the index for the current corpus and settings and wires search and answers. A missing,
+ * stale or damaged index is rebuilt (never used), after `onRebuild` says why; when several
+ * processes find it so at once, one builds and the others wait and use its index.
+ */
+export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const backend = options.backend ?? createStore(config);
+  const expected: StoreExpectations = {
+    corpusHash: await corpusFingerprint(config.corpusDir),
+    chunkingHash: chunkingFingerprint(config.chunking),
+    model: config.dense ? config.model.id : null,
+    efSearch: config.hnsw.efSearch,
+  };
+  let store: Store;
+  let built: { embedder: Embedder | null; reason?: string } | null = null;
+  try {
+    store = await backend.open(expected);
+  } catch (error) {
+    if (!isAppError(error) || !['INDEX_MISSING', 'INDEX_STALE', 'INDEX_CORRUPT'].includes(error.code)) throw error;
+    options.onRebuild?.(error.message);
+    const result = await ingest(config, {
+      ...options,
+      backend,
+      // Another process may have built a fitting index while this one waited for the build lock.
+      alreadyFresh: () => backend.open(expected).then((fresh) => fresh.close().then(() => true), () => false),
+    });
+    store = await backend.open(expected);
+    if (result.built) built = { embedder: result.embedder, ...(result.denseOffReason ? { reason: result.denseOffReason } : {}) };
+  }
+
+  let embedder: Embedder | null = null;
+  let lexicalReason: string | undefined;
+  let notice: string | undefined;
+  if (!config.dense) lexicalReason = 'DENSE=off';
+  else if (!store.hasVectors) {
+    lexicalReason = built?.reason ?? store.manifest.denseOffReason ?? 'the index has no vectors';
+    if (built) notice = denseOffNotice(lexicalReason);
+  } else if (built?.embedder) {
+    embedder = built.embedder;
+  } else {
+    try {
+      embedder = await (options.loadEmbedder ?? (() => createEmbedder(config.model)))();
+    } catch (error) {
+      if (!isAppError(error, 'MODEL_UNAVAILABLE')) throw error;
+      lexicalReason = error.message;
+      notice = denseOffNotice(error.message);
+    }
+  }
+
+  const searcher = createSearcher({ store, embedder });
+  const answerer = createAnswerer({ store, searcher, settings: config.answer });
+  return {
+    config,
+    backend,
+    store,
+    embedder,
+    mode: embedder ? 'hybrid' : 'lexical',
+    ...(lexicalReason ? { lexicalReason } : {}),
+    ...(notice ? { notice } : {}),
+    searcher,
+    answerer,
+    async close() {
+      await store.close();
+      await backend.close();
+    },
+  };
+}
+
+/** One short line for stderr: why answers come from lexical search only, and where to read more. */
+export function denseOffNotice(reason: string): string {
+  return `Dense retrieval is off (${reason}); lexical search only. See README, "The embedding model".`;
+}
+
+/** The configuration from the environment and a `.env` file in the working directory, for entry points. */
+export function readConfig(): Config {
+  dotenv.config({ quiet: true });
+  return loadConfig();
+}
+
+/** `createApp` for a surface that reports to a person: why a rebuild happens, and the dense notice, each once. */
+export async function openApp(config: Config, note: (line: string) => void): Promise<App> {
+  const app = await createApp(config, {
+    onRebuild: (reason) => note(`${reason.replace(/ Run `npm run ingest`.*$/, '')} Building it now…`),
+  });
+  if (app.notice) note(app.notice);
+  return app;
+}

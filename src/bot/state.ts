@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Answer } from '../answer/types.js';
+import type { BotConfig } from '../config.js';
+import { createPostgresConversationStore } from '../conversation/postgres-store.js';
+import { createMemoryConversationStore, type ConversationStore } from '../conversation/store.js';
+import { ensureSchema } from '../store/postgres/schema.js';
+import { inTransaction } from '../store/postgres/transaction.js';
+import { createAnswerCache, type AnswerCache } from './answer-cache.js';
+import { createAskLimits, type Admission, type AskLimits } from './rate-limit.js';
+
+/** What one bot process remembers between updates. Shared through PostgreSQL, several replicas act as one bot. */
+export interface BotState {
+  /** Answers behind the buttons ("更多来源", "原文", "可能相关"). */
+  cache: AnswerCache;
+  limits: AskLimits;
+  conversations: ConversationStore;
+  close(): Promise<void>;
+}
+
+export function createMemoryBotState(config: Pick<BotConfig, 'ratePerUser' | 'ratePerChat'>): BotState {
+  return {
+    cache: createAnswerCache(),
+    limits: createAskLimits(config.ratePerUser, config.ratePerChat),
+    conversations: createMemoryConversationStore(),
+    close: async () => undefined,
+  };
+}
+
+const WINDOW_MS = 60_000;
+/** Answers behind buttons are kept this long; older buttons are answered "已过期". */
+const ANSWER_TTL = '7 days';
+
+/**
+ * Bot state in PostgreSQL (`DATABASE_URL`): a button on an answer one replica sent works on any
+ * other, rate limits count across replicas, and conversations continue whichever replica gets the
+ * next message.
+ */
+export function createPostgresBotState(databaseUrl: string, config: Pick<BotConfig, 'ratePerUser' | 'ratePerChat'>): BotState {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  const ready = () => ensureSchema(pool);
+
+  const cache: AnswerCache = {
+    async put(answer) {
+      await ready();
+      const key = randomBytes(6).toString('base64url').toLowerCase().replace(/[^0-9a-z]/g, '0');
+      await pool.query('INSERT INTO rq_bot_answers (key, answer) VALUES ($1, $2)', [key, JSON.stringify(answer)]);
+      await pool.query(`DELETE FROM rq_bot_answers WHERE created_at < now() - interval '${ANSWER_TTL}'`);
+      return key;
+    },
+    async get(key) {
+      await ready();
+      const { rows } = await pool.query<{ answer: Answer }>('SELECT answer FROM rq_bot_answers WHERE key = $1', [key]);
+      return rows[0]?.answer;
+    },
+  };
+
+  const limits: AskLimits = {
+    async admit(userId, chatId, now = Date.now()): Promise<Admission> {
+      await ready();
+      return inTransaction(pool, async (client) => {
+        // One decision per chat at a time, whichever replica makes it.
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`chat:${chatId}`]);
+        await client.query('DELETE FROM rq_rate_events WHERE at <= $1', [now - WINDOW_MS]);
+        const waitFor = async (key: string, limit: number) => {
+          const { rows } = await client.query<{ n: string; first: number | null }>('SELECT count(*) AS n, min(at) AS first FROM rq_rate_events WHERE key = $1', [key]);
+          return Number(rows[0].n) < limit ? 0 : Math.max(1, Math.ceil((Number(rows[0].first) + WINDOW_MS - now) / 1000));
+        };
+        const userKey = `user:${userId}`;
+        const chatKey = `chat:${chatId}`;
+        const wait = Math.max(await waitFor(userKey, config.ratePerUser), await waitFor(chatKey, config.ratePerChat));
+        if (wait === 0) {
+          await client.query('INSERT INTO rq_rate_events (key, at) VALUES ($1, $3), ($2, $3)', [userKey, chatKey, now]);
+          return { allowed: true };
+        }
+        const told = await client.query('SELECT 1 FROM rq_rate_notices WHERE chat = $1 AND until > $2', [chatKey, now]);
+        const tell = told.rowCount === 0;
+        if (tell) {
+          await client.query('INSERT INTO rq_rate_notices (chat, until) VALUES ($1, $2) ON CONFLICT (chat) DO UPDATE SET until = EXCLUDED.until', [chatKey, now + wait * 1000]);
+        }
+        return { allowed: false, wait, tell };
+      });
+    },
+  };
+
+  return { cache, limits, conversations: createPostgresConversationStore(pool), close: () => pool.end() };
+}

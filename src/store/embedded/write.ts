@@ -1,0 +1,111 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { HnswSettings } from '../vector-index.js';
+import { buildVectorIndex } from '../vector-index.js';
+import type { IndexManifest } from '../manifest.js';
+import type { StoreBuild } from '../types.js';
+
+/**
+ * The embedded index, one folder: nothing in it is parsed into the JavaScript heap when it is
+ * opened except the documents and the term dictionary; passages and postings are read by offset.
+ *
+ * - `documents.json`: the reports' metadata and credits.
+ * - `passages.bin`: each passage as UTF-8 JSON, one after another; `passages.idx`: byte offsets
+ *   (Float64, one more than there are passages).
+ * - `table.bin`: per passage, as little-endian arrays: report index (Uint32), term count (Uint32),
+ *   then the years each passage names in CSR form: starts (Uint32, n + 1) and years (Uint16).
+ * - `terms.json`: `[term, first posting, postings]` for every term; `postings.bin`: Int32 pairs
+ *   `[passage id, term frequency]`, each term's stretch ordered by passage id.
+ * - `vectors.hnsw` (hnswlib) and `vectors.f32` (the same vectors, row by row, for exact scans of a
+ *   few in-scope reports), when the index is dense.
+ *
+ * A passage's id is its position; a report's passages have consecutive ids.
+ */
+export const FILES = {
+  manifest: 'manifest.json',
+  documents: 'documents.json',
+  passages: 'passages.bin',
+  offsets: 'passages.idx',
+  table: 'table.bin',
+  terms: 'terms.json',
+  postings: 'postings.bin',
+  vectors: 'vectors',
+} as const;
+
+export async function writeEmbeddedIndex(folder: string, build: StoreBuild, hnsw: HnswSettings): Promise<IndexManifest> {
+  const { documents, passages, termsByPassage } = build;
+  const written: string[] = [];
+  const write = async (name: string, data: string | Uint8Array) => {
+    await writeFile(path.join(folder, name), data);
+    written.push(name);
+  };
+  await write(FILES.documents, JSON.stringify(documents));
+
+  const records = passages.map((p) => Buffer.from(JSON.stringify(p)));
+  const offsets = new Float64Array(records.length + 1);
+  records.forEach((r, i) => (offsets[i + 1] = offsets[i] + r.length));
+  await write(FILES.passages, Buffer.concat(records));
+  await write(FILES.offsets, bytesOf(offsets));
+
+  const docIndex = new Map(documents.map((d, i) => [d.id, i]));
+  const yearStarts = new Uint32Array(passages.length + 1);
+  passages.forEach((p, i) => (yearStarts[i + 1] = yearStarts[i] + p.years.length));
+  const table = Buffer.concat([
+    bytesOf(Uint32Array.from(passages, (p) => docIndex.get(p.docId)!)),
+    bytesOf(Uint32Array.from(termsByPassage, (terms) => terms.length)),
+    bytesOf(yearStarts),
+    bytesOf(Uint16Array.from(passages.flatMap((p) => p.years))),
+  ]);
+  await write(FILES.table, table);
+
+  const byTerm = new Map<string, number[]>();
+  termsByPassage.forEach((terms, passageId) => {
+    const counts = new Map<string, number>();
+    for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+    for (const [term, tf] of counts) {
+      let list = byTerm.get(term);
+      if (!list) byTerm.set(term, (list = []));
+      list.push(passageId, tf);
+    }
+  });
+  const dictionary: Array<[string, number, number]> = [];
+  let total = 0;
+  for (const [term, list] of byTerm) {
+    dictionary.push([term, total, list.length / 2]);
+    total += list.length / 2;
+  }
+  const postings = new Int32Array(total * 2);
+  for (const [term, first] of dictionary) postings.set(byTerm.get(term)!, first * 2);
+  await write(FILES.terms, JSON.stringify(dictionary));
+  await write(FILES.postings, bytesOf(postings));
+
+  if (build.vectors) {
+    const dimension = build.manifest.dense!.dimension;
+    const index = buildVectorIndex(build.vectors, dimension, hnsw);
+    written.push(...(await index.save(path.join(folder, FILES.vectors))).map((file) => path.basename(file)));
+  }
+
+  const files: IndexManifest['files'] = {};
+  for (const name of written) files[name] = await fingerprint(path.join(folder, name));
+  const manifest: IndexManifest = { ...build.manifest, files };
+  await writeFile(path.join(folder, FILES.manifest), JSON.stringify(manifest, null, 2));
+  return manifest;
+}
+
+/** Size, modification time and SHA-256 of a file, read in a stream (index files can be hundreds of megabytes). */
+export async function fingerprint(file: string): Promise<{ bytes: number; sha256: string; mtimeMs: number }> {
+  const { size, mtimeMs } = await stat(file);
+  return { bytes: size, mtimeMs, sha256: await sha256Of(file) };
+}
+
+export async function sha256Of(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file, { highWaterMark: 8 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function bytesOf(array: ArrayBufferView): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}

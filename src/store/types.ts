@@ -1,0 +1,100 @@
+import type { Credit } from '../corpus/clean.js';
+import type { DocumentMeta, Passage } from '../corpus/types.js';
+import type { IndexManifest } from './manifest.js';
+
+export interface StoredDocument extends DocumentMeta {
+  credits: Credit[];
+  /** For paged formats (PDF): where each page starts in the extracted text. */
+  pageStarts?: number[];
+}
+
+/** A passage as stored: with the years its text names, which scoping needs. */
+export interface StoredPassage extends Passage {
+  years: number[];
+}
+
+export interface ScoredPassage {
+  passageId: number;
+  score: number;
+}
+
+/**
+ * Which passages may answer, as data every backend can apply (in JavaScript or in SQL): a report
+ * of one of `cities` (any when empty) that plans or reviews one of `years`, or a passage whose
+ * text names one of them (any when empty). See `inScope`.
+ */
+export interface ScopeFilter {
+  cities: string[];
+  years: number[];
+}
+
+/** Corpus-wide term counts, kept in memory by every backend (tens of thousands of terms). */
+export interface TermStatistics {
+  readonly passageCount: number;
+  /** Number of passages that contain `term`. */
+  documentFrequency(term: string): number;
+  /** BM25's inverse document frequency of a term (0 for unknown terms). */
+  idf(term: string): number;
+  /** Every indexed term. */
+  terms(): Iterable<string>;
+}
+
+/** An opened index: what search and answer ask of it. Only the backend knows files, SQL or HNSW. */
+export interface Store {
+  readonly manifest: IndexManifest;
+  readonly documents: StoredDocument[];
+  readonly terms: TermStatistics;
+  /** Whether passages carry vectors (a dense index). */
+  readonly hasVectors: boolean;
+  /** Passages by id, in the order asked. */
+  passages(ids: number[]): Promise<StoredPassage[]>;
+  /** The passage after `passage` in its report, if any. */
+  following(passage: Passage): Promise<StoredPassage | undefined>;
+  /** BM25 (k1 1.2, b 0.75) over the scoped passages, best `limit` first. */
+  searchLexical(terms: string[], scope: ScopeFilter, limit: number): Promise<ScoredPassage[]>;
+  /** Cosine similarity over the scoped passages, best `limit` first; [] for a lexical-only index. */
+  searchVectors(vector: Float32Array, scope: ScopeFilter, limit: number): Promise<ScoredPassage[]>;
+  close(): Promise<void>;
+}
+
+/** What ingest hands a backend to publish as the new index. */
+export interface StoreBuild {
+  manifest: Omit<IndexManifest, 'files'>;
+  documents: StoredDocument[];
+  passages: StoredPassage[];
+  /** Index terms of each passage, by passage id. */
+  termsByPassage: string[][];
+  /** One vector per passage, or null for a lexical-only index. */
+  vectors: Float32Array[] | null;
+}
+
+/** What a caller expects of an index; a mismatch means the index is stale. */
+export interface StoreExpectations {
+  corpusHash: string;
+  chunkingHash: string;
+  /** Model id that the dense part must have been built with, or `null` to accept any. */
+  model: string | null;
+  efSearch: number;
+}
+
+/**
+ * A place indexes live (a folder, a database): builds are published there atomically and
+ * serialized, and opened for reading.
+ */
+export interface StoreBackend {
+  readonly kind: 'embedded' | 'postgres';
+  /** Where, for messages: a folder or a database without its password. */
+  readonly location: string;
+  /** The live index's manifest, or null when there is none. Throws INDEX_CORRUPT on a damaged one. */
+  readManifest(): Promise<IndexManifest | null>;
+  /** Opens the live index; throws INDEX_MISSING, INDEX_STALE or INDEX_CORRUPT. */
+  open(expected: StoreExpectations): Promise<Store>;
+  /**
+   * Runs `build` while holding the backend's build lock (other ingests wait; a killed holder does
+   * not block them), then publishes what it returns atomically. `build` returns null to publish
+   * nothing (the index another process just published already fits). Readers see the old index
+   * until the new one is complete.
+   */
+  publish(build: () => Promise<StoreBuild | null>): Promise<boolean>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,54 @@
+import { spawn } from 'node:child_process';
+import { access, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CORPUS_DIR, REPO, tempDir } from '../support/fixtures.js';
+import { runCli } from '../support/run-cli.js';
+
+let dir: Awaited<ReturnType<typeof tempDir>>;
+beforeAll(async () => {
+  dir = await tempDir();
+});
+afterAll(() => dir.cleanup());
+
+const envFor = (indexDir: string) => ({ CORPUS_DIR, INDEX_DIR: indexDir, DENSE: 'off' });
+const liveFolderExists = async (indexDir: string) => {
+  const current = (await readFile(path.join(indexDir, 'CURRENT'), 'utf8')).trim();
+  return access(path.join(indexDir, current, 'manifest.json')).then(() => true, () => false);
+};
+
+describe('ingests and asks at the same time', () => {
+  it('serializes parallel ingests, never leaves CURRENT dangling, and every ask answers meanwhile', async () => {
+    const indexDir = path.join(dir.dir, 'parallel');
+    const env = envFor(indexDir);
+    await runCli('ingest', [], env);
+    const ingests = Array.from({ length: 3 }, () => runCli('ingest', [], env));
+    const asks: Array<Awaited<ReturnType<typeof runCli>>> = [];
+    const asking = (async () => {
+      for (let i = 0; i < 4; i++) asks.push(await runCli('ask', ['--json', '晋中卫生厕所普及率是多少？'], env));
+    })();
+    const results = await Promise.all(ingests);
+    await asking;
+    expect(results.map((r) => r.code)).toEqual([0, 0, 0]);
+    for (const ask of asks) {
+      expect(ask.code).toBe(0);
+      expect(JSON.parse(ask.stdout).answer).toContain('82%');
+    }
+    expect(await liveFolderExists(indexDir)).toBe(true);
+    expect((await readdir(indexDir)).filter((f) => f.startsWith('index-')).length).toBeLessThanOrEqual(2);
+  });
+
+  it('takes over the lock of an ingest that was killed while building', async () => {
+    const indexDir = path.join(dir.dir, 'killed');
+    const env = envFor(indexDir);
+    const doomed = spawn(process.execPath, ['--import', 'tsx', path.join('src', 'cli', 'ingest.ts')], { cwd: REPO, env: { ...process.env, ...env } });
+    const lock = path.join(indexDir, 'build.lock');
+    const deadline = Date.now() + 15_000;
+    while (!(await access(lock).then(() => true, () => false)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    doomed.kill('SIGKILL');
+    await new Promise((resolve) => doomed.on('close', resolve));
+    const next = await runCli('ingest', [], env);
+    expect(next.code).toBe(0);
+    expect(await liveFolderExists(indexDir)).toBe(true);
+  }, 60_000);
+});
