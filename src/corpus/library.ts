@@ -16,6 +16,7 @@ export type Added = { file: string; added: true; meta: DocumentMeta } | { file: 
  */
 export async function addReports(corpusDir: string, files: string[]): Promise<Added[]> {
   const entries = await readCorpusManifest(corpusDir);
+  const raw = await rawEntries(corpusDir);
   const knownCities = [...new Set(entries.map((m) => m.city).filter(Boolean))];
   const present = new Set(await readdir(corpusDir).catch(() => [] as string[]));
   const results: Added[] = [];
@@ -41,9 +42,10 @@ export async function addReports(corpusDir: string, files: string[]): Promise<Ad
     const guessed = guessMeta(target, outcome.report.text, knownCities, outcome.report.titleCandidate);
     const meta = { ...guessed, id: freeId(guessed.id, entries) };
     entries.push(meta);
+    raw.push({ ...meta });
     results.push({ file: name, added: true, meta });
   }
-  await writeManifest(corpusDir, entries);
+  await writeManifest(corpusDir, raw);
   return results;
 }
 
@@ -54,16 +56,22 @@ export async function removeReport(corpusDir: string, id: string): Promise<Docum
   if (!entry) throw new AppError('CORPUS_MANIFEST_INVALID', { file: path.join(corpusDir, MANIFEST_FILE), detail: `no report with id ${id} (see npm run -s ingest -- list)` });
   await writeManifest(
     corpusDir,
-    entries.filter((e) => e !== entry),
+    (await rawEntries(corpusDir)).filter((e) => e.id !== id),
   );
   await rm(path.join(corpusDir, entry.file), { force: true });
   return entry;
 }
 
-/** Writes the manifest atomically: a crash leaves the old one. */
-async function writeManifest(corpusDir: string, entries: DocumentMeta[]): Promise<void> {
-  const lines = entries.map((e) => `    ${JSON.stringify(e)}`).join(',\n');
-  await writeFileAtomic(path.join(corpusDir, MANIFEST_FILE), `{\n  "documents": [\n${lines}\n  ]\n}\n`);
+/** The manifest's entries as written, with fields this project does not read ("published", "speaker") kept. */
+async function rawEntries(corpusDir: string): Promise<Array<Record<string, unknown>>> {
+  const raw = await readFile(path.join(corpusDir, MANIFEST_FILE), 'utf8').catch(() => null);
+  return raw ? ((JSON.parse(raw) as { documents: Array<Record<string, unknown>> }).documents ?? []) : [];
+}
+
+/** Writes the manifest atomically (a crash leaves the old one), one entry per line as people write it. */
+async function writeManifest(corpusDir: string, entries: Array<Record<string, unknown>>): Promise<void> {
+  const line = (entry: Record<string, unknown>) => `    {${Object.entries(entry).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')}}`;
+  await writeFileAtomic(path.join(corpusDir, MANIFEST_FILE), `{\n  "documents": [\n${entries.map(line).join(',\n')}\n  ]\n}\n`);
 }
 
 function freeName(name: string, present: Set<string>): string {
