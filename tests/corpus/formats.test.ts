@@ -8,13 +8,13 @@ import { addReports } from '../../src/corpus/library.js';
 import { ordinaryCharacters } from '../../src/corpus/readers/pdf.js';
 import { ingest } from '../../src/ingest/ingest.js';
 import { compactText } from '../../src/text/normalize.js';
-import { CORPUS_DIR, REPO, tempDir, testConfig } from '../support/fixtures.js';
+import { readQuestionFile } from '../../src/eval/questions.js';
+import { CORPUS_DIR, DEV_QUESTIONS, REPO, tempDir, testConfig } from '../support/fixtures.js';
 import { lexicalAnswerer } from '../support/lexical-context.js';
 
 const JINZHONG = 'jinzhong-2025-report-summary.txt';
 const TITLE = '晋中市2025年政府工作报告（摘要）';
-// Dev questions about the Jinzhong report, asked of each format.
-const QUESTIONS = ['晋中全年完成固定资产投资多少亿元？', '晋中规上工业企业总数是多少户？', '晋中卫生厕所普及率是多少？', '晋中2025年粮食播种面积要稳定在多少万亩以上？'];
+let QUESTIONS: string[];
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
 let fromText: Map<string, string>;
@@ -22,6 +22,9 @@ let blocks: ReturnType<typeof cleanText>['blocks'];
 
 beforeAll(async () => {
   dir = await tempDir();
+  // Every dev question the Jinzhong report answers, asked of each format.
+  QUESTIONS = (await readQuestionFile(DEV_QUESTIONS)).filter((q) => q.docs.length === 1 && q.docs[0] === 'JZ2025').map((q) => q.q);
+  expect(QUESTIONS.length).toBeGreaterThanOrEqual(8);
   blocks = cleanText(await readFile(path.join(CORPUS_DIR, JINZHONG), 'utf8')).blocks;
   const real = await lexicalAnswerer();
   fromText = new Map();
@@ -82,7 +85,7 @@ describe('reports in their published formats', () => {
     const { answers } = await askOf('jinzhong.pdf', pdf);
     answers.forEach((a, i) => expect(compactText(a.citations[0].quote)).toBe(compactText(ordinaryCharacters(fromText.get(QUESTIONS[i])!))));
     for (const a of answers) expect(a.citations[0].page).toBeGreaterThanOrEqual(1);
-    expect(answers[2].citations[0].page).toBeGreaterThan(answers[0].citations[0].page!);
+    expect(new Set(answers.map((a) => a.citations[0].page)).size).toBeGreaterThan(1);
   });
 
   it('reads radical look-alikes that PDF fonts map glyphs to as ordinary characters', () => {
