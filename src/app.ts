@@ -6,7 +6,7 @@ import { isAppError } from './errors.js';
 import { ingest, type IngestOptions } from './ingest/ingest.js';
 import { createSearcher, type Searcher } from './search/searcher.js';
 import { createStore } from './store/create-store.js';
-import { chunkingFingerprint, corpusFingerprint } from './store/manifest.js';
+import { chunkingFingerprint, corpusFingerprint, staleReason } from './store/manifest.js';
 import type { Store, StoreBackend, StoreExpectations } from './store/types.js';
 
 export type RetrievalMode = 'hybrid' | 'lexical';
@@ -59,11 +59,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   } catch (error) {
     if (!isAppError(error) || !['INDEX_MISSING', 'INDEX_STALE', 'INDEX_CORRUPT'].includes(error.code)) throw error;
     options.onRebuild?.(error.message);
+    const refused = await backend.readManifest().catch(() => null);
     const result = await ingest(config, {
       ...options,
       backend,
-      // Another process may have built a fitting index while this one waited for the build lock.
-      alreadyFresh: () => backend.open(expected).then((fresh) => fresh.close().then(() => true), () => false),
+      // Another process may have published a fitting index while this one waited for the build lock.
+      alreadyFresh: (live) => !!live && live.builtAt !== refused?.builtAt && staleReason(live, expected) === null,
     });
     store = await backend.open(expected);
     if (result.built) built = { embedder: result.embedder, ...(result.denseOffReason ? { reason: result.denseOffReason } : {}) };

@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import { createEmbedder, type Embedder } from '../embed/embedder.js';
 import { isAppError } from '../errors.js';
 import { createStore } from '../store/create-store.js';
-import { chunkingFingerprint, corpusFingerprint, INDEX_FORMAT } from '../store/manifest.js';
+import { chunkingFingerprint, corpusFingerprint, INDEX_FORMAT, type IndexManifest } from '../store/manifest.js';
 import { yearsNamed } from '../store/scope-filter.js';
 import type { StoreBackend, StoreBuild } from '../store/types.js';
 import { tokenize } from '../text/tokenize.js';
@@ -16,10 +16,10 @@ export interface IngestOptions {
   onEmbedStart?: (total: number) => void;
   onEmbedProgress?: (done: number) => void;
   /**
-   * Asked under the build lock, before building: true when the index another process has just
-   * published already fits, so this one need not build at all.
+   * Asked under the build lock with the live index's manifest, before building: true when the
+   * index another process has just published already fits, so this one need not build at all.
    */
-  alreadyFresh?: () => Promise<boolean>;
+  alreadyFresh?: (live: IndexManifest | null) => boolean;
 }
 
 export interface IngestResult {
@@ -48,8 +48,8 @@ export async function ingest(config: Config, options: IngestOptions = {}): Promi
   let embedder: Embedder | null = null;
   let denseOffReason: string | undefined;
 
-  const build = async (): Promise<StoreBuild | null> => {
-    if (options.alreadyFresh && (await options.alreadyFresh())) return null;
+  const build = async (live: IndexManifest | null): Promise<StoreBuild | null> => {
+    if (options.alreadyFresh?.(live)) return null;
     clock.lap();
     const corpus = await loadCorpus(config.corpusDir, config.chunking);
     const corpusHash = await corpusFingerprint(config.corpusDir);

@@ -91,10 +91,10 @@ export interface StoreBackend {
   open(expected: StoreExpectations): Promise<Store>;
   /**
    * Runs `build` while holding the backend's build lock (other ingests wait; a killed holder does
-   * not block them), then publishes what it returns atomically. `build` returns null to publish
-   * nothing (the index another process just published already fits). Readers see the old index
-   * until the new one is complete.
+   * not block them), then publishes what it returns atomically. `build` gets the live index's
+   * manifest as it stands under the lock, and returns null to publish nothing (the index another
+   * process just published already fits). Readers see the old index until the new one is complete.
    */
-  publish(build: () => Promise<StoreBuild | null>): Promise<boolean>;
+  publish(build: (live: IndexManifest | null) => Promise<StoreBuild | null>): Promise<boolean>;
   close(): Promise<void>;
 }

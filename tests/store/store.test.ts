@@ -102,6 +102,20 @@ describe.each(BACKENDS)('%s store', (_name, makeBackend) => {
   });
 });
 
+describe('opening PostgreSQL with no index yet', () => {
+  it('builds the index on first use (under the build lock) and answers from it', async () => {
+    const empty = await startPostgres();
+    try {
+      const app = await createApp({ ...config, dense: false, store: { kind: 'postgres', databaseUrl: empty.url } });
+      expect(app.backend.kind).toBe('postgres');
+      expect((await app.answerer.answer('晋中卫生厕所普及率是多少？')).answer).toContain('82%');
+      await app.close();
+    } finally {
+      await empty.stop();
+    }
+  });
+});
+
 describe('both backends rank alike', () => {
   it('gives the same lexical ranking for the same terms and scope', async () => {
     const embedded = createEmbeddedBackend({ indexDir: path.join(dir.dir, 'alike'), hnsw: config.hnsw });

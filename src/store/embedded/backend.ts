@@ -58,7 +58,8 @@ export function createEmbeddedBackend(config: Pick<Config, 'indexDir' | 'hnsw'>)
     async publish(build) {
       await ensureIndexDir(indexDir);
       return withLock(path.join(indexDir, 'build'), async () => {
-        const made = await build();
+        const live = await currentIndexFolder(indexDir).then((folder) => (folder ? manifestIn(folder) : null)).catch(() => null);
+        const made = await build(live);
         if (!made) return false;
         const folder = await newIndexFolder(indexDir);
         try {

@@ -20,9 +20,9 @@ export function createPostgresBackend(databaseUrl: string, hnsw: Pick<Config['hn
   const location = databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
   const corrupt = (detail: string) => new AppError('INDEX_CORRUPT', { dir: location, detail });
 
-  const currentVersion = async (): Promise<{ id: number; manifest: IndexManifest } | null> => {
+  const currentVersion = async (client: pg.Pool | pg.PoolClient = pool): Promise<{ id: number; manifest: IndexManifest } | null> => {
     await ensureSchema(pool);
-    const { rows } = await pool.query<{ id: string; manifest: unknown }>(
+    const { rows } = await client.query<{ id: string; manifest: unknown }>(
       'SELECT v.id, v.manifest FROM rq_current c JOIN rq_versions v ON v.id = c.version',
     );
     if (rows.length === 0) return null;
@@ -48,7 +48,9 @@ export function createPostgresBackend(databaseUrl: string, hnsw: Pick<Config['hn
       await ensureSchema(pool);
       return inTransaction(pool, async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [BUILD_LOCK]);
-        const made = await build();
+        // Read on this connection: another one would wait for this transaction (PGlite serializes them).
+        const live = await currentVersion(client).catch(() => null);
+        const made = await build(live?.manifest ?? null);
         if (!made) return false;
         await writeVersion(client, made);
         return true;
