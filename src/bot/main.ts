@@ -32,10 +32,11 @@ async function main(): Promise<void> {
   const state = config.store.kind === 'postgres' ? createPostgresBotState(config.store.databaseUrl, config.bot) : createMemoryBotState(config.bot);
   // Handlers always reach the current index, which a report added from Telegram replaces.
   const answerer: Answerer = { answer: (q) => app.answerer.answer(q), answerTurn: (q, previous) => app.answerer.answerTurn(q, previous) };
-  let rebuilding = Promise.resolve('');
+  let rebuilding: Promise<unknown> = Promise.resolve();
   const library: ReportLibrary = {
     add(file) {
-      rebuilding = rebuilding.then(async () => {
+      // One upload at a time; a failed one tells its sender and does not stop the next.
+      const added = rebuilding.catch(() => undefined).then(async () => {
         const [result] = await addReports(config.corpusDir, [file]);
         if (!result.added) return TEXT.uploadFailed(result.reason);
         const built = await ingest(config);
@@ -46,7 +47,8 @@ async function main(): Promise<void> {
         const report = built.reports.find((r) => r.id === result.meta.id);
         return TEXT.uploadAdded(result.meta.title, result.meta.city, result.meta.year, report?.passages ?? 0, built.reports.length);
       });
-      return rebuilding;
+      rebuilding = added;
+      return added;
     },
   };
   const { bot, tasks, registerCommands } = createBot({ answerer, documents: () => app.store.documents, library, config: { ...config.bot, token }, logger, state });
