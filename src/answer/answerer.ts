@@ -63,22 +63,24 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
   segmenter();
   const documents = new Map(store.documents.map((d) => [d.id, d]));
   const cities = [...new Set(store.documents.map((d) => d.city).filter(Boolean))];
+  const places = [...cities, ...cities.flatMap((c) => COUNTIES[c] ?? [])];
+  const knows = (term: string) => store.terms.documentFrequency(term) > 0;
   const read: QuestionReader = createQuestionReader({
     cities,
     coveredYears: new Set(store.documents.flatMap((d) => [d.year, d.reviews])),
     lexicon,
     fixSpelling: createSpellingFixer({
-      places: [...cities, ...cities.flatMap((c) => COUNTIES[c] ?? [])],
-      knows: (term) => store.terms.documentFrequency(term) > 0,
+      places,
+      knows,
       terms: () => [...store.terms.terms()].filter((t) => t.length >= 2 && t.length <= 4 && /^[\u3400-\u9fff]+$/.test(t)),
       meant: (word) => lexicon.termsFor(word).length > 0 || lexicon.frame.has(word),
     }),
   });
   const weightOf = createConceptWeight(store.terms);
   const readEnglish = createEnglishReader({
-    knows: (term) => store.terms.documentFrequency(term) > 0,
+    knows,
     glossary: (phrase) => lexicon.english(phrase),
-    places: new Map([...cities, ...cities.flatMap((c) => COUNTIES[c] ?? [])].map((place) => [pinyin(place, { toneType: 'none', separator: '' }), place])),
+    places: new Map(places.map((place) => [pinyin(place, { toneType: 'none', separator: '' }), place])),
   });
 
   /** The best answering sentence for a question within its scope, or why there is none. */

@@ -3,6 +3,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ChunkingOptions } from '../corpus/types.js';
+import { readerFor } from '../corpus/readers/index.js';
 import { AppError } from '../errors.js';
 import type { StoreExpectations } from './types.js';
 
@@ -51,7 +52,7 @@ export async function corpusFingerprint(corpusDir: string): Promise<string> {
   const entries = await readdir(corpusDir).catch(() => {
     throw new AppError('CORPUS_MISSING', { dir: corpusDir });
   });
-  const files = entries.filter((f) => REPORT_FILE.test(f)).sort();
+  const files = entries.filter((f) => readerFor(f) !== undefined).sort();
   for (const file of files) {
     const { size, mtimeMs } = await stat(path.join(corpusDir, file));
     hash.update(`${file}\0${size}\0${mtimeMs}\0`);
@@ -60,9 +61,6 @@ export async function corpusFingerprint(corpusDir: string): Promise<string> {
   hash.update(manifest);
   return hash.digest('hex').slice(0, 32);
 }
-
-/** Files a report can be read from (see corpus/readers). */
-const REPORT_FILE = /\.(txt|md|html?|pdf|docx)$/i;
 
 export function chunkingFingerprint(chunking: ChunkingOptions): string {
   return createHash('sha256')
