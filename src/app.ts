@@ -5,6 +5,7 @@ import { createEmbedder, type Embedder } from './embed/embedder.js';
 import { isAppError } from './errors.js';
 import { ingest, type IngestOptions } from './ingest/ingest.js';
 import { createSearcher, type Searcher } from './search/searcher.js';
+import { loadWordVectors, type WordVectors } from './search/word-vectors.js';
 import { createStore } from './store/create-store.js';
 import { chunkingFingerprint, corpusFingerprint, staleReason } from './store/manifest.js';
 import type { Store, StoreBackend, StoreExpectations } from './store/types.js';
@@ -90,7 +91,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   }
 
   const searcher = createSearcher({ store, embedder });
-  const answerer = createAnswerer({ store, searcher, settings: config.answer });
+  const answerer = createAnswerer({ store, searcher, settings: config.answer, wordVectors: () => openWordVectors(config.answer.wordVectors) });
   return {
     config,
     backend,
@@ -106,6 +107,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       await backend.close();
     },
   };
+}
+
+/** The configured word vectors; a file that cannot be read costs only their help, said once on stderr. */
+async function openWordVectors(file: string | null): Promise<WordVectors | null> {
+  if (!file) return null;
+  try {
+    return await loadWordVectors(file);
+  } catch (error) {
+    process.stderr.write(`Word vectors unavailable (${(error as Error).message}); everyday words outside data/lexicon.yaml are not matched. Set WORD_VECTORS=off to silence this.\n`);
+    return null;
+  }
 }
 
 /** One short line for stderr: why answers come from lexical search only, and where to read more. */

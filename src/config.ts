@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from './errors.js';
+import { shippedVectorsFile } from './search/word-vectors.js';
 
 export type Pooling = 'cls' | 'mean';
 
@@ -42,6 +43,7 @@ const envSchema = z.object({
   CHUNK_MAX_CHARS: positiveInt.default(350),
   TOP_K: positiveInt.max(20).default(5),
   MAX_QUESTION_CHARS: positiveInt.default(500),
+  WORD_VECTORS: z.string().min(1).optional(),
   BOT_TOKEN: z
     .string()
     .regex(/^\d{5,}:[A-Za-z0-9_-]{30,}$/, 'must look like 123456789:AAE… (the token @BotFather gives you)')
@@ -96,7 +98,12 @@ export interface Config {
   model: ModelConfig;
   hnsw: { m: number; efConstruction: number; efSearch: number };
   chunking: { minChars: number; maxChars: number };
-  answer: { topK: number; maxQuestionChars: number };
+  answer: {
+    topK: number;
+    maxQuestionChars: number;
+    /** A word2vec binary file of general Chinese word vectors (the shipped one by default); null when `WORD_VECTORS=off` or none is installed. */
+    wordVectors: string | null;
+  };
   bot: BotConfig;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
@@ -152,7 +159,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     hnsw: { m: e.HNSW_M, efConstruction: e.HNSW_EF_CONSTRUCTION, efSearch: e.HNSW_EF_SEARCH },
     chunking: { minChars: e.CHUNK_MIN_CHARS, maxChars: e.CHUNK_MAX_CHARS },
-    answer: { topK: e.TOP_K, maxQuestionChars: e.MAX_QUESTION_CHARS },
+    answer: {
+      topK: e.TOP_K,
+      maxQuestionChars: e.MAX_QUESTION_CHARS,
+      wordVectors: e.WORD_VECTORS === 'off' ? null : e.WORD_VECTORS ? path.resolve(e.WORD_VECTORS) : (shippedVectorsFile() ?? null),
+    },
     bot: {
       token: e.BOT_TOKEN,
       apiRoot: e.TELEGRAM_API_ROOT,

@@ -18,6 +18,12 @@ describe('config', () => {
     expect(config.hnsw.efSearch).toBe(100);
   });
 
+  it('uses the shipped word vectors unless WORD_VECTORS names another file or is off', () => {
+    expect(loadConfig({}).answer.wordVectors).toMatch(/node-synonyms[/\\]data[/\\]words\.vector$/);
+    expect(loadConfig({ WORD_VECTORS: 'my/words.vector' }).answer.wordVectors).toBe(path.resolve('my/words.vector'));
+    expect(loadConfig({ WORD_VECTORS: 'off' }).answer.wordVectors).toBeNull();
+  });
+
   it('switches to multilingual-e5-small by changing MODEL_ID only', () => {
     const config = loadConfig({ MODEL_ID: 'Xenova/multilingual-e5-small' });
     expect(config.model).toMatchObject({ pooling: 'mean', queryPrefix: 'query: ', passagePrefix: 'passage: ' });

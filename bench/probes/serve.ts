@@ -1,14 +1,15 @@
 /**
  * Serving one point of the scale series, in a fresh process so RSS is the server's own: open the
- * index built by scale.ts (embedded folder, or `DATABASE_URL`), then ask the dev questions three
- * times, lexical and hybrid. Prints one JSON object.
+ * index built by scale.ts (embedded folder, or `DATABASE_URL`), then ask the dev questions and the
+ * everyday ones (dev2) three times, lexical and hybrid. Prints one JSON object.
  */
 import path from 'node:path';
 import { createApp } from '../../src/app.js';
 import { createSearcher } from '../../src/search/searcher.js';
 import { createAnswerer } from '../../src/answer/answerer.js';
+import { loadWordVectors } from '../../src/search/word-vectors.js';
 import { readQuestionFile } from '../../src/eval/questions.js';
-import { DEV_QUESTIONS } from '../../tests/support/fixtures.js';
+import { DEV2_QUESTIONS, DEV_QUESTIONS } from '../../tests/support/fixtures.js';
 import { tinyModel } from '../model.js';
 import { median, p95, round } from '../stats.js';
 
@@ -23,9 +24,16 @@ async function main(): Promise<void> {
   const openMs = round(performance.now() - started, 1);
   const rssAfterOpenMb = rssMb();
 
-  const questions = (await readQuestionFile(DEV_QUESTIONS)).map((q) => q.q);
-  const query = async (withDense: boolean) => {
-    const answerer = createAnswerer({ store: app.store, searcher: createSearcher({ store: app.store, embedder: withDense ? embedder : null }), settings: config.answer });
+  const dev = (await readQuestionFile(DEV_QUESTIONS)).map((q) => q.q);
+  // Everyday wording (dev2, each question on its own) also loads the word vectors.
+  const everyday = (await readQuestionFile(DEV2_QUESTIONS)).map((q) => q.q);
+  const query = async (withDense: boolean, questions: string[]) => {
+    const answerer = createAnswerer({
+      store: app.store,
+      searcher: createSearcher({ store: app.store, embedder: withDense ? embedder : null }),
+      settings: config.answer,
+      wordVectors: async () => (config.answer.wordVectors ? loadWordVectors(config.answer.wordVectors) : null),
+    });
     await answerer.answer(questions[0]);
     const total: number[] = [];
     const lexical: number[] = [];
@@ -38,9 +46,10 @@ async function main(): Promise<void> {
     }
     return { medianMs: round(median(total), 3), p95Ms: round(p95(total), 3), searchP95Ms: round(p95(lexical), 3) };
   };
-  const hybrid = app.store.hasVectors ? await query(true) : null;
-  const lexical = await query(false);
-  const result = { backend: app.backend.kind, openMs, baselineMb, rssAfterOpenMb, rssAfterQueriesMb: rssMb(), hybrid, lexical };
+  const hybrid = app.store.hasVectors ? await query(true, dev) : null;
+  const lexical = await query(false, dev);
+  const everydayTimings = { hybrid: app.store.hasVectors ? await query(true, everyday) : null, lexical: await query(false, everyday) };
+  const result = { backend: app.backend.kind, openMs, baselineMb, rssAfterOpenMb, rssAfterQueriesMb: rssMb(), hybrid, lexical, everyday: everydayTimings };
   await app.close();
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

@@ -1,17 +1,18 @@
 import { pinyin } from 'pinyin-pro';
 import type { Config } from '../config.js';
 import type { Passage } from '../corpus/types.js';
-import { continueFrom, describeReading, turnOf, type Turn } from '../search/followup.js';
+import { continueFrom, describeReading, standsAlone, turnOf, type Turn } from '../search/followup.js';
 import { loadLexicon, type Lexicon } from '../search/lexicon.js';
 import { createEnglishReader } from '../search/english.js';
 import { createQuestionReader, PLAN_PERIOD, withEnglishConcepts, type Question, type QuestionReader } from '../search/question.js';
 import type { SearchHit, Searcher } from '../search/searcher.js';
 import { createSpellingFixer } from '../search/spelling.js';
+import { createNeighbourFinder, type WordVectors } from '../search/word-vectors.js';
 import { COUNTIES } from '../corpus/places.js';
 import type { Store, StoredDocument } from '../store/types.js';
-import { segmenter } from '../text/tokenize.js';
+import { dictionaryWords, segmenter } from '../text/tokenize.js';
 import { answerFromCredits } from './credits.js';
-import { cite, enumerationAround, quoteAround, type Located } from './quote.js';
+import { cite, enumerationAround, itemNumber, quoteAround, type Located } from './quote.js';
 import { sanitizeQuestion } from './sanitize.js';
 import { scoreSentences, type ScoredSentence } from './select.js';
 import type { Answer, AnswerPart, Citation } from './types.js';
@@ -27,6 +28,7 @@ const RELATED_SHARE = 0.6;
 /** Under a not-found answer, up to this many passages that cover at least this much are offered. */
 const CLOSEST_WHEN_NOT_FOUND = 3;
 const CLOSEST_MIN_COVERAGE = 0.3;
+const NO_TOPIC = '问题里没有说要问的是什么事项（例如“太原2025年城镇新增就业目标是多少？”）。';
 /** How many answering sentences are tried for a numbered list. */
 const LIST_CANDIDATES = 8;
 
@@ -46,6 +48,11 @@ export interface AnswererParts {
   settings: Config['answer'];
   /** Everyday words -> report words; the shipped `data/lexicon.yaml` by default. */
   lexicon?: Lexicon;
+  /**
+   * General word vectors, for words the reports never use (see `word-vectors.ts`); loaded when the
+   * first question comes. None (null, or absent) leaves such words to the lexicon alone.
+   */
+  wordVectors?: () => Promise<WordVectors | null>;
 }
 
 /** What one way of answering found. */
@@ -59,23 +66,49 @@ interface Solution {
 
 type Timings = Record<string, number>;
 
-export function createAnswerer({ store, searcher, settings, lexicon = loadLexicon() }: AnswererParts): Answerer {
+export function createAnswerer({ store, searcher, settings, lexicon = loadLexicon(), wordVectors }: AnswererParts): Answerer {
   segmenter();
   const documents = new Map(store.documents.map((d) => [d.id, d]));
   const cities = [...new Set(store.documents.map((d) => d.city).filter(Boolean))];
   const places = [...cities, ...cities.flatMap((c) => COUNTIES[c] ?? [])];
   const knows = (term: string) => store.terms.documentFrequency(term) > 0;
-  const read: QuestionReader = createQuestionReader({
+  let words: Set<string> | undefined;
+  /**
+   * The words the reports use (dictionary words and lexicon terms the index holds), read on the first
+   * typing slip. Not every index term is one: 进中 of 推进中小企业 is a character pair, so 进中 is a slip
+   * for 晋中, and 机占 of 装机占比 no word to correct 基站 to.
+   */
+  const reportWords = () => (words ??= new Set([...dictionaryWords(knows), ...lexicon.reportTerms().filter(knows)]));
+  const readerParts = {
+    knows,
     cities,
     coveredYears: new Set(store.documents.flatMap((d) => [d.year, d.reviews])),
     lexicon,
     fixSpelling: createSpellingFixer({
       places,
-      knows,
-      terms: () => [...store.terms.terms()].filter((t) => t.length >= 2 && t.length <= 4 && /^[\u3400-\u9fff]+$/.test(t)),
+      knows: (word) => reportWords().has(word),
+      terms: () => [...reportWords()].filter((w) => w.length >= 2 && w.length <= 4),
       meant: (word) => lexicon.termsFor(word).length > 0 || lexicon.frame.has(word),
     }),
-  });
+  };
+  let read: QuestionReader = createQuestionReader(readerParts);
+  let readerWithVectors: Promise<void> | undefined;
+  /**
+   * Gives the reader the word vectors' neighbours, once: when the first question with a word the
+   * reports never use comes (a question in the reports' own words never waits for the file).
+   */
+  const vectorsFor = (text: string) =>
+    readerWithVectors ?? (read(text).concepts.some((c) => c.kind === 'word' && !c.variants.some(knows)) ? loadVectors() : Promise.resolve());
+  const loadVectors = () =>
+    (readerWithVectors ??= (wordVectors?.() ?? Promise.resolve(null)).then((vectors) => {
+      if (!vectors) return;
+      const reportWords = [...store.terms.terms()].filter((t) => /^[\u3400-\u9fff]{2,8}$/.test(t));
+      read = createQuestionReader({
+        ...readerParts,
+        neighbours: createNeighbourFinder(vectors, reportWords),
+        knows: (word) => knows(word) || vectors.vector(word) !== undefined,
+      });
+    }));
   const weightOf = createConceptWeight(store.terms);
   const readEnglish = createEnglishReader({
     knows,
@@ -114,6 +147,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
   }
 
   async function answerWith(question: Question, top: ScoredSentence, answering: ScoredSentence[]): Promise<Solution> {
+    if (question.ordinal !== undefined) return itemOf(question, question.ordinal, top, answering);
     const list = question.wantsList ? await listAmong(top, answering) : null;
     const best = list?.from ?? top;
     const quoted = list?.items ?? quoteAround(best.hit.passage, best.sentence, question.wantsFigure);
@@ -125,6 +159,23 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       text: first.quote,
       citations: [first, ...related.map((s) => citeSentence(s, question))],
       answeredFrom: { docId: best.hit.passage.docId, passageId: best.hit.passage.id, sentenceStart: best.sentence.start },
+    };
+  }
+
+  /** "第三件是什么？": the item with that number of the list the best answer belongs to, and nothing else (第5 is not 第4). */
+  async function itemOf(question: Question, ordinal: number, top: ScoredSentence, answering: ScoredSentence[]): Promise<Solution> {
+    const list = await listAmong(top, answering);
+    const item = list?.items.slice(1).find((l) => itemNumber(l.sentence.text) === ordinal);
+    if (!list || !item) {
+      const reason = list ? `这份清单没有第${ordinal}项（共${list.items.length - 1}项）。` : '报告中没有找到编号的清单。';
+      return { found: false, text: notFoundMessage(reason, question.text, searcher.mode, store.documents), citations: [citeSentence(list?.from ?? top, question)] };
+    }
+    const citation = cite([item], documents.get(item.passage.docId)!, list.from.coverage);
+    return {
+      found: true,
+      text: citation.quote,
+      citations: [citation],
+      answeredFrom: { docId: list.from.hit.passage.docId, passageId: list.from.hit.passage.id, sentenceStart: list.from.sentence.start },
     };
   }
 
@@ -203,6 +254,8 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
   }
 
   async function solve(question: Question, timings: Timings, prefer?: Turn['answeredFrom']): Promise<Solution> {
+    // "2025年打算再新增多少？" with nothing before it: any sentence with 新增 would do, so none does.
+    if (!question.aboutReport && !standsAlone(question)) return notFound(question, [], NO_TOPIC);
     if (question.aboutReport) {
       const credits = answerFromCredits(question, store.documents);
       if (credits.length > 0) return { found: true, text: credits[0].quote, citations: credits.slice(0, settings.topK) };
@@ -226,6 +279,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     }
 
     let t = performance.now();
+    await vectorsFor(text);
     const english = await readEnglish(text);
     const alone = english ? withEnglishConcepts(read(english.chinese), english.concepts) : read(text);
     const followUp = previous ? continueFrom(alone, previous) : null;
@@ -235,7 +289,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     let question = followUp?.question ?? alone;
     let contextUsed = followUp?.used ?? false;
     let solution = await solve(question, timings, followUp?.aboutPreviousAnswer ? previous?.answeredFrom : undefined);
-    if (contextUsed && !solution.found) {
+    if (contextUsed && !solution.found && standsAlone(alone)) {
       // Read with the previous question's context it finds nothing; read alone it may.
       const standalone = await solve(alone, timings);
       if (standalone.found) [question, solution, contextUsed] = [alone, standalone, false];

@@ -2,6 +2,7 @@ import { joinSentences } from '../corpus/chunk.js';
 import { pageAt } from '../corpus/readers/types.js';
 import type { Passage, Sentence } from '../corpus/types.js';
 import type { StoredDocument } from '../store/types.js';
+import { numberOf } from '../search/question.js';
 import type { Citation } from './types.js';
 
 /** A sentence shorter than this is a lead-in; the quote then takes the sentences after it too… */
@@ -11,10 +12,9 @@ const FIGURE_SENTENCE = 10;
 /** An enumeration is quoted up to this many items and characters. */
 const MAX_ITEMS = 12;
 const MAX_LIST_CHARS = 1200;
-const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 /** "加快培育3个潜力产业。", "办好十件民生实事。", "10件民生实事分别是：" */
 const ANNOUNCES = /(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:个|项|件|大|条|方面|类|种|批|所|座)[^，。；]{0,16}?(?:[。：:]|分别是|包括)/;
-const ITEM = /^(?:[一二三四五六七八九十]+(?:是|、)|（[一二三四五六七八九十\d]+）|\d+[、.．])/;
+const ITEM = /^(?:([一二三四五六七八九十]+)(?:是|、)|（([一二三四五六七八九十\d]+)）|(\d+)[、.．])/;
 
 /** A sentence with the passage it belongs to. */
 export interface Located {
@@ -99,8 +99,12 @@ export interface Enumeration {
 
 function countOf(text: string): number | undefined {
   const raw = text.match(ANNOUNCES)?.[1];
-  if (!raw) return undefined;
-  if (/^\d+$/.test(raw)) return Number(raw);
-  if (raw === '十') return 10;
-  return raw.length === 2 && raw[0] === '十' ? 10 + CHINESE_DIGITS[raw[1]] : CHINESE_DIGITS[raw];
+  return raw ? numberOf(raw) : undefined;
+}
+
+/** The number an enumeration item carries: 3 for "三是…", "（三）…" or "3、…". */
+export function itemNumber(text: string): number | undefined {
+  const match = text.match(ITEM);
+  const raw = match?.[1] ?? match?.[2] ?? match?.[3];
+  return raw ? numberOf(raw) : undefined;
 }

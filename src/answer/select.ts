@@ -19,7 +19,14 @@ export interface ScoredSentence {
 export type ConceptWeight = (concept: Concept) => number;
 
 const FIGURE = /\d/;
+/** Saying a related word (see `Concept.related`) counts as much as it is similar, up to this (1 is saying the concept). */
+const RELATED_PRESENCE = 0.8;
+/** A sentence that says none of the question's concepts itself keeps this share of its coverage. */
+const ONLY_AROUND = 0.5;
 const TIME = /年内|年底|年初|上半年|下半年|季度|\d+月|20\d{2}年/;
+/** 个 in 10个月 or 3个百分点 counts months and points, not things. */
+const NOT_A_COUNT = '(?!月|百分点|工作日)';
+
 const SENTENCE_YEARS = /(20\d{2})(?=年|\s*[^\d])/g;
 /** Units that answer one another: a question's 多少个 is answered by 所, 座, 家… */
 const UNIT_FAMILIES: Record<string, string[]> = {
@@ -34,6 +41,7 @@ const UNIT_FAMILIES: Record<string, string[]> = {
   次: ['次', '场'],
   家: ['家', '户', '个'],
   户: ['户', '家', '个'],
+  '%': ['%', '个百分点'],
 };
 
 /**
@@ -53,12 +61,16 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
       const lower = sentence.text.toLowerCase().replace(/\s+/g, '');
       let said = 0;
       let missingFigure = false;
+      let saysAny = false;
       for (const { concept, weight } of concepts) {
         const presence = concept.strict ? (concept.variants.some((v) => lower.includes(v)) ? 1 : 0) : presenceOf(concept.variants, lower, context);
         if (concept.strict && presence === 0) missingFigure = true;
-        said += weight * presence;
+        if (presence === 1) saysAny = true;
+        const related = Math.min(RELATED_PRESENCE, Math.max(0, ...(concept.related ?? []).filter((r) => lower.includes(r.word)).map((r) => (r.similarity - 0.5) / 0.3)));
+        said += weight * Math.max(presence, related);
       }
-      const coverage = total > 0 ? said / total : 0;
+      // What only its passage says (景区 two sentences away) does not make a sentence an answer by itself.
+      const coverage = total > 0 ? (said / total) * (saysAny ? 1 : ONLY_AROUND) : 0;
       const mismatch = missingFigure
         ? 'figure'
         : yearMismatch(question, lower, hit)
@@ -94,18 +106,20 @@ function yearMismatch(question: Question, sentence: string, hit: SearchHit): boo
 }
 
 function saysUnit(sentence: string, units: string[]): boolean {
-  return units.some((unit) => new RegExp(`\\d\\s*[余多]?\\s*[万亿千百]?\\s*${unit}`).test(sentence));
+  return units.some((unit) => new RegExp(`\\d\\s*[余多]?\\s*[万亿千百]?\\s*${unit}${unit === '个' ? NOT_A_COUNT : ''}`).test(sentence));
 }
 
 /**
  * 1 when the sentence says the concept (a variant), less when only its passage (`context`: the
- * passage with its section title, lower-cased) does or only parts of a longer word match.
+ * passage with its section title, lower-cased) does or only parts of a longer word match (its
+ * head, the last two characters, among them).
  */
 function presenceOf(variants: string[], sentence: string, context: string): number {
   if (variants.some((v) => sentence.includes(v))) return 1;
   const inContext = variants.some((v) => context.includes(v)) ? 0.5 : 0;
   const word = variants[0];
-  if (word.length < 3) return inContext;
+  // A Chinese compound names its head last: without it (规上工业企业 for 规上工业增加值) it is another thing.
+  if (word.length < 3 || !sentence.includes(word.slice(-2))) return inContext;
   let found = 0;
   for (let i = 0; i + 1 < word.length; i++) if (sentence.includes(word.slice(i, i + 2))) found++;
   return Math.max(inContext, (0.7 * found) / (word.length - 1));

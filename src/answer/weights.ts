@@ -5,12 +5,13 @@ import type { TermStatistics } from '../store/types.js';
 const SINGLE_CHARACTER = 0.3;
 /**
  * Nouns carry what a question is about; the rest is mostly how people talk. By jieba's part of
- * speech: verbs and idioms count half, pronouns, adverbs, numerals, place and time words and the
- * like a third (a place the corpus does not cover, such as 哈尔滨, only describes the topic).
+ * speech: verbs and idioms count half; pronouns, adverbs, adjectives and modifiers (大型, 同一个),
+ * numerals, place and time words and the like a third (a place the corpus does not cover, such as
+ * 哈尔滨, only describes the topic).
  */
 const PART_OF_SPEECH: Array<[RegExp, number]> = [
   [/^(v|l|i)/, 0.5],
-  [/^(d|r|a|m|q|u|y|e|p|c|f|t|z|s|ns)/, 0.3],
+  [/^(d|r|a|b|m|q|u|y|e|p|c|f|t|z|s|ns)/, 0.3],
 ];
 
 /**
@@ -35,7 +36,7 @@ export function createConceptWeight(lexical: TermStatistics): (concept: Concept)
   const speechFactor = (tag: string | undefined) => (tag ? (PART_OF_SPEECH.find(([pattern]) => pattern.test(tag))?.[1] ?? 1) : 1);
   return (concept) => {
     if (concept.strict) return unknown;
-    const known = Math.max(0, ...concept.variants.map(rarity));
+    const known = Math.max(0, ...[...concept.variants, ...(concept.related ?? []).map((r) => r.word)].map(rarity));
     return (known > 0 ? known : unknown) * speechFactor(concept.tag) * (concept.label.length === 1 ? SINGLE_CHARACTER : 1);
   };
 }

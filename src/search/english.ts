@@ -32,6 +32,12 @@ const STOP = new Set(
 const PLAN = /\b(plan|plans|planned|planning|aim|aims|aiming|target|targets|goal|goals|will|intend|expected|expects)\b/i;
 const RESULT = /\b(did|was|were|achieved|completed|reached|built|had|renewed|drove|brought)\b/i;
 const FIGURE = /\b(how (many|much|large|big|long|high|fast)|what (share|percentage|proportion|number|rate|area|size)|number of)\b/i;
+/** Questions about the report itself, in the Chinese the question reader knows (see `aboutReport`). */
+const ABOUT_REPORT: Array<[RegExp, string]> = [
+  [/\bwho\b.*\b(deliver|present|gave|give|made|make|read)\w*\b.*\breport\b/i, '报告是谁作的'],
+  [/\b(which|what)\b.*\b(meeting|session|congress)\b.*\breport\b|\breport\b.*\b(which|what)\b.*\b(meeting|session|congress)\b/i, '报告是在哪次会议上作的'],
+  [/\bwhen\b.*\breport\b.*\b(deliver|present|given|made|read)\w*/i, '什么时候作的报告'],
+];
 /** Places CC-CEDICT spells with 市, which the reports mostly leave off. */
 const PLACE_SUFFIX = /(市|县|区)$/;
 
@@ -76,7 +82,7 @@ export function createEnglishReader({ knows, glossary, places }: EnglishParts): 
         const own = glossary(phrase);
         const headwords = own.length > 0 ? own : n <= 3 ? lookUp(index, phrase) : [];
         if (headwords.length === 0) continue;
-        concepts.push({ label: phrase, variants: headwords, kind: 'english', strict: false });
+        concepts.push({ label: phrase, variants: headwords, kind: 'english', strict: false, ...(n === 1 && isVerb(phrase) ? { tag: 'v' } : {}) });
         matched = n;
       }
       i += Math.max(matched, 1);
@@ -84,9 +90,23 @@ export function createEnglishReader({ knows, glossary, places }: EnglishParts): 
     if (concepts.length === 0) return null;
     const intent = PLAN.test(question) ? '目标' : RESULT.test(question) ? '完成了' : '';
     const figure = FIGURE.test(question) ? '多少' : '';
-    const chinese = [...named, ...years.map((y) => `${y}年`), intent, ...concepts.map((c) => c.variants[0]), figure].filter(Boolean).join(' ');
+    const aboutReport = ABOUT_REPORT.find(([pattern]) => pattern.test(question))?.[1] ?? '';
+    const chinese = [...named, ...years.map((y) => `${y}年`), intent, ...concepts.map((c) => c.variants[0]), figure, aboutReport].filter(Boolean).join(' ');
     return { chinese, concepts };
   };
+}
+
+/**
+ * What is done, not what it is done to (visited, grow, renew): weighed as a verb, as jieba's tags
+ * weigh Chinese ones, so that "tourists" is what an answer must say.
+ */
+const VERBS = new Set(
+  ('grow rise fall reach build open renew visit want add increase decrease reduce raise cut make do get launch complete start finish ' +
+    'hold host attract invest create upgrade renovate achieve improve develop promote support expand cover serve receive deliver').split(' '),
+);
+
+function isVerb(word: string): boolean {
+  return VERBS.has(word) || /(ed|ing)$/.test(word) || (word.endsWith('s') && VERBS.has(word.slice(0, -1)));
 }
 
 /** Report terms for an English word or phrase: exact glosses first, then glosses of its base form. */
@@ -96,8 +116,10 @@ function lookUp(index: Map<string, Gloss[]>, phrase: string): string[] {
     const found = index.get(form);
     if (!found) continue;
     const exact = found.filter((g) => g.exact);
-    const ranked = [...(exact.length > 0 ? exact : found)].sort((a, b) => a.rank - b.rank || b.headword.length - a.headword.length).map((g) => g.headword);
-    return [...new Set(ranked)].slice(0, 8);
+    const ranked = [...new Set([...(exact.length > 0 ? exact : found)].sort((a, b) => a.rank - b.rank || b.headword.length - a.headword.length).map((g) => g.headword))];
+    // One character (走 for visit, 生 for grow) would be found inside any number of unrelated words.
+    const words = ranked.filter((h) => h.length > 1);
+    return (words.length > 0 ? words : ranked).slice(0, 8);
   }
   return [];
 }

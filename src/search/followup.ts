@@ -36,7 +36,7 @@ export interface FollowUp {
  * topic stands alone.
  */
 export function continueFrom(question: Question, previous: Turn): FollowUp {
-  const ownTopic = question.concepts.filter((c) => c.kind === 'figure' || !GENERIC.has(c.label));
+  const ownTopic = topicOf(question);
   const needsCity = question.cities.length === 0 && question.otherPlaces.length === 0 && previous.cities.length > 0;
   const needsYears = question.years.length === 0 && !question.period && previous.years.length > 0;
   const needsTopic = ownTopic.length === 0;
@@ -58,8 +58,21 @@ export function continueFrom(question: Question, previous: Turn): FollowUp {
     wantsFigure: question.wantsFigure || (needsTopic && !!previous.askedUnit),
   };
   const used = needsCity || needsYears || topic.length > 0;
-  // "都是哪几个？", "具体有哪些？": a list asked for with no topic of its own is the previous answer's.
-  return { question: merged, used, aboutPreviousAnswer: !!previous.answeredFrom && question.wantsList && needsTopic };
+  // "都是哪几个？", "具体有哪些？", "第三件是什么？": a list (or an item of one) asked for with no topic of its own is the previous answer's.
+  return { question: merged, used, aboutPreviousAnswer: !!previous.answeredFrom && (question.wantsList || question.ordinal !== undefined) && needsTopic };
+}
+
+/** What a question is about in its own words: its concepts less the words that say what happens to a topic. */
+function topicOf(question: Question): Concept[] {
+  return question.concepts.filter((c) => c.kind === 'figure' || !GENERIC.has(c.label));
+}
+
+/**
+ * Whether a question means something without the one before: it names a topic of its own. "目标是多少？"
+ * after a question about 晋中's jobs does not; answered alone it would be about any city's targets.
+ */
+export function standsAlone(question: Question): boolean {
+  return topicOf(question).length > 0;
 }
 
 /** Parts of speech that say nothing about the topic (measure words, particles, pronouns). */
@@ -77,7 +90,7 @@ export function turnOf(question: Question, answeredFrom?: Turn['answeredFrom']):
     text: describeReading(question),
     cities: question.cities,
     years: question.years,
-    topic: question.concepts.filter((c) => c.kind === 'figure' || !GENERIC.has(c.label)),
+    topic: topicOf(question),
     ...(question.intent ? { intent: question.intent } : {}),
     ...(question.askedUnit ? { askedUnit: question.askedUnit } : {}),
     ...(answeredFrom ? { answeredFrom } : {}),

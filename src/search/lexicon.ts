@@ -35,7 +35,9 @@ export interface Lexicon {
   find(text: string, words: string[]): LexiconMatch[];
   /** Report terms for a word, or [] (also for words the lexicon does not know). */
   termsFor(word: string): string[];
-  /** Report terms for an English word or phrase (lower case, hyphens as spaces), or []. */
+  /** Every report term the lexicon names (the right-hand sides and the `same` groups). */
+  reportTerms(): string[];
+  /** Report terms for an English word or phrase, in any word order (lower case, hyphens as spaces), or []. */
   english(phrase: string): string[];
 }
 
@@ -43,9 +45,13 @@ export function loadLexicon(file = LEXICON_FILE): Lexicon {
   const parsed = lexiconSchema.safeParse(parse(readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`${file} is invalid: ${describeIssues(parsed.error)}`);
   const { frame, same, topics, english } = parsed.data;
-  const englishTerms = new Map(Object.entries(english).map(([phrase, terms]) => [phrase.toLowerCase().replace(/-/g, ' '), terms]));
+  // Word order varies in English as people type it (new urban jobs, urban new jobs): phrases are matched as sets of words.
+  const wordSet = (phrase: string) => phrase.toLowerCase().replace(/-/g, ' ').split(/\s+/).filter(Boolean).sort().join(' ');
+  const englishTerms = new Map(Object.entries(english).map(([phrase, terms]) => [wordSet(phrase), terms]));
   const entries = new Map<string, Set<string>>();
+  const reportTerms = new Set<string>();
   const add = (phrase: string, terms: string[]) => {
+    for (const term of terms) reportTerms.add(term);
     const key = phrase.toLowerCase();
     const known = entries.get(key) ?? new Set<string>();
     for (const term of terms) if (term.toLowerCase() !== key) known.add(term.toLowerCase());
@@ -60,7 +66,8 @@ export function loadLexicon(file = LEXICON_FILE): Lexicon {
     frame: new Set(frame),
     size: entries.size,
     termsFor: (word) => [...(entries.get(word.toLowerCase()) ?? [])],
-    english: (phrase) => englishTerms.get(phrase) ?? [],
+    reportTerms: () => [...reportTerms],
+    english: (phrase) => englishTerms.get(wordSet(phrase)) ?? [],
     find(text, words) {
       const lower = text.toLowerCase();
       const singleWordAt = new Set<number>();

@@ -1,9 +1,10 @@
 import type { SectionKind } from '../corpus/types.js';
-import { NUMBER_WITH_UNIT, tagWords, tokenize } from '../text/tokenize.js';
+import { isCommonWord, NUMBER_WITH_UNIT, tagWords, tokenize } from '../text/tokenize.js';
 import type { Lexicon } from './lexicon.js';
 import { normalizeQuestion } from './normalize-question.js';
 import { COUNTIES, ENCLOSING_REGIONS, OTHER_PLACES } from '../corpus/places.js';
 import type { SpellingFix } from './spelling.js';
+import type { Neighbour, NeighbourFinder } from './word-vectors.js';
 
 /** Something the question asks about, and the ways a sentence can say it. */
 export interface Concept {
@@ -16,6 +17,11 @@ export interface Concept {
   strict: boolean;
   /** Jieba's part of speech for a single word (n, v, d…), when known. */
   tag?: string;
+  /**
+   * Report words near in meaning, from the word vectors, for a word the reports never use (饭堂 ->
+   * 食堂). A sentence saying one of them says the concept only in part: 气候 is near 天气, not the same.
+   */
+  related?: Neighbour[];
 }
 
 /** What the question reader found in a question: the parts retrieval and answering act on. */
@@ -40,6 +46,8 @@ export interface Question {
   wantsTime: boolean;
   /** Asks for a list (哪些、哪几个、都有什么). */
   wantsList: boolean;
+  /** Asks for one item of a list by its number (第三件, 第5个). */
+  ordinal?: number;
   /** Asks what actually happened (实际、完成了、达到了): a target does not answer it. */
   wantsResult: boolean;
   /** Whether the question asks about plans/targets or about results, when it says. */
@@ -64,6 +72,10 @@ export interface ReaderParts {
   fixSpelling?: (text: string) => { text: string; fixes: SpellingFix[] };
   /** The current year, for 今年/去年/明年. */
   currentYear?: number;
+  /** Report words close in meaning to a word the reports never use (饭堂 -> 食堂); none when absent. */
+  neighbours?: NeighbourFinder;
+  /** Whether the reports (or the word vectors) know a word; a token nobody knows may be jieba gluing two characters. */
+  knows?: (word: string) => boolean;
 }
 
 const STOP_WORDS = new Set(
@@ -72,7 +84,7 @@ const STOP_WORDS = new Set(
     '要 将 把 被 对 为 到 从 于 上 中 里 年 年度 今年 去年 明年 全市 我市 该市 市 城市 方面 ' +
     '帮 做 搞 打算 怎么办 准备 一共 共 总共 大概 大约 目前 现在 达到 达 多 新 期间 时期 这几年 几年 每年 ' +
     '变化 怎么变化 如何变化 变 为了 通过 以及 还 又 也 都 就 所 其 之 等 数量 数据 数字 具体 分别 ' +
-    '什么时候 何时 多久 哪年 哪一年 时候 哪几个 哪几 几项 几户 其中 实际 最后 一年 全年 那么 换成 改成 ' +
+    '什么时候 何时 多久 多长 多大 多高 多宽 多远 多重 多快 哪年 哪一年 时候 哪几个 哪几 几项 几户 其中 实际 最后 一年 全年 那么 换成 改成 ' +
     '出 过 着 得 地 来 去 给 让 人家 谁 他 她 它 啥 咋 呗 嘛').split(' '),
 );
 const FIGURE_WORDS = /多少|几|比例|比重|占比|增速|增幅|涨幅|增长|排名|排第|第几|率|规模|金额|数量|多长|多大|面积|目标/;
@@ -81,16 +93,23 @@ const REVIEW_WORDS = /完成了|建成了|实现了|取得|成绩|成效|回顾|
 const RESULT_WORDS = /实际|完成了|建成了|实现了|达到了|最终|最后.{0,4}(完成|达到|实现)/;
 const TIME_WORDS = /什么时候|何时|哪年|哪一年|多久|什么时间/;
 const LIST_WORDS = /哪些|哪几|有什么|有啥|都是什么|都是啥|分别是什么|分别是哪|包括什么|包括哪|具体有|列举/;
+/** 第三件, 第5个, 第二项: an item of a list (第40名, 第五次会议 are ranks and meetings, not items). */
+const ORDINAL = /第\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:件|项|个|条|点|批)/;
+const CHINESE_NUMERALS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const COMPARISON_WORDS = /这几年|历年|逐年|每年|几年来|变化|趋势|对比|比较/;
 /** A five-year plan period. */
 export const PLAN_PERIOD = /十[二三四五六]五/;
 const ASKED_UNIT = /(?:多少|几)(?:个|位|名)?(万亩|亩|平方公里|公里|万元|亿元|元|万人|人次|人|户|家|件|项|辆|所|座|张|套|部|条|场|次|天|吨|个|块|处|台|架|名|位)/;
+/** "增长了多少", "增速是多少": a rate of change is a percentage (an amount would name its unit: 增长多少亿元). */
+const ASKED_RATE = /(?:增长|增速|增幅|涨幅|上涨|下降|降低|降幅)(?:了|率|是|为|达到)?(?:多少|几)(?![\u3400-\u9fff]*(?:元|人|户|个|吨|亩|公里|家|项|辆))/;
 /** "多少游客": people are counted in 人 (or 人次). */
 const COUNTED_PEOPLE = /(?:多少|几)(?:个|位|名)?(?:游客|人口|居民|市民|学生|老人|孩子|患者|职工|农民|旅客|观众)/;
 const REPORT_SPEAKER = /(谁|哪位|什么人).{0,4}(作|做|讲|宣读|报告)|(作|做)报告的是|报告人/;
 const REPORT_MEETING = /(第几次|哪次|哪一次|什么|哪个)(会议|大会)|在.{0,10}会议上/;
 const REPORT_DATE = /(什么时候|哪天|哪一天|几月几[日号]|何时).{0,6}(作|做|发布|通过|报告)/;
 const YEAR = /^20\d{2}年?$/;
+/** Jieba's tags for names of people, places, organisations, other proper names and abbreviations. */
+const PROPER_NAME = /^(nr|ns|nt|nz|j)/;
 const GLUED_PARTICLES = /^[要了的是在有把被将和与]+(?=.)|(?<=.)[要了的是在有吗呢吧啊呀]+$/g;
 
 /** Reads questions against the corpus they will be asked of. */
@@ -106,7 +125,7 @@ export function withEnglishConcepts(question: Question, concepts: Concept[]): Qu
   return { ...question, concepts: [...question.concepts.filter((c) => c.strict), ...own], terms };
 }
 
-export function createQuestionReader({ cities: corpusCities, coveredYears, lexicon, fixSpelling, currentYear = new Date().getFullYear() }: ReaderParts): QuestionReader {
+export function createQuestionReader({ cities: corpusCities, coveredYears, lexicon, fixSpelling, neighbours, knows, currentYear = new Date().getFullYear() }: ReaderParts): QuestionReader {
   const placeWords = new Set([...corpusCities, ...ENCLOSING_REGIONS, ...corpusCities.map((c) => `${c}市`)]);
   const relativeYears: Array<[RegExp, number]> = [
     [/今年/, currentYear],
@@ -128,14 +147,21 @@ export function createQuestionReader({ cities: corpusCities, coveredYears, lexic
     }
     const otherPlaces = OTHER_PLACES.filter((place) => text.includes(place));
 
-    const concepts = readConcepts(text, lexicon, (word) => STOP_WORDS.has(word) || lexicon.frame.has(word) || placeWords.has(word));
+    const ordinal = text.match(ORDINAL);
+    // The ordinal is not a figure to find ("5个") nor a topic ("件"): blanked, offsets kept.
+    const conceptText = ordinal ? text.replace(ordinal[0], '，'.repeat(ordinal[0].length)) : text;
+    const askedUnit =
+      text.match(ASKED_UNIT)?.[1] ??
+      (COUNTED_PEOPLE.test(text) ? '人' : /多少钱|几块钱|什么价/.test(text) ? '元' : ASKED_RATE.test(text) ? '%' : undefined);
+    // The asked unit (多少人次) is checked as a unit; as a word it would make 惠及消费者10万人次 an answer about 游客.
+    const ignored = (word: string) => STOP_WORDS.has(word) || lexicon.frame.has(word) || placeWords.has(word) || word === askedUnit;
+    const concepts = readConcepts(conceptText, lexicon, { neighbours, knows }, ignored);
     for (const year of years.filter((y) => !coveredYears.has(y))) concepts.push(figure(`${year}年`));
 
     const plans = PLAN_WORDS.test(text);
     const reviews = REVIEW_WORDS.test(text);
     const intent: SectionKind | undefined = plans && !reviews ? 'plan' : reviews && !plans ? 'review' : undefined;
     const period = text.match(PLAN_PERIOD)?.[0];
-    const askedUnit = text.match(ASKED_UNIT)?.[1] ?? (COUNTED_PEOPLE.test(text) ? '人' : /多少钱|几块钱|什么价/.test(text) ? '元' : undefined);
     const aboutReport = /报告/.test(text)
       ? REPORT_SPEAKER.test(text)
         ? 'speaker'
@@ -146,9 +172,9 @@ export function createQuestionReader({ cities: corpusCities, coveredYears, lexic
             : undefined
       : undefined;
 
-    const expansions = concepts.flatMap((c) => c.variants);
+    const expansions = concepts.flatMap((c) => [...c.variants, ...(c.related ?? []).map((r) => r.word)]);
     // Years are handled by scoping; as terms they would only match every report of that year.
-    const terms = tokenize([text, ...expansions].join(' ')).filter((t) => !STOP_WORDS.has(t) && !YEAR.test(t));
+    const terms = tokenize([conceptText, ...expansions].join(' ')).filter((t) => !STOP_WORDS.has(t) && !YEAR.test(t));
     return {
       text,
       concepts,
@@ -160,6 +186,7 @@ export function createQuestionReader({ cities: corpusCities, coveredYears, lexic
       ...(askedUnit ? { askedUnit } : {}),
       wantsTime: TIME_WORDS.test(text),
       wantsList: LIST_WORDS.test(text),
+      ...(ordinal ? { ordinal: numberOf(ordinal[1]) } : {}),
       wantsResult: RESULT_WORDS.test(text),
       ...(intent ? { intent } : {}),
       comparison: COMPARISON_WORDS.test(text),
@@ -172,10 +199,10 @@ export function createQuestionReader({ cities: corpusCities, coveredYears, lexic
 
 /**
  * The concepts of a question: everyday phrases the lexicon knows (with their report terms),
- * figures with their units, and the remaining content words.
+ * figures with their units, and the remaining content words (with the report words nearest in meaning).
  */
-function readConcepts(text: string, lexicon: Lexicon, ignored: (word: string) => boolean): Concept[] {
-  const tagged = tagWords(text);
+function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows }: Pick<ReaderParts, 'neighbours' | 'knows'>, ignored: (word: string) => boolean): Concept[] {
+  const tagged = tagWords(text).flatMap((token) => (knows && isGluedCharacters(token, knows) ? [...token.word].map((word) => ({ word, tag: token.tag })) : [token]));
   const matches = lexicon.find(
     text,
     tagged.map((t) => t.word),
@@ -201,9 +228,30 @@ function readConcepts(text: string, lexicon: Lexicon, ignored: (word: string) =>
     if (!/[\p{L}\p{N}]/u.test(lower) || ignored(lower) || /[\d.]/.test(lower) || YEAR.test(lower) || seen.has(lower)) continue;
     if (covered.subarray(at, at + word.length).some(Boolean)) continue;
     seen.add(lower);
-    concepts.push({ label: lower, variants: [lower, ...lexicon.termsFor(lower)], kind: 'word', strict: false, tag });
+    const variants = [lower, ...lexicon.termsFor(lower)];
+    // A name's neighbours are other names (奥运会 -> 运动会), not the same thing. One character (跑, 爱,
+    // 县) has too many senses for just any neighbour to stand in for it; one that contains it (煤 -> 煤炭) may.
+    const related = PROPER_NAME.test(tag)
+      ? []
+      : (neighbours?.(lower) ?? []).filter(({ word: near }) => !variants.includes(near) && (lower.length > 1 || near.includes(lower)));
+    concepts.push({ label: lower, variants, kind: 'word', strict: false, tag, ...(related.length > 0 ? { related } : {}) });
   }
   return concepts;
+}
+
+/**
+ * Jieba's guess at an unknown pair of common characters in chat wording (来开 in 请明星来开音乐会, 那口
+ * in 那口老泉眼): no dictionary, report or word vector knows it, so it is read as the two characters.
+ */
+function isGluedCharacters({ word, tag }: { word: string; tag: string }, knows: (word: string) => boolean): boolean {
+  return tag === 'x' && /^[\u3400-\u9fff]{2}$/.test(word) && !knows(word) && [...word].every(isCommonWord);
+}
+
+/** 5 -> 5, 三 -> 3, 十二 -> 12, 二十 -> 20. */
+export function numberOf(numeral: string): number {
+  if (/^\d+$/.test(numeral)) return Number(numeral);
+  const [tens, ones] = numeral.includes('十') ? numeral.split('十') : ['', numeral];
+  return numeral.includes('十') ? (CHINESE_NUMERALS[tens] ?? 1) * 10 + (CHINESE_NUMERALS[ones] ?? 0) : (CHINESE_NUMERALS[ones] ?? 0);
 }
 
 function figure(label: string): Concept {

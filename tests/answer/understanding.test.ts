@@ -1,13 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Answerer } from '../../src/answer/answerer.js';
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createAnswerer, type Answerer } from '../../src/answer/answerer.js';
+import { createApp } from '../../src/app.js';
+import type { Config } from '../../src/config.js';
+import { createSearcher } from '../../src/search/searcher.js';
+import type { Store } from '../../src/store/types.js';
 import { lexicalAnswerer } from '../support/lexical-context.js';
 
 // Questions written for these tests, not taken from the evaluation sets.
 let answerer: Answerer;
+let store: Store;
+let config: Config;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ answerer, cleanup } = await lexicalAnswerer());
+  ({ answerer, store, config, cleanup } = await lexicalAnswerer());
 });
 afterAll(() => cleanup());
 
@@ -64,6 +72,38 @@ describe('honest answers', () => {
     expect((await answerer.answer('太原2024年的政府工作报告是在市十五届人大第几次会议上作的？')).found).toBe(false);
   });
 
+  it('answers "增长了多少" only with a rate, not with an amount', async () => {
+    expect((await answerer.answer('太原2023年地区生产总值增长了多少？')).answer).toContain('地区生产总值增长3.8%');
+    expect((await answerer.answer('晋中2024年GDP实际增长多少？')).found).toBe(false);
+  });
+
+  it('does not take a sentence for an answer because the sentences around it say the topic', async () => {
+    for (const question of ['晋中有多少个5A级景区？', '太原2025年新建了多少所医院？', '晋中2024年接待游客多少人次？']) {
+      expect((await answerer.answer(question)).found, question).toBe(false);
+    }
+    expect((await answerer.answer('太原2024年新增了多少个国家级绿色工厂？')).answer).toContain('国家级绿色工厂5户');
+  });
+
+  it('does not answer one indicator with another: 工业投资 is not 固定资产投资, 规上工业企业 is not 规上工业增加值', async () => {
+    expect((await answerer.answer('晋中2024年规上工业增加值增长多少？')).found).toBe(false);
+    const answer = await answerer.answer('太原2024年实际完成固定资产投资增长多少？');
+    expect(answer.found).toBe(false);
+    expect(answer.answer).toMatch(/^报告只给出了目标.*固定资产投资增长10%左右/s);
+    expect(answer.answer).not.toContain('工业投资');
+  });
+
+  it('answers "第N件" with that item of the list and no other, also as a follow-up', async () => {
+    const fifth = await answerer.answer('太原2025年第5个民生实事是什么？');
+    expect(fifth.answer).toMatch(/^五是高度关注青少年心理健康问题/);
+    const list = await answerer.answerTurn('太原2025年要办哪些民生实事？');
+    const third = await answerer.answerTurn('第三件是什么？', list.turn!);
+    expect(third.answer).toMatchObject({ found: true, understood: { contextUsed: true } });
+    expect(third.answer.answer).toMatch(/^三是完成主城区700个核心路口精细化配时管理/);
+    const twelfth = await answerer.answerTurn('第十二件呢？', list.turn!);
+    expect(twelfth.answer.found).toBe(false);
+    expect(twelfth.answer.answer).toContain('这份清单没有第12项（共10项）');
+  });
+
   it('offers at most three possibly related passages when nothing answers', async () => {
     const answer = await answerer.answer('太原2026年计划新增多少张养老床位？');
     expect(answer.found).toBe(false);
@@ -72,6 +112,13 @@ describe('honest answers', () => {
 });
 
 describe('questions as people type them', () => {
+  it('corrects a slip that is only a character pair of the reports (进中 of 推进中小企业), and never to a pair that is no word', async () => {
+    expect((await answerer.answer('进中的规上工业企业新增了多少户？')).understood.cities).toEqual(['晋中']);
+    const stations = await answerer.answer('晋中新建了多少个5G基站？');
+    expect(stations.understood.question).toContain('基站');
+    expect(stations.found).toBe(false);
+  });
+
   it('reads slips, traditional characters and chat particles', async () => {
     const answer = await answerer.answer('太源2023年城鎮新增就業多少人呀');
     expect(answer.found).toBe(true);
@@ -85,10 +132,68 @@ describe('questions as people type them', () => {
     expect(answer.answer).toContain('老年食堂');
   });
 
+  it('reaches report words for everyday words the lexicon lacks through the word vectors, and only through them', async () => {
+    const question = '晋中的老字号牌子有哪些？';
+    const answer = await answerer.answer(question);
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toContain('广誉远等老字号品牌');
+    const withoutVectors = createAnswerer({ store, searcher: createSearcher({ store, embedder: null }), settings: config.answer });
+    expect((await withoutVectors.answer(question)).found).toBe(false);
+  });
+
+  it('answers without the word vectors, saying why once, when their file is damaged', async () => {
+    const broken = path.join(path.dirname(config.indexDir), `broken-${process.pid}.vector`);
+    await writeFile(broken, 'not vectors\n');
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const app = await createApp({ ...config, answer: { ...config.answer, wordVectors: broken } });
+      expect((await app.answerer.answer('晋中卫生厕所普及率是多少？')).answer).toContain('82%');
+      expect((await app.answerer.answer('晋中的老字号牌子有哪些？')).found).toBe(false);
+      expect(stderr.mock.calls.map(([line]) => String(line)).filter((line) => line.includes('Word vectors unavailable'))).toHaveLength(1);
+      await app.close();
+    } finally {
+      stderr.mockRestore();
+      await rm(broken, { force: true });
+    }
+  });
+
+  it('does not take a near word for the thing asked about', async () => {
+    for (const question of ['晋中办过奥运会吗？', '太原下周天气怎么样？', '太原有多少座展览馆？']) {
+      expect((await answerer.answer(question)).found, question).toBe(false);
+    }
+  });
+
+  it('answers "who delivered the report" in English from the credits, and does not let a verb stand for the thing asked', async () => {
+    expect((await answerer.answer('Who delivered the Jinzhong government work report?')).answer).toBe('晋中市人民政府市长 刘 星');
+    expect((await answerer.answer('How many tourists visited Taiyuan in 2025?')).found).toBe(false);
+    expect((await answerer.answer('What is the forest coverage of Jinzhong?')).found).toBe(false);
+  });
+
+  it('reads the English glossary in any word order', async () => {
+    const answer = await answerer.answer("What is Taiyuan's target for urban new jobs in 2026?");
+    expect(answer.answer).toContain('城镇新增就业人数8万人');
+    expect(answer.citations[0].docId).toBe('TY2026');
+  });
+
   it('answers an English question offline with Chinese quotes', async () => {
     const answer = await answerer.answer('How many new urban jobs did Taiyuan add in 2023?');
     expect(answer.found).toBe(true);
     expect(answer.answer).toContain('城镇新增就业8.58万人');
+  });
+
+  it('asks what is meant when a question names no topic and has no conversation before it', async () => {
+    for (const question of ['2025年打算再新增多少？', '晋中呢？']) {
+      const answer = await answerer.answer(question);
+      expect(answer.found, question).toBe(false);
+      expect(answer.answer, question).toMatch(/^问题里没有说要问的是什么事项/);
+    }
+  });
+
+  it('does not answer a follow-up with no topic of its own about something else when its context finds nothing', async () => {
+    const first = await answerer.answerTurn('晋中2024年城镇新增就业多少人？');
+    expect(first.answer.answer).toContain('3.2万人');
+    const target = await answerer.answerTurn('目标是多少？', first.turn!);
+    expect(target.answer).toMatchObject({ found: false, understood: { cities: ['晋中'], years: [2024], contextUsed: true } });
   });
 
   it('carries city, year and topic into a follow-up, and starts over without them', async () => {

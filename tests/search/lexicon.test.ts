@@ -32,6 +32,11 @@ describe('everyday words lexicon (data/lexicon.yaml)', () => {
     }
   });
 
+  it('never stands a report term of one character in for a phrase: it would be found inside unrelated words (展 in 发展)', () => {
+    const singles = ['展览', '展出', '排第几', '下雨', '雨季', '树林', '山林', '电', '村子'].filter((phrase) => lexicon.termsFor(phrase).some((t) => t.length === 1));
+    expect(singles).toEqual([]);
+  });
+
   it('treats groups of report terms as one another', () => {
     expect(lexicon.termsFor('规上')).toContain('规模以上');
     expect(lexicon.termsFor('规模以上')).toContain('规上');
@@ -47,6 +52,8 @@ describe('everyday words lexicon (data/lexicon.yaml)', () => {
   it('has English terms for report vocabulary CC-CEDICT lacks, and frame words no answer needs', () => {
     expect(lexicon.english('trade in')).toEqual(['以旧换新']);
     expect(lexicon.english('soil erosion')).toEqual(['水土流失']);
+    expect(lexicon.english('urban new jobs')).toEqual(lexicon.english('new urban jobs'));
+    expect(lexicon.english('urban new jobs')).toContain('城镇新增就业');
     expect(lexicon.frame.has('有没有')).toBe(true);
   });
 });

@@ -9,7 +9,10 @@ describe('reading a question', () => {
   it('finds years, cities and whether a figure is asked for', () => {
     const q = readQuestion('2025年太原新建了多少公里道路？', CITIES);
     expect(q).toMatchObject({ years: [2025], cities: ['太原'], otherPlaces: [], wantsFigure: true, wantsTime: false, comparison: false });
-    expect(labels(q)).toEqual(expect.arrayContaining(['公里', '道路']));
+    expect(labels(q)).toContain('道路');
+    // The unit is checked as a unit (a figure in 公里), not as a word any sentence may say.
+    expect(q.askedUnit).toBe('公里');
+    expect(labels(q)).not.toContain('公里');
     expect(labels(q)).not.toContain('太原');
     expect(labels(q)).not.toContain('多少');
   });
@@ -83,5 +86,46 @@ describe('reading a question', () => {
     expect(readQuestion('晋中市2025年的政府工作报告是谁作的？', CITIES).aboutReport).toBe('speaker');
     expect(readQuestion('太原2024年的政府工作报告是在第几次会议上作的？', CITIES).aboutReport).toBe('meeting');
     expect(readQuestion('政府工作报告提出了哪些目标？', CITIES).aboutReport).toBeUndefined();
+  });
+});
+
+describe('asking for one item of a list', () => {
+  it('reads 第N件/个/项 as an ordinal, not as a figure or a topic, and leaves ranks alone', () => {
+    const fifth = readQuestion('太原第5个民生实事是什么？', CITIES);
+    expect(fifth.ordinal).toBe(5);
+    expect(labels(fifth)).not.toContain('5个');
+    expect(fifth.concepts.every((c) => !c.strict)).toBe(true);
+    expect(readQuestion('第三件是什么？', CITIES)).toMatchObject({ ordinal: 3, concepts: [] });
+    expect(readQuestion('第十二项呢', CITIES).ordinal).toBe(12);
+    expect(readQuestion('太原在中国百强城市排第40名吗', CITIES).ordinal).toBeUndefined();
+  });
+
+  it('takes 多长, 多大, 多远 as question words, not as topics', () => {
+    expect(labels(readQuestion('太原滨河自行车道有多长？', CITIES))).not.toContain('多长');
+  });
+});
+
+describe('words the reports never use', () => {
+  const neighbours = (word: string) =>
+    ({ 饭堂: [{ word: '食堂', similarity: 0.72 }], 奥运会: [{ word: '运动会', similarity: 0.62 }], 盐: [{ word: '盐湖', similarity: 0.8 }, { word: '矿产', similarity: 0.6 }] })[word] ?? [];
+
+  it('gives such a word its near report words as related words, apart from the words that say it', () => {
+    const q = readQuestion('太原农村要给老人建饭堂吗？', CITIES, new Set(), { neighbours });
+    const rice = q.concepts.find((c) => c.label === '饭堂')!;
+    expect(rice.variants).toEqual(['饭堂']);
+    expect(rice.related).toEqual([{ word: '食堂', similarity: 0.72 }]);
+    expect(q.terms).toContain('食堂');
+  });
+
+  it('gives no related words to a name, and to one character only those that contain it', () => {
+    expect(readQuestion('晋中办过奥运会吗？', CITIES, new Set(), { neighbours }).concepts.find((c) => c.label === '奥运会')?.related).toBeUndefined();
+    expect(readQuestion('晋中一年产多少盐？', CITIES, new Set(), { neighbours }).concepts.find((c) => c.label === '盐')?.related).toEqual([{ word: '盐湖', similarity: 0.8 }]);
+  });
+
+  it('reads a pair of common characters nobody knows as a word (jieba gluing 来开) as two characters', () => {
+    const labels = (knows?: (word: string) => boolean) => readQuestion('太原请明星来开大型音乐会吗？', CITIES, new Set(), knows ? { knows } : {}).concepts.map((c) => c.label);
+    expect(labels(() => false)).toContain('开');
+    expect(labels(() => false)).not.toContain('来开');
+    expect(labels((word) => word === '来开')).toContain('来开');
   });
 });

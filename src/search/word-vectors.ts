@@ -1,0 +1,177 @@
+import { createReadStream, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { endianness } from 'node:os';
+import path from 'node:path';
+
+/**
+ * General Chinese word vectors (word2vec, 100 dimensions, about 126,000 words), as shipped in the
+ * `node-synonyms` package's `data/words.vector`. Only that data file is read: the package's own code
+ * and its native dependencies are not used (see the `overrides` in package.json).
+ *
+ * They answer one question: which words the reports use are closest in meaning to a word they never
+ * use (饭堂 -> 食堂, 借书 -> 借阅, 茅房 -> 厕所). That is how "everyday words" beyond the lexicon reach report words.
+ */
+export interface WordVectors {
+  /** Number of words the vectors know. */
+  readonly size: number;
+  /** The unit vector of a word (to about 1%), or undefined when it is not in the vocabulary. */
+  vector(word: string): Float32Array | undefined;
+}
+
+/** A word of the reports close to a question word, with the cosine similarity of the two. */
+export interface Neighbour {
+  word: string;
+  similarity: number;
+}
+
+/** Report words nearest in meaning to a word the reports never use, best first; [] for a report word or one the vectors do not know. */
+export type NeighbourFinder = (word: string) => Neighbour[];
+
+/** Below this cosine similarity a neighbour is more often a related word (医院 for 看病) than a synonym. */
+export const MIN_SIMILARITY = 0.5;
+const MAX_NEIGHBOURS = 5;
+/** Questions repeat their words (follow-ups, per-city clauses); look-ups are kept up to this many words. */
+const CACHED_WORDS = 10_000;
+
+/** Where the shipped vectors are, or undefined when the package is not installed. */
+export function shippedVectorsFile(): string | undefined {
+  const folders = createRequire(import.meta.url).resolve.paths('node-synonyms') ?? [];
+  return folders.map((folder) => path.join(folder, 'node-synonyms', 'data', 'words.vector')).find((candidate) => existsSync(candidate));
+}
+
+const loaded = new Map<string, Promise<WordVectors>>();
+/** word2vec stores little-endian floats; on such a machine rows are copied as bytes. */
+const LITTLE_ENDIAN = endianness() === 'LE';
+
+/** Reads a word2vec binary file once per process (about 0.2 s for the shipped 51 MB), a megabyte at a time. */
+export function loadWordVectors(file: string): Promise<WordVectors> {
+  let vectors = loaded.get(file);
+  if (!vectors) {
+    vectors = (async () => {
+      const parser = word2vecParser(file);
+      for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) parser.push(chunk as Buffer);
+      return parser.end();
+    })();
+    loaded.set(file, vectors);
+  }
+  return vectors;
+}
+
+/**
+ * word2vec's binary format: a header line "<count> <dimensions>", then for each word its UTF-8
+ * spelling, a space and `dimensions` little-endian float32 values (optionally followed by a newline).
+ */
+export function parseWord2vec(data: Buffer, source = 'word vectors'): WordVectors {
+  const parser = word2vecParser(source);
+  parser.push(data);
+  return parser.end();
+}
+
+/** Takes the file in pieces of any size, so that it is never in memory whole. */
+function word2vecParser(source: string): { push(chunk: Buffer): void; end(): WordVectors } {
+  let pending: Buffer = Buffer.alloc(0);
+  let count = 0;
+  let dimensions = 0;
+  let row = 0;
+  // Kept as bytes (unit vectors times 127): 13 MB instead of 50 MB, cosines within about 0.01.
+  let values = new Int8Array(0);
+  let row32 = new Float32Array(0);
+  const rows = new Map<string, number>();
+
+  const readHeader = (): number => {
+    const headerEnd = pending.indexOf(10);
+    if (headerEnd < 0) return -1;
+    [count, dimensions] = pending.subarray(0, headerEnd).toString('ascii').trim().split(/\s+/).map(Number);
+    if (!Number.isInteger(count) || !Number.isInteger(dimensions) || count <= 0 || dimensions <= 0) {
+      throw new Error(`${source} is not a word2vec binary file (header "${pending.subarray(0, Math.min(headerEnd, 40)).toString('latin1')}")`);
+    }
+    values = new Int8Array(count * dimensions);
+    row32 = new Float32Array(dimensions);
+    return headerEnd + 1;
+  };
+
+  const readRows = (from: number): number => {
+    let at = from;
+    const rowBytes = new Uint8Array(row32.buffer);
+    while (row < count) {
+      let start = at;
+      while (pending[start] === 10 || pending[start] === 32) start++;
+      const space = pending.indexOf(32, start);
+      if (space < 0 || space + 1 + dimensions * 4 > pending.length) break;
+      const word = pending.toString('utf8', start, space);
+      const floats = space + 1;
+      if (LITTLE_ENDIAN) pending.copy(rowBytes, 0, floats, floats + dimensions * 4);
+      else for (let d = 0; d < dimensions; d++) row32[d] = pending.readFloatLE(floats + d * 4);
+      let norm = 0;
+      for (let d = 0; d < dimensions; d++) norm += row32[d] * row32[d];
+      const scale = 127 / (Math.sqrt(norm) || 1);
+      for (let d = 0; d < dimensions; d++) values[row * dimensions + d] = Math.round(row32[d] * scale);
+      if (!rows.has(word)) rows.set(word, row);
+      row++;
+      at = floats + dimensions * 4;
+    }
+    return at;
+  };
+
+  return {
+    push(chunk) {
+      pending = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
+      let at = 0;
+      if (dimensions === 0 && (at = readHeader()) < 0) return;
+      pending = pending.subarray(readRows(at));
+    },
+    end() {
+      if (dimensions === 0) throw new Error(`${source} is not a word2vec binary file (no header line)`);
+      if (row < count) throw new Error(`${source} ends after ${row} of ${count} words`);
+      return {
+        size: rows.size,
+        vector(word) {
+          const at = rows.get(word);
+          if (at === undefined) return undefined;
+          const vector = new Float32Array(dimensions);
+          for (let d = 0; d < dimensions; d++) vector[d] = values[at * dimensions + d] / 127;
+          return vector;
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Finds, for a word outside `vocabulary` (the reports' words), the closest words of it: at most
+ * five, each at least `MIN_SIMILARITY` close. A word the reports use needs no stand-in. The
+ * vocabulary's vectors are gathered once, so a look-up is one pass over a few thousand rows.
+ */
+export function createNeighbourFinder(vectors: WordVectors, vocabulary: Iterable<string>): NeighbourFinder {
+  const words: string[] = [];
+  const found: Float32Array[] = [];
+  for (const word of new Set(vocabulary)) {
+    const vector = vectors.vector(word);
+    if (vector) {
+      words.push(word);
+      found.push(vector);
+    }
+  }
+  const dimensions = found[0]?.length ?? 0;
+  const matrix = new Float32Array(words.length * dimensions);
+  found.forEach((vector, row) => matrix.set(vector, row * dimensions));
+  const own = new Set(words);
+  const cache = new Map<string, Neighbour[]>();
+  return (word) => {
+    const cached = cache.get(word);
+    if (cached) return cached;
+    const query = vectors.vector(word);
+    const near: Neighbour[] = [];
+    if (query && !own.has(word)) {
+      for (let row = 0, at = 0; row < words.length; row++, at += dimensions) {
+        let similarity = 0;
+        for (let d = 0; d < dimensions; d++) similarity += query[d] * matrix[at + d];
+        if (similarity >= MIN_SIMILARITY) near.push({ word: words[row], similarity });
+      }
+      near.sort((a, b) => b.similarity - a.similarity).splice(MAX_NEIGHBOURS);
+    }
+    if (cache.size >= CACHED_WORDS) cache.clear();
+    cache.set(word, near);
+    return near;
+  };
+}

@@ -1,0 +1,74 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createNeighbourFinder, loadWordVectors, MIN_SIMILARITY, parseWord2vec, shippedVectorsFile } from '../../src/search/word-vectors.js';
+
+/** A word2vec binary file: header, then each word, a space and its float32 values. */
+function word2vec(entries: Array<[string, number[]]>, { newlines = true } = {}): Buffer {
+  const dimensions = entries[0][1].length;
+  const parts = [Buffer.from(`${entries.length} ${dimensions}\n`)];
+  for (const [word, values] of entries) {
+    const floats = Buffer.alloc(dimensions * 4);
+    values.forEach((v, i) => floats.writeFloatLE(v, i * 4));
+    parts.push(Buffer.from(`${word} `), floats, Buffer.from(newlines ? '\n' : ''));
+  }
+  return Buffer.concat(parts);
+}
+
+const ENTRIES: Array<[string, number[]]> = [
+  ['食堂', [1, 0, 0]],
+  ['饭堂', [0.9, 0.3, 0]],
+  ['医院', [0, 1, 0]],
+  ['天气', [0.2, 0, 1]],
+];
+
+describe('word vectors', () => {
+  it('reads the word2vec binary format, with or without newlines between rows, as unit vectors (to about 1%)', () => {
+    for (const newlines of [true, false]) {
+      const vectors = parseWord2vec(word2vec(ENTRIES, { newlines }));
+      expect(vectors.size).toBe(4);
+      const rice = vectors.vector('饭堂')!;
+      expect(Math.hypot(...rice)).toBeCloseTo(1, 1);
+      expect(Math.abs(Math.hypot(...rice) - 1)).toBeLessThan(0.01);
+      expect(rice[0] / rice[1]).toBeCloseTo(3, 1);
+      expect(vectors.vector('机场')).toBeUndefined();
+    }
+  });
+
+  it('refuses a file that is not word2vec binary, or is cut short, naming it', () => {
+    expect(() => parseWord2vec(Buffer.from('hello world\n'), 'words.vector')).toThrow(/words\.vector is not a word2vec binary file/);
+    const whole = word2vec(ENTRIES);
+    expect(() => parseWord2vec(whole.subarray(0, whole.length - 10), 'words.vector')).toThrow(/ends after 3 of 4 words/);
+  });
+
+  it("finds a report word near a word the reports never use, and none for the reports' own words", () => {
+    const near = createNeighbourFinder(parseWord2vec(word2vec(ENTRIES)), ['食堂', '医院', '天气']);
+    const found = near('饭堂');
+    expect(found.map((n) => n.word)).toEqual(['食堂']);
+    expect(found[0].similarity).toBeGreaterThanOrEqual(MIN_SIMILARITY);
+    expect(near('食堂')).toEqual([]);
+    expect(near('机场')).toEqual([]);
+  });
+
+  it('loads a file once per process', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'vectors-'));
+    try {
+      const file = path.join(dir, 'words.vector');
+      await writeFile(file, word2vec(ENTRIES));
+      expect(loadWordVectors(file)).toBe(loadWordVectors(file));
+      expect((await loadWordVectors(file)).size).toBe(4);
+      await expect(loadWordVectors(path.join(dir, 'missing.vector'))).rejects.toThrow(/ENOENT/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('ships general Chinese vectors that know everyday words', async () => {
+    const vectors = await loadWordVectors(shippedVectorsFile()!);
+    expect(vectors.size).toBeGreaterThan(100_000);
+    const near = createNeighbourFinder(vectors, ['食堂', '医院', '道路', '厕所', '借阅', '图书']);
+    expect(near('饭堂')[0].word).toBe('食堂');
+    expect(near('借书')[0].word).toBe('借阅');
+  });
+});
