@@ -110,7 +110,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 }
 
 /** The configured word vectors; a file that cannot be read costs only their help, said once on stderr. */
-async function openWordVectors(file: string | null): Promise<WordVectors | null> {
+export async function openWordVectors(file: string | null): Promise<WordVectors | null> {
   if (!file) return null;
   try {
     return await loadWordVectors(file);

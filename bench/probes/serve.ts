@@ -4,10 +4,9 @@
  * everyday ones (dev2) three times, lexical and hybrid. Prints one JSON object.
  */
 import path from 'node:path';
-import { createApp } from '../../src/app.js';
+import { createApp, openWordVectors } from '../../src/app.js';
 import { createSearcher } from '../../src/search/searcher.js';
 import { createAnswerer } from '../../src/answer/answerer.js';
-import { loadWordVectors } from '../../src/search/word-vectors.js';
 import { readQuestionFile } from '../../src/eval/questions.js';
 import { DEV2_QUESTIONS, DEV_QUESTIONS } from '../../tests/support/fixtures.js';
 import { tinyModel } from '../model.js';
@@ -32,7 +31,7 @@ async function main(): Promise<void> {
       store: app.store,
       searcher: createSearcher({ store: app.store, embedder: withDense ? embedder : null }),
       settings: config.answer,
-      wordVectors: async () => (config.answer.wordVectors ? loadWordVectors(config.answer.wordVectors) : null),
+      wordVectors: () => openWordVectors(config.answer.wordVectors),
     });
     await answerer.answer(questions[0]);
     const total: number[] = [];

@@ -93,22 +93,27 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
   };
   let read: QuestionReader = createQuestionReader(readerParts);
   let readerWithVectors: Promise<void> | undefined;
-  /**
-   * Gives the reader the word vectors' neighbours, once: when the first question with a word the
-   * reports never use comes (a question in the reports' own words never waits for the file).
-   */
-  const vectorsFor = (text: string) =>
-    readerWithVectors ?? (read(text).concepts.some((c) => c.kind === 'word' && !c.variants.some(knows)) ? loadVectors() : Promise.resolve());
+  /** Gives the reader the word vectors' neighbours, once. */
   const loadVectors = () =>
     (readerWithVectors ??= (wordVectors?.() ?? Promise.resolve(null)).then((vectors) => {
       if (!vectors) return;
-      const reportWords = [...store.terms.terms()].filter((t) => /^[\u3400-\u9fff]{2,8}$/.test(t));
+      const vocabulary = [...store.terms.terms()].filter((t) => /^[\u3400-\u9fff]{2,8}$/.test(t));
       read = createQuestionReader({
         ...readerParts,
-        neighbours: createNeighbourFinder(vectors, reportWords),
+        neighbours: createNeighbourFinder(vectors, vocabulary),
         knows: (word) => knows(word) || vectors.vector(word) !== undefined,
       });
     }));
+  /**
+   * Reads a Chinese question; the first one with a word the reports never use loads the word
+   * vectors and is read again with them (a question in the reports' own words never waits for the file).
+   */
+  const readChinese = async (text: string): Promise<Question> => {
+    const question = read(text);
+    if (readerWithVectors || !question.concepts.some((c) => c.kind === 'word' && !c.variants.some(knows))) return question;
+    await loadVectors();
+    return read(text);
+  };
   const weightOf = createConceptWeight(store.terms);
   const readEnglish = createEnglishReader({
     knows,
@@ -279,9 +284,8 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     }
 
     let t = performance.now();
-    await vectorsFor(text);
     const english = await readEnglish(text);
-    const alone = english ? withEnglishConcepts(read(english.chinese), english.concepts) : read(text);
+    const alone = english ? withEnglishConcepts(read(english.chinese), english.concepts) : await readChinese(text);
     const followUp = previous ? continueFrom(alone, previous) : null;
     const timings: Timings = { understandMs: performance.now() - t };
 
@@ -289,7 +293,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     let question = followUp?.question ?? alone;
     let contextUsed = followUp?.used ?? false;
     let solution = await solve(question, timings, followUp?.aboutPreviousAnswer ? previous?.answeredFrom : undefined);
-    if (contextUsed && !solution.found && standsAlone(alone)) {
+    if (contextUsed && !solution.found) {
       // Read with the previous question's context it finds nothing; read alone it may.
       const standalone = await solve(alone, timings);
       if (standalone.found) [question, solution, contextUsed] = [alone, standalone, false];

@@ -1,6 +1,7 @@
 import type { Sentence } from '../corpus/types.js';
 import type { SearchHit } from '../search/searcher.js';
 import { PLAN_PERIOD, type Concept, type Question } from '../search/question.js';
+import { MIN_SIMILARITY } from '../search/word-vectors.js';
 
 export interface ScoredSentence {
   hit: SearchHit;
@@ -19,14 +20,16 @@ export interface ScoredSentence {
 export type ConceptWeight = (concept: Concept) => number;
 
 const FIGURE = /\d/;
-/** Saying a related word (see `Concept.related`) counts as much as it is similar, up to this (1 is saying the concept). */
+/**
+ * Saying a related word (see `Concept.related`) counts as much as it is similar above the least
+ * similarity a neighbour has (0.6 -> about 0.3, 0.7 -> about 0.7), up to this (1 is saying the concept).
+ */
 const RELATED_PRESENCE = 0.8;
 /** A sentence that says none of the question's concepts itself keeps this share of its coverage. */
 const ONLY_AROUND = 0.5;
 const TIME = /年内|年底|年初|上半年|下半年|季度|\d+月|20\d{2}年/;
 /** 个 in 10个月 or 3个百分点 counts months and points, not things. */
 const NOT_A_COUNT = '(?!月|百分点|工作日)';
-
 const SENTENCE_YEARS = /(20\d{2})(?=年|\s*[^\d])/g;
 /** Units that answer one another: a question's 多少个 is answered by 所, 座, 家… */
 const UNIT_FAMILIES: Record<string, string[]> = {
@@ -66,7 +69,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
         const presence = concept.strict ? (concept.variants.some((v) => lower.includes(v)) ? 1 : 0) : presenceOf(concept.variants, lower, context);
         if (concept.strict && presence === 0) missingFigure = true;
         if (presence === 1) saysAny = true;
-        const related = Math.min(RELATED_PRESENCE, Math.max(0, ...(concept.related ?? []).filter((r) => lower.includes(r.word)).map((r) => (r.similarity - 0.5) / 0.3)));
+        const related = Math.min(RELATED_PRESENCE, Math.max(0, ...(concept.related ?? []).filter((r) => lower.includes(r.word)).map((r) => (r.similarity - MIN_SIMILARITY) / 0.3)));
         said += weight * Math.max(presence, related);
       }
       // What only its passage says (景区 two sentences away) does not make a sentence an answer by itself.

