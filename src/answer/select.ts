@@ -108,8 +108,9 @@ function yearMismatch(question: Question, sentence: string, hit: SearchHit): boo
   return hit.fit === 0 || (!question.period && PLAN_PERIOD.test(`${hit.passage.section} ${sentence}`));
 }
 
+/** A count in one of the units, in digits (10个, 3.2万人) or in words (十件, 两所; not 一, mostly "a", nor 千家万户). */
 function saysUnit(sentence: string, units: string[]): boolean {
-  return units.some((unit) => new RegExp(`\\d\\s*[余多]?\\s*[万亿千百]?\\s*${unit}${unit === '个' ? NOT_A_COUNT : ''}`).test(sentence));
+  return units.some((unit) => new RegExp(`(?:\\d\\s*[余多]?\\s*[万亿千百]?|[两二三四五六七八九十][两二三四五六七八九十百千万]*[余多]?)\\s*${unit}${unit === '个' ? NOT_A_COUNT : ''}`).test(sentence));
 }
 
 /**

@@ -25,11 +25,12 @@ const STOP = new Set(
     'its it their there that this these those from up as into about per than so his her any some will would can could should shall has have had ' +
     'me my you your we our they them i year years time times level levels get got brought bring make made there here when where why ' +
     'large big long high fast number amount total size plan plans planned planning aim aims aiming target targets goal goals intend expected ' +
-    'city cities province government report').split(' '),
+    'city cities province government report tell know please like go goes went going happen happened happens ' +
+    'share percentage proportion ratio').split(' '),
 );
 const PLAN = /\b(plan|plans|planned|planning|aim|aims|aiming|target|targets|goal|goals|will|intend|expected|expects)\b/i;
 const RESULT = /\b(did|was|were|achieved|completed|reached|built|had|renewed|drove|brought)\b/i;
-const FIGURE = /\b(how (many|much|large|big|long|high|fast)|what (share|percentage|proportion|number|rate|area|size)|number of)\b/i;
+const FIGURE = /\b(how (many|much|large|big|long|high|fast)|what (share|percentage|proportion|number|rate|area|size)|number of|(share|percentage|proportion) of)\b/i;
 /** Questions about the report itself, in the Chinese the question reader knows (see `aboutReport`). */
 const ABOUT_REPORT: Array<[RegExp, string]> = [
   [/\bwho\b.*\b(deliver|present|gave|give|made|make|read)\w*\b.*\breport\b/i, '报告是谁作的'],
@@ -79,17 +80,20 @@ export function createEnglishReader({ knows, glossary, places }: EnglishParts): 
         if (phrase.split(' ').every((w) => STOP.has(w))) continue;
         const own = glossary(phrase);
         const headwords = own.length > 0 ? own : n <= 3 ? lookUp(index, phrase) : [];
-        if (headwords.length === 0) continue;
-        concepts.push({ label: phrase, variants: headwords, kind: 'english', strict: false, ...(n === 1 && isVerb(phrase) ? { tag: 'v' } : {}) });
+        // A word with no Chinese rendering is still asked about ("parcels"): kept as a concept no
+        // sentence says, so that the rest of the question alone ("handle") does not make an answer.
+        if (headwords.length === 0 && n > 1) continue;
+        concepts.push({ label: phrase, variants: headwords.length > 0 ? headwords : [phrase], kind: 'english', strict: false, ...(n === 1 && isVerb(phrase) ? { tag: 'v' } : {}) });
         matched = n;
       }
       i += Math.max(matched, 1);
     }
-    if (concepts.length === 0) return null;
+    const rendered = concepts.filter((c) => c.variants[0] !== c.label);
+    if (rendered.length === 0) return null;
     const intent = PLAN.test(question) ? '目标' : RESULT.test(question) ? '完成了' : '';
     const figure = FIGURE.test(question) ? '多少' : '';
     const aboutReport = ABOUT_REPORT.find(([pattern]) => pattern.test(question))?.[1] ?? '';
-    const chinese = [...named, ...years.map((y) => `${y}年`), intent, ...concepts.map((c) => c.variants[0]), figure, aboutReport].filter(Boolean).join(' ');
+    const chinese = [...named, ...years.map((y) => `${y}年`), intent, ...rendered.map((c) => c.variants[0]), figure, aboutReport].filter(Boolean).join(' ');
     return { chinese, concepts };
   };
 }
@@ -100,11 +104,15 @@ export function createEnglishReader({ knows, glossary, places }: EnglishParts): 
  */
 const VERBS = new Set(
   ('grow rise fall reach build open renew visit want add increase decrease reduce raise cut make do get launch complete start finish ' +
-    'hold host attract invest create upgrade renovate achieve improve develop promote support expand cover serve receive deliver').split(' '),
+    'hold host attract invest create upgrade renovate achieve improve develop promote support expand cover serve receive deliver ' +
+    'handle process ship send carry spend see plant train hire sell produce generate introduce bring help plan').split(' '),
 );
 
 function isVerb(word: string): boolean {
-  return VERBS.has(word) || /(ed|ing)$/.test(word) || (word.endsWith('s') && VERBS.has(word.slice(0, -1)));
+  if (VERBS.has(word) || word.endsWith('ed')) return true;
+  // spending, housing, funding are things; growing, hosting are doing.
+  const stem = word.endsWith('ing') ? word.slice(0, -3) : word.endsWith('s') ? word.slice(0, -1) : '';
+  return VERBS.has(stem) || (word.endsWith('ing') && VERBS.has(`${stem}e`));
 }
 
 /** Report terms for an English word or phrase: exact glosses first, then glosses of its base form. */
@@ -151,6 +159,8 @@ async function loadGlosses(knows: (term: string) => boolean): Promise<Map<string
     for (const [rank, meaning] of (Array.isArray(meanings) ? meanings : [meanings]).join('|').split(/[|;]/).entries()) {
       const gloss = meaning
         .toLowerCase()
+        .replace(/'s\b/g, '')
+        .replace(/-/g, ' ')
         .replace(/\(.*?\)|\[.*?\]|variant of .*|see .*|cl:.*/g, '')
         .replace(/^\s*(to|a|an|the)\s+/, '')
         .trim();

@@ -64,7 +64,13 @@ export function continueFrom(question: Question, previous: Turn): FollowUp {
 
 /** What a question is about in its own words: its concepts less the words that say what happens to a topic. */
 function topicOf(question: Question): Concept[] {
-  return question.concepts.filter((c) => c.kind === 'figure' || !GENERIC.has(c.label));
+  return question.concepts.filter((c) => c.kind === 'figure' || !isGeneric(c));
+}
+
+/** 增长, and a lexicon phrase such as 涨了多少 that stands only for generic words. */
+function isGeneric(concept: Concept): boolean {
+  const standsFor = concept.variants.filter((v) => v !== concept.label);
+  return GENERIC.has(concept.label) || (standsFor.length > 0 && standsFor.every((v) => GENERIC.has(v)));
 }
 
 /**

@@ -99,9 +99,14 @@ const CHINESE_NUMERALS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 
 const COMPARISON_WORDS = /这几年|历年|逐年|每年|几年来|变化|趋势|对比|比较/;
 /** A five-year plan period. */
 export const PLAN_PERIOD = /十[二三四五六]五/;
-const ASKED_UNIT = /(?:多少|几)(?:个|位|名)?(万亩|亩|平方公里|公里|万元|亿元|元|万人|人次|人|户|家|件|项|辆|所|座|张|套|部|条|场|次|天|吨|个|块|处|台|架|名|位)/;
+/** 多少辆, 几个: a count in that unit (哪几件 asks which ones, not how many). */
+const ASKED_UNIT = /(?<!哪)(?:多少|几)(?:个|位|名)?(万亩|亩|平方公里|公里|万元|亿元|元|万人|人次|人|户|家|件|项|辆|所|座|张|套|部|条|场|次|天|吨|个|块|处|台|架|名|位)/;
 /** "增长了多少", "增速是多少": a rate of change is a percentage (an amount would name its unit: 增长多少亿元). */
 const ASKED_RATE = /(?:增长|增速|增幅|涨幅|上涨|下降|降低|降幅)(?:了|率|是|为|达到)?(?:多少|几)(?![\u3400-\u9fff]*(?:元|人|户|个|吨|亩|公里|家|项|辆))/;
+/** "占比是多少", "覆盖率多少", "百分之几": a share is a percentage. */
+const ASKED_SHARE = /(?:占比|比例|比重|率)(?:是|为|达到|达|有|能有)?(?:多少|几)|百分之(?:多少|几)|百分比/;
+/** 几件, 多少个: the count asked for, not a thing to find. */
+const COUNT_WORD = /^(?:几|多少)[个位名件项户家所座张套条场次天块处台架辆]$/;
 /** "多少游客": people are counted in 人 (or 人次). */
 const COUNTED_PEOPLE = /(?:多少|几)(?:个|位|名)?(?:游客|人口|居民|市民|学生|老人|孩子|患者|职工|农民|旅客|观众)/;
 const REPORT_SPEAKER = /(谁|哪位|什么人).{0,4}(作|做|讲|宣读|报告)|(作|做)报告的是|报告人/;
@@ -110,6 +115,8 @@ const REPORT_DATE = /(什么时候|哪天|哪一天|几月几[日号]|何时).{0
 const YEAR = /^20\d{2}年?$/;
 /** Jieba's tags for names of people, places, organisations, other proper names and abbreviations. */
 const PROPER_NAME = /^(nr|ns|nt|nz|j)/;
+/** Reports name a county without its 县/市/区 (左权入选…); a question often adds it (左权县). */
+const COUNTY_WITH_SUFFIX = new RegExp(`^(${Object.values(COUNTIES).flat().join('|')})[县市区]$`);
 const GLUED_PARTICLES = /^[要了的是在有把被将和与]+(?=.)|(?<=.)[要了的是在有吗呢吧啊呀]+$/g;
 
 /** Reads questions against the corpus they will be asked of. */
@@ -152,9 +159,9 @@ export function createQuestionReader({ cities: corpusCities, coveredYears, lexic
     const conceptText = ordinal ? text.replace(ordinal[0], '，'.repeat(ordinal[0].length)) : text;
     const askedUnit =
       text.match(ASKED_UNIT)?.[1] ??
-      (COUNTED_PEOPLE.test(text) ? '人' : /多少钱|几块钱|什么价/.test(text) ? '元' : ASKED_RATE.test(text) ? '%' : undefined);
+      (COUNTED_PEOPLE.test(text) ? '人' : /多少钱|几块钱|什么价/.test(text) ? '元' : ASKED_RATE.test(text) || ASKED_SHARE.test(text) ? '%' : undefined);
     // The asked unit (多少人次) is checked as a unit; as a word it would make 惠及消费者10万人次 an answer about 游客.
-    const ignored = (word: string) => STOP_WORDS.has(word) || lexicon.frame.has(word) || placeWords.has(word) || word === askedUnit;
+    const ignored = (word: string) => STOP_WORDS.has(word) || COUNT_WORD.test(word) || lexicon.frame.has(word) || placeWords.has(word) || word === askedUnit;
     const concepts = readConcepts(conceptText, lexicon, { neighbours, knows }, ignored);
     for (const year of years.filter((y) => !coveredYears.has(y))) concepts.push(figure(`${year}年`));
 
@@ -228,7 +235,8 @@ function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows }: Pic
     if (!/[\p{L}\p{N}]/u.test(lower) || ignored(lower) || /[\d.]/.test(lower) || YEAR.test(lower) || seen.has(lower)) continue;
     if (covered.subarray(at, at + word.length).some(Boolean)) continue;
     seen.add(lower);
-    const variants = [lower, ...lexicon.termsFor(lower)];
+    const county = lower.match(COUNTY_WITH_SUFFIX)?.[1];
+    const variants = [lower, ...(county ? [county] : []), ...lexicon.termsFor(lower)];
     // A name's neighbours are other names (奥运会 -> 运动会), not the same thing. One character (跑, 爱,
     // 县) has too many senses for just any neighbour to stand in for it; one that contains it (煤 -> 煤炭) may.
     const related = PROPER_NAME.test(tag)

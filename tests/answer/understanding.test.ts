@@ -157,6 +157,19 @@ describe('questions as people type them', () => {
     }
   });
 
+  it('finds a county the question names with its 县 or 市, which the reports leave off', async () => {
+    const answer = await answerer.answer('左权县入选了什么？');
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toContain('左权入选');
+  });
+
+  it('reads 哪几件 as a list, a count written in words as a count, and a share as a percentage', async () => {
+    const list = await answerer.answer('太原2026年要办哪几件民生实事？');
+    expect(list.answer).toContain('办好十件民生实事');
+    const share = await answerer.answer('晋中新建建筑里绿色建筑占比是多少？');
+    expect(share.answer).toContain('城镇绿色建筑占新建建筑比例达100%');
+  });
+
   it('does not take a near word for the thing asked about', async () => {
     for (const question of ['晋中办过奥运会吗？', '太原下周天气怎么样？', '太原有多少座展览馆？']) {
       expect((await answerer.answer(question)).found, question).toBe(false);
@@ -173,6 +186,18 @@ describe('questions as people type them', () => {
     const answer = await answerer.answer("What is Taiyuan's target for urban new jobs in 2026?");
     expect(answer.answer).toContain('城镇新增就业人数8万人');
     expect(answer.citations[0].docId).toBe('TY2026');
+  });
+
+  it('counts an English word with no Chinese rendering as asked about, so the rest of the question alone is no answer', async () => {
+    expect((await answerer.answer('How many giraffes did Jinzhong handle?')).found).toBe(false);
+    const parcels = await answerer.answer('How many express parcels did Jinzhong handle?');
+    expect(parcels.answer).toContain('快递业务量突破4.5亿件');
+  });
+
+  it("reads dictionary glosses with a possessive or a hyphen as the question writes them (people's livelihood)", async () => {
+    const answer = await answerer.answer("What share of Taiyuan's spending goes to people's livelihoods?");
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toMatch(/7\d\.\d%的财政支出优先保障民生/);
   });
 
   it('answers an English question offline with Chinese quotes', async () => {
@@ -194,6 +219,13 @@ describe('questions as people type them', () => {
     expect(first.answer.answer).toContain('3.2万人');
     const target = await answerer.answerTurn('目标是多少？', first.turn!);
     expect(target.answer).toMatchObject({ found: false, understood: { cities: ['晋中'], years: [2024], contextUsed: true } });
+  });
+
+  it('keeps the topic when a follow-up only asks how much it grew', async () => {
+    const first = await answerer.answerTurn('晋中2024年固定资产投资是多少？');
+    const growth = await answerer.answerTurn('涨了多少？', first.turn!);
+    expect(growth.answer.understood).toMatchObject({ cities: ['晋中'], years: [2024], contextUsed: true });
+    expect(growth.answer.understood.question).toContain('固定资产投资');
   });
 
   it('carries city, year and topic into a follow-up, and starts over without them', async () => {
