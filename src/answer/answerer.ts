@@ -131,7 +131,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     const ranked = scoreSentences(question, candidates, weightOf);
     const answering = ranked.filter((s) => !s.mismatch && s.coverage >= MIN_COVERAGE);
     const start = preferred ? answering.find((s) => s.hit.passage === preferred && s.sentence.start === prefer!.sentenceStart) ?? answering[0] : answering[0];
-    if (!start) return notFound(question, ranked);
+    if (!start) return notFound(question, ranked, scope.yearNotCovered);
     if (question.wantsResult && isTarget(start)) {
       const result = answering.find((s) => !isTarget(s));
       if (!result) return targetOnly(start);
@@ -155,7 +155,8 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     if (question.ordinal !== undefined) return itemOf(question, question.ordinal, top, answering);
     const list = question.wantsList ? await listAmong(top, answering) : null;
     const best = list?.from ?? top;
-    const quoted = list?.items ?? quoteAround(best.hit.passage, best.sentence, question.wantsFigure);
+    // A list asked for and not printed: the sentence that counts it ("15件民生实事全部兑现。") is the answer, not a lead-in.
+    const quoted = list?.items ?? quoteAround(best.hit.passage, best.sentence, question.wantsFigure || question.wantsList);
     const first = cite(quoted, documents.get(best.hit.passage.docId)!, best.coverage);
     const bar = Math.max(MIN_COVERAGE, RELATED_SHARE * best.coverage);
     const related = distinctPassages(answering.filter((s) => s.coverage >= bar && s.hit.passage !== best.hit.passage), settings.topK - 1);
@@ -173,7 +174,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     const item = list?.items.slice(1).find((l) => itemNumber(l.sentence.text) === ordinal);
     if (!list || !item) {
       const reason = list ? `这份清单没有第${ordinal}项（共${list.items.length - 1}项）。` : '报告中没有找到编号的清单。';
-      return { found: false, text: notFoundMessage(reason, question.text, searcher.mode, store.documents), citations: [citeSentence(list?.from ?? top, question)] };
+      return { found: false, text: notFoundMessage(reason, question, searcher.mode, store.documents), citations: [citeSentence(list?.from ?? top, question)] };
     }
     const citation = cite([item], documents.get(item.passage.docId)!, list.from.coverage);
     return {
@@ -191,7 +192,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
 
   function notFound(question: Question, ranked: ScoredSentence[], reason?: string): Solution {
     const closest = distinctPassages(ranked.filter((s) => s.coverage >= CLOSEST_MIN_COVERAGE), CLOSEST_WHEN_NOT_FOUND);
-    return { found: false, text: notFoundMessage(reason, question.text, searcher.mode, store.documents), citations: closest.map((s) => citeSentence(s, question)) };
+    return { found: false, text: notFoundMessage(reason, question, searcher.mode, store.documents), citations: closest.map((s) => citeSentence(s, question)) };
   }
 
   function citeSentence(s: ScoredSentence, question: Pick<Question, 'wantsFigure'>): Citation {
@@ -346,13 +347,20 @@ function addTimings(into: Timings, from: Record<string, number>): void {
   for (const [key, value] of Object.entries(from)) into[key] = (into[key] ?? 0) + value;
 }
 
-function notFoundMessage(reason: string | undefined, question: string, mode: Searcher['mode'], documents: StoredDocument[]): string {
+function notFoundMessage(reason: string | undefined, question: Question, mode: Searcher['mode'], documents: StoredDocument[]): string {
   const titles = documents.map((d) => `《${d.title}》`).join('、');
-  const english =
-    mode === 'lexical' && !/[\u3400-\u9fff]/.test(question)
-      ? '英文提问需要语义检索（嵌入模型），当前未启用，请用中文提问。'
-      : '';
+  const english = mode === 'lexical' ? englishNote(question) : '';
   return `${reason ?? '这些报告中没有找到能回答这个问题的内容。'}${english}可以换个说法，或写明城市和年份再问。现有报告：${titles}。`;
+}
+
+/** What an English question lost in translation without an embedding model. */
+function englishNote(question: Question): string {
+  const read = question.concepts.filter((c) => c.kind === 'english');
+  if (read.length === 0) return '';
+  const untranslated = read.filter((c) => c.variants[0] === c.label).map((c) => c.label);
+  return untranslated.length > 0
+    ? `英文问题里的 ${untranslated.join('、')} 在离线词典和报告用语中没有对应。`
+    : '英文问题是按离线词典对照报告用语检索的，用中文提问会更准确。';
 }
 
 function roundAll<T extends Record<string, number>>(values: T): T {

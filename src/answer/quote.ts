@@ -3,6 +3,7 @@ import { pageAt } from '../corpus/readers/types.js';
 import type { Passage, Sentence } from '../corpus/types.js';
 import type { StoredDocument } from '../store/types.js';
 import { numberOf } from '../search/question.js';
+import { tagWords } from '../text/tokenize.js';
 import type { Citation } from './types.js';
 
 /** A sentence shorter than this is a lead-in; the quote then takes the sentences after it too… */
@@ -78,7 +79,8 @@ export async function enumerationAround(start: Located, following: (passage: Pas
     if (back < Math.max(0, at - MAX_ITEMS)) return null;
     at = back;
   }
-  const count = countOf(run[at].sentence.text);
+  // "15件民生实事全部兑现。" reports on a list it does not give: only numbered items can follow it.
+  const count = announcesItems(run[at].sentence.text) ? countOf(run[at].sentence.text) : undefined;
   const items: Located[] = [run[at]];
   let length = run[at].sentence.text.length;
   for (const next of run.slice(at + 1)) {
@@ -95,6 +97,13 @@ export interface Enumeration {
   items: Located[];
   /** Every item is numbered (一是…, 二、…, （三）…): surely the list announced, not whatever follows. */
   itemized: boolean;
+}
+
+/** "办好十件民生实事。", "分别是：" lead into their items; a sentence ending in a verb (兑现, 完成) says what became of them. */
+function announcesItems(text: string): boolean {
+  const words = tagWords(text.replace(/[。：:；;！!\s]+$/, ''));
+  const last = words[words.length - 1];
+  return !last || /[：:]$/.test(text.trim()) || /(?:是|包括|如下)$/.test(last.word) || !last.tag.startsWith('v');
 }
 
 function countOf(text: string): number | undefined {

@@ -10,7 +10,8 @@ export interface ScoredSentence {
   coverage: number;
   /**
    * Why the sentence cannot answer even if it covers the words: it misses a figure the question
-   * names (2号线), names only other years, or carries no figure in the asked unit (多少天).
+   * names (2号线), names only other years, carries no figure in the asked unit (多少天), or no
+   * amount at all when one is asked (多少).
    */
   mismatch?: 'figure' | 'year' | 'unit';
   score: number;
@@ -20,6 +21,8 @@ export interface ScoredSentence {
 export type ConceptWeight = (concept: Concept) => number;
 
 const FIGURE = /\d/;
+/** An amount in digits or in words (十件, 八成, 翻番). */
+const AMOUNT = /\d|[两二三四五六七八九十百千万]+\s*[个件项所座家户条场次批类种位名块台辆套张处成倍万亿]|翻番|倍/;
 /**
  * Saying a related word (see `Concept.related`) counts as much as it is similar above the least
  * similarity a neighbour has (0.6 -> about 0.3, 0.7 -> about 0.7), up to this (1 is saying the concept).
@@ -78,9 +81,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
         ? 'figure'
         : yearMismatch(question, lower, hit)
           ? 'year'
-          : units && !saysUnit(lower, units)
-            ? 'unit'
-            : undefined;
+          : units ? (!saysUnit(lower, units) ? 'unit' : undefined) : question.asksAmount && !AMOUNT.test(lower) ? 'unit' : undefined;
       const figure = question.wantsFigure && FIGURE.test(sentence.text) ? 0.15 : 0;
       const time = question.wantsTime && TIME.test(sentence.text) ? 0.15 : 0;
       // Asked what a year's plan says (or what it achieved), the other part of the report is a weaker answer.

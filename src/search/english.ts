@@ -37,6 +37,16 @@ const ABOUT_REPORT: Array<[RegExp, string]> = [
   [/\b(which|what)\b.*\b(meeting|session|congress)\b.*\breport\b|\breport\b.*\b(which|what)\b.*\b(meeting|session|congress)\b/i, '报告是在哪次会议上作的'],
   [/\bwhen\b.*\breport\b.*\b(deliver|present|given|made|read)\w*/i, '什么时候作的报告'],
 ];
+const NUMBERED = /\b(line|phase)\s+(\d{1,2}|one|two|three|four|five|i|ii|iii|iv|v)\b/g;
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, i: 1, ii: 2, iii: 3, iv: 4, v: 5 };
+const CHINESE_DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** line 3 -> 3号线, phase two -> 二期 (the reports write phases in Chinese numerals). */
+function numberedTerm(noun: string, number: string): string {
+  const value = NUMBER_WORDS[number] ?? Number(number);
+  return noun === 'line' ? `${value}号线` : `${CHINESE_DIGITS[value] ?? value}期`;
+}
+
 /** Places CC-CEDICT spells with 市, which the reports mostly leave off. */
 const PLACE_SUFFIX = /(市|县|区)$/;
 
@@ -70,6 +80,8 @@ export function createEnglishReader({ knows, glossary, places }: EnglishParts): 
       .replace(/-/g, ' ')
       .match(/[a-z0-9]+/g) ?? [];
     const years = words.filter((w) => /^20\d{2}$/.test(w));
+    // "line 2" is 2号线 and "phase 2" 二期: numbers the answer must carry, as in a Chinese question.
+    const numbered = [...question.toLowerCase().matchAll(NUMBERED)].map(([, noun, number]) => numberedTerm(noun, number));
     const named = words.map((w) => places.get(w)).filter((p): p is string => !!p);
     const concepts: Concept[] = [];
     for (let i = 0; i < words.length; ) {
@@ -88,8 +100,9 @@ export function createEnglishReader({ knows, glossary, places }: EnglishParts): 
       }
       i += Math.max(matched, 1);
     }
+    if (concepts.length === 0) return null;
     const rendered = concepts.filter((c) => c.variants[0] !== c.label);
-    if (rendered.length === 0) return null;
+    concepts.push(...numbered.map((term) => ({ label: term, variants: [term], kind: 'figure' as const, strict: true })));
     const intent = PLAN.test(question) ? '目标' : RESULT.test(question) ? '完成了' : '';
     const figure = FIGURE.test(question) ? '多少' : '';
     const aboutReport = ABOUT_REPORT.find(([pattern]) => pattern.test(question))?.[1] ?? '';
@@ -123,9 +136,8 @@ function lookUp(index: Map<string, Gloss[]>, phrase: string): string[] {
     if (!found) continue;
     const exact = found.filter((g) => g.exact);
     const ranked = [...new Set([...(exact.length > 0 ? exact : found)].sort((a, b) => a.rank - b.rank || b.headword.length - a.headword.length).map((g) => g.headword))];
-    // One character (走 for visit, 生 for grow) would be found inside any number of unrelated words.
-    const words = ranked.filter((h) => h.length > 1);
-    return (words.length > 0 ? words : ranked).slice(0, 8);
+    // One character (走 for visit, 年 for grain) is found inside any number of unrelated words: no rendering.
+    return ranked.filter((h) => h.length > 1).slice(0, 8);
   }
   return [];
 }

@@ -40,6 +40,8 @@ export interface Question {
   otherPlaces: string[];
   /** Asks for a number (多少、几、比例、增速…). */
   wantsFigure: boolean;
+  /** Asks how many or how much (多少, 几): an answer must give an amount. */
+  asksAmount: boolean;
   /** The unit a figure must carry (多少天 -> 天), when the question names one. */
   askedUnit?: string;
   /** Asks when (什么时候、何时、哪年). */
@@ -105,6 +107,8 @@ const ASKED_UNIT = /(?<!哪)(?:多少|几)(?:个|位|名)?(万亩|亩|平方公�
 const ASKED_RATE = /(?:增长|增速|增幅|涨幅|上涨|下降|降低|降幅)(?:了|率|是|为|达到)?(?:多少|几)(?![\u3400-\u9fff]*(?:元|人|户|个|吨|亩|公里|家|项|辆))/;
 /** "占比是多少", "覆盖率多少", "百分之几": a share is a percentage. */
 const ASKED_SHARE = /(?:占比|比例|比重|率)(?:是|为|达到|达|有|能有)?(?:多少|几)|百分之(?:多少|几)|百分比/;
+/** 多少, 几个; not 哪几 (which), 第几 (a rank), 几时 or 几号 (a time). */
+const ASKS_AMOUNT = /多少|(?<![哪第])几(?![时号月点])/;
 /** 几件, 多少个: the count asked for, not a thing to find. */
 const COUNT_WORD = /^(?:几|多少)[个位名件项户家所座张套条场次天块处台架辆]$/;
 /** "多少游客": people are counted in 人 (or 人次). */
@@ -190,6 +194,7 @@ export function createQuestionReader({ cities: corpusCities, coveredYears, lexic
       cities: [...cities],
       otherPlaces,
       wantsFigure: FIGURE_WORDS.test(text),
+      asksAmount: ASKS_AMOUNT.test(text),
       ...(askedUnit ? { askedUnit } : {}),
       wantsTime: TIME_WORDS.test(text),
       wantsList: LIST_WORDS.test(text),
@@ -209,7 +214,8 @@ export function createQuestionReader({ cities: corpusCities, coveredYears, lexic
  * figures with their units, and the remaining content words (with the report words nearest in meaning).
  */
 function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows }: Pick<ReaderParts, 'neighbours' | 'knows'>, ignored: (word: string) => boolean): Concept[] {
-  const tagged = tagWords(text).flatMap((token) => (knows && isGluedCharacters(token, knows) ? [...token.word].map((word) => ({ word, tag: token.tag })) : [token]));
+  const split = tagWords(text).flatMap((token) => (knows && isGluedCharacters(token, knows) ? [...token.word].map((word) => ({ word, tag: token.tag })) : [token]));
+  const tagged = knows ? joinReportPairs(split, knows, ignored) : split;
   const matches = lexicon.find(
     text,
     tagged.map((t) => t.word),
@@ -248,11 +254,29 @@ function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows }: Pic
 }
 
 /**
- * Jieba's guess at an unknown pair of common characters in chat wording (来开 in 请明星来开音乐会, 那口
- * in 那口老泉眼): no dictionary, report or word vector knows it, so it is read as the two characters.
+ * Two single characters jieba left apart that the reports write together (无 废 of 无废城市, a
+ * programme's name): read as that word, not as two verbs that every report says.
+ */
+function joinReportPairs(tokens: Array<{ word: string; tag: string }>, knows: (word: string) => boolean, ignored: (word: string) => boolean): Array<{ word: string; tag: string }> {
+  const joined: Array<{ word: string; tag: string }> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const [one, two] = [tokens[i], tokens[i + 1]];
+    const single = (t: { word: string } | undefined) => !!t && /^[\u3400-\u9fff]$/.test(t.word) && !ignored(t.word);
+    if (single(one) && single(two) && knows(one.word + two.word)) {
+      joined.push({ word: one.word + two.word, tag: 'x' });
+      i++;
+    } else joined.push(one);
+  }
+  return joined;
+}
+
+/**
+ * Jieba's guess at an unknown run of common characters in chat wording (来开 in 请明星来开音乐会, 那口
+ * in 那口老泉眼, 建无废 in 要建无废城市): no dictionary, report or word vector knows it, so it is read
+ * as its characters (and pairs of them the reports use, see `joinReportPairs`).
  */
 function isGluedCharacters({ word, tag }: { word: string; tag: string }, knows: (word: string) => boolean): boolean {
-  return tag === 'x' && /^[\u3400-\u9fff]{2}$/.test(word) && !knows(word) && [...word].every(isCommonWord);
+  return tag === 'x' && /^[\u3400-\u9fff]{2,3}$/.test(word) && !knows(word) && [...word].every(isCommonWord);
 }
 
 /** 5 -> 5, 三 -> 3, 十二 -> 12, 二十 -> 20. */

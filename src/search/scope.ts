@@ -17,6 +17,11 @@ export interface Scope {
   fit(doc: StoredDocument | undefined, passage: Passage): number;
   /** Why nothing can be in scope, when nothing can. */
   emptyBecause?: string;
+  /**
+   * When no report of the asked cities plans or reviews an asked year ("晋中今年…" in 2026), why an
+   * answer is unlikely: said when nothing answers (a passage may still name the year, e.g. 2035).
+   */
+  yearNotCovered?: string;
 }
 
 export function scopeFor(question: Question, documents: StoredDocument[]): Scope {
@@ -39,6 +44,10 @@ export function scopeFor(question: Question, documents: StoredDocument[]): Scope
     scope.emptyBecause = `这些报告只涉及${citiesOf(documents)}，没有关于${question.otherPlaces.join('、')}的内容。`;
   } else if (!documents.some(cityOk)) {
     scope.emptyBecause = `这些报告只涉及${citiesOf(documents)}。`;
+  } else if (question.years.length > 0 && !documents.some((d) => cityOk(d) && question.years.some((y) => relation(d, y)))) {
+    const place = question.cities.join('、');
+    const covered = [...new Set(documents.filter(cityOk).flatMap((d) => [d.reviews, d.year]))].filter(Boolean).sort((a, b) => a - b).map((y) => `${y}年`);
+    scope.yearNotCovered = `现有${place}报告讲的是${covered.join('、')}，没有讲${question.years.map((y) => `${y}年`).join('、')}的。`;
   }
   return scope;
 }

@@ -170,6 +170,23 @@ describe('questions as people type them', () => {
     expect(share.answer).toContain('城镇绿色建筑占新建建筑比例达100%');
   });
 
+  it('says which years the reports of a city cover when the asked year is not among them', async () => {
+    const answer = await answerer.answer('晋中2026年GDP增长目标是多少？');
+    expect(answer.found).toBe(false);
+    expect(answer.answer).toMatch(/^现有晋中报告讲的是2024年、2025年，没有讲2026年的。/);
+  });
+
+  it('reads a name jieba splits into single characters as the reports write it, and wants an amount when asked how many', async () => {
+    const named = await answerer.answer('太原要建无废城市吗？');
+    expect(named.answer).toContain('“无废城市”建设');
+    expect((await answerer.answer('太原要建多少个无废城市？')).found).toBe(false);
+  });
+
+  it('quotes the sentence that counts a list the report does not print, and not the sentences after it', async () => {
+    const answer = await answerer.answer('晋中15件民生实事是哪些？');
+    expect(answer.answer).toBe('全市财政支出八成以上用于民生，15件民生实事全部兑现。');
+  });
+
   it('does not take a near word for the thing asked about', async () => {
     for (const question of ['晋中办过奥运会吗？', '太原下周天气怎么样？', '太原有多少座展览馆？']) {
       expect((await answerer.answer(question)).found, question).toBe(false);
@@ -198,6 +215,18 @@ describe('questions as people type them', () => {
     const answer = await answerer.answer("What share of Taiyuan's spending goes to people's livelihoods?");
     expect(answer.found).toBe(true);
     expect(answer.answer).toMatch(/7\d\.\d%的财政支出优先保障民生/);
+  });
+
+  it('reads metro lines and phases in English as the numbers an answer must carry', async () => {
+    expect((await answerer.answer('When will Taiyuan metro line 2 open?')).found).toBe(false);
+    const phase = await answerer.answer('When will Taiyuan metro line 1 phase 2 start construction?');
+    expect(phase.answer).toContain('1号线二期');
+  });
+
+  it('names the English words it could not translate when nothing answers', async () => {
+    const answer = await answerer.answer('Does Taiyuan have a Disneyland?');
+    expect(answer.found).toBe(false);
+    expect(answer.answer).toContain('disneyland 在离线词典和报告用语中没有对应');
   });
 
   it('answers an English question offline with Chinese quotes', async () => {
