@@ -141,12 +141,12 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
   }
 
   /** For "有哪些": the first numbered list among the best answers, else the best answer's own list, if any. */
-  async function listAmong(best: ScoredSentence, answering: ScoredSentence[]): Promise<{ from: ScoredSentence; items: Located[] } | null> {
-    let fallback: { from: ScoredSentence; items: Located[] } | null = null;
+  async function listAmong(best: ScoredSentence, answering: ScoredSentence[]): Promise<{ from: ScoredSentence; items: Located[]; itemized: boolean } | null> {
+    let fallback: { from: ScoredSentence; items: Located[]; itemized: boolean } | null = null;
     for (const candidate of [best, ...answering.slice(0, LIST_CANDIDATES)]) {
       const list = await enumerationAround({ passage: candidate.hit.passage, sentence: candidate.sentence }, (p) => store.following(p));
-      if (list?.itemized) return { from: candidate, items: list.items };
-      if (list && candidate === best) fallback = { from: candidate, items: list.items };
+      if (list?.itemized) return { from: candidate, ...list };
+      if (list && candidate === best) fallback = { from: candidate, ...list };
     }
     return fallback;
   }
@@ -171,7 +171,8 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
   /** "第三件是什么？": the item with that number of the list the best answer belongs to, and nothing else (第5 is not 第4). */
   async function itemOf(question: Question, ordinal: number, top: ScoredSentence, answering: ScoredSentence[]): Promise<Solution> {
     const list = await listAmong(top, answering);
-    const item = list?.items.slice(1).find((l) => itemNumber(l.sentence.text) === ordinal);
+    // Numbered items by their number; a counted list without numbers ("加快培育3个潜力产业。") by position.
+    const item = list?.itemized ? list.items.slice(1).find((l) => itemNumber(l.sentence.text) === ordinal) : list?.items[ordinal];
     if (!list || !item) {
       const reason = list ? `这份清单没有第${ordinal}项（共${list.items.length - 1}项）。` : '报告中没有找到编号的清单。';
       return { found: false, text: notFoundMessage(reason, question, searcher.mode, store.documents), citations: [citeSentence(list?.from ?? top, question)] };

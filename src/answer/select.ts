@@ -21,8 +21,8 @@ export interface ScoredSentence {
 export type ConceptWeight = (concept: Concept) => number;
 
 const FIGURE = /\d/;
-/** An amount in digits or in words (十件, 八成, 翻番). */
-const AMOUNT = /\d|[两二三四五六七八九十百千万]+\s*[个件项所座家户条场次批类种位名块台辆套张处成倍万亿]|翻番|倍/;
+/** An amount in digits with what it counts (20万游客, 99.6%; not 5G or a year) or in words (十件, 八成, 翻番). */
+const AMOUNT = /(?<![\d.])(?!20\d\d年)\d+(?:\.\d+)?\s*(?:%|‰|[\u3400-\u9fff])|[两二三四五六七八九十百千万]+\s*[个件项所座家户条场次批类种位名块台辆套张处成倍万亿]|翻番|倍/;
 /**
  * Saying a related word (see `Concept.related`) counts as much as it is similar above the least
  * similarity a neighbour has (0.6 -> about 0.3, 0.7 -> about 0.7), up to this (1 is saying the concept).
@@ -65,15 +65,24 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
     const context = `${hit.passage.section}${hit.passage.text}`.toLowerCase().replace(/\s+/g, '');
     for (const sentence of hit.passage.sentences) {
       const lower = sentence.text.toLowerCase().replace(/\s+/g, '');
-      let said = 0;
       let missingFigure = false;
-      let saysAny = false;
-      for (const { concept, weight } of concepts) {
+      const presences = new Map<string, number>();
+      /** Concepts the sentence itself says (not only its passage). */
+      const saidHere = new Set<string>();
+      for (const { concept } of concepts) {
         const presence = concept.strict ? (concept.variants.some((v) => lower.includes(v)) ? 1 : 0) : presenceOf(concept.variants, lower, context);
         if (concept.strict && presence === 0) missingFigure = true;
-        if (presence === 1) saysAny = true;
         const related = Math.min(RELATED_PRESENCE, Math.max(0, ...(concept.related ?? []).filter((r) => lower.includes(r.word)).map((r) => (r.similarity - MIN_SIMILARITY) / 0.3)));
-        said += weight * Math.max(presence, related);
+        presences.set(concept.label, Math.max(presence, related));
+        if (related > 0 || concept.variants.some((v) => lower.includes(v))) saidHere.add(concept.label);
+      }
+      let said = 0;
+      let saysAny = false;
+      for (const { concept, weight } of concepts) {
+        // A measure is said by the sentence itself, of what is measured: another thing's 覆盖率 is not the asked thing's.
+        const presence = concept.measures && !(saidHere.has(concept.label) && saidHere.has(concept.measures)) ? 0 : presences.get(concept.label)!;
+        if (presence === 1) saysAny = true;
+        said += weight * presence;
       }
       // What only its passage says (景区 two sentences away) does not make a sentence an answer by itself.
       const coverage = total > 0 ? (said / total) * (saysAny ? 1 : ONLY_AROUND) : 0;

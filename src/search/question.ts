@@ -22,6 +22,11 @@ export interface Concept {
    * 食堂). A sentence saying one of them says the concept only in part: 气候 is near 天气, not the same.
    */
   related?: Neighbour[];
+  /**
+   * The label of the concept this one measures (覆盖率 of 森林覆盖率, 收入 of 旅游收入): said without
+   * it, the sentence gives another thing's measure (生活垃圾…覆盖率) and says nothing of this one.
+   */
+  measures?: string;
 }
 
 /** What the question reader found in a question: the parts retrieval and answering act on. */
@@ -111,8 +116,9 @@ const ASKED_SHARE = /(?:占比|比例|比重|率)(?:是|为|达到|达|有|能�
 const ASKS_AMOUNT = /多少|(?<![哪第])几(?![时号月点])/;
 /** 几件, 多少个: the count asked for, not a thing to find. */
 const COUNT_WORD = /^(?:几|多少)[个位名件项户家所座张套条场次天块处台架辆]$/;
-/** "多少游客": people are counted in 人 (or 人次). */
-const COUNTED_PEOPLE = /(?:多少|几)(?:个|位|名)?(?:游客|人口|居民|市民|学生|老人|孩子|患者|职工|农民|旅客|观众)/;
+/** "多少游客", "游客多少": people are counted in 人 (or 人次). */
+const PEOPLE = '(?:游客|人口|居民|市民|学生|老人|孩子|患者|职工|农民|旅客|观众)';
+const COUNTED_PEOPLE = new RegExp(`(?:多少|几)(?:个|位|名)?${PEOPLE}|${PEOPLE}(?:有|是|达到|达)?(?:多少|几)(?![\u3400-\u9fff]*(?:元|钱|岁|天|年))`);
 const REPORT_SPEAKER = /(谁|哪位|什么人).{0,4}(作|做|讲|宣读|报告)|(作|做)报告的是|报告人/;
 const REPORT_MEETING = /(第几次|哪次|哪一次|什么|哪个)(会议|大会)|在.{0,10}会议上/;
 const REPORT_DATE = /(什么时候|哪天|哪一天|几月几[日号]|何时).{0,6}(作|做|发布|通过|报告)/;
@@ -199,7 +205,7 @@ export function createQuestionReader({ cities: corpusCities, coveredYears, lexic
       wantsTime: TIME_WORDS.test(text),
       wantsList: LIST_WORDS.test(text),
       ...(ordinal ? { ordinal: numberOf(ordinal[1]) } : {}),
-      wantsResult: RESULT_WORDS.test(text),
+      wantsResult: RESULT_WORDS.test(text) || (!plans && ASKS_AMOUNT.test(text) && (reviews || (years.length > 0 && years.every((y) => y < currentYear)))),
       ...(intent ? { intent } : {}),
       comparison: COMPARISON_WORDS.test(text),
       ...(period ? { period } : {}),
@@ -220,7 +226,14 @@ function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows }: Pic
     text,
     tagged.map((t) => t.word),
   );
-  const concepts: Concept[] = matches.filter((m) => m.terms.length > 0).map((m) => ({ label: m.phrase, variants: m.terms, kind: 'phrase', strict: false }));
+  const concepts: Concept[] = [];
+  /** Where in the text each concept was read, to pair a measure with what it measures. */
+  const spans = new Map<Concept, [number, number]>();
+  for (const m of matches.filter((m) => m.terms.length > 0)) {
+    const concept: Concept = { label: m.phrase, variants: m.terms, kind: 'phrase', strict: false };
+    concepts.push(concept);
+    spans.set(concept, [m.start, m.end]);
+  }
   const covered = new Uint8Array(text.length);
   for (const m of matches) covered.fill(1, m.start, m.end);
 
@@ -248,9 +261,30 @@ function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows }: Pic
     const related = PROPER_NAME.test(tag)
       ? []
       : (neighbours?.(lower) ?? []).filter(({ word: near }) => !variants.includes(near) && (lower.length > 1 || near.includes(lower)));
-    concepts.push({ label: lower, variants, kind: 'word', strict: false, tag, ...(related.length > 0 ? { related } : {}) });
+    const concept: Concept = { label: lower, variants, kind: 'word', strict: false, tag, ...(related.length > 0 ? { related } : {}) };
+    concepts.push(concept);
+    spans.set(concept, [at, at + word.length]);
   }
+  pairMeasures(tagged, concepts, spans);
   return concepts;
+}
+
+/** What a figure measures (覆盖率, 收入, 增加值): it says nothing without the thing measured before it. */
+const MEASURE = /^[\u3400-\u9fff]*率$|^(?:收入|增加值|总额|产量|产值|营收|销售额|零售额|总量)$/;
+
+/** Marks each measure written right after a noun (森林 覆盖率, 旅游 收入) as that noun's (see `Concept.measures`). */
+function pairMeasures(tagged: Array<{ word: string; tag: string }>, concepts: Concept[], spans: Map<Concept, [number, number]>): void {
+  const conceptAt = (offset: number) => concepts.find((c) => spans.has(c) && spans.get(c)![0] <= offset && offset < spans.get(c)![1]);
+  let offset = 0;
+  for (let i = 0; i + 1 < tagged.length; i++) {
+    const [thing, measure] = [tagged[i], tagged[i + 1]];
+    const measureAt = offset + thing.word.length;
+    if (/^(n|vn)/.test(thing.tag) && MEASURE.test(measure.word)) {
+      const [of, measured] = [conceptAt(offset), conceptAt(measureAt)];
+      if (of && measured && of !== measured) measured.measures = of.label;
+    }
+    offset = measureAt;
+  }
 }
 
 /**

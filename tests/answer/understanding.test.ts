@@ -29,6 +29,21 @@ describe('honest answers', () => {
     expect(answer.answer).not.toContain('3.8%');
   });
 
+  it('reads how much a past year reached as a question about the result, not the target', async () => {
+    for (const question of ['太原2024年GDP增长多少？', '晋中2025年地区生产总值增长了多少？']) {
+      const answer = await answerer.answer(question);
+      expect(answer.found, question).toBe(false);
+      expect(answer.answer, question).toMatch(/^报告只给出了目标/);
+    }
+  });
+
+  it("does not answer a measure of one thing with the same measure of another (森林覆盖率 is not 生活垃圾…覆盖率)", async () => {
+    for (const question of ['晋中2024年森林覆盖率是多少？', '晋中2024年旅游收入是多少？', '旅游收入是多少？']) {
+      expect((await answerer.answer(question)).found, question).toBe(false);
+    }
+    expect((await answerer.answer('晋中卫生厕所普及率是多少？')).answer).toContain('卫生厕所普及率达 82%');
+  });
+
   it('keeps numbers, units and years in agreement with the question', async () => {
     expect((await answerer.answer('太原地铁2号线什么时候开通？')).found).toBe(false);
     const days = await answerer.answer('太原2025年全年优良天数有多少天？');
@@ -102,6 +117,14 @@ describe('honest answers', () => {
     const twelfth = await answerer.answerTurn('第十二件呢？', list.turn!);
     expect(twelfth.answer.found).toBe(false);
     expect(twelfth.answer.answer).toContain('这份清单没有第12项（共10项）');
+  });
+
+  it('takes the Nth item of a counted list without numbers by its position', async () => {
+    const list = await answerer.answerTurn('太原有哪些潜力产业？');
+    const second = await answerer.answerTurn('第二个是什么？', list.turn!);
+    expect(second.answer.answer).toMatch(/^低空经济产业/);
+    const fourth = await answerer.answerTurn('第四个呢？', list.turn!);
+    expect(fourth.answer.answer).toMatch(/^这份清单没有第4项（共3项）/);
   });
 
   it('offers at most three possibly related passages when nothing answers', async () => {
