@@ -52,7 +52,8 @@ export function continueFrom(question: Question, previous: Turn): FollowUp {
     concepts,
     terms: [...question.terms, ...tokenize(topic.flatMap((c) => c.variants).join(' '))],
     cities: needsCity ? previous.cities : question.cities,
-    years: needsYears ? previous.years : question.years,
+    // "和去年比呢？" after a question about 2026: both years.
+    years: needsYears ? previous.years : question.comparison ? [...new Set([...previous.years, ...question.years])].sort((a, b) => a - b) : question.years,
     ...(question.intent ?? previous.intent ? { intent: question.intent ?? previous.intent } : {}),
     ...(question.askedUnit ?? (needsTopic ? previous.askedUnit : undefined) ? { askedUnit: question.askedUnit ?? previous.askedUnit } : {}),
     wantsFigure: question.wantsFigure || (needsTopic && !!previous.askedUnit),

@@ -92,7 +92,7 @@ const STOP_WORDS = new Set(
     '帮 做 搞 打算 怎么办 准备 一共 共 总共 大概 大约 目前 现在 达到 达 多 新 期间 时期 这几年 几年 每年 ' +
     '变化 怎么变化 如何变化 变 为了 通过 以及 还 又 也 都 就 所 其 之 等 数量 数据 数字 具体 分别 ' +
     '什么时候 何时 多久 多长 多大 多高 多宽 多远 多重 多快 哪年 哪一年 时候 哪几个 哪几 几项 几户 其中 实际 最后 一年 全年 那么 换成 改成 ' +
-    '出 过 着 得 地 来 去 给 让 人家 谁 他 她 它 啥 咋 呗 嘛').split(' '),
+    '出 过 着 得 地 来 去 给 让 人家 谁 他 她 它 啥 咋 呗 嘛 比 相比 对比 比较 比起').split(' '),
 );
 const FIGURE_WORDS = /多少|几|比例|比重|占比|增速|增幅|涨幅|增长|排名|排第|第几|率|规模|金额|数量|多长|多大|面积|目标/;
 const PLAN_WORDS = /目标|计划|打算|预期|力争|确保|控制在|安排|任务|准备|(?<![主重需只总必纲])要(?![求素点闻])|将(?!军)|拟/;
@@ -103,7 +103,9 @@ const LIST_WORDS = /哪些|哪几|有什么|有啥|都是什么|都是啥|分别
 /** 第三件, 第5个, 第二项: an item of a list (第40名, 第五次会议 are ranks and meetings, not items). */
 const ORDINAL = /第\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:件|项|个|条|点|批)/;
 const CHINESE_NUMERALS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const COMPARISON_WORDS = /这几年|历年|逐年|每年|几年来|变化|趋势|对比|比较/;
+/** "和去年比", "跟2023年相比": another year to compare with (its 去年 is no question about results). */
+const COMPARED_YEAR = /(?:和|跟|与|同)(?:去年|前年|上年|上一年|20\d{2}年?)相?比/;
+const COMPARISON_WORDS = new RegExp(`这几年|历年|逐年|每年|几年来|变化|趋势|对比|比较|${COMPARED_YEAR.source}`);
 /** A five-year plan period. */
 export const PLAN_PERIOD = /十[二三四五六]五/;
 /** 多少辆, 几个: a count in that unit (哪几件 asks which ones, not how many). */
@@ -176,7 +178,7 @@ export function createQuestionReader({ cities: corpusCities, coveredYears, lexic
     for (const year of years.filter((y) => !coveredYears.has(y))) concepts.push(figure(`${year}年`));
 
     const plans = PLAN_WORDS.test(text);
-    const reviews = REVIEW_WORDS.test(text);
+    const reviews = REVIEW_WORDS.test(text.replace(COMPARED_YEAR, ''));
     const intent: SectionKind | undefined = plans && !reviews ? 'plan' : reviews && !plans ? 'review' : undefined;
     const period = text.match(PLAN_PERIOD)?.[0];
     const aboutReport = /报告/.test(text)
@@ -244,6 +246,15 @@ function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows }: Pic
     concepts.push(figure(value));
   }
 
+  // 第三实验室 is not 第一实验室, 四期 not 三期: numbered names must be said exactly.
+  for (const [i, { word }] of tagged.entries()) {
+    const next = tagged[i + 1];
+    const numbered = NUMBERED_NAME.test(word) && next?.tag.startsWith('n') ? word + next.word : PHASE.test(word) ? word : undefined;
+    if (!numbered || covered[text.indexOf(numbered)]) continue;
+    concepts.push(figure(numbered));
+    covered.fill(1, text.indexOf(numbered), text.indexOf(numbered) + numbered.length);
+  }
+
   let offset = 0;
   const seen = new Set(concepts.map((c) => c.label));
   for (const { word, tag } of tagged) {
@@ -268,6 +279,11 @@ function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows }: Pic
   pairMeasures(tagged, concepts, spans);
   return concepts;
 }
+
+/** 第三 before a name (第三实验室); 第几 asks, and 第三件 is an item of a list (see ORDINAL). */
+const NUMBERED_NAME = /^第[一二三四五六七八九十两]{1,3}$/;
+/** 二期, 三期: a phase of a project. */
+const PHASE = /^[一二三四五六七八九十]期$/;
 
 /** What a figure measures (覆盖率, 收入, 增加值): it says nothing without the thing measured before it. */
 const MEASURE = /^[\u3400-\u9fff]*率$|^(?:收入|增加值|总额|产量|产值|营收|销售额|零售额|总量)$/;

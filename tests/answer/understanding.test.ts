@@ -51,6 +51,10 @@ describe('honest answers', () => {
     expect(days.answer).toContain('282天');
     expect((await answerer.answer('太原2024年优良天数有多少天？')).found).toBe(false);
     expect((await answerer.answer('太原的房价每平方米多少钱？')).found).toBe(false);
+    for (const question of ['太原第三实验室什么时候建成？', '太原机场四期什么时候开工？']) {
+      expect((await answerer.answer(question)).found, question).toBe(false);
+    }
+    expect((await answerer.answer('太原第一实验室二期完工了吗？')).answer).toContain('第一实验室二期主体工程基本完工');
   });
 
   it('answers a question naming two cities in one labelled part per city, each with its citation', async () => {
@@ -271,6 +275,13 @@ describe('questions as people type them', () => {
     expect(first.answer.answer).toContain('3.2万人');
     const target = await answerer.answerTurn('目标是多少？', first.turn!);
     expect(target.answer).toMatchObject({ found: false, understood: { cities: ['晋中'], years: [2024], contextUsed: true } });
+  });
+
+  it('compares two years when a follow-up asks to compare with another year', async () => {
+    const first = await answerer.answerTurn('太原2024年城镇新增就业多少？');
+    const compared = await answerer.answerTurn('跟2023年比呢？', first.turn!);
+    expect(compared.answer.understood).toMatchObject({ cities: ['太原'], years: [2023, 2024], contextUsed: true });
+    expect(compared.answer.answer).toMatch(/^2023年（实际）：.*8\.58万人.*\n2024年（实际）：.*8\.9万人/s);
   });
 
   it('keeps the topic when a follow-up only asks how much it grew', async () => {
