@@ -224,9 +224,13 @@ export function createQuestionReader({ cities: corpusCities, coveredYears, lexic
 function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows }: Pick<ReaderParts, 'neighbours' | 'knows'>, ignored: (word: string) => boolean): Concept[] {
   const split = tagWords(text).flatMap((token) => (knows && isGluedCharacters(token, knows) ? [...token.word].map((word) => ({ word, tag: token.tag })) : [token]));
   const tagged = knows ? joinReportPairs(split, knows, ignored) : split;
-  const matches = lexicon.find(
+  const matches = withinWords(
+    lexicon.find(
+      text,
+      tagged.map((t) => t.word),
+    ),
+    tagged,
     text,
-    tagged.map((t) => t.word),
   );
   const concepts: Concept[] = [];
   /** Where in the text each concept was read, to pair a measure with what it measures. */
@@ -284,6 +288,32 @@ function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows }: Pic
 const NUMBERED_NAME = /^第[一二三四五六七八九十两]{1,3}$/;
 /** 二期, 三期: a phase of a project. */
 const PHASE = /^[一二三四五六七八九十]期$/;
+
+/**
+ * Drops an everyday phrase found inside a longer dictionary word whose rest qualifies it (电站 in
+ * 核电站): the word names another thing, and read as the phrase its qualifier (核) would be lost.
+ * A rest that is a verb (坐 of 坐飞机) or other phrases (大学老师) keeps it, and so do words jieba
+ * only guessed (玩冰玩雪).
+ */
+function withinWords<T extends { start: number; end: number }>(matches: T[], tagged: Array<{ word: string; tag: string }>, text: string): T[] {
+  const covered = new Uint8Array(text.length);
+  for (const m of matches) covered.fill(1, m.start, m.end);
+  const qualified: Array<[number, number]> = [];
+  let offset = 0;
+  for (const { word, tag } of tagged) {
+    const [start, end] = [offset, offset + word.length];
+    offset = end;
+    if (tag === 'x' || word.length < 2) continue;
+    // The qualifier comes first and the phrase names the head (电站 of 核电站; 游客 of 游客量 is no head).
+    const head = matches.find((m) => m.end === end && m.start > start);
+    const rest = head && !covered.subarray(start, head.start).some(Boolean) ? text.slice(start, head.start) : '';
+    if (rest && QUALIFIER.test(tagWords(rest)[0]?.tag ?? '')) qualified.push([start, end]);
+  }
+  return matches.filter((m) => !qualified.some(([start, end]) => start <= m.start && m.end <= end));
+}
+
+/** Parts of speech of what makes a word a kind of the phrase inside it (核 of 核电站, 平均 of 平均工资). */
+const QUALIFIER = /^(n|a|b|vn)/;
 
 /** What a figure measures (覆盖率, 收入, 增加值): it says nothing without the thing measured before it. */
 const MEASURE = /^[\u3400-\u9fff]*率$|^(?:收入|增加值|总额|产量|产值|营收|销售额|零售额|总量)$/;

@@ -160,7 +160,7 @@ describe('questions as people type them', () => {
   });
 
   it('reaches report words for everyday words the lexicon lacks through the word vectors, and only through them', async () => {
-    const question = '晋中的老字号牌子有哪些？';
+    const question = '晋中的老字号商标有哪些？';
     const answer = await answerer.answer(question);
     expect(answer.found).toBe(true);
     expect(answer.answer).toContain('广誉远等老字号品牌');
@@ -175,7 +175,7 @@ describe('questions as people type them', () => {
     try {
       const app = await createApp({ ...config, answer: { ...config.answer, wordVectors: broken } });
       expect((await app.answerer.answer('晋中卫生厕所普及率是多少？')).answer).toContain('82%');
-      expect((await app.answerer.answer('晋中的老字号牌子有哪些？')).found).toBe(false);
+      expect((await app.answerer.answer('晋中的老字号商标有哪些？')).found).toBe(false);
       expect(stderr.mock.calls.map(([line]) => String(line)).filter((line) => line.includes('Word vectors unavailable'))).toHaveLength(1);
       await app.close();
     } finally {
@@ -218,6 +218,13 @@ describe('questions as people type them', () => {
     for (const question of ['晋中办过奥运会吗？', '太原下周天气怎么样？', '太原有多少座展览馆？']) {
       expect((await answerer.answer(question)).found, question).toBe(false);
     }
+  });
+
+  it('reads a word with a qualifier as that word, not as the everyday phrase inside it (核电站 is no 电站 of any kind)', async () => {
+    for (const question of ['晋中有没有建核电站？', '晋中的平均工资是多少？']) {
+      expect((await answerer.answer(question)).found, question).toBe(false);
+    }
+    expect((await answerer.answer('太原坐飞机能飞多少条航线？')).answer).toContain('执飞航线10条');
   });
 
   it('answers "who delivered the report" in English from the credits, and does not let a verb stand for the thing asked', async () => {
