@@ -12,6 +12,8 @@ export interface Turn {
   topic: Concept[];
   intent?: SectionKind;
   askedUnit?: string;
+  /** It asked what actually happened (see `Question.wantsResult`). */
+  wantsResult?: boolean;
   /** Where its answer was quoted from, when it was answered. */
   answeredFrom?: { docId: string; passageId: number; sentenceStart: number };
 }
@@ -57,6 +59,8 @@ export function continueFrom(question: Question, previous: Turn): FollowUp {
     ...(question.intent ?? previous.intent ? { intent: question.intent ?? previous.intent } : {}),
     ...(question.askedUnit ?? (needsTopic ? previous.askedUnit : undefined) ? { askedUnit: question.askedUnit ?? previous.askedUnit } : {}),
     wantsFigure: question.wantsFigure || (needsTopic && !!previous.askedUnit),
+    // "太原呢？" after "晋中2024年…完成了多少？" asks for 太原's result too.
+    wantsResult: question.wantsResult || (needsTopic && !question.intent && !!previous.wantsResult),
   };
   const used = needsCity || needsYears || topic.length > 0;
   // "都是哪几个？", "具体有哪些？", "第三件是什么？": a list (or an item of one) asked for with no topic of its own is the previous answer's.
@@ -100,6 +104,7 @@ export function turnOf(question: Question, answeredFrom?: Turn['answeredFrom']):
     topic: topicOf(question),
     ...(question.intent ? { intent: question.intent } : {}),
     ...(question.askedUnit ? { askedUnit: question.askedUnit } : {}),
+    ...(question.wantsResult ? { wantsResult: true } : {}),
     ...(answeredFrom ? { answeredFrom } : {}),
   };
 }

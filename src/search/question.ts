@@ -273,15 +273,24 @@ function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows }: Pic
     const variants = [lower, ...(county ? [county] : []), ...lexicon.termsFor(lower)];
     // A name's neighbours are other names (奥运会 -> 运动会), not the same thing. One character (跑, 爱,
     // 县) has too many senses for just any neighbour to stand in for it; one that contains it (煤 -> 煤炭) may.
-    const related = PROPER_NAME.test(tag)
+    const related = PROPER_NAME.test(placeTag(lower, tag))
       ? []
       : (neighbours?.(lower) ?? []).filter(({ word: near }) => !variants.includes(near) && (lower.length > 1 || near.includes(lower)));
-    const concept: Concept = { label: lower, variants, kind: 'word', strict: false, tag, ...(related.length > 0 ? { related } : {}) };
+    const concept: Concept = { label: lower, variants, kind: 'word', strict: false, tag: placeTag(lower, tag), ...(related.length > 0 ? { related } : {}) };
     concepts.push(concept);
     spans.set(concept, [at, at + word.length]);
   }
   pairMeasures(tagged, concepts, spans);
   return concepts;
+}
+
+const KNOWN_PLACES = new Set([...OTHER_PLACES, ...ENCLOSING_REGIONS, ...Object.keys(COUNTIES), ...Object.values(COUNTIES).flat()]);
+/** How place names end (哈尔滨 is known; 黄山, 五台县, 汾河 say what they are). */
+const PLACE_ENDING = /[省市县区镇乡村州山河湖江海岛]$/;
+
+/** Jieba tags some common nouns as places (海鲜, 古城): a place is a known one or named like one. */
+function placeTag(word: string, tag: string): string {
+  return tag === 'ns' && !KNOWN_PLACES.has(word) && !PLACE_ENDING.test(word) ? 'n' : tag;
 }
 
 /** 第三 before a name (第三实验室); 第几 asks, and 第三件 is an item of a list (see ORDINAL). */

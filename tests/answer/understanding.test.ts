@@ -220,8 +220,8 @@ describe('questions as people type them', () => {
     }
   });
 
-  it('reads a word with a qualifier as that word, not as the everyday phrase inside it (核电站 is no 电站 of any kind)', async () => {
-    for (const question of ['晋中有没有建核电站？', '晋中的平均工资是多少？']) {
+  it('reads a word with a qualifier as that word, not as the everyday phrase inside it (核电站 is no 电站 of any kind), and a noun jieba takes for a place as a noun (海鲜)', async () => {
+    for (const question of ['晋中有没有建核电站？', '晋中的平均工资是多少？', '晋中有没有海鲜市场？']) {
       expect((await answerer.answer(question)).found, question).toBe(false);
     }
     expect((await answerer.answer('太原坐飞机能飞多少条航线？')).answer).toContain('执飞航线10条');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summarize } from '../../src/eval/metrics.js';
 import { readQuestionFile } from '../../src/eval/questions.js';
 import { runEvaluation } from '../../src/eval/run.js';
-import { CORPUS_DIR, DEV2_QUESTIONS, DEV_QUESTIONS } from '../support/fixtures.js';
+import { CORPUS_DIR, DEV2_QUESTIONS, DEV_QUESTIONS, PROBE_QUESTIONS } from '../support/fixtures.js';
 import { lexicalAnswerer } from '../support/lexical-context.js';
 
 let real: Awaited<ReturnType<typeof lexicalAnswerer>>;
@@ -25,6 +25,13 @@ describe('the project\'s evaluation sets', () => {
   it('dev2.jsonl (questions as people type them): at least 85% right, every quote verbatim', async () => {
     const summary = await evaluate(DEV2_QUESTIONS);
     expect(summary.right).toBeGreaterThanOrEqual(0.85);
+    expect(summary.quoteFidelity).toBe(1);
+  });
+
+  it('probes.jsonl (our own questions of every kind): at least 90% right, every near miss refused', async () => {
+    const summary = await evaluate(PROBE_QUESTIONS);
+    expect(summary.right).toBeGreaterThanOrEqual(0.9);
+    expect(summary.abstention).toBe(1);
     expect(summary.quoteFidelity).toBe(1);
   });
 });
