@@ -118,8 +118,22 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
   const readEnglish = createEnglishReader({
     knows,
     glossary: (phrase) => lexicon.english(phrase),
-    places: new Map(places.map((place) => [pinyin(place, { toneType: 'none', separator: '' }), place])),
+    places: new Map(places.map((place) => [spell(place), place])),
+    cities,
+    spelledName: (word) => (spelledNames ??= reportWordsBySpelling()).get(word)?.word,
   });
+  let spelledNames: Map<string, { word: string; frequency: number }> | undefined;
+  /** Report words by their pinyin (jinci -> 晋祠), read on the first English word no dictionary knows; the most frequent word wins a shared spelling. */
+  const reportWordsBySpelling = () => {
+    const best = new Map<string, { word: string; frequency: number }>();
+    for (const word of store.terms.terms()) {
+      if (!/^[\u3400-\u9fff]{2,4}$/.test(word)) continue;
+      const frequency = store.terms.documentFrequency(word);
+      const spelling = spell(word);
+      if ((best.get(spelling)?.frequency ?? 0) < frequency) best.set(spelling, { word, frequency });
+    }
+    return best;
+  };
 
   /** The best answering sentence for a question within its scope, or why there is none. */
   async function single(question: Question, timings: Timings, prefer?: Turn['answeredFrom']): Promise<Solution> {
@@ -342,6 +356,10 @@ function splitByCity(text: string, cities: string[]): Array<{ city: string; text
     .sort((a, b) => a.index - b.index);
   const shared = text.slice(0, at[0].index);
   return at.map(({ city, index }, i) => ({ city, text: shared + text.slice(index, at[i + 1]?.index ?? text.length) }));
+}
+
+function spell(word: string): string {
+  return pinyin(word, { toneType: 'none', separator: '' });
 }
 
 function addTimings(into: Timings, from: Record<string, number>): void {

@@ -26,14 +26,14 @@ const STOP = new Set(
     'me my you your we our they them i year years time times level levels get got brought bring make made there here when where why ' +
     'large big long high fast number amount total size plan plans planned planning aim aims aiming target targets goal goals intend expected ' +
     'city cities province government report tell know please like go goes went going happen happened happens ' +
-    'share percentage proportion ratio').split(' '),
+    'share percentage proportion ratio new').split(' '),
 );
 const PLAN = /\b(plan|plans|planned|planning|aim|aims|aiming|target|targets|goal|goals|will|intend|expected|expects)\b/i;
 const RESULT = /\b(did|was|were|achieved|completed|reached|built|had|renewed|drove|brought)\b/i;
 const FIGURE = /\b(how (many|much|large|big|long|high|fast)|what (share|percentage|proportion|number|rate|area|size)|number of|(share|percentage|proportion) of)\b/i;
 /** Questions about the report itself, in the Chinese the question reader knows (see `aboutReport`). */
 const ABOUT_REPORT: Array<[RegExp, string]> = [
-  [/\bwho\b.*\b(deliver|present|gave|give|made|make|read)\w*\b.*\breport\b/i, '报告是谁作的'],
+  [/\bwho\b.*\b(deliver|present|gave|give|made|make|read)\w*\b.*\breport\b|\bwho\b.*\bmayor\b|\bmayor\b.*\bwho\b/i, '报告是谁作的'],
   [/\b(which|what)\b.*\b(meeting|session|congress)\b.*\breport\b|\breport\b.*\b(which|what)\b.*\b(meeting|session|congress)\b/i, '报告是在哪次会议上作的'],
   [/\bwhen\b.*\breport\b.*\b(deliver|present|given|made|read)\w*/i, '什么时候作的报告'],
 ];
@@ -63,12 +63,16 @@ export interface EnglishParts {
   knows(term: string): boolean;
   /** Report terms for an English phrase from the project's own glossary (checked first). */
   glossary(phrase: string): string[];
-  /** English spellings of place names the reports cover (taiyuan -> 太原). */
+  /** English spellings of place names the reports cover (taiyuan -> 太原, pingyao -> 平遥). */
   places: Map<string, string>;
+  /** The report word a pinyin spelling stands for (jinci -> 晋祠), for words the dictionary lacks. */
+  spelledName?(word: string): string | undefined;
+  /** Cities among the places: they scope a question; other places (counties) are also what it asks about. */
+  cities?: string[];
 }
 
 /** The dictionary (about 11 MB) is read on the first English question only. */
-export function createEnglishReader({ knows, glossary, places }: EnglishParts): EnglishReader {
+export function createEnglishReader({ knows, glossary, places, spelledName, cities = [] }: EnglishParts): EnglishReader {
   let glosses: Promise<Map<string, Gloss[]>> | undefined;
   return async (question) => {
     if (!isEnglish(question)) return null;
@@ -90,16 +94,22 @@ export function createEnglishReader({ knows, glossary, places }: EnglishParts): 
         const phrase = words.slice(i, i + n).join(' ');
         if (n === 1 && (/^\d+$/.test(phrase) || places.has(phrase))) break;
         if (phrase.split(' ').every((w) => STOP.has(w))) continue;
-        const own = glossary(phrase);
-        const headwords = own.length > 0 ? own : n <= 3 ? lookUp(index, phrase) : [];
+        const own = glossary(phrase).length > 0 ? glossary(phrase) : glossary(phrase.split(' ').map(singular).join(' '));
+        const { words: found, general } = own.length > 0 ? { words: own, general: false } : n <= 3 ? lookUp(index, phrase) : { words: [], general: false };
+        const name = found.length === 0 && n === 1 ? spelledName?.(phrase) : undefined;
+        const headwords = name ? [name] : found;
         // A word with no Chinese rendering is still asked about ("parcels"): kept as a concept no
         // sentence says, so that the rest of the question alone ("handle") does not make an answer.
         if (headwords.length === 0 && n > 1) continue;
-        concepts.push({ label: phrase, variants: headwords.length > 0 ? headwords : [phrase], kind: 'english', strict: false, ...(n === 1 && isVerb(phrase) ? { tag: 'v' } : {}) });
+        // A general word the reports only say in one character (old: 老, pile: 桩) counts little, as an adjective does.
+        const tag = n === 1 && isVerb(phrase) ? 'v' : headwords.length === 0 && general ? 'a' : undefined;
+        concepts.push({ label: phrase, variants: headwords.length > 0 ? headwords : [phrase], kind: 'english', strict: false, ...(tag ? { tag } : {}) });
         matched = n;
       }
       i += Math.max(matched, 1);
     }
+    // A county (Pingyao) scopes the question to its city and is also what it asks about.
+    for (const place of named.filter((p) => !cities.includes(p))) concepts.push({ label: place, variants: [place], kind: 'english', strict: false });
     if (concepts.length === 0) return null;
     const rendered = concepts.filter((c) => c.variants[0] !== c.label);
     concepts.push(...numbered.map((term) => ({ label: term, variants: [term], kind: 'figure' as const, strict: true })));
@@ -128,18 +138,27 @@ function isVerb(word: string): boolean {
   return VERBS.has(stem) || (word.endsWith('ing') && VERBS.has(`${stem}e`));
 }
 
-/** Report terms for an English word or phrase: exact glosses first, then glosses of its base form. */
-function lookUp(index: Map<string, Gloss[]>, phrase: string): string[] {
+/**
+ * Report terms for an English word or phrase: exact glosses first, then glosses of its base form.
+ * One character (走 for visit, 桩 for pile) is found inside any number of unrelated words, so it is
+ * no rendering; a word the reports say only so is `general`.
+ */
+function lookUp(index: Map<string, Gloss[]>, phrase: string): { words: string[]; general: boolean } {
   const forms = [phrase, ...baseForms(phrase), `${phrase}s`];
   for (const form of forms) {
     const found = index.get(form);
     if (!found) continue;
     const exact = found.filter((g) => g.exact);
     const ranked = [...new Set([...(exact.length > 0 ? exact : found)].sort((a, b) => a.rank - b.rank || b.headword.length - a.headword.length).map((g) => g.headword))];
-    // One character (走 for visit, 年 for grain) is found inside any number of unrelated words: no rendering.
-    return ranked.filter((h) => h.length > 1).slice(0, 8);
+    const words = ranked.filter((h) => h.length > 1).slice(0, 8);
+    return { words, general: words.length === 0 };
   }
-  return [];
+  return { words: [], general: false };
+}
+
+/** allowances -> allowance, facilities -> facility (the glossary is written in the singular or as used). */
+function singular(word: string): string {
+  return word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
 
 /** kilometers -> kilometer, companies -> company, growing -> grow, renewed -> renew, consumer -> consume. */

@@ -121,7 +121,8 @@ const COUNT_WORD = /^(?:几|多少)[个位名件项户家所座张套条场次�
 /** "多少游客", "游客多少": people are counted in 人 (or 人次). */
 const PEOPLE = '(?:游客|人口|居民|市民|学生|老人|孩子|患者|职工|农民|旅客|观众)';
 const COUNTED_PEOPLE = new RegExp(`(?:多少|几)(?:个|位|名)?${PEOPLE}|${PEOPLE}(?:有|是|达到|达)?(?:多少|几)(?![\u3400-\u9fff]*(?:元|钱|岁|天|年))`);
-const REPORT_SPEAKER = /(谁|哪位|什么人).{0,4}(作|做|讲|宣读|报告)|(作|做)报告的是|报告人/;
+/** Who delivered the report; the mayor delivers it, so "市长是谁" is asked of its credits too. */
+const REPORT_SPEAKER = /(谁|哪位|什么人).{0,4}(作|做|讲|宣读|报告)|(作|做)报告的是|报告人|市长是谁|谁是市长|市长叫什么/;
 const REPORT_MEETING = /(第几次|哪次|哪一次|什么|哪个)(会议|大会)|在.{0,10}会议上/;
 const REPORT_DATE = /(什么时候|哪天|哪一天|几月几[日号]|何时).{0,6}(作|做|发布|通过|报告)/;
 const YEAR = /^20\d{2}年?$/;
@@ -181,7 +182,7 @@ export function createQuestionReader({ cities: corpusCities, coveredYears, lexic
     const reviews = REVIEW_WORDS.test(text.replace(COMPARED_YEAR, ''));
     const intent: SectionKind | undefined = plans && !reviews ? 'plan' : reviews && !plans ? 'review' : undefined;
     const period = text.match(PLAN_PERIOD)?.[0];
-    const aboutReport = /报告/.test(text)
+    const aboutReport = /报告|市长/.test(text)
       ? REPORT_SPEAKER.test(text)
         ? 'speaker'
         : REPORT_MEETING.test(text)

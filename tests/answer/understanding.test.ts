@@ -257,6 +257,19 @@ describe('questions as people type them', () => {
     expect(phase.answer).toContain('1号线二期');
   });
 
+  it('reads pinyin names of the reports and counties in English, and asks the credits who the mayor is', async () => {
+    expect((await answerer.answer('What did Taiyuan do for the Jinci spring?')).answer).toContain('晋祠泉');
+    expect((await answerer.answer('Is Pingyao ancient city a 5A scenic spot?')).answer).toContain('平遥古城持续位居全国 5A级景区百强榜前 10位');
+    for (const question of ['Who is the mayor of Jinzhong?', '晋中市长是谁？']) {
+      expect((await answerer.answer(question)).answer, question).toBe('晋中市人民政府市长 刘 星');
+    }
+  });
+
+  it('lets a general English word the reports say only in one character (old: 老) count little, and a thing they never name count fully', async () => {
+    expect((await answerer.answer('How many old museums does Taiyuan have?')).found).toBe(true);
+    expect((await answerer.answer('How many aquariums does Taiyuan have?')).found).toBe(false);
+  });
+
   it('names the English words it could not translate when nothing answers', async () => {
     const answer = await answerer.answer('Does Taiyuan have a Disneyland?');
     expect(answer.found).toBe(false);
