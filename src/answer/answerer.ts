@@ -261,7 +261,17 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       const donor = readClauses.find((other, j) => j !== i && other.question.concepts.length > 0) ?? readClauses[0];
       const own = clause.question;
       const completed = own.concepts.length > 0 && own.years.length > 0 ? own : continueFrom(own, turnOf(donor.question)).question;
-      const solution = await single({ ...completed, cities: [clause.city], wantsFigure: completed.wantsFigure || question.wantsFigure }, timings);
+      const asked = { ...completed, cities: [clause.city], wantsFigure: completed.wantsFigure || question.wantsFigure, comparison: question.comparison };
+      // "比较太原和晋中…" compares the cities, each over the years it has.
+      const yearly = asked.comparison ? await perYear(asked, timings) : null;
+      if (yearly) {
+        for (const part of yearly.parts!) parts.push({ label: `${clause.city} ${part.label}`, citation: citations.length + part.citation });
+        citations.push(...yearly.citations);
+        lines.push(`${clause.city}：
+${yearly.text}`);
+        continue;
+      }
+      const solution = await single(asked, timings);
       if (solution.found) {
         parts.push({ label: clause.city, citation: citations.length });
         citations.push(solution.citations[0]);
@@ -282,7 +292,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       if (credits.length > 0) return { found: true, text: credits[0].quote, citations: credits.slice(0, settings.topK) };
       return notFound(question, [], '报告正文和署名中都没有写明这一点。');
     }
-    if (question.cities.length >= 2 && !question.comparison) return perCity(question, timings);
+    if (question.cities.length >= 2) return perCity(question, timings);
     if (question.comparison) {
       const yearly = await perYear(question, timings);
       if (yearly) return yearly;

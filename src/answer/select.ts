@@ -80,7 +80,8 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
       let saysAny = false;
       for (const { concept, weight } of concepts) {
         // A measure is said by the sentence itself, of what is measured: another thing's 覆盖率 is not the asked thing's.
-        const presence = concept.measures && !(saidHere.has(concept.label) && saidHere.has(concept.measures)) ? 0 : presences.get(concept.label)!;
+        const measured = concept.measures !== undefined && presences.has(concept.measures);
+        const presence = measured && !(saidHere.has(concept.label) && saidHere.has(concept.measures!)) ? 0 : presences.get(concept.label)!;
         if (presence === 1) saysAny = true;
         said += weight * presence;
       }

@@ -67,6 +67,14 @@ describe('honest answers', () => {
     expect(answer.answer).toMatch(/^太原：地区生产总值增长5%左右.*\n晋中：.*地区生产总值增长 5%以上/s);
   });
 
+  it('compares two cities each over its years, and fills a city clause with the other clause\'s topic', async () => {
+    const compared = await answerer.answer('比较一下太原和晋中的粮食产量');
+    expect(compared.parts?.map((p) => p.label)).toEqual(expect.arrayContaining(['晋中 2024年（实际）', '晋中 2025年（目标）']));
+    expect(compared.parts?.some((p) => p.label.startsWith('太原'))).toBe(true);
+    const both = await answerer.answer('太原晋中两市的人均可支配收入增长目标');
+    expect(both.answer).toMatch(/^太原：.*人均可支配收入.*\n晋中：.*人均可支配收入/s);
+  });
+
   it('labels targets as targets in a comparison and leaves out five-year totals', async () => {
     const jobs = await answerer.answer('太原2026年城镇新增就业目标和2025年比有变化吗？');
     expect(jobs.parts?.map((p) => p.label)).toEqual(['2025年（目标）', '2026年（目标）']);
