@@ -46,7 +46,7 @@ export function cite(quoted: Located[], doc: StoredDocument, coverage: number): 
  * sentences that follow it in the same run (still verbatim), up to three in all.
  */
 export function quoteAround(passage: Passage, sentence: Sentence, wantsFigure: boolean): Located[] {
-  const standsAlone = wantsFigure && /\d/.test(sentence.text) && sentence.text.length >= FIGURE_SENTENCE;
+  const standsAlone = wantsFigure && /\d|[两二三四五六七八九十]+[件项个条所座家批]/.test(sentence.text) && sentence.text.length >= FIGURE_SENTENCE;
   const quoted = [{ passage, sentence }];
   if (sentence.text.length >= SHORT_SENTENCE || standsAlone) return quoted;
   for (let i = passage.sentences.indexOf(sentence) + 1; i < passage.sentences.length && quoted.length < 3; i++) {
@@ -89,7 +89,10 @@ export async function enumerationAround(start: Located, following: (passage: Pas
     items.push(next);
     length += next.sentence.text.length;
   }
-  return items.length > 1 ? { items, itemized: items.slice(1).every((l) => ITEM.test(l.sentence.text)) } : null;
+  const itemized = items.slice(1).every((l) => ITEM.test(l.sentence.text));
+  // Unnumbered items are the list only if there are as many as announced ("办好十件民生实事。" then one stray sentence is none).
+  if (items.length < 2 || (!itemized && count !== undefined && items.length - 1 < count)) return null;
+  return { items, itemized };
 }
 
 export interface Enumeration {

@@ -250,6 +250,13 @@ function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows }: Pic
     if (/^20\d{2}年/.test(value) || /^\d+$/.test(value) || covered[match.index]) continue;
     concepts.push(figure(value));
   }
+  // "十件民生实事": a count in words is a count all the same; reports write it either way (十件, 10件).
+  for (const match of text.matchAll(COUNT_IN_WORDS)) {
+    if (covered[match.index]) continue;
+    const [said, numeral, unit] = match;
+    concepts.push({ ...figure(said), variants: [said, `${numberOf(numeral)}${unit}`] });
+    covered.fill(1, match.index, match.index + said.length);
+  }
 
   // 第三实验室 is not 第一实验室, 四期 not 三期: numbered names must be said exactly.
   for (const [i, { word }] of tagged.entries()) {
@@ -293,6 +300,9 @@ const PLACE_ENDING = /[省市县区镇乡村州山河湖江海岛]$/;
 function placeTag(word: string, tag: string): string {
   return tag === 'ns' && !KNOWN_PLACES.has(word) && !PLACE_ENDING.test(word) ? 'n' : tag;
 }
+
+/** 十件, 三个, 两所 before a noun (not 一个, mostly "a"; 第三件 is an item, see ORDINAL). */
+const COUNT_IN_WORDS = /(?<![第几一])([两二三四五六七八九十]{1,3})(件|项|个|条|所|座|家|批)(?=[\u3400-\u9fff])/g;
 
 /** 第三 before a name (第三实验室); 第几 asks, and 第三件 is an item of a list (see ORDINAL). */
 const NUMBERED_NAME = /^第[一二三四五六七八九十两]{1,3}$/;

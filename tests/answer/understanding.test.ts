@@ -198,9 +198,11 @@ describe('questions as people type them', () => {
     expect(answer.answer).toContain('左权入选');
   });
 
-  it('reads 哪几件 as a list, a count written in words as a count, and a share as a percentage', async () => {
+  it('reads 哪几件 as a list, a count written in words as a count that must agree (十件), and a share as a percentage', async () => {
     const list = await answerer.answer('太原2026年要办哪几件民生实事？');
-    expect(list.answer).toContain('办好十件民生实事');
+    // The report counts them and lists none: the count, and not the stray sentence after it.
+    expect(list.answer).toBe('办好十件民生实事,更好推进“民生一本账、一年一张单”。');
+    expect((await answerer.answer('太原2024年的十件民生实事有哪些？')).found).toBe(false);
     const share = await answerer.answer('晋中新建建筑里绿色建筑占比是多少？');
     expect(share.answer).toContain('城镇绿色建筑占新建建筑比例达100%');
   });
