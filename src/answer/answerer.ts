@@ -267,8 +267,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       if (yearly) {
         for (const part of yearly.parts!) parts.push({ label: `${clause.city} ${part.label}`, citation: citations.length + part.citation });
         citations.push(...yearly.citations);
-        lines.push(`${clause.city}：
-${yearly.text}`);
+        lines.push(`${clause.city}：\n${yearly.text}`);
         continue;
       }
       const solution = await single(asked, timings);

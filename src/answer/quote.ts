@@ -2,7 +2,7 @@ import { joinSentences } from '../corpus/chunk.js';
 import { pageAt } from '../corpus/readers/types.js';
 import type { Passage, Sentence } from '../corpus/types.js';
 import type { StoredDocument } from '../store/types.js';
-import { numberOf } from '../search/question.js';
+import { numberOf } from '../text/numerals.js';
 import { tagWords } from '../text/tokenize.js';
 import type { Citation } from './types.js';
 

@@ -1,6 +1,7 @@
 import type { Sentence } from '../corpus/types.js';
 import type { SearchHit } from '../search/searcher.js';
-import { PLAN_PERIOD, type Concept, type Question } from '../search/question.js';
+import type { Concept } from '../search/concepts.js';
+import { PLAN_PERIOD, type Question } from '../search/question.js';
 import { MIN_SIMILARITY } from '../search/word-vectors.js';
 
 export interface ScoredSentence {

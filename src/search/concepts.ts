@@ -1,0 +1,210 @@
+import { COUNTIES, ENCLOSING_REGIONS, OTHER_PLACES } from '../corpus/places.js';
+import { numberOf } from '../text/numerals.js';
+import { isCommonWord, NUMBER_WITH_UNIT, tagWords } from '../text/tokenize.js';
+import type { Lexicon } from './lexicon.js';
+import type { Neighbour, NeighbourFinder } from './word-vectors.js';
+
+/** Something the question asks about, and the ways a sentence can say it. */
+export interface Concept {
+  /** As the question says it: a word, an everyday phrase, a figure. */
+  label: string;
+  /** Lower-cased strings any of which in a sentence says the concept (the label, report terms). */
+  variants: string[];
+  kind: 'word' | 'phrase' | 'figure' | 'english';
+  /** Must be said exactly (a number with its unit, an uncovered year): 2号线 is not 1号线. */
+  strict: boolean;
+  /** Jieba's part of speech for a single word (n, v, d…), when known. */
+  tag?: string;
+  /**
+   * Report words near in meaning, from the word vectors, for a word the reports never use (饭堂 ->
+   * 食堂). A sentence saying one of them says the concept only in part: 气候 is near 天气, not the same.
+   */
+  related?: Neighbour[];
+  /**
+   * The label of the concept this one measures (覆盖率 of 森林覆盖率, 收入 of 旅游收入): said without
+   * it, the sentence gives another thing's measure (生活垃圾…覆盖率) and says nothing of this one.
+   */
+  measures?: string;
+}
+
+/** What reading concepts may lean on besides the lexicon (both absent in the simplest reader). */
+export interface ConceptParts {
+  /** Report words close in meaning to a word the reports never use (饭堂 -> 食堂). */
+  neighbours?: NeighbourFinder;
+  /** Whether a word is one the reports, the dictionary or the word vectors know. */
+  knows?: (word: string) => boolean;
+}
+
+/** A year as a word (2025年): scoping handles it, it is no concept. */
+export const YEAR = /^20\d{2}年?$/;
+/** Jieba's tags for names of people, places, organisations, other proper names and abbreviations. */
+const PROPER_NAME = /^(nr|ns|nt|nz|j)/;
+/** Reports name a county without its 县/市/区 (左权入选…); a question often adds it (左权县). */
+const COUNTY_WITH_SUFFIX = new RegExp(`^(${Object.values(COUNTIES).flat().join('|')})[县市区]$`);
+const GLUED_PARTICLES = /^[要了的是在有把被将和与]+(?=.)|(?<=.)[要了的是在有吗呢吧啊呀]+$/g;
+
+/**
+ * The concepts of a question: everyday phrases the lexicon knows (with their report terms),
+ * figures with their units, and the remaining content words (with the report words nearest in meaning).
+ */
+export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows }: ConceptParts, ignored: (word: string) => boolean): Concept[] {
+  const split = tagWords(text).flatMap((token) => (knows && isGluedCharacters(token, knows) ? [...token.word].map((word) => ({ word, tag: token.tag })) : [token]));
+  const tagged = knows ? joinReportPairs(split, knows, ignored) : split;
+  const matches = withinWords(
+    lexicon.find(
+      text,
+      tagged.map((t) => t.word),
+    ),
+    tagged,
+    text,
+  );
+  const concepts: Concept[] = [];
+  /** Where in the text each concept was read, to pair a measure with what it measures. */
+  const spans = new Map<Concept, [number, number]>();
+  for (const m of matches.filter((m) => m.terms.length > 0)) {
+    const concept: Concept = { label: m.phrase, variants: m.terms, kind: 'phrase', strict: false };
+    concepts.push(concept);
+    spans.set(concept, [m.start, m.end]);
+  }
+  const covered = new Uint8Array(text.length);
+  for (const m of matches) covered.fill(1, m.start, m.end);
+
+  // "3号线", "5%": a number is only meaningful with the unit after it.
+  for (const match of text.matchAll(NUMBER_WITH_UNIT)) {
+    const value = match[0].toLowerCase();
+    if (/^20\d{2}年/.test(value) || /^\d+$/.test(value) || covered[match.index]) continue;
+    concepts.push(figure(value));
+  }
+  // "十件民生实事": a count in words is a count all the same; reports write it either way (十件, 10件).
+  for (const match of text.matchAll(COUNT_IN_WORDS)) {
+    if (covered[match.index]) continue;
+    const [said, numeral, unit] = match;
+    concepts.push({ ...figure(said), variants: [said, `${numberOf(numeral)}${unit}`] });
+    covered.fill(1, match.index, match.index + said.length);
+  }
+
+  // 第三实验室 is not 第一实验室, 四期 not 三期: numbered names must be said exactly.
+  for (const [i, { word }] of tagged.entries()) {
+    const next = tagged[i + 1];
+    const numbered = NUMBERED_NAME.test(word) && next?.tag.startsWith('n') ? word + next.word : PHASE.test(word) ? word : undefined;
+    if (!numbered || covered[text.indexOf(numbered)]) continue;
+    concepts.push(figure(numbered));
+    covered.fill(1, text.indexOf(numbered), text.indexOf(numbered) + numbered.length);
+  }
+
+  let offset = 0;
+  const seen = new Set(concepts.map((c) => c.label));
+  for (const { word, tag } of tagged) {
+    const at = offset;
+    offset += word.length;
+    // Jieba sometimes glues a particle to a word ("率要"): drop it.
+    const lower = word.trim().toLowerCase().replace(GLUED_PARTICLES, '');
+    if (!/[\p{L}\p{N}]/u.test(lower) || ignored(lower) || /[\d.]/.test(lower) || YEAR.test(lower) || seen.has(lower)) continue;
+    if (covered.subarray(at, at + word.length).some(Boolean)) continue;
+    seen.add(lower);
+    const county = lower.match(COUNTY_WITH_SUFFIX)?.[1];
+    const variants = [lower, ...(county ? [county] : []), ...lexicon.termsFor(lower)];
+    // A name's neighbours are other names (奥运会 -> 运动会), not the same thing. One character (跑, 爱,
+    // 县) has too many senses for just any neighbour to stand in for it; one that contains it (煤 -> 煤炭) may.
+    const related = PROPER_NAME.test(placeTag(lower, tag))
+      ? []
+      : (neighbours?.(lower) ?? []).filter(({ word: near }) => !variants.includes(near) && (lower.length > 1 || near.includes(lower)));
+    const concept: Concept = { label: lower, variants, kind: 'word', strict: false, tag: placeTag(lower, tag), ...(related.length > 0 ? { related } : {}) };
+    concepts.push(concept);
+    spans.set(concept, [at, at + word.length]);
+  }
+  pairMeasures(tagged, concepts, spans);
+  return concepts;
+}
+
+const KNOWN_PLACES = new Set([...OTHER_PLACES, ...ENCLOSING_REGIONS, ...Object.keys(COUNTIES), ...Object.values(COUNTIES).flat()]);
+/** How place names end (哈尔滨 is known; 黄山, 五台县, 汾河 say what they are). */
+const PLACE_ENDING = /[省市县区镇乡村州山河湖江海岛]$/;
+
+/** Jieba tags some common nouns as places (海鲜, 古城): a place is a known one or named like one. */
+function placeTag(word: string, tag: string): string {
+  return tag === 'ns' && !KNOWN_PLACES.has(word) && !PLACE_ENDING.test(word) ? 'n' : tag;
+}
+
+/** 十件, 三个, 两所 before a noun (not 一个, mostly "a"; 第三件 is an item, see ORDINAL). */
+const COUNT_IN_WORDS = /(?<![第几一])([两二三四五六七八九十]{1,3})(件|项|个|条|所|座|家|批)(?=[\u3400-\u9fff])/g;
+
+/** 第三 before a name (第三实验室); 第几 asks, and 第三件 is an item of a list (see ORDINAL). */
+const NUMBERED_NAME = /^第[一二三四五六七八九十两]{1,3}$/;
+/** 二期, 三期: a phase of a project. */
+const PHASE = /^[一二三四五六七八九十]期$/;
+
+/**
+ * Drops an everyday phrase found inside a longer dictionary word whose rest qualifies it (电站 in
+ * 核电站): the word names another thing, and read as the phrase its qualifier (核) would be lost.
+ * A rest that is a verb (坐 of 坐飞机) or other phrases (大学老师) keeps it, and so do words jieba
+ * only guessed (玩冰玩雪).
+ */
+function withinWords<T extends { start: number; end: number }>(matches: T[], tagged: Array<{ word: string; tag: string }>, text: string): T[] {
+  const covered = new Uint8Array(text.length);
+  for (const m of matches) covered.fill(1, m.start, m.end);
+  const qualified: Array<[number, number]> = [];
+  let offset = 0;
+  for (const { word, tag } of tagged) {
+    const [start, end] = [offset, offset + word.length];
+    offset = end;
+    if (tag === 'x' || word.length < 2) continue;
+    // The qualifier comes first and the phrase names the head (电站 of 核电站; 游客 of 游客量 is no head).
+    const head = matches.find((m) => m.end === end && m.start > start);
+    const rest = head && !covered.subarray(start, head.start).some(Boolean) ? text.slice(start, head.start) : '';
+    if (rest && QUALIFIER.test(tagWords(rest)[0]?.tag ?? '')) qualified.push([start, end]);
+  }
+  return matches.filter((m) => !qualified.some(([start, end]) => start <= m.start && m.end <= end));
+}
+
+/** Parts of speech of what makes a word a kind of the phrase inside it (核 of 核电站, 平均 of 平均工资). */
+const QUALIFIER = /^(n|a|b|vn)/;
+
+/** What a figure measures (覆盖率, 收入, 增加值): it says nothing without the thing measured before it. */
+const MEASURE = /^[\u3400-\u9fff]*率$|^(?:收入|增加值|总额|产量|产值|营收|销售额|零售额|总量)$/;
+
+/** Marks each measure written right after a noun (森林 覆盖率, 旅游 收入) as that noun's (see `Concept.measures`). */
+function pairMeasures(tagged: Array<{ word: string; tag: string }>, concepts: Concept[], spans: Map<Concept, [number, number]>): void {
+  const conceptAt = (offset: number) => concepts.find((c) => spans.has(c) && spans.get(c)![0] <= offset && offset < spans.get(c)![1]);
+  let offset = 0;
+  for (let i = 0; i + 1 < tagged.length; i++) {
+    const [thing, measure] = [tagged[i], tagged[i + 1]];
+    const measureAt = offset + thing.word.length;
+    if (/^(n|vn)/.test(thing.tag) && MEASURE.test(measure.word)) {
+      const [of, measured] = [conceptAt(offset), conceptAt(measureAt)];
+      if (of && measured && of !== measured) measured.measures = of.label;
+    }
+    offset = measureAt;
+  }
+}
+
+/**
+ * Two single characters jieba left apart that the reports write together (无 废 of 无废城市, a
+ * programme's name): read as that word, not as two verbs that every report says.
+ */
+function joinReportPairs(tokens: Array<{ word: string; tag: string }>, knows: (word: string) => boolean, ignored: (word: string) => boolean): Array<{ word: string; tag: string }> {
+  const joined: Array<{ word: string; tag: string }> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const [one, two] = [tokens[i], tokens[i + 1]];
+    const single = (t: { word: string } | undefined) => !!t && /^[\u3400-\u9fff]$/.test(t.word) && !ignored(t.word);
+    if (single(one) && single(two) && knows(one.word + two.word)) {
+      joined.push({ word: one.word + two.word, tag: 'x' });
+      i++;
+    } else joined.push(one);
+  }
+  return joined;
+}
+
+/**
+ * Jieba's guess at an unknown run of common characters in chat wording (来开 in 请明星来开音乐会, 那口
+ * in 那口老泉眼, 建无废 in 要建无废城市): no dictionary, report or word vector knows it, so it is read
+ * as its characters (and pairs of them the reports use, see `joinReportPairs`).
+ */
+function isGluedCharacters({ word, tag }: { word: string; tag: string }, knows: (word: string) => boolean): boolean {
+  return tag === 'x' && /^[\u3400-\u9fff]{2,3}$/.test(word) && !knows(word) && [...word].every(isCommonWord);
+}
+
+/** A number with its unit (3号线, 5%), said exactly or not at all. */
+export function figure(label: string): Concept {
+  return { label, variants: [label], kind: 'figure', strict: true };
+}
