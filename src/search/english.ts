@@ -15,9 +15,9 @@ export interface EnglishReading {
 
 export type EnglishReader = (question: string) => Promise<EnglishReading | null>;
 
-/** A question in English: Latin words and no Chinese characters. */
+/** A question in English: Latin words and no Chinese characters ("And Taiyuan?" too). */
 export function isEnglish(text: string): boolean {
-  return !/[\u3400-\u9fff]/.test(text) && (text.match(/[A-Za-z]{2,}/g) ?? []).length >= 2;
+  return !/[\u3400-\u9fff]/.test(text) && /[A-Za-z]{2,}/.test(text);
 }
 
 const STOP = new Set(
@@ -26,7 +26,7 @@ const STOP = new Set(
     'me my you your we our they them i year years time times level levels get got brought bring make made there here when where why ' +
     'large big long high fast number amount total size plan plans planned planning aim aims aiming target targets goal goals intend expected ' +
     'city cities province government report tell know please like go goes went going happen happened happens ' +
-    'share percentage proportion ratio new').split(' '),
+    'share percentage proportion ratio new ok okay thanks thank hi hello hey yes no sorry').split(' '),
 );
 const PLAN = /\b(plan|plans|planned|planning|aim|aims|aiming|target|targets|goal|goals|will|intend|expected|expects)\b/i;
 const RESULT = /\b(did|was|were|achieved|completed|reached|built|had|renewed|drove|brought)\b/i;
@@ -110,7 +110,8 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
     }
     // A county (Pingyao) scopes the question to its city and is also what it asks about.
     for (const { spelled, place } of named.filter((n) => !cities.includes(n.place))) concepts.push({ label: spelled, variants: [place], kind: 'english', strict: false });
-    if (concepts.length === 0) return null;
+    // "And Taiyuan?", "What about 2023?": no topic of their own, for a follow-up to lean on.
+    if (concepts.length === 0 && named.length === 0 && years.length === 0) return null;
     const rendered = concepts.filter((c) => c.variants[0] !== c.label);
     concepts.push(...numbered.map((term) => ({ label: term, variants: [term], kind: 'figure' as const, strict: true })));
     const intent = PLAN.test(question) ? '目标' : RESULT.test(question) ? '完成了' : '';

@@ -73,10 +73,14 @@ function topicOf(question: Question): Concept[] {
   return question.concepts.filter((c) => c.kind === 'figure' || !isGeneric(c));
 }
 
-/** 增长, and a lexicon phrase such as 涨了多少 that stands only for generic words. */
+/**
+ * 增长; a lexicon phrase such as 涨了多少 that stands only for generic words; a lone character that
+ * stands for nothing longer (好 of 好的): no topic.
+ */
 function isGeneric(concept: Concept): boolean {
   const standsFor = concept.variants.filter((v) => v !== concept.label);
-  return GENERIC.has(concept.label) || (standsFor.length > 0 && standsFor.every((v) => GENERIC.has(v)));
+  const lone = concept.label.length === 1 && standsFor.length === 0 && !concept.related?.length;
+  return lone || GENERIC.has(concept.label) || (standsFor.length > 0 && standsFor.every((v) => GENERIC.has(v)));
 }
 
 /**

@@ -280,6 +280,17 @@ describe('questions as people type them', () => {
     expect((await answerer.answer('How many aquariums does Taiyuan have?')).found).toBe(false);
   });
 
+  it('reads an English follow-up that only names a city or a year with the question before it', async () => {
+    const first = await answerer.answerTurn('How many new jobs did Jinzhong create in 2024?');
+    expect(first.answer.answer).toContain('3.2万人');
+    const city = await answerer.answerTurn('And Taiyuan?', first.turn!);
+    expect(city.answer).toMatchObject({ understood: { cities: ['太原'], years: [2024], contextUsed: true } });
+    expect(city.answer.answer).toContain('8.9万人');
+    const year = await answerer.answerTurn('What about 2023?', city.turn!);
+    expect(year.answer.answer).toContain('8.58万人');
+    expect((await answerer.answer('OK')).found).toBe(false);
+  });
+
   it('names the English words it could not translate when nothing answers', async () => {
     const answer = await answerer.answer('Does Taiyuan have a Disneyland?');
     expect(answer.found).toBe(false);
@@ -293,7 +304,7 @@ describe('questions as people type them', () => {
   });
 
   it('asks what is meant when a question names no topic and has no conversation before it', async () => {
-    for (const question of ['2025年打算再新增多少？', '晋中呢？']) {
+    for (const question of ['2025年打算再新增多少？', '晋中呢？', '好的']) {
       const answer = await answerer.answer(question);
       expect(answer.found, question).toBe(false);
       expect(answer.answer, question).toMatch(/^问题里没有说要问的是什么事项/);
