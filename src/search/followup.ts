@@ -96,7 +96,8 @@ const NOT_TOPIC_TAGS = /^(q|m|u|y|e|p|c|r|d|f)/;
 
 /** How a question was read, for "（按“晋中 2024年 改革事项”理解）". */
 export function describeReading(question: Question): string {
-  const topic = question.concepts.filter((c) => c.label.length > 1 && (!c.tag || !NOT_TOPIC_TAGS.test(c.tag))).map((c) => c.label);
+  // A year no report covers is also a figure the answer must say; it is listed once, as a year.
+  const topic = question.concepts.filter((c) => c.label.length > 1 && (!c.tag || !NOT_TOPIC_TAGS.test(c.tag)) && !/^20\d{2}年$/.test(c.label)).map((c) => c.label);
   return [question.cities.join('、'), question.years.map((y) => `${y}年`).join('、'), ...topic].filter(Boolean).join(' ');
 }
 

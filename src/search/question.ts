@@ -124,7 +124,7 @@ export function createQuestionReader({ cities: corpusCities, coveredYears, lexic
     const normalized = normalizeQuestion(raw);
     const { text, fixes } = fixSpelling ? fixSpelling(normalized) : { text: normalized, fixes: [] };
     const named = [...new Set([...text.matchAll(/(20\d{2})\s*年?/g)].map((m) => Number(m[1])))];
-    const relative = named.length === 0 ? relativeYears.filter(([word, year]) => word.test(text) && coveredYears.has(year)).map(([, year]) => year) : [];
+    const relative = named.length === 0 ? relativeYears.filter(([word]) => word.test(text)).map(([, year]) => year) : [];
     const years = [...named, ...relative];
 
     const cities = new Set<string>();

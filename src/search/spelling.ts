@@ -24,7 +24,8 @@ export interface SpellingFix {
 
 /**
  * Homophone slips as people type them with a pinyin keyboard: 太元/太源 -> 太原, 进中/锦中 -> 晋中,
- * and a report term typed with the wrong characters (高薪技术企业 -> 高新技术企业). Only whole
+ * a place typed in pinyin (taiyuan -> 太原), and a report term typed with the wrong characters
+ * (高薪技术企业 -> 高新技术企业). Only whole
  * jieba words (or runs of them) are replaced, so 推进中小企业 never becomes 推晋中小企业, and only
  * words that neither the reports, the lexicon nor everyday Chinese know (换成 stays 换成).
  */
@@ -38,6 +39,7 @@ export function createSpellingFixer({ places, knows, terms, meant }: SpellingPar
   };
   const toneless = (text: string) => [...text].map(syllable).join(' ');
   const placeBySound = new Map(places.map((place) => [toneless(place), place]));
+  const placeBySpelling = new Map(places.map((place) => [toneless(place).replace(/ /g, ''), place]));
   let termsBySound: Map<string, string> | undefined;
   const termFor = (word: string) => {
     if (!termsBySound) {
@@ -48,9 +50,15 @@ export function createSpellingFixer({ places, knows, terms, meant }: SpellingPar
   };
   const isSlip = (word: string) => CJK.test(word) && !knows(word) && !meant(word) && !isCommonWord(word);
 
-  return (text) => {
-    const words = cutWords(text);
+  return (typed) => {
     const fixes: SpellingFix[] = [];
+    // "taiyuan 2025年gdp目标": a place typed in pinyin.
+    const text = typed.replace(/[A-Za-z]+/g, (latin) => {
+      const place = placeBySpelling.get(latin.toLowerCase());
+      if (place) fixes.push({ from: latin, to: place });
+      return place ?? latin;
+    });
+    const words = cutWords(text);
     const out: string[] = [];
     for (let i = 0; i < words.length; i++) {
       let replaced = false;

@@ -65,6 +65,13 @@ describe('reading a question', () => {
     expect(readQuestion('太原２０２６年新建改造高标准农田多少万亩', CITIES).years).toEqual([2026]);
     expect(readQuestion('晋中25年要做优哪些老字号品牌呀', CITIES)).toMatchObject({ text: '晋中2025年要做优哪些老字号品牌', years: [2025] });
     expect(readQuestion('十年前的事', CITIES).years).toEqual([]);
+    expect(readQuestion('太原二〇二五年GDP目标', CITIES).years).toEqual([2025]);
+    expect(readQuestion('您好，我想了解一下太原2025年GDP目标是多少，谢谢！', CITIES).text).toBe('太原2025年GDP目标是多少');
+  });
+
+  it('reads 今年, 去年 and 明年 against today, also when no report covers that year (the answer then says so)', () => {
+    expect(readQuestion('太原今年GDP目标', CITIES, new Set([2025, 2026])).years).toEqual([2026]);
+    expect(readQuestion('太原明年GDP目标', CITIES, new Set([2025, 2026])).years).toEqual([2027]);
   });
 
   it('turns everyday phrases into report words that count toward coverage', () => {

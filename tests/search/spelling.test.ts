@@ -18,6 +18,7 @@ describe('typing slips', () => {
     expect(fixed('进中今年怎么样')).toBe('晋中今年怎么样');
     expect(fixed('平摇古城')).toBe('平遥古城');
     expect(fix('太原和进中的企业').fixes).toEqual([{ from: '进中', to: '晋中' }]);
+    expect(fixed('taiyuan 2025年GDP目标')).toBe('太原 2025年GDP目标');
   });
 
   it('fixes a report term typed with the wrong characters', () => {
