@@ -91,6 +91,8 @@ const ASKED_SHARE = /(?:占比|比例|比重|率)(?:是|为|达到|达|有|能�
 const ASKS_AMOUNT = /多少|(?<![哪第])几(?![时号月点])/;
 /** 几件, 多少个: the count asked for, not a thing to find. */
 const COUNT_WORD = /^(?:几|多少)[个位名件项户家所座张套条场次天块处台架辆]$/;
+/** "多少钱", "学费多少", "票价是多少": a price is an amount of money. */
+const ASKED_PRICE = /多少钱|几块钱|什么价|(?:学费|票价|房价|价格|价钱|租金|房租|工资|收费|费用|起步价)(?:是|要|大概|一般)*(?:多少|几)/;
 /** "多少游客", "游客多少": people are counted in 人 (or 人次). */
 const PEOPLE = '(?:游客|人口|居民|市民|学生|老人|孩子|患者|职工|农民|旅客|观众)';
 const COUNTED_PEOPLE = new RegExp(`(?:多少|几)(?:个|位|名)?${PEOPLE}|${PEOPLE}(?:有|是|达到|达)?(?:多少|几)(?![\u3400-\u9fff]*(?:元|钱|岁|天|年))`);
@@ -139,7 +141,7 @@ export function createQuestionReader({ cities: corpusCities, coveredYears, lexic
     const conceptText = ordinal ? text.replace(ordinal[0], '，'.repeat(ordinal[0].length)) : text;
     const askedUnit =
       text.match(ASKED_UNIT)?.[1] ??
-      (COUNTED_PEOPLE.test(text) ? '人' : /多少钱|几块钱|什么价/.test(text) ? '元' : ASKED_RATE.test(text) || ASKED_SHARE.test(text) ? '%' : undefined);
+      (COUNTED_PEOPLE.test(text) ? '人' : ASKED_PRICE.test(text) ? '元' : ASKED_RATE.test(text) || ASKED_SHARE.test(text) ? '%' : undefined);
     // The asked unit (多少人次) is checked as a unit; as a word it would make 惠及消费者10万人次 an answer about 游客.
     const ignored = (word: string) => STOP_WORDS.has(word) || COUNT_WORD.test(word) || lexicon.frame.has(word) || placeWords.has(word) || word === askedUnit;
     const concepts = readConcepts(conceptText, lexicon, { neighbours, knows }, ignored);

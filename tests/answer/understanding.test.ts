@@ -51,6 +51,7 @@ describe('honest answers', () => {
     expect(days.answer).toContain('282天');
     expect((await answerer.answer('太原2024年优良天数有多少天？')).found).toBe(false);
     expect((await answerer.answer('太原的房价每平方米多少钱？')).found).toBe(false);
+    expect((await answerer.answer('晋中的幼儿园学费多少？')).found).toBe(false);
     for (const question of ['太原第三实验室什么时候建成？', '太原机场四期什么时候开工？']) {
       expect((await answerer.answer(question)).found, question).toBe(false);
     }
