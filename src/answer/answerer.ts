@@ -291,7 +291,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       if (credits.length > 0) return { found: true, text: credits[0].quote, citations: credits.slice(0, settings.topK) };
       return notFound(question, [], '报告正文和署名中都没有写明这一点。');
     }
-    if (question.cities.length >= 2) return perCity(question, timings);
+    if (question.cities.length >= 2 && !question.linksCities) return perCity(question, timings);
     if (question.comparison) {
       const yearly = await perYear(question, timings);
       if (yearly) return yearly;

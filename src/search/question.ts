@@ -39,6 +39,8 @@ export interface Question {
   intent?: SectionKind;
   /** Asks how something changed over the years. */
   comparison: boolean;
+  /** Asks about what links the cities it names (太原晋中一体化, 路连起来了吗), not about each of them. */
+  linksCities: boolean;
   /** A plan period named instead of a year (十四五): it speaks of five years, not one. */
   period?: string;
   /** Asks about the report itself: who delivered it, at which meeting, on which day. */
@@ -79,6 +81,8 @@ const ORDINAL = /第\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:�
 /** "和去年比", "跟2023年相比": another year to compare with (its 去年 is no question about results). */
 const COMPARED_YEAR = /(?:和|跟|与|同)(?:去年|前年|上年|上一年|20\d{2}年?)相?比/;
 const COMPARISON_WORDS = new RegExp(`这几年|历年|逐年|每年|几年来|变化|趋势|对比|比较|${COMPARED_YEAR.source}`);
+/** What two cities share or do together: one answer about both, not one per city. */
+const CITY_LINKS = /一体化|同城|连起来|连通|连接|互通|打通|之间|往返|通勤|对接|联动|合作|两地/;
 /** A five-year plan period. */
 export const PLAN_PERIOD = /十[二三四五六]五/;
 /** 多少辆, 几个: a count in that unit (哪几件 asks which ones, not how many). */
@@ -180,6 +184,7 @@ export function createQuestionReader({ cities: corpusCities, coveredYears, lexic
       wantsResult: RESULT_WORDS.test(text) || (!plans && ASKS_AMOUNT.test(text) && (reviews || (years.length > 0 && years.every((y) => y < currentYear)))),
       ...(intent ? { intent } : {}),
       comparison: COMPARISON_WORDS.test(text),
+      linksCities: cities.size >= 2 && CITY_LINKS.test(text),
       ...(period ? { period } : {}),
       ...(aboutReport ? { aboutReport } : {}),
       fixes,

@@ -68,6 +68,12 @@ describe('honest answers', () => {
     expect(answer.answer).toMatch(/^太原：地区生产总值增长5%左右.*\n晋中：.*地区生产总值增长 5%以上/s);
   });
 
+  it('answers once about what links two cities, instead of once per city', async () => {
+    const answer = await answerer.answer('太原晋中一体化进展怎么样？');
+    expect(answer.parts).toBeUndefined();
+    expect(answer.answer).toContain('太原晋中一体化');
+  });
+
   it('compares two cities each over its years, and fills a city clause with the other clause\'s topic', async () => {
     const compared = await answerer.answer('比较一下太原和晋中的粮食产量');
     expect(compared.parts?.map((p) => p.label)).toEqual(expect.arrayContaining(['晋中 2024年（实际）', '晋中 2025年（目标）']));
