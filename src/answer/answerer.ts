@@ -115,13 +115,6 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     return read(text);
   };
   const weightOf = createConceptWeight(store.terms);
-  const readEnglish = createEnglishReader({
-    knows,
-    glossary: (phrase) => lexicon.english(phrase),
-    places: new Map(places.map((place) => [spell(place), place])),
-    cities,
-    spelledName: (word) => (spelledNames ??= reportWordsBySpelling()).get(word)?.word,
-  });
   let spelledNames: Map<string, { word: string; frequency: number }> | undefined;
   /** Report words by their pinyin (jinci -> 晋祠), read on the first English word no dictionary knows; the most frequent word wins a shared spelling. */
   const reportWordsBySpelling = () => {
@@ -134,6 +127,13 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     }
     return best;
   };
+  const readEnglish = createEnglishReader({
+    knows,
+    glossary: (phrase) => lexicon.english(phrase),
+    places: new Map(places.map((place) => [spell(place), place])),
+    cities,
+    spelledName: (word) => (spelledNames ??= reportWordsBySpelling()).get(word)?.word,
+  });
 
   /** The best answering sentence for a question within its scope, or why there is none. */
   async function single(question: Question, timings: Timings, prefer?: Turn['answeredFrom']): Promise<Solution> {

@@ -59,7 +59,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
   const concepts = question.concepts.map((concept) => ({ concept, weight: weightOf(concept) }));
   const total = concepts.reduce((sum, c) => sum + c.weight, 0);
   const topScore = hits[0]?.score ?? 1;
-  const units = question.askedUnit ? (UNIT_FAMILIES[question.askedUnit] ?? [question.askedUnit]) : null;
+  const countInUnit = question.askedUnit ? unitPattern(UNIT_FAMILIES[question.askedUnit] ?? [question.askedUnit]) : null;
   const scored: ScoredSentence[] = [];
   for (const hit of hits) {
     // Reports space out figures and words ("187 户", "新 IP"); compare without white space.
@@ -75,7 +75,8 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
         if (concept.strict && presence === 0) missingFigure = true;
         const related = Math.min(RELATED_PRESENCE, Math.max(0, ...(concept.related ?? []).filter((r) => lower.includes(r.word)).map((r) => (r.similarity - MIN_SIMILARITY) / 0.3)));
         presences.set(concept.label, Math.max(presence, related));
-        if (related > 0 || concept.variants.some((v) => lower.includes(v))) saidHere.add(concept.label);
+        // Presence 1 is a variant in the sentence itself; less is its passage or part of a word.
+        if (presence === 1 || related > 0) saidHere.add(concept.label);
       }
       let said = 0;
       let saysAny = false;
@@ -92,7 +93,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
         ? 'figure'
         : yearMismatch(question, lower, hit)
           ? 'year'
-          : units ? (!saysUnit(lower, units) ? 'unit' : undefined) : question.asksAmount && !AMOUNT.test(lower) ? 'unit' : undefined;
+          : countInUnit ? (!countInUnit.test(lower) ? 'unit' : undefined) : question.asksAmount && !AMOUNT.test(lower) ? 'unit' : undefined;
       const figure = question.wantsFigure && FIGURE.test(sentence.text) ? 0.15 : 0;
       const time = question.wantsTime && TIME.test(sentence.text) ? 0.15 : 0;
       // Asked what a year's plan says (or what it achieved), the other part of the report is a weaker answer.
@@ -121,8 +122,9 @@ function yearMismatch(question: Question, sentence: string, hit: SearchHit): boo
 }
 
 /** A count in one of the units, in digits (10个, 3.2万人) or in words (十件, 两所; not 一, mostly "a", nor 千家万户). */
-function saysUnit(sentence: string, units: string[]): boolean {
-  return units.some((unit) => new RegExp(`(?:\\d\\s*[余多]?\\s*[万亿千百]?|[两二三四五六七八九十][两二三四五六七八九十百千万]*[余多]?)\\s*${unit}${unit === '个' ? NOT_A_COUNT : ''}`).test(sentence));
+function unitPattern(units: string[]): RegExp {
+  const said = units.map((unit) => `${unit}${unit === '个' ? NOT_A_COUNT : ''}`).join('|');
+  return new RegExp(`(?:\\d\\s*[余多]?\\s*[万亿千百]?|[两二三四五六七八九十][两二三四五六七八九十百千万]*[余多]?)\\s*(?:${said})`);
 }
 
 /**

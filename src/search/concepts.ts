@@ -49,7 +49,7 @@ const GLUED_PARTICLES = /^[要了的是在有把被将和与]+(?=.)|(?<=.)[要�
  */
 export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows }: ConceptParts, ignored: (word: string) => boolean): Concept[] {
   const split = tagWords(text).flatMap((token) => (knows && isGluedCharacters(token, knows) ? [...token.word].map((word) => ({ word, tag: token.tag })) : [token]));
-  const tagged = knows ? joinReportPairs(split, knows, ignored) : split;
+  const tagged = withOffsets(knows ? joinReportPairs(split, knows, ignored) : split);
   const matches = withinWords(
     lexicon.find(
       text,
@@ -84,19 +84,16 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
   }
 
   // 第三实验室 is not 第一实验室, 四期 not 三期: numbered names must be said exactly.
-  for (const [i, { word }] of tagged.entries()) {
+  for (const [i, { word, start }] of tagged.entries()) {
     const next = tagged[i + 1];
     const numbered = NUMBERED_NAME.test(word) && next?.tag.startsWith('n') ? word + next.word : PHASE.test(word) ? word : undefined;
-    if (!numbered || covered[text.indexOf(numbered)]) continue;
+    if (!numbered || covered[start]) continue;
     concepts.push(figure(numbered));
-    covered.fill(1, text.indexOf(numbered), text.indexOf(numbered) + numbered.length);
+    covered.fill(1, start, start + numbered.length);
   }
 
-  let offset = 0;
   const seen = new Set(concepts.map((c) => c.label));
-  for (const { word, tag } of tagged) {
-    const at = offset;
-    offset += word.length;
+  for (const { word, tag: jiebaTag, start: at } of tagged) {
     // Jieba sometimes glues a particle to a word ("率要"): drop it.
     const lower = word.trim().toLowerCase().replace(GLUED_PARTICLES, '');
     if (!/[\p{L}\p{N}]/u.test(lower) || ignored(lower) || /[\d.]/.test(lower) || YEAR.test(lower) || seen.has(lower)) continue;
@@ -106,10 +103,11 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
     const variants = [lower, ...(county ? [county] : []), ...lexicon.termsFor(lower)];
     // A name's neighbours are other names (奥运会 -> 运动会), not the same thing. One character (跑, 爱,
     // 县) has too many senses for just any neighbour to stand in for it; one that contains it (煤 -> 煤炭) may.
-    const related = PROPER_NAME.test(placeTag(lower, tag))
+    const tag = placeTag(lower, jiebaTag);
+    const related = PROPER_NAME.test(tag)
       ? []
       : (neighbours?.(lower) ?? []).filter(({ word: near }) => !variants.includes(near) && (lower.length > 1 || near.includes(lower)));
-    const concept: Concept = { label: lower, variants, kind: 'word', strict: false, tag: placeTag(lower, tag), ...(related.length > 0 ? { related } : {}) };
+    const concept: Concept = { label: lower, variants, kind: 'word', strict: false, tag, ...(related.length > 0 ? { related } : {}) };
     concepts.push(concept);
     spans.set(concept, [at, at + word.length]);
   }
@@ -140,14 +138,12 @@ const PHASE = /^[一二三四五六七八九十]期$/;
  * A rest that is a verb (坐 of 坐飞机) or other phrases (大学老师) keeps it, and so do words jieba
  * only guessed (玩冰玩雪).
  */
-function withinWords<T extends { start: number; end: number }>(matches: T[], tagged: Array<{ word: string; tag: string }>, text: string): T[] {
+function withinWords<T extends { start: number; end: number }>(matches: T[], tagged: Token[], text: string): T[] {
   const covered = new Uint8Array(text.length);
   for (const m of matches) covered.fill(1, m.start, m.end);
   const qualified: Array<[number, number]> = [];
-  let offset = 0;
-  for (const { word, tag } of tagged) {
-    const [start, end] = [offset, offset + word.length];
-    offset = end;
+  for (const { word, tag, start } of tagged) {
+    const end = start + word.length;
     if (tag === 'x' || word.length < 2) continue;
     // The qualifier comes first and the phrase names the head (电站 of 核电站; 游客 of 游客量 is no head).
     const head = matches.find((m) => m.end === end && m.start > start);
@@ -164,18 +160,31 @@ const QUALIFIER = /^(n|a|b|vn)/;
 const MEASURE = /^[\u3400-\u9fff]*率$|^(?:收入|增加值|总额|产量|产值|营收|销售额|零售额|总量)$/;
 
 /** Marks each measure written right after a noun (森林 覆盖率, 旅游 收入) as that noun's (see `Concept.measures`). */
-function pairMeasures(tagged: Array<{ word: string; tag: string }>, concepts: Concept[], spans: Map<Concept, [number, number]>): void {
+function pairMeasures(tagged: Token[], concepts: Concept[], spans: Map<Concept, [number, number]>): void {
   const conceptAt = (offset: number) => concepts.find((c) => spans.has(c) && spans.get(c)![0] <= offset && offset < spans.get(c)![1]);
-  let offset = 0;
   for (let i = 0; i + 1 < tagged.length; i++) {
     const [thing, measure] = [tagged[i], tagged[i + 1]];
-    const measureAt = offset + thing.word.length;
     if (/^(n|vn)/.test(thing.tag) && MEASURE.test(measure.word)) {
-      const [of, measured] = [conceptAt(offset), conceptAt(measureAt)];
+      const [of, measured] = [conceptAt(thing.start), conceptAt(measure.start)];
       if (of && measured && of !== measured) measured.measures = of.label;
     }
-    offset = measureAt;
   }
+}
+
+/** A jieba word with its part of speech and where it starts in the question. */
+interface Token {
+  word: string;
+  tag: string;
+  start: number;
+}
+
+function withOffsets(words: Array<{ word: string; tag: string }>): Token[] {
+  let start = 0;
+  return words.map(({ word, tag }) => {
+    const token = { word, tag, start };
+    start += word.length;
+    return token;
+  });
 }
 
 /**

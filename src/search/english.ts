@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { packageDataFile } from '../package-data.js';
+import { numeralOf } from '../text/numerals.js';
 import type { Concept } from './concepts.js';
 
 /**
@@ -39,12 +40,11 @@ const ABOUT_REPORT: Array<[RegExp, string]> = [
 ];
 const NUMBERED = /\b(line|phase)\s+(\d{1,2}|one|two|three|four|five|i|ii|iii|iv|v)\b/g;
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, i: 1, ii: 2, iii: 3, iv: 4, v: 5 };
-const CHINESE_DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 /** line 3 -> 3号线, phase two -> 二期 (the reports write phases in Chinese numerals). */
 function numberedTerm(noun: string, number: string): string {
   const value = NUMBER_WORDS[number] ?? Number(number);
-  return noun === 'line' ? `${value}号线` : `${CHINESE_DIGITS[value] ?? value}期`;
+  return noun === 'line' ? `${value}号线` : `${numeralOf(value)}期`;
 }
 
 /** Places CC-CEDICT spells with 市, which the reports mostly leave off. */

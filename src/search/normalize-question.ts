@@ -1,5 +1,6 @@
 import { Converter } from 'opencc-js/t2cn';
 import { normalizeText } from '../text/normalize.js';
+import { digitsOf } from '../text/numerals.js';
 
 const toSimplified = Converter({ from: 't', to: 'cn' });
 
@@ -7,7 +8,6 @@ const toSimplified = Converter({ from: 't', to: 'cn' });
 const FILLERS = /(?:那个|这个|就是说|就是|嗯+|呃+|额+|哈+|啊+|呀+|嘛|吶|呐|哦+|噢|喔|咧|啦|哇|哟|呗)(?=[\s，,。？?！!]|$)|^(?:你好|您好)?[，,！! ]*(?:嗯+|呃+|那个|请问一下|请问|问一下|想问一下|想问|我想知道|我想了解一下|想了解一下|麻烦问下)?[，, ]*|[，,。 ]*(?:谢谢|多谢|谢啦|谢了)[！!。~～]*$/g;
 /** 二〇二五年, 二零二五年: a year in Chinese digits. */
 const YEAR_IN_WORDS = /([〇零一二三四五六七八九]{4})年/g;
-const DIGIT: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
 /**
  * Reads a question the way people type it into the spelling the reports use: NFKC folds full-width
@@ -18,7 +18,7 @@ const DIGIT: Record<string, string> = { 〇: '0', 零: '0', 一: '1', 二: '2', 
 export function normalizeQuestion(text: string): string {
   return toSimplified(normalizeText(text))
     .replace(FILLERS, '')
-    .replace(YEAR_IN_WORDS, (_: string, digits: string) => `${[...digits].map((d) => DIGIT[d]).join('')}年`)
+    .replace(YEAR_IN_WORDS, (_: string, numerals: string) => `${digitsOf(numerals)}年`)
     .replace(/(?<![\d.])(1[5-9]|[23]\d)年(?!代|前|后|来|间)/g, '20$1年')
     .replace(/\s+/g, ' ')
     .trim();

@@ -151,6 +151,7 @@ export function createQuestionReader({ cities: corpusCities, coveredYears, lexic
     const concepts = readConcepts(conceptText, lexicon, { neighbours, knows }, ignored);
     for (const year of years.filter((y) => !coveredYears.has(y))) concepts.push(figure(`${year}年`));
 
+    const asksAmount = ASKS_AMOUNT.test(text);
     const plans = PLAN_WORDS.test(text);
     const reviews = REVIEW_WORDS.test(text.replace(COMPARED_YEAR, ''));
     const intent: SectionKind | undefined = plans && !reviews ? 'plan' : reviews && !plans ? 'review' : undefined;
@@ -176,12 +177,12 @@ export function createQuestionReader({ cities: corpusCities, coveredYears, lexic
       cities: [...cities],
       otherPlaces,
       wantsFigure: FIGURE_WORDS.test(text),
-      asksAmount: ASKS_AMOUNT.test(text),
+      asksAmount,
       ...(askedUnit ? { askedUnit } : {}),
       wantsTime: TIME_WORDS.test(text),
       wantsList: LIST_WORDS.test(text),
       ...(ordinal ? { ordinal: numberOf(ordinal[1]) } : {}),
-      wantsResult: RESULT_WORDS.test(text) || (!plans && ASKS_AMOUNT.test(text) && (reviews || (years.length > 0 && years.every((y) => y < currentYear)))),
+      wantsResult: RESULT_WORDS.test(text) || (!plans && asksAmount && (reviews || (years.length > 0 && years.every((y) => y < currentYear)))),
       ...(intent ? { intent } : {}),
       comparison: COMPARISON_WORDS.test(text),
       linksCities: cities.size >= 2 && CITY_LINKS.test(text),
