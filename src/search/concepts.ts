@@ -25,6 +25,11 @@ export interface Concept {
    * it, the sentence gives another thing's measure (生活垃圾…覆盖率) and says nothing of this one.
    */
   measures?: string;
+  /**
+   * For a term the question describes instead of naming (用电低谷…抽水…发电 -> 抽水蓄能): how many
+   * sides of it the question said. It stands for that many words, so it weighs as much as they would.
+   */
+  sides?: number;
 }
 
 /** What reading concepts may lean on besides the lexicon (both absent in the simplest reader). */
@@ -50,15 +55,15 @@ const GLUED_PARTICLES = /^[要了的是在有把被将和与]+(?=.)|(?<=.)[要�
 export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows }: ConceptParts, ignored: (word: string) => boolean): Concept[] {
   const split = tagWords(text).flatMap((token) => (knows && isGluedCharacters(token, knows) ? [...token.word].map((word) => ({ word, tag: token.tag })) : [token]));
   const tagged = withOffsets(knows ? joinReportPairs(split, knows, ignored) : split);
-  const matches = withinWords(
-    lexicon.find(
-      text,
-      tagged.map((t) => t.word),
-    ),
-    tagged,
-    text,
-  );
+  const words = tagged.map((t) => t.word);
   const concepts: Concept[] = [];
+  const covered = new Uint8Array(text.length);
+  // A thing described at length (用电低谷…把水往山上抽…发电) is one concept, the report's term for it; its describing words are no concepts of their own.
+  for (const { term, terms, spans, sides } of lexicon.described(text, words)) {
+    concepts.push({ label: term, variants: terms.map((t) => t.toLowerCase()), kind: 'phrase', strict: false, sides });
+    for (const [start, end] of spans) covered.fill(1, start, end);
+  }
+  const matches = withinWords(lexicon.find(text, words), tagged, text).filter((m) => !covered.subarray(m.start, m.end).some(Boolean));
   /** Where in the text each concept was read, to pair a measure with what it measures. */
   const spans = new Map<Concept, [number, number]>();
   for (const m of matches.filter((m) => m.terms.length > 0)) {
@@ -66,7 +71,6 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
     concepts.push(concept);
     spans.set(concept, [m.start, m.end]);
   }
-  const covered = new Uint8Array(text.length);
   for (const m of matches) covered.fill(1, m.start, m.end);
 
   // "3号线", "5%": a number is only meaningful with the unit after it.

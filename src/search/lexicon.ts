@@ -12,6 +12,7 @@ const lexiconSchema = z.object({
   same: z.array(z.array(z.string().min(1)).min(2)),
   topics: z.record(z.string(), z.record(z.string().min(1), z.array(z.string().min(1)).min(1))),
   english: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)),
+  described: z.record(z.string().min(1), z.array(z.array(z.string().min(1)).min(1)).min(2)).default({}),
 });
 
 /** An everyday phrase found in a question, with the report terms it stands for. */
@@ -21,6 +22,17 @@ export interface LexiconMatch {
   terms: string[];
   start: number;
   end: number;
+}
+
+/** A report term a question describes instead of naming (把水往山上抽…发电 -> 抽水蓄能). */
+export interface DescribedMatch {
+  term: string;
+  /** The term first, then the report terms the lexicon gives for it. */
+  terms: string[];
+  /** Where the describing words are in the text. */
+  spans: Array<[number, number]>;
+  /** How many of the term's groups the text says a word of (at least two). */
+  sides: number;
 }
 
 export interface Lexicon {
@@ -33,6 +45,12 @@ export interface Lexicon {
    * only where it is a whole word of `words` (jieba's cut of `text`), so 花 does not fire in 花钱.
    */
   find(text: string, words: string[]): LexiconMatch[];
+  /**
+   * Report terms `text` describes: it says a word of the term's first group (what sets the term
+   * apart) and of at least one more group (another side of what it is). A one-character word counts
+   * only as a whole word of `words`.
+   */
+  described(text: string, words: string[]): DescribedMatch[];
   /** Report terms for a word, or [] (also for words the lexicon does not know). */
   termsFor(word: string): string[];
   /** Every report term the lexicon names (the right-hand sides and the `same` groups). */
@@ -44,7 +62,7 @@ export interface Lexicon {
 export function loadLexicon(file = LEXICON_FILE): Lexicon {
   const parsed = lexiconSchema.safeParse(parse(readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`${file} is invalid: ${describeIssues(parsed.error)}`);
-  const { frame, same, topics, english } = parsed.data;
+  const { frame, same, topics, english, described } = parsed.data;
   // Word order varies in English as people type it (new urban jobs, urban new jobs): phrases are matched as sets of words.
   const wordSet = (phrase: string) => phrase.toLowerCase().replace(/-/g, ' ').split(/\s+/).filter(Boolean).sort().join(' ');
   const englishTerms = new Map(Object.entries(english).map(([phrase, terms]) => [wordSet(phrase), terms]));
@@ -59,6 +77,10 @@ export function loadLexicon(file = LEXICON_FILE): Lexicon {
   };
   for (const entriesOfTopic of Object.values(topics)) for (const [phrase, terms] of Object.entries(entriesOfTopic)) add(phrase, terms);
   for (const group of same) for (const term of group) add(term, group);
+  const describedTerms = Object.entries(described).map(([term, groups]) => {
+    reportTerms.add(term);
+    return { term, groups: groups.map((group) => group.map((word) => word.toLowerCase())) };
+  });
   const framePhrases = frame.filter((f) => f.length > 1 && !entries.has(f));
   const phrases = [...entries.keys(), ...framePhrases].sort((a, b) => b.length - a.length);
 
@@ -68,14 +90,44 @@ export function loadLexicon(file = LEXICON_FILE): Lexicon {
     termsFor: (word) => [...(entries.get(word.toLowerCase()) ?? [])],
     reportTerms: () => [...reportTerms],
     english: (phrase) => englishTerms.get(wordSet(phrase)) ?? [],
+    described(text, words) {
+      const lower = text.toLowerCase();
+      const singleWordAt = singleWordOffsets(words);
+      // A description says its words with an aspect particle inside as often as not (出了名, 养过蟹): they are read without it.
+      const kept = [...lower].map((char, at) => ({ char, at })).filter(({ char }, i, all) => !(ASPECT.test(char) && i > 0 && i + 1 < all.length));
+      const bare = kept.map(({ char }) => char).join('');
+      const spansOf = (word: string) => {
+        const spans: Array<[number, number]> = [];
+        for (let at = bare.indexOf(word); at >= 0; at = bare.indexOf(word, at + 1)) {
+          const [start, end] = [kept[at].at, kept[at + word.length - 1].at + 1];
+          if (word.length > 1 || singleWordAt.has(start)) spans.push([start, end]);
+        }
+        return spans;
+      };
+      const candidates: Array<DescribedMatch & { named: boolean; offsets: Set<number> }> = [];
+      for (const { term, groups } of describedTerms) {
+        const spans = groups.map((group) => group.flatMap(spansOf));
+        if (spans[0].length === 0 || spans.slice(1).every((said) => said.length === 0)) continue;
+        const offsets = new Set(spans.flat().flatMap(([start, end]) => Array.from({ length: end - start }, (_, i) => start + i)));
+        const sides = spans.filter((said) => said.length > 0).length;
+        candidates.push({ term, terms: [term, ...(entries.get(term.toLowerCase()) ?? [])], spans: spans.flat(), sides, named: lower.includes(term.toLowerCase()), offsets });
+      }
+      // Where descriptions share words, the better reading wins: the term the question names, then the one it says more of.
+      candidates.sort((a, b) => Number(b.named) - Number(a.named) || b.sides - a.sides || b.offsets.size - a.offsets.size);
+      const found: Array<(typeof candidates)[number]> = [];
+      for (const match of candidates) {
+        const sharing = found.filter((other) => [...match.offsets].some((at) => other.offsets.has(at)));
+        if (sharing.length === 0) found.push(match);
+        else if (sharing.length === 1 && [...match.offsets].every((at) => sharing[0].offsets.has(at))) {
+          // Described by the same words (精品剧目, 精品大戏; 口袋公园, 碎片空间): one thing asked, said either way.
+          sharing[0].terms = [...new Set([...sharing[0].terms, ...match.terms])];
+        }
+      }
+      return found.map(({ term, terms, spans, sides }) => ({ term, terms, spans, sides }));
+    },
     find(text, words) {
       const lower = text.toLowerCase();
-      const singleWordAt = new Set<number>();
-      let offset = 0;
-      for (const word of words) {
-        if (word.length === 1) singleWordAt.add(offset);
-        offset += word.length;
-      }
+      const singleWordAt = singleWordOffsets(words);
       const taken = new Uint8Array(lower.length);
       const found: LexiconMatch[] = [];
       for (const phrase of phrases) {
@@ -90,4 +142,17 @@ export function loadLexicon(file = LEXICON_FILE): Lexicon {
       return found.sort((a, b) => a.start - b.start);
     },
   };
+}
+
+const ASPECT = /[了过着]/;
+
+/** Where each one-character word of a cut text starts. */
+function singleWordOffsets(words: string[]): Set<number> {
+  const offsets = new Set<number>();
+  let offset = 0;
+  for (const word of words) {
+    if (word.length === 1) offsets.add(offset);
+    offset += word.length;
+  }
+  return offsets;
 }

@@ -91,6 +91,10 @@ const ASKED_UNIT = /(?<!哪)(?:多少|几)(?:个|位|名)?(万亩|亩|平方公�
 const ASKED_RATE = /(?:增长|增速|增幅|涨幅|上涨|下降|降低|降幅)(?:了|率|是|为|达到)?(?:多少|几)(?![\u3400-\u9fff]*(?:元|人|户|个|吨|亩|公里|家|项|辆))/;
 /** "占比是多少", "覆盖率多少", "百分之几": a share is a percentage. */
 const ASKED_SHARE = /(?:占比|比例|比重|率)(?:是|为|达到|达|有|能有)?(?:多少|几)|百分之(?:多少|几)|百分比/;
+/** 那场, 这家, 哪个: pointing at a thing, not naming it. */
+const DEMONSTRATIVE = /^[这那哪此该每各某][个场口家座所位条件项种类次块片些只台辆批]$/;
+/** 多不多, 贵不贵: a yes-or-no frame around a word, not a thing asked about. */
+const EITHER_OR = /^([\u3400-\u9fff])不\1$/;
 /** 多少, 几个; not 哪几 (which), 第几 (a rank), 几时 or 几号 (a time). */
 const ASKS_AMOUNT = /多少|(?<![哪第])几(?![时号月点])/;
 /** 几件, 多少个: the count asked for, not a thing to find. */
@@ -147,7 +151,7 @@ export function createQuestionReader({ cities: corpusCities, coveredYears, lexic
       text.match(ASKED_UNIT)?.[1] ??
       (COUNTED_PEOPLE.test(text) ? '人' : ASKED_PRICE.test(text) ? '元' : ASKED_RATE.test(text) || ASKED_SHARE.test(text) ? '%' : undefined);
     // The asked unit (多少人次) is checked as a unit; as a word it would make 惠及消费者10万人次 an answer about 游客.
-    const ignored = (word: string) => STOP_WORDS.has(word) || COUNT_WORD.test(word) || lexicon.frame.has(word) || placeWords.has(word) || word === askedUnit;
+    const ignored = (word: string) => STOP_WORDS.has(word) || DEMONSTRATIVE.test(word) || EITHER_OR.test(word) || COUNT_WORD.test(word) || lexicon.frame.has(word) || placeWords.has(word) || word === askedUnit;
     const concepts = readConcepts(conceptText, lexicon, { neighbours, knows }, ignored);
     for (const year of years.filter((y) => !coveredYears.has(y))) concepts.push(figure(`${year}年`));
 

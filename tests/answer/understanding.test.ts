@@ -174,6 +174,13 @@ describe('questions as people type them', () => {
     expect(answer.answer).toContain('老年食堂');
   });
 
+  it('answers a thing described instead of named with the report term for it, in the city that has it', async () => {
+    expect((await answerer.answer('晋中给八十多岁的老人发补贴吗？')).answer).toContain('80岁以上老年人发放高龄津贴');
+    expect((await answerer.answer('太原给八十多岁的老人发补贴吗？')).found).toBe(false);
+    expect((await answerer.answer('太原有没有把边角地修成小公园的？')).answer).toContain('93处口袋公园');
+    expect((await answerer.answer('晋中有没有把边角地修成小公园的？')).answer).toContain('碎片空间');
+  });
+
   it('reaches report words for everyday words the lexicon lacks through the word vectors, and only through them', async () => {
     const question = '晋中的老字号商标有哪些？';
     const answer = await answerer.answer(question);

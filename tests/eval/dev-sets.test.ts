@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { summarize } from '../../src/eval/metrics.js';
 import { readQuestionFile } from '../../src/eval/questions.js';
 import { runEvaluation } from '../../src/eval/run.js';
-import { CORPUS_DIR, DEV2_QUESTIONS, DEV_QUESTIONS, PROBE_QUESTIONS } from '../support/fixtures.js';
+import { CORPUS_DIR, DESCRIPTION_QUESTIONS, DEV2_QUESTIONS, DEV_QUESTIONS, PROBE_QUESTIONS } from '../support/fixtures.js';
 import { lexicalAnswerer } from '../support/lexical-context.js';
 
 let real: Awaited<ReturnType<typeof lexicalAnswerer>>;
@@ -32,6 +32,12 @@ describe('the project\'s evaluation sets', () => {
     const summary = await evaluate(PROBE_QUESTIONS);
     expect(summary.right).toBeGreaterThanOrEqual(0.9);
     expect(summary.abstention).toBe(1);
+    expect(summary.quoteFidelity).toBe(1);
+  });
+
+  it('descriptions.jsonl (our own: report facts described in everyday words, and near misses): at least 80% right, every quote verbatim', async () => {
+    const summary = await evaluate(DESCRIPTION_QUESTIONS);
+    expect(summary.right).toBeGreaterThanOrEqual(0.8);
     expect(summary.quoteFidelity).toBe(1);
   });
 });

@@ -1,6 +1,10 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadLexicon } from '../../src/search/lexicon.js';
+import { parse } from 'yaml';
+import { LEXICON_FILE, loadLexicon } from '../../src/search/lexicon.js';
 import { cutWords } from '../../src/text/tokenize.js';
+import { corpusText, tempDir } from '../support/fixtures.js';
 
 const lexicon = loadLexicon();
 const find = (text: string) => lexicon.find(text, cutWords(text)).map((m) => m.phrase);
@@ -55,5 +59,48 @@ describe('everyday words lexicon (data/lexicon.yaml)', () => {
     expect(lexicon.english('urban new jobs')).toEqual(lexicon.english('new urban jobs'));
     expect(lexicon.english('urban new jobs')).toContain('城镇新增就业');
     expect(lexicon.frame.has('有没有')).toBe(true);
+  });
+
+  it('reads a thing described instead of named as the report term, only when the description says two sides of it', () => {
+    const described = (text: string) => lexicon.described(text, cutWords(text)).map((m) => m.term);
+    expect(described('夜里用电低谷时抽水，白天用电高峰再放水发电的电站')).toEqual(['抽水蓄能']);
+    expect(described('80岁以上的老人每月能领钱吗')).toEqual(['高龄津贴']);
+    // One side is no description: 抽水机 is a pump, 老人 alone anybody old.
+    expect(described('村里的抽水机坏了')).toEqual([]);
+    expect(described('80岁以上的老人多吗')).toEqual([]);
+    // A one-character word counts only as a whole word: 戏 of 游戏 says nothing of plays.
+    expect(described('农村的孩子免费看戏吗')).toEqual(['免费送戏下乡']);
+    expect(described('农村的孩子免费玩游戏吗')).toEqual([]);
+  });
+
+  it('reads two terms described by the same words as one thing said either way', () => {
+    const [match, ...more] = lexicon.described('有没有晋剧精品入选', cutWords('有没有晋剧精品入选'));
+    expect(more).toEqual([]);
+    expect(match.terms).toEqual(expect.arrayContaining(['精品剧目', '精品大戏']));
+    expect(match.sides).toBe(2);
+  });
+
+  it('keeps one reading where two descriptions only share a word: the term the question names, else the one it says more of', () => {
+    const described = (text: string) => lexicon.described(text, cutWords(text)).map((m) => m.terms);
+    // 新能源 is a side of 装机 (新能源…占比) too, but the question names 新能源公交车.
+    expect(described('晋中新能源公交车占比多少')).toEqual([['新能源公交车']]);
+  });
+
+  it('describes only terms the reports print, as they print them', async () => {
+    const corpus = (await corpusText()).replace(/\s+/g, '').toLowerCase();
+    const terms = Object.keys((parse(await readFile(LEXICON_FILE, 'utf8')) as { described: Record<string, unknown> }).described);
+    expect(terms.length).toBeGreaterThan(150);
+    expect(terms.filter((term) => !corpus.includes(term.toLowerCase()))).toEqual([]);
+  });
+
+  it('reads a lexicon file without descriptions', async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      const file = path.join(dir, 'lexicon.yaml');
+      await writeFile(file, 'frame: [有没有]\nsame: [[规上, 规模以上]]\ntopics: {就业: {找工作: [就业]}}\nenglish: {jobs: [就业]}\n');
+      expect(loadLexicon(file).described('用电低谷抽水发电', ['用电', '低谷', '抽水', '发电'])).toEqual([]);
+    } finally {
+      await cleanup();
+    }
   });
 });

@@ -94,7 +94,18 @@ describe('reading a question', () => {
     expect(readQuestion('太原2024年的政府工作报告是在第几次会议上作的？', CITIES).aboutReport).toBe('meeting');
     expect(readQuestion('政府工作报告提出了哪些目标？', CITIES).aboutReport).toBeUndefined();
   });
+  it('reads a described thing as its report term standing for the words that describe it, and drops pointing and yes-or-no words', () => {
+    const question = readQuestion('晋中那座用电低谷时抽水、高峰时放水发电的电站批了没有？', ['太原', '晋中']);
+    const labels = question.concepts.map((c) => c.label);
+    expect(labels).toContain('抽水蓄能');
+    expect(labels).not.toEqual(expect.arrayContaining(['低谷']));
+    expect(labels.filter((l) => ['抽水', '高峰', '发电', '放水', '那座'].includes(l))).toEqual([]);
+    expect(question.concepts.find((c) => c.label === '抽水蓄能')).toMatchObject({ variants: ['抽水蓄能'], sides: 3 });
+    expect(question.terms).toContain('蓄能');
+    expect(readQuestion('太原的公园多不多？', ['太原']).concepts.map((c) => c.label)).toEqual(['公园']);
+  });
 });
+
 
 describe('asking for one item of a list', () => {
   it('reads 第N件/个/项 as an ordinal, not as a figure or a topic, and leaves ranks alone', () => {

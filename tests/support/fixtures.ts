@@ -10,6 +10,7 @@ export const CORPUS_DIR = path.join(REPO, 'corpus');
 export const DEV_QUESTIONS = path.join(REPO, 'eval', 'dev.jsonl');
 export const DEV2_QUESTIONS = path.join(REPO, 'eval', 'dev2.jsonl');
 export const PROBE_QUESTIONS = path.join(REPO, 'eval', 'probes.jsonl');
+export const DESCRIPTION_QUESTIONS = path.join(REPO, 'eval', 'descriptions.jsonl');
 export const TINY_MODEL_ID = 'test/tiny-bert';
 
 export async function tempDir(prefix = 'report-qa-'): Promise<{ dir: string; cleanup: () => Promise<void> }> {
