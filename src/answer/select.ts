@@ -81,9 +81,9 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
       let said = 0;
       let saysAny = false;
       for (const { concept, weight } of concepts) {
-        // A measure is said by the sentence itself, of what is measured: another thing's 覆盖率 is not the asked thing's.
-        const measured = concept.measures !== undefined && presences.has(concept.measures);
-        const presence = measured && !(saidHere.has(concept.label) && saidHere.has(concept.measures!)) ? 0 : presences.get(concept.label)!;
+        // A measure counts with what it measures, a thing with its kind, both in the sentence itself: another thing's 覆盖率 is not the asked thing's, a 挖掘机 not a 二手挖掘机.
+        const paired = concept.onlyWith !== undefined && presences.has(concept.onlyWith);
+        const presence = paired && !(saidHere.has(concept.label) && saidHere.has(concept.onlyWith!)) ? 0 : presences.get(concept.label)!;
         if (presence === 1) saysAny = true;
         said += weight * presence;
       }

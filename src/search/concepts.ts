@@ -21,10 +21,11 @@ export interface Concept {
    */
   related?: Neighbour[];
   /**
-   * The label of the concept this one measures (覆盖率 of 森林覆盖率, 收入 of 旅游收入): said without
-   * it, the sentence gives another thing's measure (生活垃圾…覆盖率) and says nothing of this one.
+   * The label of a concept this one counts only together with, both said by the sentence itself: the
+   * thing a measure measures (森林 of 森林覆盖率: 生活垃圾…覆盖率 is another thing's), or what makes a
+   * thing another kind of it (二手 of 二手挖掘机, 免费 of 免费的停车场).
    */
-  measures?: string;
+  onlyWith?: string;
   /**
    * For a term the question describes instead of naming (用电低谷…抽水…发电 -> 抽水蓄能): how many
    * sides of it the question said. It stands for that many words, so it weighs as much as they would.
@@ -64,7 +65,7 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
     for (const [start, end] of spans) covered.fill(1, start, end);
   }
   const matches = withinWords(lexicon.find(text, words), tagged, text).filter((m) => !covered.subarray(m.start, m.end).some(Boolean));
-  /** Where in the text each concept was read, to pair a measure with what it measures. */
+  /** Where in the text each concept was read, to pair a measure with what it measures and a noun with its kind. */
   const spans = new Map<Concept, [number, number]>();
   for (const m of matches.filter((m) => m.terms.length > 0)) {
     const concept: Concept = { label: m.phrase, variants: m.terms, kind: 'phrase', strict: false };
@@ -115,7 +116,7 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
     concepts.push(concept);
     spans.set(concept, [at, at + word.length]);
   }
-  pairMeasures(tagged, concepts, spans);
+  pairConcepts(tagged, concepts, spans);
   return concepts;
 }
 
@@ -157,23 +158,35 @@ function withinWords<T extends { start: number; end: number }>(matches: T[], tag
   return matches.filter((m) => !qualified.some(([start, end]) => start <= m.start && m.end <= end));
 }
 
-/** Parts of speech of what makes a word a kind of the phrase inside it (核 of 核电站, 平均 of 平均工资). */
-const QUALIFIER = /^(n|a|b|vn)/;
+/** Parts of speech of what makes a word a kind of the phrase inside it (核 of 核电站, 平均 of 平均工资, 老年 of 老年大学). */
+const QUALIFIER = /^(n|a|b|vn|t)/;
 
 /** What a figure measures (覆盖率, 收入, 增加值): it says nothing without the thing measured before it. */
 const MEASURE = /^[\u3400-\u9fff]*率$|^(?:收入|增加值|总额|产量|产值|营收|销售额|零售额|总量)$/;
 
-/** Marks each measure written right after a noun (森林 覆盖率, 旅游 收入) as that noun's (see `Concept.measures`). */
-function pairMeasures(tagged: Token[], concepts: Concept[], spans: Map<Concept, [number, number]>): void {
+/**
+ * Pairs concepts that only count together (see `Concept.onlyWith`): a measure written right after a
+ * noun (森林 覆盖率, 旅游 收入) with that noun, and a noun with a kind word before it (二手 挖掘机,
+ * 免费 的 停车场: a numeral-like or verbal noun; adjectives such as 大型 only describe).
+ */
+function pairConcepts(tagged: Token[], concepts: Concept[], spans: Map<Concept, [number, number]>): void {
   const conceptAt = (offset: number) => concepts.find((c) => spans.has(c) && spans.get(c)![0] <= offset && offset < spans.get(c)![1]);
   for (let i = 0; i + 1 < tagged.length; i++) {
-    const [thing, measure] = [tagged[i], tagged[i + 1]];
-    if (/^(n|vn)/.test(thing.tag) && MEASURE.test(measure.word)) {
-      const [of, measured] = [conceptAt(thing.start), conceptAt(measure.start)];
-      if (of && measured && of !== measured) measured.measures = of.label;
+    const [thing, next] = [tagged[i], tagged[i + 1]];
+    if (/^(n|vn)/.test(thing.tag) && MEASURE.test(next.word)) {
+      const [of, measured] = [conceptAt(thing.start), conceptAt(next.start)];
+      if (of && measured && of !== measured) measured.onlyWith = of.label;
+    }
+    const head = next.word === '的' ? tagged[i + 2] : next;
+    if (head && thing.word.length > 1 && KIND.test(thing.tag) && !/\d/.test(thing.word) && /^n/.test(head.tag)) {
+      const [kind, of] = [conceptAt(thing.start), conceptAt(head.start)];
+      if (kind && of && kind !== of && of.onlyWith === undefined) of.onlyWith = kind.label;
     }
   }
 }
+
+/** Jieba's parts of speech for a word that makes a noun another kind of thing (二手: m, 免费: vn). */
+const KIND = /^(m|vn)$/;
 
 /** A jieba word with its part of speech and where it starts in the question. */
 interface Token {

@@ -244,6 +244,13 @@ describe('questions as people type them', () => {
     }
   });
 
+  it('does not answer a thing of another kind: 二手挖掘机 is not 挖掘机, 免费的停车场 not any parking, 老年大学 not any 大学', async () => {
+    for (const question of ['晋中有二手挖掘机卖吗？', '太原有没有免费的停车场？', '太原的老年大学多吗？']) {
+      expect((await answerer.answer(question)).found, question).toBe(false);
+    }
+    expect((await answerer.answer('晋中有没有造挖掘机的项目？')).answer).toContain('太重液压挖掘机');
+  });
+
   it('reads a word with a qualifier as that word, not as the everyday phrase inside it (核电站 is no 电站 of any kind), and a noun jieba takes for a place as a noun (海鲜)', async () => {
     for (const question of ['晋中有没有建核电站？', '晋中的平均工资是多少？', '晋中有没有海鲜市场？']) {
       expect((await answerer.answer(question)).found, question).toBe(false);
