@@ -37,6 +37,6 @@ export function createConceptWeight(lexical: TermStatistics): (concept: Concept)
   return (concept) => {
     if (concept.strict) return unknown;
     const known = Math.max(0, ...[...concept.variants, ...(concept.related ?? []).map((r) => r.word)].map(rarity));
-    return (known > 0 ? known : unknown) * speechFactor(concept.tag) * (concept.label.length === 1 ? SINGLE_CHARACTER : 1) * (concept.sides ?? 1);
+    return (known > 0 ? known : unknown) * speechFactor(concept.tag) * (concept.label.length === 1 ? SINGLE_CHARACTER : 1) * (concept.sides === undefined ? 1 : concept.sides + 1);
   };
 }

@@ -28,7 +28,8 @@ export interface Concept {
   onlyWith?: string;
   /**
    * For a term the question describes instead of naming (用电低谷…抽水…发电 -> 抽水蓄能): how many
-   * sides of it the question said. It stands for that many words, so it weighs as much as they would.
+   * sides of it the question said. It stands for those words and for the thing they name, so it
+   * weighs as much as one word more than it has sides.
    */
   sides?: number;
 }

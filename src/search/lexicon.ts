@@ -144,6 +144,7 @@ export function loadLexicon(file = LEXICON_FILE): Lexicon {
   };
 }
 
+/** Aspect particles, which chat puts inside a word (出了名, 修过路). */
 const ASPECT = /[了过着]/;
 
 /** Where each one-character word of a cut text starts. */
