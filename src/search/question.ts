@@ -86,7 +86,7 @@ const CITY_LINKS = /一体化|同城|连起来|连通|连接|互通|打通|之�
 /** A five-year plan period. */
 export const PLAN_PERIOD = /十[二三四五六]五/;
 /** 多少辆, 几个: a count in that unit (哪几件 asks which ones, not how many). */
-const ASKED_UNIT = /(?<!哪)(?:多少|几)(?:个|位|名)?(万亩|亩|平方公里|公里|万元|亿元|元|万人|人次|人|户|家|件|项|辆|所|座|张|套|部|条|场|次|天|吨|个|块|处|台|架|名|位)/;
+const ASKED_UNIT = /(?<![哪这那好十])(?:多少|几)(?:个|位|名)?(万亩|亩|平方公里|公里|万元|亿元|元|万人|人次|人|户|家|件|项|辆|所|座|张|套|部|条|场|次|天|吨|个|块|处|台|架|名|位)/;
 /** "增长了多少", "增速是多少": a rate of change is a percentage (an amount would name its unit: 增长多少亿元). */
 const ASKED_RATE = /(?:增长|增速|增幅|涨幅|上涨|下降|降低|降幅)(?:了|率|是|为|达到)?(?:多少|几)(?![\u3400-\u9fff]*(?:元|人|户|个|吨|亩|公里|家|项|辆))/;
 /** "占比是多少", "覆盖率多少", "百分之几": a share is a percentage. */
@@ -95,8 +95,8 @@ const ASKED_SHARE = /(?:占比|比例|比重|率)(?:是|为|达到|达|有|能�
 const DEMONSTRATIVE = /^[这那哪此该每各某][个场口家座所位条件项种类次块片些只台辆批]$/;
 /** 多不多, 贵不贵: a yes-or-no frame around a word, not a thing asked about. */
 const EITHER_OR = /^([\u3400-\u9fff])不\1$/;
-/** 多少, 几个; not 哪几 (which), 第几 (a rank), 几时 or 几号 (a time). */
-const ASKS_AMOUNT = /多少|(?<![哪第])几(?![时号月点])/;
+/** 多少, 几个; not 哪几 (which), 第几 (a rank), 几时 or 几号 (a time), 这几/那几/好几/十几 (a few). */
+const ASKS_AMOUNT = /多少|(?<![哪第这那好十])几(?![时号月点])/;
 /** 几件, 多少个: the count asked for, not a thing to find. */
 const COUNT_WORD = /^(?:几|多少)[个位名件项户家所座张套条场次天块处台架辆]$/;
 /** "多少钱", "学费多少", "票价是多少": a price is an amount of money. */

@@ -94,6 +94,15 @@ describe('reading a question', () => {
     expect(readQuestion('太原2024年的政府工作报告是在第几次会议上作的？', CITIES).aboutReport).toBe('meeting');
     expect(readQuestion('政府工作报告提出了哪些目标？', CITIES).aboutReport).toBeUndefined();
   });
+  it('reads 几 after 这, 那, 好 or 十 as "a few", not as asking how many', () => {
+    for (const text of ['太原火车站、汽车站这几个地方要改造吗？', '晋中那几个景区要创5A吗？', '太原好几年没修的路修了吗？']) {
+      const question = readQuestion(text, ['太原', '晋中']);
+      expect(question.asksAmount, text).toBe(false);
+      expect(question.askedUnit, text).toBeUndefined();
+    }
+    expect(readQuestion('太原有几个国家级景区？', ['太原'])).toMatchObject({ asksAmount: true, askedUnit: '个' });
+  });
+
   it('reads a described thing as its report term standing for the words that describe it, and drops pointing and yes-or-no words', () => {
     const question = readQuestion('晋中那座用电低谷时抽水、高峰时放水发电的电站批了没有？', ['太原', '晋中']);
     const labels = question.concepts.map((c) => c.label);
