@@ -104,22 +104,25 @@ export function loadLexicon(file = LEXICON_FILE): Lexicon {
         }
         return spans;
       };
-      const candidates: Array<DescribedMatch & { named: boolean; offsets: Set<number> }> = [];
+      const offsetsOf = (spans: Array<[number, number]>) => new Set(spans.flatMap(([start, end]) => Array.from({ length: end - start }, (_, i) => start + i)));
+      const candidates: Array<DescribedMatch & { named: boolean; offsets: Set<number>; defining: Set<number> }> = [];
       for (const { term, groups } of describedTerms) {
         const spans = groups.map((group) => group.flatMap(spansOf));
         if (spans[0].length === 0 || spans.slice(1).every((said) => said.length === 0)) continue;
-        const offsets = new Set(spans.flat().flatMap(([start, end]) => Array.from({ length: end - start }, (_, i) => start + i)));
         const sides = spans.filter((said) => said.length > 0).length;
-        candidates.push({ term, terms: [term, ...(entries.get(term.toLowerCase()) ?? [])], spans: spans.flat(), sides, named: lower.includes(term.toLowerCase()), offsets });
+        const named = lower.includes(term.toLowerCase());
+        candidates.push({ term, terms: [term, ...(entries.get(term.toLowerCase()) ?? [])], spans: spans.flat(), sides, named, offsets: offsetsOf(spans.flat()), defining: offsetsOf(spans[0]) });
       }
       // Where descriptions share words, the better reading wins: the term the question names, then the one it says more of.
       candidates.sort((a, b) => Number(b.named) - Number(a.named) || b.sides - a.sides || b.offsets.size - a.offsets.size);
       const found: Array<(typeof candidates)[number]> = [];
+      const within = (some: Set<number>, all: Set<number>) => [...some].every((at) => all.has(at));
       for (const match of candidates) {
         const sharing = found.filter((other) => [...match.offsets].some((at) => other.offsets.has(at)));
         if (sharing.length === 0) found.push(match);
-        else if (sharing.length === 1 && [...match.offsets].every((at) => sharing[0].offsets.has(at))) {
-          // Described by the same words (精品剧目, 精品大戏; 口袋公园, 碎片空间): one thing asked, said either way.
+        else if (sharing.length === 1 && within(match.offsets, sharing[0].offsets) && within(sharing[0].defining, match.offsets)) {
+          // Described by the same words, each by what sets it apart (精品剧目, 精品大戏; 口袋公园, 碎片空间): one thing asked, said either way.
+          // A broader term inside a narrower one's words (休闲街区 in 十字路口…休闲街区) is not the thing asked.
           sharing[0].terms = [...new Set([...sharing[0].terms, ...match.terms])];
         }
       }

@@ -84,6 +84,8 @@ describe('everyday words lexicon (data/lexicon.yaml)', () => {
     const described = (text: string) => lexicon.described(text, cutWords(text)).map((m) => m.terms);
     // 新能源 is a side of 装机 (新能源…占比) too, but the question names 新能源公交车.
     expect(described('晋中新能源公交车占比多少')).toEqual([['新能源公交车']]);
+    // 休闲街区 (国家级旅游休闲街区) is said inside the description of 十字街, which also says what sets it apart.
+    expect(described('老城里十字路口那一片评上国家级休闲街区了吗')).toEqual([['十字街']]);
   });
 
   it('describes only terms the reports print, as they print them', async () => {
