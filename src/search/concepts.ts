@@ -62,7 +62,7 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
   const covered = new Uint8Array(text.length);
   // A thing described at length (用电低谷…把水往山上抽…发电) is one concept, the report's term for it; its describing words are no concepts of their own.
   for (const { term, terms, spans, sides } of lexicon.described(text, words)) {
-    concepts.push({ label: term, variants: terms.map((t) => t.toLowerCase()), kind: 'phrase', strict: false, sides });
+    concepts.push({ label: term, variants: terms, kind: 'phrase', strict: false, sides });
     for (const [start, end] of spans) covered.fill(1, start, end);
   }
   const matches = withinWords(lexicon.find(text, words), tagged, text).filter((m) => !covered.subarray(m.start, m.end).some(Boolean));

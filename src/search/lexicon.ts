@@ -27,7 +27,7 @@ export interface LexiconMatch {
 /** A report term a question describes instead of naming (把水往山上抽…发电 -> 抽水蓄能). */
 export interface DescribedMatch {
   term: string;
-  /** The term first, then the report terms the lexicon gives for it. */
+  /** The term first, then the report terms the lexicon gives for it, lower-cased as sentences are compared. */
   terms: string[];
   /** Where the describing words are in the text. */
   spans: Array<[number, number]>;
@@ -79,7 +79,7 @@ export function loadLexicon(file = LEXICON_FILE): Lexicon {
   for (const group of same) for (const term of group) add(term, group);
   const describedTerms = Object.entries(described).map(([term, groups]) => {
     reportTerms.add(term);
-    return { term, groups: groups.map((group) => group.map((word) => word.toLowerCase())) };
+    return { term, key: term.toLowerCase(), groups: groups.map((group) => group.map((word) => word.toLowerCase())) };
   });
   const framePhrases = frame.filter((f) => f.length > 1 && !entries.has(f));
   const phrases = [...entries.keys(), ...framePhrases].sort((a, b) => b.length - a.length);
@@ -104,29 +104,14 @@ export function loadLexicon(file = LEXICON_FILE): Lexicon {
         }
         return spans;
       };
-      const offsetsOf = (spans: Array<[number, number]>) => new Set(spans.flatMap(([start, end]) => Array.from({ length: end - start }, (_, i) => start + i)));
-      const candidates: Array<DescribedMatch & { named: boolean; offsets: Set<number>; defining: Set<number> }> = [];
-      for (const { term, groups } of describedTerms) {
+      const readings: Reading[] = [];
+      for (const { term, key, groups } of describedTerms) {
         const spans = groups.map((group) => group.flatMap(spansOf));
         if (spans[0].length === 0 || spans.slice(1).every((said) => said.length === 0)) continue;
         const sides = spans.filter((said) => said.length > 0).length;
-        const named = lower.includes(term.toLowerCase());
-        candidates.push({ term, terms: [term, ...(entries.get(term.toLowerCase()) ?? [])], spans: spans.flat(), sides, named, offsets: offsetsOf(spans.flat()), defining: offsetsOf(spans[0]) });
+        readings.push({ term, terms: [key, ...(entries.get(key) ?? [])], spans: spans.flat(), sides, named: lower.includes(key), offsets: offsetsOf(spans.flat()), defining: offsetsOf(spans[0]) });
       }
-      // Where descriptions share words, the better reading wins: the term the question names, then the one it says more of.
-      candidates.sort((a, b) => Number(b.named) - Number(a.named) || b.sides - a.sides || b.offsets.size - a.offsets.size);
-      const found: Array<(typeof candidates)[number]> = [];
-      const within = (some: Set<number>, all: Set<number>) => [...some].every((at) => all.has(at));
-      for (const match of candidates) {
-        const sharing = found.filter((other) => [...match.offsets].some((at) => other.offsets.has(at)));
-        if (sharing.length === 0) found.push(match);
-        else if (sharing.length === 1 && within(match.offsets, sharing[0].offsets) && within(sharing[0].defining, match.offsets)) {
-          // Described by the same words, each by what sets it apart (精品剧目, 精品大戏; 口袋公园, 碎片空间): one thing asked, said either way.
-          // A broader term inside a narrower one's words (休闲街区 in 十字路口…休闲街区) is not the thing asked.
-          sharing[0].terms = [...new Set([...sharing[0].terms, ...match.terms])];
-        }
-      }
-      return found.map(({ term, terms, spans, sides }) => ({ term, terms, spans, sides }));
+      return oneReadingEach(readings).map(({ term, terms, spans, sides }) => ({ term, terms, spans, sides }));
     },
     find(text, words) {
       const lower = text.toLowerCase();
@@ -145,6 +130,39 @@ export function loadLexicon(file = LEXICON_FILE): Lexicon {
       return found.sort((a, b) => a.start - b.start);
     },
   };
+}
+
+/** A described term as one question reads it, with what settles which reading wins where several share words. */
+interface Reading extends DescribedMatch {
+  /** The question names the term itself. */
+  named: boolean;
+  /** Offsets of every describing character, and of those of the term's first group. */
+  offsets: Set<number>;
+  defining: Set<number>;
+}
+
+function offsetsOf(spans: Array<[number, number]>): Set<number> {
+  return new Set(spans.flatMap(([start, end]) => Array.from({ length: end - start }, (_, i) => start + i)));
+}
+
+/**
+ * Where descriptions share words, the better reading wins: the term the question names, then the one
+ * it says more of. Two terms described by the same words, each by what sets it apart (精品剧目,
+ * 精品大戏; 口袋公园, 碎片空间), are one thing asked, said either way; a broader term inside a narrower
+ * one's words (休闲街区 in 十字路口…休闲街区) is not the thing asked.
+ */
+function oneReadingEach(readings: Reading[]): Reading[] {
+  const within = (some: Set<number>, all: Set<number>) => [...some].every((at) => all.has(at));
+  const ranked = [...readings].sort((a, b) => Number(b.named) - Number(a.named) || b.sides - a.sides || b.offsets.size - a.offsets.size);
+  const kept: Reading[] = [];
+  for (const reading of ranked) {
+    const sharing = kept.filter((other) => [...reading.offsets].some((at) => other.offsets.has(at)));
+    if (sharing.length === 0) kept.push(reading);
+    else if (sharing.length === 1 && within(reading.offsets, sharing[0].offsets) && within(sharing[0].defining, reading.offsets)) {
+      sharing[0].terms = [...new Set([...sharing[0].terms, ...reading.terms])];
+    }
+  }
+  return kept;
 }
 
 /** Aspect particles, which chat puts inside a word (出了名, 修过路). */
