@@ -19,6 +19,11 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
+/** Asks each question and expects it not found, naming the one that is answered. */
+async function expectRefused(questions: string[]): Promise<void> {
+  for (const question of questions) expect((await answerer.answer(question)).found, question).toBe(false);
+}
+
 describe('honest answers', () => {
   it('never answers a question about the result with a target, and says when only the target is printed', async () => {
     const answer = await answerer.answer('2024年太原地区生产总值实际增长了多少？');
@@ -38,9 +43,7 @@ describe('honest answers', () => {
   });
 
   it("does not answer a measure of one thing with the same measure of another (森林覆盖率 is not 生活垃圾…覆盖率)", async () => {
-    for (const question of ['晋中2024年森林覆盖率是多少？', '晋中2024年旅游收入是多少？', '旅游收入是多少？']) {
-      expect((await answerer.answer(question)).found, question).toBe(false);
-    }
+    await expectRefused(['晋中2024年森林覆盖率是多少？', '晋中2024年旅游收入是多少？', '旅游收入是多少？']);
     expect((await answerer.answer('晋中卫生厕所普及率是多少？')).answer).toContain('卫生厕所普及率达 82%');
   });
 
@@ -52,9 +55,7 @@ describe('honest answers', () => {
     expect((await answerer.answer('太原2024年优良天数有多少天？')).found).toBe(false);
     expect((await answerer.answer('太原的房价每平方米多少钱？')).found).toBe(false);
     expect((await answerer.answer('晋中的幼儿园学费多少？')).found).toBe(false);
-    for (const question of ['太原第三实验室什么时候建成？', '太原机场四期什么时候开工？']) {
-      expect((await answerer.answer(question)).found, question).toBe(false);
-    }
+    await expectRefused(['太原第三实验室什么时候建成？', '太原机场四期什么时候开工？']);
     expect((await answerer.answer('太原第一实验室二期完工了吗？')).answer).toContain('第一实验室二期主体工程基本完工');
   });
 
@@ -112,9 +113,7 @@ describe('honest answers', () => {
   });
 
   it('does not take a sentence for an answer because the sentences around it say the topic', async () => {
-    for (const question of ['晋中有多少个5A级景区？', '太原2025年新建了多少所医院？', '晋中2024年接待游客多少人次？']) {
-      expect((await answerer.answer(question)).found, question).toBe(false);
-    }
+    await expectRefused(['晋中有多少个5A级景区？', '太原2025年新建了多少所医院？', '晋中2024年接待游客多少人次？']);
     expect((await answerer.answer('太原2024年新增了多少个国家级绿色工厂？')).answer).toContain('国家级绿色工厂5户');
   });
 
@@ -239,22 +238,16 @@ describe('questions as people type them', () => {
   });
 
   it('does not take a near word for the thing asked about', async () => {
-    for (const question of ['晋中办过奥运会吗？', '太原下周天气怎么样？', '太原有多少座展览馆？']) {
-      expect((await answerer.answer(question)).found, question).toBe(false);
-    }
+    await expectRefused(['晋中办过奥运会吗？', '太原下周天气怎么样？', '太原有多少座展览馆？']);
   });
 
   it('does not answer a thing of another kind: 二手挖掘机 is not 挖掘机, 免费的停车场 not any parking, 老年大学 not any 大学', async () => {
-    for (const question of ['晋中有二手挖掘机卖吗？', '太原有没有免费的停车场？', '太原的老年大学多吗？']) {
-      expect((await answerer.answer(question)).found, question).toBe(false);
-    }
+    await expectRefused(['晋中有二手挖掘机卖吗？', '太原有没有免费的停车场？', '太原的老年大学多吗？']);
     expect((await answerer.answer('晋中有没有造挖掘机的项目？')).answer).toContain('太重液压挖掘机');
   });
 
   it('reads a word with a qualifier as that word, not as the everyday phrase inside it (核电站 is no 电站 of any kind), and a noun jieba takes for a place as a noun (海鲜)', async () => {
-    for (const question of ['晋中有没有建核电站？', '晋中的平均工资是多少？', '晋中有没有海鲜市场？']) {
-      expect((await answerer.answer(question)).found, question).toBe(false);
-    }
+    await expectRefused(['晋中有没有建核电站？', '晋中的平均工资是多少？', '晋中有没有海鲜市场？']);
     expect((await answerer.answer('太原坐飞机能飞多少条航线？')).answer).toContain('执飞航线10条');
   });
 
