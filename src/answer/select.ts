@@ -3,6 +3,7 @@ import type { SearchHit } from '../search/searcher.js';
 import type { Concept } from '../search/concepts.js';
 import { PLAN_PERIOD, type Question } from '../search/question.js';
 import { MIN_SIMILARITY } from '../search/word-vectors.js';
+import { ANSWER_TUNING, type AnswerTuning } from './settings.js';
 
 export interface ScoredSentence {
   hit: SearchHit;
@@ -14,8 +15,29 @@ export interface ScoredSentence {
    * names (2号线), names only other years, carries no figure in the asked unit (多少天), or no
    * amount at all when one is asked (多少).
    */
-  mismatch?: 'figure' | 'year' | 'unit';
+  mismatch?: Mismatch;
   score: number;
+  /** The question's concepts the sentence (or its passage) says, with how much (1 is said outright). */
+  matched: Array<{ concept: string; presence: number }>;
+}
+
+export type Mismatch = 'figure' | 'year' | 'unit';
+
+/** The judge's verdict on the retrieved passages: every sentence ranked, and those that answer. */
+export interface Judgement {
+  ranked: ScoredSentence[];
+  /** Covers enough of the question (`minCoverage`) and has no mismatch, best first. */
+  answering: ScoredSentence[];
+}
+
+/** Ranks every sentence of the hits and keeps those that answer the question. */
+export function judge(question: Question, hits: SearchHit[], weightOf: ConceptWeight, tuning: AnswerTuning = ANSWER_TUNING): Judgement {
+  const ranked = scoreSentences(question, hits, weightOf, tuning);
+  return { ranked, answering: ranked.filter((s) => answers(s, tuning)) };
+}
+
+export function answers(s: ScoredSentence, tuning: AnswerTuning = ANSWER_TUNING): boolean {
+  return !s.mismatch && s.coverage >= tuning.minCoverage;
 }
 
 /** How much a concept counts toward coverage (rarity in the corpus; see the answerer). */
@@ -24,13 +46,6 @@ export type ConceptWeight = (concept: Concept) => number;
 const FIGURE = /\d/;
 /** An amount in digits with what it counts (20万游客, 99.6%; not 5G or a year) or in words (十件, 八成, 翻番). */
 const AMOUNT = /(?<![\d.])(?!20\d\d年)\d+(?:\.\d+)?\s*(?:%|‰|[\u3400-\u9fff])|[两二三四五六七八九十百千万]+\s*[个件项所座家户条场次批类种位名块台辆套张处成倍万亿]|翻番|倍/;
-/**
- * Saying a related word (see `Concept.related`) counts as much as it is similar above the least
- * similarity a neighbour has (0.6 -> about 0.3, 0.7 -> about 0.7), up to this (1 is saying the concept).
- */
-const RELATED_PRESENCE = 0.8;
-/** A sentence that says none of the question's concepts itself keeps this share of its coverage. */
-const ONLY_AROUND = 0.5;
 const TIME = /年内|年底|年初|上半年|下半年|季度|\d+月|20\d{2}年/;
 /** 个 in 10个月 or 3个百分点 counts months and points, not things. */
 const NOT_A_COUNT = '(?!月|百分点|工作日)';
@@ -55,7 +70,7 @@ const UNIT_FAMILIES: Record<string, string[]> = {
  * Scores every sentence of the retrieved passages: concept coverage first, then a figure or a
  * time when one is asked for, the passage's retrieval rank, and its fit with the asked year.
  */
-export function scoreSentences(question: Question, hits: SearchHit[], weightOf: ConceptWeight): ScoredSentence[] {
+export function scoreSentences(question: Question, hits: SearchHit[], weightOf: ConceptWeight, tuning: AnswerTuning = ANSWER_TUNING): ScoredSentence[] {
   const concepts = question.concepts.map((concept) => ({ concept, weight: weightOf(concept) }));
   const total = concepts.reduce((sum, c) => sum + c.weight, 0);
   const topScore = hits[0]?.score ?? 1;
@@ -73,33 +88,35 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
       for (const { concept } of concepts) {
         const presence = concept.strict ? (concept.variants.some((v) => lower.includes(v)) ? 1 : 0) : presenceOf(concept.variants, lower, context);
         if (concept.strict && presence === 0) missingFigure = true;
-        const related = Math.min(RELATED_PRESENCE, Math.max(0, ...(concept.related ?? []).filter((r) => lower.includes(r.word)).map((r) => (r.similarity - MIN_SIMILARITY) / 0.3)));
+        const related = Math.min(tuning.relatedPresence, Math.max(0, ...(concept.related ?? []).filter((r) => lower.includes(r.word)).map((r) => (r.similarity - MIN_SIMILARITY) / 0.3)));
         presences.set(concept.label, Math.max(presence, related));
         // Presence 1 is a variant in the sentence itself; less is its passage or part of a word.
         if (presence === 1 || related > 0) saidHere.add(concept.label);
       }
       let said = 0;
       let saysAny = false;
+      const matched: ScoredSentence['matched'] = [];
       for (const { concept, weight } of concepts) {
         // A measure counts with what it measures, a thing with its kind, both in the sentence itself: another thing's 覆盖率 is not the asked thing's, a 挖掘机 not a 二手挖掘机.
         const paired = concept.onlyWith !== undefined && presences.has(concept.onlyWith);
         const presence = paired && !(saidHere.has(concept.label) && saidHere.has(concept.onlyWith!)) ? 0 : presences.get(concept.label)!;
         if (presence === 1) saysAny = true;
+        if (presence > 0) matched.push({ concept: concept.label, presence: Math.round(presence * 100) / 100 });
         said += weight * presence;
       }
       // What only its passage says (景区 two sentences away) does not make a sentence an answer by itself.
-      const coverage = total > 0 ? (said / total) * (saysAny ? 1 : ONLY_AROUND) : 0;
+      const coverage = total > 0 ? (said / total) * (saysAny ? 1 : tuning.onlyAround) : 0;
       const mismatch = missingFigure
         ? 'figure'
         : yearMismatch(question, lower, hit)
           ? 'year'
           : countInUnit ? (!countInUnit.test(lower) ? 'unit' : undefined) : question.asksAmount && !AMOUNT.test(lower) ? 'unit' : undefined;
-      const figure = question.wantsFigure && FIGURE.test(sentence.text) ? 0.15 : 0;
-      const time = question.wantsTime && TIME.test(sentence.text) ? 0.15 : 0;
+      const figure = question.wantsFigure && FIGURE.test(sentence.text) ? tuning.figureBonus : 0;
+      const time = question.wantsTime && TIME.test(sentence.text) ? tuning.timeBonus : 0;
       // Asked what a year's plan says (or what it achieved), the other part of the report is a weaker answer.
-      const otherPart = question.intent && question.years.length > 0 && hit.passage.sectionKind !== question.intent ? 0.25 : 0;
-      const score = coverage + figure + time + 0.2 * (hit.score / topScore) + 0.15 * hit.fit - otherPart - (mismatch ? 1 : 0);
-      scored.push({ hit, sentence, coverage, score, ...(mismatch ? { mismatch } : {}) });
+      const otherPart = question.intent && question.years.length > 0 && hit.passage.sectionKind !== question.intent ? tuning.otherPartPenalty : 0;
+      const score = coverage + figure + time + tuning.retrievalWeight * (hit.score / topScore) + tuning.fitWeight * hit.fit - otherPart - (mismatch ? tuning.mismatchPenalty : 0);
+      scored.push({ hit, sentence, coverage, score, matched, ...(mismatch ? { mismatch } : {}) });
     }
   }
   return scored.sort((a, b) => b.score - a.score);

@@ -1,3 +1,5 @@
+import type { ReadingNote } from '../search/question.js';
+import type { ReasonCode } from './reasons.js';
 import type { RejectionCode } from './sanitize.js';
 
 export interface Citation {
@@ -54,4 +56,34 @@ export interface Answer {
   timings: Record<string, number> & { totalMs: number };
   /** Set when the question itself could not be used (empty, no words, too long); `answer` then says why. */
   error?: RejectionCode;
+  /** Why the reports did not answer a usable question (see `reasons.ts`); absent when found. */
+  reason?: ReasonCode;
+  /** How the question was read and why it was answered or refused; only when asked for (`explain`). */
+  explain?: Explanation;
+}
+
+/** The decision trace of one answer. */
+export interface Explanation {
+  /** Each reading step and what it did, in order. */
+  reading: ReadingNote[];
+  /** The strategy that answered (single, list, item, per-year, per-city, about-the-report) and the named rule that decided. */
+  strategy: string;
+  decision: string;
+  found: boolean;
+  reason?: ReasonCode;
+  /** The best-ranked candidate sentences with what each matched, and whether the judge let it answer. */
+  candidates: ExplainedCandidate[];
+}
+
+export interface ExplainedCandidate {
+  docId: string;
+  section: string;
+  sentence: string;
+  coverage: number;
+  score: number;
+  /** The question's concepts the sentence says, with how much (1 outright; less for its passage, part of a word or a near word). */
+  matched: Array<{ concept: string; presence: number }>;
+  /** Why it cannot answer although it covers the words: another figure, year or unit. */
+  mismatch?: 'figure' | 'year' | 'unit';
+  answers: boolean;
 }

@@ -1,25 +1,23 @@
 import type { Concept } from '../search/concepts.js';
 import type { TermStatistics } from '../store/types.js';
+import { ANSWER_TUNING, type AnswerTuning } from './settings.js';
 
-/** Single characters (来、玩、给) are mostly colloquial glue; they count, but little. */
-const SINGLE_CHARACTER = 0.3;
 /**
  * Nouns carry what a question is about; the rest is mostly how people talk. By jieba's part of
- * speech: verbs and idioms count half; pronouns, adverbs, adjectives and modifiers (大型, 同一个),
- * numerals, place and time words and the like a third (a place the corpus does not cover, such as
- * 哈尔滨, only describes the topic).
+ * speech: verbs and idioms (`verbWeight`); pronouns, adverbs, adjectives and modifiers (大型, 同一个),
+ * numerals, place and time words and the like (`functionWordWeight`; a place the corpus does not
+ * cover, such as 哈尔滨, only describes the topic). Single characters (来、玩、给) are mostly
+ * colloquial glue: they count, but little (`singleCharacterWeight`).
  */
-const PART_OF_SPEECH: Array<[RegExp, number]> = [
-  [/^(v|l|i)/, 0.5],
-  [/^(d|r|a|b|m|q|u|y|e|p|c|f|t|z|s|ns)/, 0.3],
-];
+const VERBS = /^(v|l|i)/;
+const FUNCTION_WORDS = /^(d|r|a|b|m|q|u|y|e|p|c|f|t|z|s|ns)/;
 
 /**
  * How much a concept counts when judging whether a sentence answers: its rarity in the corpus
  * (BM25's idf of the rarest way it can be said), scaled by its part of speech. A noun the corpus
  * never says weighs most, so an answer must say it.
  */
-export function createConceptWeight(lexical: TermStatistics): (concept: Concept) => number {
+export function createConceptWeight(lexical: TermStatistics, tuning: AnswerTuning = ANSWER_TUNING): (concept: Concept) => number {
   const unknown = Math.log(1 + (lexical.passageCount + 0.5) / 0.5);
   const rarity = (variant: string): number => {
     const idf = lexical.idf(variant);
@@ -33,10 +31,10 @@ export function createConceptWeight(lexical: TermStatistics): (concept: Concept)
     }
     return rarest;
   };
-  const speechFactor = (tag: string | undefined) => (tag ? (PART_OF_SPEECH.find(([pattern]) => pattern.test(tag))?.[1] ?? 1) : 1);
+  const speechFactor = (tag: string | undefined) => (!tag ? 1 : VERBS.test(tag) ? tuning.verbWeight : FUNCTION_WORDS.test(tag) ? tuning.functionWordWeight : 1);
   return (concept) => {
     if (concept.strict) return unknown;
     const known = Math.max(0, ...[...concept.variants, ...(concept.related ?? []).map((r) => r.word)].map(rarity));
-    return (known > 0 ? known : unknown) * speechFactor(concept.tag) * (concept.label.length === 1 ? SINGLE_CHARACTER : 1) * (concept.sides === undefined ? 1 : concept.sides + 1);
+    return (known > 0 ? known : unknown) * speechFactor(concept.tag) * (concept.label.length === 1 ? tuning.singleCharacterWeight : 1) * (concept.sides === undefined ? 1 : concept.sides + 1);
   };
 }

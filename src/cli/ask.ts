@@ -5,13 +5,14 @@ import { createMemoryConversationStore } from '../conversation/store.js';
 import { runChat } from './chat.js';
 import { openApp, readConfig } from '../app.js';
 import { EXIT, errorMessage, exitOnUsageError } from './context.js';
-import { formatAnswer } from './format.js';
+import { formatAnswer, formatExplanation } from './format.js';
 
 const program = new Command()
   .name('ask')
   .description('Answer a question about the reports with verbatim, cited quotes.')
   .argument('[question...]', 'the question; omit it on a terminal for a conversation, or pipe questions on stdin (one per line) for JSONL output')
   .option('--json', 'print one JSON object instead of text')
+  .option('--explain', 'show how the question was read, the candidate sentences and why it was answered or refused ("explain" in --json)')
   .addHelpText(
     'after',
     [
@@ -24,16 +25,16 @@ const program = new Command()
   .action(run);
 exitOnUsageError(program, 'a question that starts with "-" goes after "--": npm run -s ask -- -- "-5%是哪个指标？"');
 
-async function run(words: string[], options: { json?: boolean }): Promise<void> {
+async function run(words: string[], options: { json?: boolean; explain?: boolean }): Promise<void> {
   const note = (line: string) => process.stderr.write(`${line}\n`);
   const { answerer, store } = await openApp(readConfig(), note);
 
   if (words.length > 0) {
-    const answer = await answerer.answer(words.join(' '));
+    const answer = await answerer.answer(words.join(' '), { explain: options.explain });
     if (answer.error) process.exitCode = EXIT.badInput;
     if (options.json) process.stdout.write(`${JSON.stringify(answer)}\n`);
     else if (answer.error) note(`error: ${answer.answer}`);
-    else process.stdout.write(`${formatAnswer(answer)}\n`);
+    else process.stdout.write(`${formatAnswer(answer)}\n${answer.explain ? `\n${formatExplanation(answer.explain)}\n` : ''}`);
     return;
   }
 
@@ -46,7 +47,7 @@ async function run(words: string[], options: { json?: boolean }): Promise<void> 
   // One output line per input line, blank ones included (they get a rejected line), in order.
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     const { question, thread } = readLine(line);
-    const answer = thread === undefined ? await answerer.answer(question) : await conversations.ask(`thread:${thread}`, question);
+    const answer = thread === undefined ? await answerer.answer(question, { explain: options.explain }) : await conversations.ask(`thread:${thread}`, question);
     process.stdout.write(`${JSON.stringify(answer)}\n`);
   }
 }

@@ -1,4 +1,4 @@
-import type { Answer } from '../answer/types.js';
+import type { Answer, Explanation } from '../answer/types.js';
 import type { StoredDocument } from '../store/types.js';
 
 const CONTEXT_CHARS = 80;
@@ -18,6 +18,20 @@ export function formatAnswer(answer: Answer): string {
     });
   }
   lines.push('', `（${answer.mode === 'hybrid' ? '混合检索' : '词法检索'} · ${answer.timings.totalMs} ms）`);
+  return lines.join('\n');
+}
+
+/** The decision trace for a person: the reading steps, the candidates with what they matched, the decision. */
+export function formatExplanation(explain: Explanation): string {
+  const lines = ['如何理解问题：', ...explain.reading.map((n) => `  ${n.step}: ${n.did}`), '', '候选句子：'];
+  explain.candidates.forEach((c, i) => {
+    const matched = c.matched.map((m) => (m.presence === 1 ? m.concept : `${m.concept} ${m.presence}`)).join('、') || '无';
+    const verdict = c.answers ? '可回答' : c.mismatch ? `不符（${c.mismatch}）` : '覆盖不足';
+    lines.push(`  [${i + 1}] ${c.docId} · ${c.section} · 覆盖 ${c.coverage} · 得分 ${c.score} · ${verdict}`);
+    lines.push(`      「${c.sentence}」`, `      命中：${matched}`);
+  });
+  if (explain.candidates.length === 0) lines.push('  （无）');
+  lines.push('', `决定：${explain.strategy} / ${explain.decision} → ${explain.found ? '回答' : `不回答（${explain.reason}）`}`);
   return lines.join('\n');
 }
 

@@ -43,7 +43,10 @@ export function continueFrom(question: Question, previous: Turn): FollowUp {
   const needsCity = question.cities.length === 0 && question.otherPlaces.length === 0 && previous.cities.length > 0;
   const needsYears = question.years.length === 0 && !question.period && previous.years.length > 0;
   const needsTopic = ownTopic.length === 0;
-  if (!needsCity && !needsYears && !needsTopic) return { question, used: false, aboutPreviousAnswer: false };
+  if (!needsCity && !needsYears && !needsTopic) {
+    const note = { step: 'context', did: 'names its own city, year and topic: nothing taken' } as const;
+    return { question: { ...question, trace: [...question.trace, note] }, used: false, aboutPreviousAnswer: false };
+  }
 
   const swapped = question.cities.length > 0 || question.years.length > 0;
   // A swapped city or year keeps what the topic is (its nouns), not how the first question put it.
@@ -64,6 +67,8 @@ export function continueFrom(question: Question, previous: Turn): FollowUp {
     wantsResult: question.wantsResult || (needsTopic && !question.intent && !!previous.wantsResult),
   };
   const used = needsCity || needsYears || topic.length > 0;
+  const took = [needsCity && `city ${previous.cities.join('、')}`, needsYears && `years ${previous.years.join(', ')}`, topic.length > 0 && `topic ${topic.map((c) => c.label).join(' ')}`].filter(Boolean);
+  merged.trace = [...question.trace, { step: 'context', did: took.length > 0 ? `from "${previous.text}": ${took.join('; ')}` : 'nothing needed' }];
   // "都是哪几个？", "具体有哪些？", "第三件是什么？": a list (or an item of one) asked for with no topic of its own is the previous answer's.
   return { question: merged, used, aboutPreviousAnswer: !!previous.answeredFrom && (question.wantsList || question.ordinal !== undefined) && needsTopic };
 }

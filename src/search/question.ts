@@ -1,53 +1,17 @@
-import { COUNTIES, ENCLOSING_REGIONS, OTHER_PLACES } from '../corpus/places.js';
-import type { SectionKind } from '../corpus/types.js';
-import { numberOf } from '../text/numerals.js';
 import { tokenize } from '../text/tokenize.js';
-import { figure, readConcepts, YEAR, type Concept, type ConceptParts } from './concepts.js';
+import { YEAR, type Concept, type ConceptParts } from './concepts.js';
 import type { Lexicon } from './lexicon.js';
-import { normalizeQuestion } from './normalize-question.js';
+import { constraints, describeConcept, intent, lexiconStep, normalize, places, spelling, STOP_WORDS, terms, time, type ReadingNote, type Termed } from './reading-steps.js';
 import type { SpellingFix } from './spelling.js';
 
-/** What the question reader found in a question: the parts retrieval and answering act on. */
-export interface Question {
-  /** The question as read: normalized (simplified characters, half-width), slips fixed. */
-  text: string;
-  /** What an answer must cover. */
-  concepts: Concept[];
-  /** Lexical search terms, report words for everyday phrases included. */
-  terms: string[];
-  /** Years named, e.g. 2024 in "2024年". */
-  years: number[];
-  /** Corpus cities named directly or through one of their counties. */
-  cities: string[];
-  /** Places named that no report covers (另一城市、省份). */
-  otherPlaces: string[];
-  /** Asks for a number (多少、几、比例、增速…). */
-  wantsFigure: boolean;
-  /** Asks how many or how much (多少, 几): an answer must give an amount. */
-  asksAmount: boolean;
-  /** The unit a figure must carry (多少天 -> 天), when the question names one. */
-  askedUnit?: string;
-  /** Asks when (什么时候、何时、哪年). */
-  wantsTime: boolean;
-  /** Asks for a list (哪些、哪几个、都有什么). */
-  wantsList: boolean;
-  /** Asks for one item of a list by its number (第三件, 第5个). */
-  ordinal?: number;
-  /** Asks what actually happened (实际、完成了、达到了): a target does not answer it. */
-  wantsResult: boolean;
-  /** Whether the question asks about plans/targets or about results, when it says. */
-  intent?: SectionKind;
-  /** Asks how something changed over the years. */
-  comparison: boolean;
-  /** Asks about what links the cities it names (太原晋中一体化, 路连起来了吗), not about each of them. */
-  linksCities: boolean;
-  /** A plan period named instead of a year (十四五): it speaks of five years, not one. */
-  period?: string;
-  /** Asks about the report itself: who delivered it, at which meeting, on which day. */
-  aboutReport?: 'speaker' | 'meeting' | 'date';
-  /** Typing slips that were corrected (太元 -> 太原). */
-  fixes: SpellingFix[];
-}
+export { PLAN_PERIOD, type ReadingNote } from './reading-steps.js';
+
+/**
+ * What the question reader found in a question: the parts retrieval and answering act on (each
+ * documented where the step that finds it declares it, in `reading-steps.ts`), and the trace of how
+ * it was read.
+ */
+export type Question = Omit<Termed, 'conceptText'>;
 
 export interface ReaderParts extends ConceptParts {
   /** Cities the reports are about. */
@@ -57,57 +21,9 @@ export interface ReaderParts extends ConceptParts {
   lexicon: Lexicon;
   /** Corrects homophone slips; none when absent. */
   fixSpelling?: (text: string) => { text: string; fixes: SpellingFix[] };
-  /** The current year, for 今年/去年/明年. */
-  currentYear?: number;
+  /** The current year, for 今年/去年/明年: a number, or read from a clock per question. */
+  currentYear?: number | (() => number);
 }
-
-const STOP_WORDS = new Set(
-  ('的 了 是 在 有 和 与 及 或 吗 呢 吧 啊 呀 么 请问 请 问 一下 关于 这 那 这个 那个 个 我 我们 你 你们 他们 ' +
-    '多少 几 几个 什么 怎么 怎么样 怎样 如何 哪些 哪个 哪里 哪 为什么 是否 有没有 有无 没有 能 会 可以 ' +
-    '要 将 把 被 对 为 到 从 于 上 中 里 年 年度 今年 去年 明年 全市 我市 该市 市 城市 方面 ' +
-    '帮 做 搞 打算 怎么办 准备 一共 共 总共 大概 大约 目前 现在 达到 达 多 新 期间 时期 这几年 几年 每年 ' +
-    '变化 怎么变化 如何变化 变 为了 通过 以及 还 又 也 都 就 所 其 之 等 数量 数据 数字 具体 分别 ' +
-    '什么时候 何时 多久 多长 多大 多高 多宽 多远 多重 多快 哪年 哪一年 时候 哪几个 哪几 几项 几户 其中 实际 最后 一年 全年 那么 换成 改成 ' +
-    '出 过 着 得 地 来 去 给 让 人家 谁 他 她 它 们 啥 咋 呗 嘛 比 相比 对比 比较 比起').split(' '),
-);
-const FIGURE_WORDS = /多少|几|比例|比重|占比|增速|增幅|涨幅|增长|排名|排第|第几|率|规模|金额|数量|多长|多大|面积|目标/;
-const PLAN_WORDS = /目标|计划|打算|预期|力争|确保|控制在|安排|任务|准备|(?<![主重需只总必纲])要(?![求素点闻])|将(?!军)|拟/;
-const REVIEW_WORDS = /完成了|建成了|实现了|取得|成绩|成效|回顾|过去|去年|了多少|了吗|实际|达到了|最后/;
-const RESULT_WORDS = /实际|完成了|建成了|实现了|达到了|最终|最后.{0,4}(完成|达到|实现)/;
-const TIME_WORDS = /什么时候|何时|哪年|哪一年|多久|什么时间/;
-const LIST_WORDS = /哪些|哪几|有什么|有啥|都是什么|都是啥|分别是什么|分别是哪|包括什么|包括哪|具体有|列举/;
-/** 第三件, 第5个, 第二项: an item of a list (第40名, 第五次会议 are ranks and meetings, not items). */
-const ORDINAL = /第\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:件|项|个|条|点|批)/;
-/** "和去年比", "跟2023年相比": another year to compare with (its 去年 is no question about results). */
-const COMPARED_YEAR = /(?:和|跟|与|同)(?:去年|前年|上年|上一年|20\d{2}年?)相?比/;
-const COMPARISON_WORDS = new RegExp(`这几年|历年|逐年|每年|几年来|变化|趋势|对比|比较|${COMPARED_YEAR.source}`);
-/** What two cities share or do together: one answer about both, not one per city. */
-const CITY_LINKS = /一体化|同城|连起来|连通|连接|互通|打通|之间|往返|通勤|对接|联动|合作|两地/;
-/** A five-year plan period. */
-export const PLAN_PERIOD = /十[二三四五六]五/;
-/** 多少辆, 几个: a count in that unit (哪几件 asks which ones, not how many). */
-const ASKED_UNIT = /(?<![哪这那好十])(?:多少|几)(?:个|位|名)?(万亩|亩|平方公里|公里|万元|亿元|元|万人|人次|人|户|家|件|项|辆|所|座|张|套|部|条|场|次|天|吨|个|块|处|台|架|名|位)/;
-/** "增长了多少", "增速是多少": a rate of change is a percentage (an amount would name its unit: 增长多少亿元). */
-const ASKED_RATE = /(?:增长|增速|增幅|涨幅|上涨|下降|降低|降幅)(?:了|率|是|为|达到)?(?:多少|几)(?![\u3400-\u9fff]*(?:元|人|户|个|吨|亩|公里|家|项|辆))/;
-/** "占比是多少", "覆盖率多少", "百分之几": a share is a percentage. */
-const ASKED_SHARE = /(?:占比|比例|比重|率)(?:是|为|达到|达|有|能有)?(?:多少|几)|百分之(?:多少|几)|百分比/;
-/** 那场, 这家, 哪个: pointing at a thing, not naming it. */
-const DEMONSTRATIVE = /^[这那哪此该每各某][个场口家座所位条件项种类次块片些只台辆批]$/;
-/** 多不多, 贵不贵: a yes-or-no frame around a word, not a thing asked about. */
-const EITHER_OR = /^([\u3400-\u9fff])不\1$/;
-/** 多少, 几个; not 哪几 (which), 第几 (a rank), 几时 or 几号 (a time), 这几/那几/好几/十几 (a few). */
-const ASKS_AMOUNT = /多少|(?<![哪第这那好十])几(?![时号月点])/;
-/** 几件, 多少个: the count asked for, not a thing to find. */
-const COUNT_WORD = /^(?:几|多少)[个位名件项户家所座张套条场次天块处台架辆]$/;
-/** "多少钱", "学费多少", "票价是多少": a price is an amount of money. */
-const ASKED_PRICE = /多少钱|几块钱|什么价|(?:学费|票价|房价|价格|价钱|租金|房租|工资|收费|费用|起步价)(?:是|要|大概|一般)*(?:多少|几)/;
-/** "多少游客", "游客多少": people are counted in 人 (or 人次). */
-const PEOPLE = '(?:游客|人口|居民|市民|学生|老人|孩子|患者|职工|农民|旅客|观众)';
-const COUNTED_PEOPLE = new RegExp(`(?:多少|几)(?:个|位|名)?${PEOPLE}|${PEOPLE}(?:有|是|达到|达)?(?:多少|几)(?![\u3400-\u9fff]*(?:元|钱|岁|天|年))`);
-/** Who delivered the report; the mayor delivers it, so "市长是谁" is asked of its credits too. */
-const REPORT_SPEAKER = /(谁|哪位|什么人).{0,4}(作|做|讲|宣读|报告)|(作|做)报告的是|报告人|市长是谁|谁是市长|市长叫什么/;
-const REPORT_MEETING = /(第几次|哪次|哪一次|什么|哪个)(会议|大会)|在.{0,10}会议上/;
-const REPORT_DATE = /(什么时候|哪天|哪一天|几月几[日号]|何时).{0,6}(作|做|发布|通过|报告)/;
 
 /** Reads questions against the corpus they will be asked of. */
 export type QuestionReader = (raw: string) => Question;
@@ -119,80 +35,17 @@ export type QuestionReader = (raw: string) => Question;
 export function withEnglishConcepts(question: Question, concepts: Concept[]): Question {
   const own = concepts.filter((c) => !c.variants.some((v) => question.cities.includes(v)));
   const terms = tokenize(own.flatMap((c) => c.variants).join(' ')).filter((t) => !STOP_WORDS.has(t) && !YEAR.test(t));
-  return { ...question, concepts: [...question.concepts.filter((c) => c.strict), ...own], terms };
+  const note: ReadingNote = { step: 'english', did: own.map(describeConcept).join(' | ') || 'no concept' };
+  return { ...question, concepts: [...question.concepts.filter((c) => c.strict), ...own], terms, trace: [...question.trace, note] };
 }
 
-export function createQuestionReader({ cities: corpusCities, coveredYears, lexicon, fixSpelling, neighbours, knows, currentYear = new Date().getFullYear() }: ReaderParts): QuestionReader {
-  const placeWords = new Set([...corpusCities, ...ENCLOSING_REGIONS, ...corpusCities.map((c) => `${c}市`)]);
-  const relativeYears: Array<[RegExp, number]> = [
-    [/今年/, currentYear],
-    [/去年/, currentYear - 1],
-    [/明年/, currentYear + 1],
-  ];
-
+/** normalize -> spelling -> time -> places -> constraints -> intent -> lexicon -> terms. */
+export function createQuestionReader({ cities, coveredYears, lexicon, fixSpelling, neighbours, knows, currentYear = () => new Date().getFullYear() }: ReaderParts): QuestionReader {
+  const yearNow = typeof currentYear === 'number' ? () => currentYear : currentYear;
   return (raw) => {
-    const normalized = normalizeQuestion(raw);
-    const { text, fixes } = fixSpelling ? fixSpelling(normalized) : { text: normalized, fixes: [] };
-    const named = [...new Set([...text.matchAll(/(20\d{2})\s*年?/g)].map((m) => Number(m[1])))];
-    const relative = named.length === 0 ? relativeYears.filter(([word]) => word.test(text)).map(([, year]) => year) : [];
-    const years = [...named, ...relative];
-
-    const cities = new Set<string>();
-    for (const city of corpusCities) if (text.includes(city)) cities.add(city);
-    for (const [city, counties] of Object.entries(COUNTIES)) {
-      if (corpusCities.includes(city) && counties.some((c) => text.includes(c))) cities.add(city);
-    }
-    const otherPlaces = OTHER_PLACES.filter((place) => text.includes(place));
-
-    const ordinal = text.match(ORDINAL);
-    // The ordinal is not a figure to find ("5个") nor a topic ("件"): blanked, offsets kept.
-    const conceptText = ordinal ? text.replace(ordinal[0], '，'.repeat(ordinal[0].length)) : text;
-    const askedUnit =
-      text.match(ASKED_UNIT)?.[1] ??
-      (COUNTED_PEOPLE.test(text) ? '人' : ASKED_PRICE.test(text) ? '元' : ASKED_RATE.test(text) || ASKED_SHARE.test(text) ? '%' : undefined);
-    // The asked unit (多少人次) is checked as a unit; as a word it would make 惠及消费者10万人次 an answer about 游客.
-    const ignored = (word: string) => STOP_WORDS.has(word) || DEMONSTRATIVE.test(word) || EITHER_OR.test(word) || COUNT_WORD.test(word) || lexicon.frame.has(word) || placeWords.has(word) || word === askedUnit;
-    const concepts = readConcepts(conceptText, lexicon, { neighbours, knows }, ignored);
-    for (const year of years.filter((y) => !coveredYears.has(y))) concepts.push(figure(`${year}年`));
-
-    const asksAmount = ASKS_AMOUNT.test(text);
-    const plans = PLAN_WORDS.test(text);
-    const reviews = REVIEW_WORDS.test(text.replace(COMPARED_YEAR, ''));
-    const intent: SectionKind | undefined = plans && !reviews ? 'plan' : reviews && !plans ? 'review' : undefined;
-    const period = text.match(PLAN_PERIOD)?.[0];
-    const aboutReport = /报告|市长/.test(text)
-      ? REPORT_SPEAKER.test(text)
-        ? 'speaker'
-        : REPORT_MEETING.test(text)
-          ? 'meeting'
-          : REPORT_DATE.test(text)
-            ? 'date'
-            : undefined
-      : undefined;
-
-    const expansions = concepts.flatMap((c) => [...c.variants, ...(c.related ?? []).map((r) => r.word)]);
-    // Years are handled by scoping; as terms they would only match every report of that year.
-    const terms = tokenize([conceptText, ...expansions].join(' ')).filter((t) => !STOP_WORDS.has(t) && !YEAR.test(t));
-    return {
-      text,
-      concepts,
-      terms,
-      years,
-      cities: [...cities],
-      otherPlaces,
-      wantsFigure: FIGURE_WORDS.test(text),
-      asksAmount,
-      ...(askedUnit ? { askedUnit } : {}),
-      wantsTime: TIME_WORDS.test(text),
-      wantsList: LIST_WORDS.test(text),
-      ...(ordinal ? { ordinal: numberOf(ordinal[1]) } : {}),
-      wantsResult: RESULT_WORDS.test(text) || (!plans && asksAmount && (reviews || (years.length > 0 && years.every((y) => y < currentYear)))),
-      ...(intent ? { intent } : {}),
-      comparison: COMPARISON_WORDS.test(text),
-      linksCities: cities.size >= 2 && CITY_LINKS.test(text),
-      ...(period ? { period } : {}),
-      ...(aboutReport ? { aboutReport } : {}),
-      fixes,
-    };
+    const year = yearNow();
+    const read = terms(lexiconStep(intent(constraints(places(time(spelling(normalize(raw), fixSpelling), year), cities)), year), { lexicon, cities, coveredYears, neighbours, knows }));
+    const { conceptText: _, ...question } = read;
+    return question;
   };
 }

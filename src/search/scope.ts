@@ -15,13 +15,13 @@ export interface Scope {
    * (plan vs review), 0.5 for the other part, +0.5 when the section heading names the year.
    */
   fit(doc: StoredDocument | undefined, passage: Passage): number;
-  /** Why nothing can be in scope, when nothing can. */
-  emptyBecause?: string;
+  /** Why nothing can be in scope, when nothing can: the places the reports cover, and those asked that they do not. */
+  emptyBecause?: { code: 'OUT_OF_SCOPE'; covered: string[]; asked: string[] };
   /**
    * When no report of the asked cities plans or reviews an asked year ("晋中今年…" in 2026), why an
    * answer is unlikely: said when nothing answers (a passage may still name the year, e.g. 2035).
    */
-  yearNotCovered?: string;
+  yearNotCovered?: { code: 'YEAR_NOT_COVERED'; places: string[]; covered: number[]; asked: number[] };
 }
 
 export function scopeFor(question: Question, documents: StoredDocument[]): Scope {
@@ -41,17 +41,16 @@ export function scopeFor(question: Question, documents: StoredDocument[]): Scope
   };
   const cityOk = (d: StoredDocument) => question.cities.length === 0 || question.cities.includes(d.city);
   if (question.otherPlaces.length > 0 && question.cities.length === 0) {
-    scope.emptyBecause = `这些报告只涉及${citiesOf(documents)}，没有关于${question.otherPlaces.join('、')}的内容。`;
+    scope.emptyBecause = { code: 'OUT_OF_SCOPE', covered: citiesOf(documents), asked: question.otherPlaces };
   } else if (!documents.some(cityOk)) {
-    scope.emptyBecause = `这些报告只涉及${citiesOf(documents)}。`;
+    scope.emptyBecause = { code: 'OUT_OF_SCOPE', covered: citiesOf(documents), asked: [] };
   } else if (question.years.length > 0 && !documents.some((d) => cityOk(d) && question.years.some((y) => relation(d, y)))) {
-    const place = question.cities.join('、');
-    const covered = [...new Set(documents.filter(cityOk).flatMap((d) => [d.reviews, d.year]))].filter(Boolean).sort((a, b) => a - b).map((y) => `${y}年`);
-    scope.yearNotCovered = `现有${place}报告讲的是${covered.join('、')}，没有讲${question.years.map((y) => `${y}年`).join('、')}的。`;
+    const covered = [...new Set(documents.filter(cityOk).flatMap((d) => [d.reviews, d.year]))].filter(Boolean).sort((a, b) => a - b);
+    scope.yearNotCovered = { code: 'YEAR_NOT_COVERED', places: question.cities, covered, asked: question.years };
   }
   return scope;
 }
 
-function citiesOf(documents: StoredDocument[]): string {
-  return [...new Set(documents.map((d) => d.city).filter(Boolean))].join('、');
+function citiesOf(documents: StoredDocument[]): string[] {
+  return [...new Set(documents.map((d) => d.city).filter(Boolean))];
 }

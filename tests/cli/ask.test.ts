@@ -38,6 +38,17 @@ describe('npm run ask', () => {
     expect(scores[0]).toBe(Math.max(...scores));
   });
 
+  it('--explain shows how the question was read, the candidates and the decision; in --json as "explain"', async () => {
+    const human = await runCli('ask', ['--explain', '晋中卫生厕所普及率是多少？'], env);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain('如何理解问题：');
+    expect(human.stdout).toContain('候选句子：');
+    expect(human.stdout).toMatch(/决定：single \/ best-sentence → 回答/);
+    const json = JSON.parse((await runCli('ask', ['--json', '--explain', '广州的地铁有多长？'], env)).stdout);
+    expect(json).toMatchObject({ found: false, reason: 'OUT_OF_SCOPE', explain: { decision: 'scope-empty', reason: 'OUT_OF_SCOPE' } });
+    expect(json.explain.reading.map((n: { step: string }) => n.step)).toContain('places');
+  }, 120_000);
+
   it('reads one question per line from stdin and prints one JSON line per input line, blank ones included', async () => {
     const input = ['太原有多少辆巡游出租车完成更新？', '', '<i>明天</i>太原天气怎么样？', '   ', '晋中进出口总额增长了多少？', 'x'.repeat(10_000)].join('\n');
     const { code, stdout, stderr } = await runCli('ask', [], env, input);

@@ -1,0 +1,60 @@
+import type { Question } from '../search/question.js';
+import type { Searcher } from '../search/searcher.js';
+import type { StoredDocument } from '../store/types.js';
+import { isSelfContained, refusalMessage, type Refusal } from './reasons.js';
+import { answers, type ScoredSentence } from './select.js';
+import type { AnswerTuning } from './settings.js';
+import type { Solution } from './strategies.js';
+import type { Explanation } from './types.js';
+
+/** How many candidate sentences an explanation lists. */
+const EXPLAINED_CANDIDATES = 8;
+
+/** The answer text: what the strategy wrote, or the refusal's message by its code. */
+export function answerText(solution: Solution, question: Question, mode: Searcher['mode'], documents: StoredDocument[]): string {
+  if (solution.text !== undefined) return solution.text;
+  const refusal = solution.decision.refusal ?? { code: 'NOT_COVERED' };
+  return isSelfContained(refusal) ? refusalMessage(refusal) : notFoundMessage(refusal, question, mode, documents);
+}
+
+function notFoundMessage(refusal: Refusal, question: Question, mode: Searcher['mode'], documents: StoredDocument[]): string {
+  const titles = documents.map((d) => `《${d.title}》`).join('、');
+  const english = mode === 'lexical' ? englishNote(question) : '';
+  return `${refusalMessage(refusal)}${english}可以换个说法，或写明城市和年份再问。现有报告：${titles}。`;
+}
+
+/** What an English question lost in translation without an embedding model. */
+function englishNote(question: Question): string {
+  const read = question.concepts.filter((c) => c.kind === 'english');
+  if (read.length === 0) return '';
+  const untranslated = read.filter((c) => c.variants[0] === c.label).map((c) => c.label);
+  return untranslated.length > 0
+    ? `英文问题里的 ${untranslated.join('、')} 在离线词典和报告用语中没有对应。`
+    : '英文问题是按离线词典对照报告用语检索的，用中文提问会更准确。';
+}
+
+/** How the question was read, the best candidates with what each matched, and the decision. */
+export function explanation(question: Question, solution: Solution, tuning: AnswerTuning): Explanation {
+  const { decision } = solution;
+  return {
+    reading: question.trace,
+    strategy: decision.strategy,
+    decision: decision.name,
+    found: decision.found,
+    ...(decision.refusal ? { reason: decision.refusal.code } : {}),
+    candidates: solution.candidates.slice(0, EXPLAINED_CANDIDATES).map((s) => explainCandidate(s, tuning)),
+  };
+}
+
+function explainCandidate(s: ScoredSentence, tuning: AnswerTuning): Explanation['candidates'][number] {
+  return {
+    docId: s.hit.passage.docId,
+    section: s.hit.passage.section,
+    sentence: s.sentence.text,
+    coverage: Math.round(s.coverage * 1000) / 1000,
+    score: Math.round(s.score * 1000) / 1000,
+    matched: s.matched,
+    ...(s.mismatch ? { mismatch: s.mismatch } : {}),
+    answers: answers(s, tuning),
+  };
+}

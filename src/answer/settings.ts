@@ -1,0 +1,62 @@
+/**
+ * Every number that decides which sentence answers, in one object: the answerer, the judge
+ * (`select.ts`) and concept weights (`weights.ts`) read them from here. Tests and experiments
+ * pass their own through `AnswererParts.tuning`.
+ */
+export interface AnswerTuning {
+  /** Below this share of the question's concepts, the best sentence does not answer it. */
+  minCoverage: number;
+  /** Passages retrieved for one answer. */
+  candidatePassages: number;
+  /** Comparisons look wider, to find a statement for every year. */
+  comparisonPassages: number;
+  /** A further citation must cover at least this share of what the first one covers. */
+  relatedShare: number;
+  /** Under a not-found answer, up to this many passages that cover at least `closestMinCoverage` are offered. */
+  closestWhenNotFound: number;
+  closestMinCoverage: number;
+  /** How many answering sentences are tried for a numbered list. */
+  listCandidates: number;
+  /**
+   * Saying a related word (see `Concept.related`) counts as much as it is similar above the least
+   * similarity a neighbour has (0.6 -> about 0.3, 0.7 -> about 0.7), up to this (1 is saying the concept).
+   */
+  relatedPresence: number;
+  /** A sentence that says none of the question's concepts itself keeps this share of its coverage. */
+  onlyAround: number;
+  /** Added to a sentence's score when it has a figure and one is asked, or a time and one is asked. */
+  figureBonus: number;
+  timeBonus: number;
+  /** Taken off when a year's plan is asked and the sentence is in its review, or the other way round. */
+  otherPartPenalty: number;
+  /** Weights of the passage's retrieval rank (score over the best score) and its fit with the asked year. */
+  retrievalWeight: number;
+  fitWeight: number;
+  /** Taken off a sentence that cannot answer (a mismatch), so any answering one ranks above it. */
+  mismatchPenalty: number;
+  /** Concept weights by kind of word (see `weights.ts`): one character, verbs and idioms, function words. */
+  singleCharacterWeight: number;
+  verbWeight: number;
+  functionWordWeight: number;
+}
+
+export const ANSWER_TUNING: AnswerTuning = {
+  minCoverage: 0.5,
+  candidatePassages: 12,
+  comparisonPassages: 30,
+  relatedShare: 0.6,
+  closestWhenNotFound: 3,
+  closestMinCoverage: 0.3,
+  listCandidates: 8,
+  relatedPresence: 0.8,
+  onlyAround: 0.5,
+  figureBonus: 0.15,
+  timeBonus: 0.15,
+  otherPartPenalty: 0.25,
+  retrievalWeight: 0.2,
+  fitWeight: 0.15,
+  mismatchPenalty: 1,
+  singleCharacterWeight: 0.3,
+  verbWeight: 0.5,
+  functionWordWeight: 0.3,
+};

@@ -1,0 +1,273 @@
+import type { Passage } from '../corpus/types.js';
+import { COUNTIES } from '../corpus/places.js';
+import { continueFrom, turnOf, type Turn } from '../search/followup.js';
+import { PLAN_PERIOD, type Question, type QuestionReader } from '../search/question.js';
+import type { SearchHit, Searcher } from '../search/searcher.js';
+import type { Store, StoredDocument } from '../store/types.js';
+import { answerFromCredits } from './credits.js';
+import { cite, enumerationAround, itemNumber, quoteAround, type Located } from './quote.js';
+import { PART_NOT_FOUND, type Refusal } from './reasons.js';
+import { judge, type ConceptWeight, type ScoredSentence } from './select.js';
+import type { AnswerTuning } from './settings.js';
+import type { AnswerPart, Citation } from './types.js';
+
+/** The ways of answering: one sentence, a list, an item of a list, one statement per year or per city, the report's credits. */
+export type Strategy = 'single' | 'list' | 'item' | 'per-year' | 'per-city' | 'about-the-report';
+
+/** Why an answer was given or refused: the strategy, the named rule that decided, and the reason code of a refusal. */
+export interface Decision {
+  strategy: Strategy;
+  name: string;
+  found: boolean;
+  refusal?: Refusal;
+}
+
+/** What one way of answering found. */
+export interface Solution {
+  decision: Decision;
+  /** The answer as the strategy wrote it (a quote, labelled parts); absent for a refusal, whose message is looked up by code. */
+  text?: string;
+  citations: Citation[];
+  parts?: AnswerPart[];
+  answeredFrom?: Turn['answeredFrom'];
+  /** The sentences the judge ranked for this answer, best first (for `--explain`). */
+  candidates: ScoredSentence[];
+}
+
+export type Timings = Record<string, number>;
+
+export interface StrategyParts {
+  store: Store;
+  searcher: Searcher;
+  documents: Map<string, StoredDocument>;
+  weightOf: ConceptWeight;
+  tuning: AnswerTuning;
+  topK: number;
+  /** Reads one clause of a question naming several cities. */
+  read: () => QuestionReader;
+}
+
+export interface Strategies {
+  single(question: Question, timings: Timings, prefer?: Turn['answeredFrom']): Promise<Solution>;
+  perYear(question: Question, timings: Timings): Promise<Solution | null>;
+  perCity(question: Question, timings: Timings): Promise<Solution>;
+  aboutReport(question: Question): Solution;
+  refuse(question: Question, strategy: Strategy, name: string, refusal: Refusal, ranked?: ScoredSentence[]): Solution;
+}
+
+export function createStrategies({ store, searcher, documents, weightOf, tuning, topK, read }: StrategyParts): Strategies {
+  /** retrieve: the passages within the question's scope. */
+  async function retrieve(question: Question, limit: number, timings: Timings) {
+    const result = await searcher.search(question, limit);
+    addTimings(timings, result.timings);
+    return result;
+  }
+
+  /** The best answering sentence for a question within its scope, or why there is none. */
+  async function single(question: Question, timings: Timings, prefer?: Turn['answeredFrom']): Promise<Solution> {
+    const { hits, scope } = await retrieve(question, question.comparison ? tuning.comparisonPassages : tuning.candidatePassages, timings);
+    if (scope.emptyBecause) return refuse(question, 'single', 'scope-empty', scope.emptyBecause);
+    const preferred = prefer ? (await store.passages([prefer.passageId]))[0] : undefined;
+    const candidates: SearchHit[] = preferred ? [{ passage: preferred, score: hits[0]?.score ?? 1, fit: 1 }, ...hits.filter((h) => h.passage !== preferred)] : hits;
+    const { ranked, answering } = judge(question, candidates, weightOf, tuning);
+    const start = preferred ? answering.find((s) => s.hit.passage === preferred && s.sentence.start === prefer!.sentenceStart) ?? answering[0] : answering[0];
+    if (!start) {
+      if (scope.yearNotCovered) return refuse(question, 'single', 'year-not-covered', scope.yearNotCovered, ranked);
+      return refuse(question, 'single', 'nothing-covers-enough', nearMiss(ranked), ranked);
+    }
+    if (question.wantsResult && isTarget(start)) {
+      const result = answering.find((s) => !isTarget(s));
+      if (!result) return targetOnly(question, start, ranked);
+      return answerWith(question, result, answering, ranked, 'result-over-target');
+    }
+    return answerWith(question, start, answering, ranked, preferred ? 'previous-answer' : 'best-sentence');
+  }
+
+  /** Nothing answers: a sentence that covers the question but says another figure, year or unit is a near miss. */
+  function nearMiss(ranked: ScoredSentence[]): Refusal {
+    const covering = ranked.filter((s) => s.coverage >= tuning.minCoverage && s.mismatch).sort((a, b) => b.coverage - a.coverage)[0];
+    if (!covering) return { code: 'NOT_COVERED' };
+    return { code: covering.mismatch === 'figure' ? 'MISMATCH_FIGURE' : covering.mismatch === 'year' ? 'MISMATCH_YEAR' : 'MISMATCH_UNIT' };
+  }
+
+  /** For "有哪些": the first numbered list among the best answers, else the best answer's own list, if any. */
+  async function listAmong(best: ScoredSentence, answering: ScoredSentence[]): Promise<{ from: ScoredSentence; items: Located[]; itemized: boolean } | null> {
+    let fallback: { from: ScoredSentence; items: Located[]; itemized: boolean } | null = null;
+    for (const candidate of [best, ...answering.slice(0, tuning.listCandidates)]) {
+      const list = await enumerationAround({ passage: candidate.hit.passage, sentence: candidate.sentence }, (p) => store.following(p));
+      if (list?.itemized) return { from: candidate, ...list };
+      if (list && candidate === best) fallback = { from: candidate, ...list };
+    }
+    return fallback;
+  }
+
+  async function answerWith(question: Question, top: ScoredSentence, answering: ScoredSentence[], ranked: ScoredSentence[], name: string): Promise<Solution> {
+    if (question.ordinal !== undefined) return itemOf(question, question.ordinal, top, answering, ranked);
+    const list = question.wantsList ? await listAmong(top, answering) : null;
+    const best = list?.from ?? top;
+    // A list asked for and not printed: the sentence that counts it ("15件民生实事全部兑现。") is the answer, not a lead-in.
+    const quoted = list?.items ?? quoteAround(best.hit.passage, best.sentence, question.wantsFigure || question.wantsList);
+    const first = cite(quoted, documents.get(best.hit.passage.docId)!, best.coverage);
+    const bar = Math.max(tuning.minCoverage, tuning.relatedShare * best.coverage);
+    const related = distinctPassages(answering.filter((s) => s.coverage >= bar && s.hit.passage !== best.hit.passage), topK - 1);
+    return {
+      decision: { strategy: list ? 'list' : 'single', name: list ? (list.itemized ? 'numbered-list' : 'counted-list') : name, found: true },
+      text: first.quote,
+      citations: [first, ...related.map((s) => citeSentence(s, question))],
+      answeredFrom: { docId: best.hit.passage.docId, passageId: best.hit.passage.id, sentenceStart: best.sentence.start },
+      candidates: ranked,
+    };
+  }
+
+  /** "第三件是什么？": the item with that number of the list the best answer belongs to, and nothing else (第5 is not 第4). */
+  async function itemOf(question: Question, ordinal: number, top: ScoredSentence, answering: ScoredSentence[], ranked: ScoredSentence[]): Promise<Solution> {
+    const list = await listAmong(top, answering);
+    // Numbered items by their number; a counted list without numbers ("加快培育3个潜力产业。") by position.
+    const item = list?.itemized ? list.items.slice(1).find((l) => itemNumber(l.sentence.text) === ordinal) : list?.items[ordinal];
+    if (!list || !item) {
+      const refusal: Refusal = list ? { code: 'NO_SUCH_ITEM', ordinal, count: list.items.length - 1 } : { code: 'NO_LIST' };
+      return { ...refuse(question, 'item', list ? 'no-such-item' : 'no-list', refusal, ranked), citations: [citeSentence(list?.from ?? top, question)] };
+    }
+    const citation = cite([item], documents.get(item.passage.docId)!, list.from.coverage);
+    return {
+      decision: { strategy: 'item', name: 'item-by-number', found: true },
+      text: citation.quote,
+      citations: [citation],
+      answeredFrom: { docId: list.from.hit.passage.docId, passageId: list.from.hit.passage.id, sentenceStart: list.from.sentence.start },
+      candidates: ranked,
+    };
+  }
+
+  function targetOnly(question: Question, target: ScoredSentence, ranked: ScoredSentence[]): Solution {
+    const citation = citeSentence(target, { wantsFigure: true });
+    return { ...refuse(question, 'single', 'target-only', { code: 'TARGET_ONLY', target: citation.quote }, ranked), citations: [citation] };
+  }
+
+  /** A refusal, with the passages that came closest (when the judge ranked any). */
+  function refuse(question: Question, strategy: Strategy, name: string, refusal: Refusal, ranked: ScoredSentence[] = []): Solution {
+    const closest = distinctPassages(ranked.filter((s) => s.coverage >= tuning.closestMinCoverage), tuning.closestWhenNotFound);
+    return { decision: { strategy, name, found: false, refusal }, citations: closest.map((s) => citeSentence(s, question)), candidates: ranked };
+  }
+
+  function citeSentence(s: ScoredSentence, question: Pick<Question, 'wantsFigure'>): Citation {
+    return cite(quoteAround(s.hit.passage, s.sentence, question.wantsFigure), documents.get(s.hit.passage.docId)!, s.coverage);
+  }
+
+  /**
+   * "How has X changed": one labelled statement per year, in year order. A review section speaks of
+   * the year reviewed (实际), a plan section of the plan year (目标), a five-year review of the plan
+   * period (十四五). Asking for targets keeps targets; otherwise a result beats a target.
+   */
+  async function perYear(question: Question, timings: Timings): Promise<Solution | null> {
+    const { hits } = await retrieve(question, tuning.comparisonPassages, timings);
+    const { ranked: all } = judge(question, hits, weightOf, tuning);
+    const ranked = all.filter((s) => s.mismatch !== 'figure' && s.coverage >= tuning.minCoverage && /\d/.test(s.sentence.text));
+    const best = new Map<string, { order: number; label: string; sentence: ScoredSentence; review: boolean }>();
+    for (const candidate of ranked) {
+      const doc = documents.get(candidate.hit.passage.docId)!;
+      const review = candidate.hit.passage.sectionKind === 'review';
+      const period = `${candidate.hit.passage.section} ${candidate.sentence.text}`.match(PLAN_PERIOD)?.[0];
+      if (question.intent === 'plan' && review) continue;
+      if (question.intent === 'review' && !review) continue;
+      if (period && review) {
+        if (question.years.length === 0 && !best.has(period)) best.set(period, { order: doc.reviews + 0.5, label: period, sentence: candidate, review });
+        continue;
+      }
+      const year = review ? doc.reviews : doc.year;
+      if (!year || (question.years.length > 0 && !question.years.includes(year))) continue;
+      const held = best.get(String(year));
+      if (!held || (review && !held.review)) best.set(String(year), { order: year, label: `${year}年（${review ? '实际' : '目标'}）`, sentence: candidate, review });
+    }
+    const picked = [...best.values()].sort((a, b) => a.order - b.order);
+    if (picked.length < 2) return null;
+    const citations = picked.map((p) => citeSentence(p.sentence, question));
+    return {
+      decision: { strategy: 'per-year', name: 'one-statement-per-year', found: true },
+      text: picked.map((p, i) => `${p.label}：${citations[i].quote}`).join('\n'),
+      citations,
+      parts: picked.map((p, i) => ({ label: p.label, citation: i })),
+      candidates: all,
+    };
+  }
+
+  /** "太原…，晋中…？": each city's clause answered on its own, borrowing what it leaves out from the others. */
+  async function perCity(question: Question, timings: Timings): Promise<Solution> {
+    const clauses = splitByCity(question.text, question.cities);
+    const readClauses = clauses.map(({ city, text }) => ({ city, question: { ...read()(text), cities: [city] } }));
+    const parts: AnswerPart[] = [];
+    const citations: Citation[] = [];
+    const lines: string[] = [];
+    const candidates: ScoredSentence[] = [];
+    for (const [i, clause] of readClauses.entries()) {
+      const donor = readClauses.find((other, j) => j !== i && other.question.concepts.length > 0) ?? readClauses[0];
+      const own = clause.question;
+      const completed = own.concepts.length > 0 && own.years.length > 0 ? own : continueFrom(own, turnOf(donor.question)).question;
+      const asked = { ...completed, cities: [clause.city], wantsFigure: completed.wantsFigure || question.wantsFigure, comparison: question.comparison };
+      // "比较太原和晋中…" compares the cities, each over the years it has.
+      const yearly = asked.comparison ? await perYear(asked, timings) : null;
+      if (yearly) {
+        for (const part of yearly.parts!) parts.push({ label: `${clause.city} ${part.label}`, citation: citations.length + part.citation });
+        citations.push(...yearly.citations);
+        lines.push(`${clause.city}：\n${yearly.text}`);
+        candidates.push(...yearly.candidates);
+        continue;
+      }
+      const solution = await single(asked, timings);
+      candidates.push(...solution.candidates);
+      if (solution.decision.found) {
+        parts.push({ label: clause.city, citation: citations.length });
+        citations.push(solution.citations[0]);
+        lines.push(`${clause.city}：${solution.citations[0].quote}`);
+      } else {
+        parts.push({ label: clause.city, citation: -1 });
+        lines.push(`${clause.city}：${PART_NOT_FOUND}`);
+      }
+    }
+    const found = citations.length > 0;
+    return {
+      decision: { strategy: 'per-city', name: found ? 'one-answer-per-city' : 'no-city-answered', found, ...(found ? {} : { refusal: { code: 'NOT_COVERED' } as const }) },
+      text: lines.join('\n'),
+      citations,
+      parts,
+      candidates: candidates.sort((a, b) => b.score - a.score),
+    };
+  }
+
+  function aboutReport(question: Question): Solution {
+    const credits = answerFromCredits(question, store.documents);
+    if (credits.length === 0) return refuse(question, 'about-the-report', 'not-in-credits', { code: 'NOT_IN_CREDITS' });
+    return { decision: { strategy: 'about-the-report', name: 'credit-line', found: true }, text: credits[0].quote, citations: credits.slice(0, topK), candidates: [] };
+  }
+
+  return { single, perYear, perCity, aboutReport, refuse };
+}
+
+function isTarget(s: ScoredSentence): boolean {
+  return s.hit.passage.sectionKind === 'plan';
+}
+
+/** The best sentence of each passage, best passages first. */
+function distinctPassages(ranked: ScoredSentence[], limit: number): ScoredSentence[] {
+  const seen = new Set<Passage>();
+  const picked: ScoredSentence[] = [];
+  for (const candidate of ranked) {
+    if (picked.length >= limit) break;
+    if (seen.has(candidate.hit.passage)) continue;
+    seen.add(candidate.hit.passage);
+    picked.push(candidate);
+  }
+  return picked;
+}
+
+/** Cuts a question at each city it names: "…太原2023年和晋中2024年…" -> one clause per city; text before the first city is shared. */
+function splitByCity(text: string, cities: string[]): Array<{ city: string; text: string }> {
+  const at = cities
+    .map((city) => ({ city, index: Math.min(...[city, ...(COUNTIES[city] ?? [])].map((name) => text.indexOf(name)).filter((i) => i >= 0)) }))
+    .sort((a, b) => a.index - b.index);
+  const shared = text.slice(0, at[0].index);
+  return at.map(({ city, index }, i) => ({ city, text: shared + text.slice(index, at[i + 1]?.index ?? text.length) }));
+}
+
+function addTimings(into: Timings, from: Record<string, number>): void {
+  for (const [key, value] of Object.entries(from)) into[key] = (into[key] ?? 0) + value;
+}

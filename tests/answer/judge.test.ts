@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { Sentence } from '../../src/corpus/types.js';
+import { judge } from '../../src/answer/select.js';
+import { ANSWER_TUNING } from '../../src/answer/settings.js';
+import type { SearchHit } from '../../src/search/searcher.js';
+import { readQuestion } from '../support/reader.js';
+
+let nextId = 0;
+/** A retrieved passage of one review or plan section, its sentences split at 。 */
+function hit(text: string, sectionKind: 'review' | 'plan' = 'review', score = 1): SearchHit {
+  let start = 0;
+  const sentences: Sentence[] = text.split(/(?<=。)/).map((t) => {
+    const s = { text: t, start, end: start + t.length, run: 0 };
+    start += t.length;
+    return s;
+  });
+  return { passage: { id: nextId++, docId: 'A2026', section: '工作回顾', sectionKind, text, start: 0, end: text.length, sentences, years: [] }, score, fit: 1 };
+}
+const sameWeight = () => 1;
+const read = (question: string) => readQuestion(question, ['甲'], new Set([2025, 2026]));
+
+describe('the judge alone', () => {
+  it('accepts the sentence that says what is asked, with an amount, and says what it matched', () => {
+    const { answering, ranked } = judge(read('新建公园多少个？'), [hit('城市更加宜居。新建公园22个。')], sameWeight);
+    expect(answering[0].sentence.text).toBe('新建公园22个。');
+    expect(answering[0].matched.map((m) => m.concept)).toEqual(expect.arrayContaining(['公园', '新建']));
+    expect(ranked.length).toBe(2);
+  });
+
+  it('refuses a sentence with the words but another line number (a near miss)', () => {
+    const { answering, ranked } = judge(read('地铁3号线什么时候通车？'), [hit('地铁2号线建成通车。')], sameWeight);
+    expect(answering).toEqual([]);
+    expect(ranked[0].mismatch).toBe('figure');
+  });
+
+  it('refuses a sentence without an amount in the asked unit', () => {
+    const { answering, ranked } = judge(read('新增养老床位多少张？'), [hit('养老服务体系更加完善，养老床位持续增加。')], sameWeight);
+    expect(answering).toEqual([]);
+    expect(ranked[0].mismatch).toBe('unit');
+  });
+
+  it('refuses a sentence that covers too little of the question, at the configured bar', () => {
+    const question = read('社区足球场新建了多少个？');
+    const hits = [hit('新建公园22个。')];
+    expect(judge(question, hits, sameWeight).answering).toEqual([]);
+    expect(judge(question, hits, sameWeight, { ...ANSWER_TUNING, minCoverage: 0.3 }).answering.length).toBe(1);
+  });
+
+  it('ranks the sentence saying more of the question first', () => {
+    const { answering } = judge(read('新建公园多少个？'), [hit('新建学校5所。'), hit('新建公园22个。')], sameWeight);
+    expect(answering[0].sentence.text).toBe('新建公园22个。');
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { loadLexicon } from '../../src/search/lexicon.js';
+import { constraints, intent, lexiconStep, normalize, places, spelling, terms, time } from '../../src/search/reading-steps.js';
+
+const lexicon = loadLexicon();
+/** Runs the steps before the one under test, so each test looks at one step's own work. */
+const upTo = (raw: string, year = 2026) => constraints(places(time(spelling(normalize(raw)), year), ['甲', '乙']));
+
+describe('each reading step on its own', () => {
+  it('normalize: full-width digits, traditional characters and chat fillers, with a note of the change', () => {
+    const read = normalize('请问，２０２５年甲市的養老床位多少张啊？');
+    expect(read.text).toBe('2025年甲市的养老床位多少张?');
+    expect(read.trace).toEqual([{ step: 'normalize', did: expect.stringContaining('->') }]);
+    expect(normalize('甲市就业').trace[0].did).toBe('unchanged');
+  });
+
+  it('spelling: applies the fixer and notes each slip; no fixer, no change', () => {
+    const fixer = (text: string) => ({ text: text.replace('假市', '甲市'), fixes: text.includes('假市') ? [{ from: '假市', to: '甲市' }] : [] });
+    const read = spelling(normalize('假市就业'), fixer);
+    expect(read.text).toBe('甲市就业');
+    expect(read.fixes).toEqual([{ from: '假市', to: '甲市' }]);
+    expect(read.trace.at(-1)).toEqual({ step: 'spelling', did: '假市 -> 甲市' });
+    expect(spelling(normalize('假市就业')).text).toBe('假市就业');
+  });
+
+  it('time: named years; 今年/去年/明年 by the given year only', () => {
+    expect(time(spelling(normalize('2024年和2025年')), 2026).years).toEqual([2024, 2025]);
+    expect(time(spelling(normalize('今年就业')), 2026).years).toEqual([2026]);
+    expect(time(spelling(normalize('今年就业')), 2027).years).toEqual([2027]);
+    expect(time(spelling(normalize('去年就业')), 2026).years).toEqual([2025]);
+    expect(time(spelling(normalize('2025年今年')), 2026).years).toEqual([2025]);
+  });
+
+  it('places: the corpus cities named, and places no report covers', () => {
+    const read = places(time(spelling(normalize('甲市和广州的地铁')), 2026), ['甲', '乙']);
+    expect(read.cities).toEqual(['甲']);
+    expect(read.otherPlaces).toEqual(['广州']);
+  });
+
+  it('constraints: amount, unit, time, list and an item by number', () => {
+    expect(upTo('甲市新增养老床位多少张？')).toMatchObject({ asksAmount: true, askedUnit: '张', wantsFigure: true });
+    expect(upTo('地铁什么时候通车？')).toMatchObject({ wantsTime: true, asksAmount: false });
+    expect(upTo('民生实事有哪些？').wantsList).toBe(true);
+    const item = upTo('第三件是什么？');
+    expect(item.ordinal).toBe(3);
+    expect(item.conceptText).not.toContain('第三件');
+  });
+
+  it('intent: plan or review, a result wanted; a past year asked how many wants the result, by the given year', () => {
+    expect(intent(upTo('2025年计划新建多少公园？'), 2026).intent).toBe('plan');
+    expect(intent(upTo('去年建成了多少个公园？'), 2026).intent).toBe('review');
+    expect(intent(upTo('十件民生实事完成了吗？'), 2026).wantsResult).toBe(true);
+    expect(intent(upTo('甲市这几年新建公园多少个？'), 2026).comparison).toBe(true);
+    expect(intent(upTo('2025年新建公园多少个？'), 2026).wantsResult).toBe(true);
+    expect(intent(upTo('2025年新建公园多少个？'), 2025).wantsResult).toBe(false);
+  });
+
+  it('lexicon: concepts of the topic, not of the scope or the question frame; a year no report covers must be said', () => {
+    const read = lexiconStep(intent(upTo('甲市2030年新建多少个公园？'), 2026), { lexicon, cities: ['甲', '乙'], coveredYears: new Set([2025, 2026]) });
+    const labels = read.concepts.map((c) => c.label);
+    expect(labels).toContain('公园');
+    expect(labels).not.toContain('甲');
+    expect(labels).not.toContain('多少');
+    expect(read.concepts.find((c) => c.label === '2030年')?.strict).toBe(true);
+    expect(read.trace.at(-1)?.step).toBe('lexicon');
+  });
+
+  it('terms: search words with every way the concepts are said, no years', () => {
+    const read = terms(lexiconStep(intent(upTo('2025年地铁3号线'), 2026), { lexicon, cities: ['甲'], coveredYears: new Set([2025]) }));
+    expect(read.terms).toEqual(expect.arrayContaining(['地铁', '3号线']));
+    expect(read.terms).not.toContain('2025');
+    expect(read.trace.map((n) => n.step)).toEqual(['normalize', 'spelling', 'time', 'places', 'constraints', 'intent', 'lexicon', 'terms']);
+  });
+});
