@@ -4,17 +4,21 @@ import { z } from 'zod';
 import { describeIssues } from '../config.js';
 import { AppError } from '../errors.js';
 import { COUNTIES, OTHER_PLACES } from './places.js';
-import type { DocumentMeta } from './types.js';
+import { LEVELS, NATIONAL, type DocumentMeta } from './types.js';
 
-const entrySchema = z.object({
-  id: z.string().min(1),
-  file: z.string().min(1),
-  title: z.string().min(1),
-  city: z.string().default(''),
-  year: z.number().int().default(0),
-  reviews: z.number().int().default(0),
-  kind: z.string().optional(),
-});
+/** An entry without a level is a city's report (the manifests written before levels); a national one is about 全国. */
+const entrySchema = z
+  .object({
+    id: z.string().min(1),
+    file: z.string().min(1),
+    title: z.string().min(1),
+    level: z.enum(LEVELS).default('city'),
+    city: z.string().default(''),
+    year: z.number().int().default(0),
+    reviews: z.number().int().default(0),
+    kind: z.string().optional(),
+  })
+  .transform((entry) => (entry.level === 'national' ? { ...entry, city: NATIONAL } : entry));
 
 const manifestSchema = z.object({ documents: z.array(entrySchema) });
 
@@ -76,6 +80,7 @@ export function guessMeta(file: string, source: string, knownCities: string[], t
     id: name,
     file: path.basename(file),
     title: titleFrom(head, titleCandidate) ?? name,
+    level: 'city',
     city,
     year,
     reviews: year ? year - 1 : 0,

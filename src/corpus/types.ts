@@ -1,5 +1,11 @@
 import type { Credit } from './clean.js';
 
+export const LEVELS = ['national', 'province', 'city', 'county'] as const;
+export type Level = (typeof LEVELS)[number];
+
+/** The place a national report is about (questions say 全国, 国家, 中国, China). */
+export const NATIONAL = '全国';
+
 /** One report as described by `corpus/manifest.json` (or guessed for a file without an entry). */
 export interface DocumentMeta {
   /** Stable id used in citations, e.g. `TY2025`. */
@@ -7,7 +13,12 @@ export interface DocumentMeta {
   /** File name inside the corpus folder. */
   file: string;
   title: string;
-  /** City the report is about, e.g. `太原`; empty when it could not be guessed. */
+  /** Whose report it is: the State Council's (national), a province's, a city's or a county's (or district's). */
+  level: Level;
+  /**
+   * The place the report is about, as questions name it: a city (`太原`), a province (`山西`), a
+   * county or district (`小店`), or `全国` for the national report; empty when it could not be read.
+   */
   city: string;
   /** Year the report was delivered in (its plan year); 0 when unknown. */
   year: number;

@@ -5,7 +5,7 @@ import { scopeFor } from '../../src/search/scope.js';
 import { inScope, yearsNamed } from '../../src/store/scope-filter.js';
 import type { StoredDocument } from '../../src/store/types.js';
 
-const doc = (id: string, city: string, year: number): StoredDocument => ({ id, file: `${id}.txt`, title: id, city, year, reviews: year - 1, credits: [] });
+const doc = (id: string, city: string, year: number): StoredDocument => ({ id, file: `${id}.txt`, title: id, level: 'city', city, year, reviews: year - 1, credits: [] });
 const DOCUMENTS = [doc('A2024', '太原', 2024), doc('A2025', '太原', 2025), doc('B2025', '晋中', 2025)];
 let nextId = 0;
 const passage = (docId: string, sectionKind: SectionKind, text = '正文。'): Passage => ({
