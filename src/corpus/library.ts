@@ -2,19 +2,24 @@ import { copyFile, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../errors.js';
 import { writeFileAtomic } from '../store/atomic.js';
-import { guessMeta, MANIFEST_FILE, readCorpusManifest } from './manifest.js';
+import { MANIFEST_FILE, readCorpusManifest } from './manifest.js';
 import { readerFor, readReport } from './readers/index.js';
-import type { DocumentMeta } from './types.js';
+import { readMeta, type ReadField } from './report-meta.js';
+import { NATIONAL, type DocumentMeta } from './types.js';
 
-/** What adding one file did. */
-export type Added = { file: string; added: true; meta: DocumentMeta } | { file: string; added: false; reason: string };
+/** What adding one file did; `from` holds the words each field was read from (empty when it was given or guessed). */
+export type Added = { file: string; added: true; meta: DocumentMeta; from: Record<ReadField, string> } | { file: string; added: false; reason: string };
+
+/** Fields the user sets instead of reading them from the text (`ingest add --city 北京`, `ingest set`). */
+export type MetaChanges = Partial<Pick<DocumentMeta, ReadField>>;
 
 /**
  * Adds report files to the corpus folder: each is read first (a file no reader can read is not
  * copied, and the reason is given), copied in under a free name, and given a manifest entry whose
- * title, city and year come from its content. The caller rebuilds the index.
+ * title, level, place and years come from its content, except the fields `changes` sets. The
+ * caller rebuilds the index.
  */
-export async function addReports(corpusDir: string, files: string[]): Promise<Added[]> {
+export async function addReports(corpusDir: string, files: string[], changes: MetaChanges = {}): Promise<Added[]> {
   const entries = await readCorpusManifest(corpusDir);
   const raw = await rawEntries(corpusDir);
   const knownCities = [...new Set(entries.map((m) => m.city).filter(Boolean))];
@@ -39,11 +44,12 @@ export async function addReports(corpusDir: string, files: string[]): Promise<Ad
     const target = freeName(name, present);
     present.add(target);
     await copyFile(source, path.join(corpusDir, target));
-    const guessed = guessMeta(target, outcome.report.text, knownCities, outcome.report.titleCandidate);
-    const meta = { ...guessed, id: freeId(guessed.id, entries) };
+    const read = readMeta(target, outcome.report.text, knownCities, outcome.report.titleCandidate);
+    const meta = changed({ ...read.meta, id: freeId(read.meta.id, entries) }, changes);
+    const from = Object.fromEntries(Object.entries(read.from).map(([field, words]) => [field, field in changes ? '' : words])) as Record<ReadField, string>;
     entries.push(meta);
     raw.push({ ...meta });
-    results.push({ file: name, added: true, meta });
+    results.push({ file: name, added: true, meta, from });
   }
   await writeManifest(corpusDir, raw);
   return results;
@@ -60,6 +66,33 @@ export async function removeReport(corpusDir: string, id: string): Promise<Docum
   );
   await rm(path.join(corpusDir, entry.file), { force: true });
   return entry;
+}
+
+/** Corrects fields of a report's manifest entry (what `ingest add` read wrong); the caller rebuilds. */
+export async function changeReport(corpusDir: string, id: string, changes: MetaChanges): Promise<DocumentMeta> {
+  const entry = (await readCorpusManifest(corpusDir)).find((e) => e.id === id);
+  if (!entry) throw new AppError('CORPUS_MANIFEST_INVALID', { file: path.join(corpusDir, MANIFEST_FILE), detail: `no report with id ${id} (see npm run -s ingest -- list)` });
+  const updated = changed(entry, changes);
+  const raw = await rawEntries(corpusDir);
+  await writeManifest(corpusDir, raw.map((e) => (e.id === id ? { ...e, ...pick(updated, ['title', 'level', 'city', 'year', 'reviews']) } : e)));
+  return updated;
+}
+
+/**
+ * A national report is about 全国 whatever its city said (and 全国 is the national report's); a
+ * new year without a reviewed year reviews the year before.
+ */
+function changed(meta: DocumentMeta, changes: MetaChanges): DocumentMeta {
+  const next = { ...meta, ...changes };
+  if (changes.year !== undefined && changes.reviews === undefined) next.reviews = changes.year - 1;
+  if (next.level === 'national') next.city = NATIONAL;
+  else if (changes.city === NATIONAL) next.level = 'national';
+  else if (next.city === NATIONAL) next.city = '';
+  return next;
+}
+
+function pick(meta: DocumentMeta, fields: ReadField[]): Partial<DocumentMeta> {
+  return Object.fromEntries(fields.map((f) => [f, meta[f]]));
 }
 
 /** The manifest's entries as written, with fields this project does not read ("published", "speaker") kept. */

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { AppError } from '../errors.js';
 import { chunkBlocks } from './chunk.js';
 import { cleanText } from './clean.js';
-import { checkEntries, guessMeta, readCorpusManifest } from './manifest.js';
+import { checkEntries, readCorpusManifest } from './manifest.js';
 import { readerFor, readReport } from './readers/index.js';
+import { readMeta } from './report-meta.js';
 import type { ChunkingOptions, Corpus, CorpusDocument, DocumentMeta } from './types.js';
 
 /**
@@ -38,7 +39,7 @@ export async function loadCorpus(corpusDir: string, chunking: ChunkingOptions): 
       continue;
     }
     const { text, pageStarts, titleCandidate } = outcome.report;
-    const meta = byFile.get(file) ?? uniqueId(guessMeta(file, text, knownCities, titleCandidate), usedIds);
+    const meta = byFile.get(file) ?? uniqueId(readMeta(file, text, knownCities, titleCandidate).meta, usedIds);
     usedIds.add(meta.id);
     documents.push({ ...buildDocument(meta, text, chunking), ...(pageStarts ? { pageStarts } : {}) });
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { joinSentences } from '../../src/corpus/chunk.js';
-import { guessMeta } from '../../src/corpus/manifest.js';
+import { readMeta } from '../../src/corpus/report-meta.js';
 import { buildDocument, loadCorpus } from '../../src/corpus/load.js';
 import { CORPUS_DIR } from '../support/fixtures.js';
 
@@ -26,7 +26,7 @@ describe('chunking', () => {
 
   it('handles a report that has no manifest entry, titling it from its text', () => {
     const source = '晋城市2025年政府工作报告\n\n一、2024年工作回顾\n\n全市地区生产总值增长5.1%。新增就业3.2万人。\n\n二、2025年工作安排\n\n力争地区生产总值增长5%左右。';
-    const meta = guessMeta('jincheng-2025.txt', source, ['太原', '晋中']);
+    const { meta } = readMeta('jincheng-2025.txt', source, ['太原', '晋中']);
     expect(meta).toMatchObject({ id: 'jincheng-2025', title: '晋城市2025年政府工作报告', city: '晋城', year: 2025, reviews: 2024 });
     const document = buildDocument(meta, source, { minChars: 10, maxChars: 350 });
     const plan = document.passages.find((p) => p.text.includes('力争'));

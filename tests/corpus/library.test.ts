@@ -16,7 +16,7 @@ describe('adding and removing reports', () => {
     await cp(CORPUS_DIR, corpus, { recursive: true });
     const before = await readFile(path.join(corpus, 'manifest.json'), 'utf8');
     const [added] = await addReports(corpus, [path.join(REPO, 'tests', 'fixtures', 'reports', 'jinzhong-2025.pdf')]);
-    expect(added).toMatchObject({ added: true, meta: { id: 'jinzhong-2025', title: '晋中市2025年政府工作报告（摘要）', city: '晋中', year: 2025, reviews: 2024 } });
+    expect(added).toMatchObject({ added: true, meta: { id: 'jinzhong-2025', title: '晋中市2025年政府工作报告（摘要）', level: 'city', city: '晋中', year: 2025, reviews: 2024 } });
     expect(await readdir(corpus)).toContain('jinzhong-2025.pdf');
     await removeReport(corpus, 'jinzhong-2025');
     expect(await readFile(path.join(corpus, 'manifest.json'), 'utf8')).toBe(before);

@@ -1,0 +1,47 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { placeNamed, readMeta } from '../../src/corpus/report-meta.js';
+import { REPO } from '../support/fixtures.js';
+
+const ADDED = path.join(REPO, 'tests', 'fixtures', 'added');
+const read = async (file: string) => readMeta(file, await readFile(path.join(ADDED, file), 'utf8'), ['太原', '晋中']);
+
+describe('metadata read from a report added under a neutral file name', () => {
+  it('reads a city report: spaced title, place from its session line, year from the date', async () => {
+    const { meta, from } = await read('report-1.txt');
+    expect(meta).toEqual({ id: 'report-1', file: 'report-1.txt', title: '长治市2025年政府工作报告', level: 'city', city: '长治', year: 2025, reviews: 2024 });
+    expect(from.city).toContain('长治市第十五届人民代表大会');
+  });
+
+  it('reads a provincial report as the province', async () => {
+    const { meta } = await read('report-2.txt');
+    expect(meta).toMatchObject({ title: '山西省2025年政府工作报告', level: 'province', city: '山西', year: 2025, reviews: 2024 });
+  });
+
+  it('reads the national report as 全国, titled with its year', async () => {
+    const { meta } = await read('report-3.txt');
+    expect(meta).toMatchObject({ title: '2025年国务院政府工作报告', level: 'national', city: '全国', year: 2025, reviews: 2024 });
+  });
+
+  it('reads the government from "我代表…人民政府" without the character before the name', () => {
+    const text = '各位代表：\n\n现在，我代表北京市人民政府，向大会报告工作。\n\n一年来，全市新增就业岗位。';
+    expect(readMeta('x.txt', text, []).meta).toMatchObject({ level: 'city', city: '北京' });
+    expect(readMeta('x.txt', '现在，我代表国务院，向大会报告政府工作。', []).meta).toMatchObject({ level: 'national', city: '全国' });
+  });
+
+  it('never takes the place or year from the file name', () => {
+    const { meta } = readMeta('taiyuan-2024.txt', '各位代表：\n\n过去一年，我们做了很多工作。', ['太原']);
+    expect(meta).toMatchObject({ id: 'taiyuan-2024', city: '', year: 0 });
+  });
+});
+
+describe('place names', () => {
+  it('take their level from their last unit', () => {
+    expect(placeNamed('太原市小店区')).toEqual({ name: '小店', level: 'county' });
+    expect(placeNamed('广西壮族自治区')).toEqual({ name: '广西', level: 'province' });
+    expect(placeNamed('2025年北京市')).toEqual({ name: '北京', level: 'city' });
+    expect(placeNamed('沁县')).toEqual({ name: '沁县', level: 'county' });
+    expect(placeNamed('市')).toBeUndefined();
+  });
+});
