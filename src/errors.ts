@@ -8,6 +8,7 @@ const MESSAGES = {
   MODEL_UNAVAILABLE: '{model} is unavailable: {detail}',
   QUESTION_EMPTY: '问题是空的。请问一个关于报告的问题，例如：太原2025年地区生产总值增长目标是多少？',
   QUESTION_NO_WORDS: '请用文字提问，例如：晋中卫生厕所普及率是多少？',
+  QUESTION_NOT_TEXT: '这一行不是问题：JSON 行的 question 须是文字，thread 须是文字或数字。',
   QUESTION_TOO_LONG: '问题有 {length} 个字，超过了 {limit} 字的上限，请缩短后再问。',
   CONFIG_INVALID: 'Configuration error: {detail}',
   INDEX_DIR_UNUSABLE: 'Cannot use {dir} as the index folder: {detail}. Set INDEX_DIR to a writable folder.',

@@ -1,7 +1,8 @@
 import stripAnsi from 'strip-ansi';
 import { AppError } from '../errors.js';
+import { hasNoContentWords } from './junk.js';
 
-export type RejectionCode = 'QUESTION_EMPTY' | 'QUESTION_NO_WORDS' | 'QUESTION_TOO_LONG';
+export type RejectionCode = 'QUESTION_EMPTY' | 'QUESTION_NO_WORDS' | 'QUESTION_TOO_LONG' | 'QUESTION_NOT_TEXT';
 
 /** Why a question cannot be used, with the message meant for the asker. */
 export interface Rejection {
@@ -13,8 +14,9 @@ export type SanitizedQuestion = { text: string; rejection?: undefined } | { text
 
 /**
  * Makes user input safe to process: drops terminal escape sequences, HTML tags and control
- * characters, folds white space. An unusable question (empty, only emoji or punctuation, too
- * long) comes back with a `rejection` instead of an exception, so every surface answers it alike.
+ * characters, folds white space. An unusable question (empty, only emoji or punctuation, no
+ * content word in any language, too long) comes back with a `rejection` instead of an exception,
+ * so every surface answers it alike.
  */
 export function sanitizeQuestion(raw: string, maxChars: number): SanitizedQuestion {
   const text = stripAnsi(raw)
@@ -28,7 +30,7 @@ export function sanitizeQuestion(raw: string, maxChars: number): SanitizedQuesti
     rejection: { code, message: new AppError(code, params).message },
   });
   if (text === '') return reject('QUESTION_EMPTY');
-  if (!/[\p{L}\p{N}]/u.test(text)) return reject('QUESTION_NO_WORDS');
+  if (hasNoContentWords(text)) return reject('QUESTION_NO_WORDS');
   if (text.length > maxChars) return reject('QUESTION_TOO_LONG', { length: text.length, limit: maxChars });
   return { text };
 }

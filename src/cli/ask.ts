@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import type { Answer } from '../answer/types.js';
+import { AppError } from '../errors.js';
 import { createInterface } from 'node:readline';
 import { createConversations } from '../conversation/conversations.js';
 import { createMemoryConversationStore } from '../conversation/store.js';
@@ -27,7 +29,7 @@ exitOnUsageError(program, 'a question that starts with "-" goes after "--": npm 
 
 async function run(words: string[], options: { json?: boolean; explain?: boolean }): Promise<void> {
   const note = (line: string) => process.stderr.write(`${line}\n`);
-  const { answerer, store } = await openApp(readConfig(), note);
+  const { answerer, store, mode } = await openApp(readConfig(), note);
 
   if (words.length > 0) {
     const answer = await answerer.answer(words.join(' '), { explain: options.explain });
@@ -46,22 +48,41 @@ async function run(words: string[], options: { json?: boolean; explain?: boolean
 
   // One output line per input line, blank ones included (they get a rejected line), in order.
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
-    const { question, thread } = readLine(line);
+    const read = readLine(line);
+    if (!read) {
+      process.stdout.write(`${JSON.stringify(notAQuestion(line, mode))}\n`);
+      continue;
+    }
+    const { question, thread } = read;
     const answer = thread === undefined ? await answerer.answer(question, { explain: options.explain }) : await conversations.ask(`thread:${thread}`, question);
     process.stdout.write(`${JSON.stringify(answer)}\n`);
   }
 }
 
-/** A JSONL input line: plain text, or {"question": "…", "thread": "t1"}. */
-function readLine(line: string): { question: string; thread?: string } {
+/**
+ * A JSONL input line: plain text, or {"question": "…", "thread": "t1"}. An object whose question
+ * is not text, or whose thread is neither text nor a number, is no question (null).
+ */
+function readLine(line: string): { question: string; thread?: string } | null {
   if (!line.trimStart().startsWith('{')) return { question: line };
+  let parsed: { question?: unknown; thread?: unknown };
   try {
-    const parsed = JSON.parse(line) as { question?: unknown; thread?: unknown };
-    if (typeof parsed.question !== 'string') return { question: line };
-    return { question: parsed.question, ...(parsed.thread !== undefined && parsed.thread !== null ? { thread: String(parsed.thread) } : {}) };
+    parsed = JSON.parse(line) as { question?: unknown; thread?: unknown };
   } catch {
     return { question: line };
   }
+  const { question, thread } = parsed;
+  if (typeof question !== 'string') return null;
+  if (thread === undefined || thread === null) return { question };
+  if (typeof thread !== 'string' && typeof thread !== 'number') return null;
+  return { question, thread: String(thread) };
+}
+
+/** The output line for an input line that is no question: refused with QUESTION_NOT_TEXT, like any unusable question. */
+function notAQuestion(line: string, mode: Answer['mode']): Answer {
+  const question = line.slice(0, 200);
+  const understood = { question, cities: [], years: [], contextUsed: false };
+  return { question, found: false, answer: new AppError('QUESTION_NOT_TEXT').message, citations: [], understood, mode, timings: { totalMs: 0 }, error: 'QUESTION_NOT_TEXT' };
 }
 
 program.parseAsync().catch((error: unknown) => {

@@ -1,9 +1,10 @@
 import type { Answer, Explanation } from '../answer/types.js';
 import type { StoredDocument } from '../store/types.js';
+import { terminalText } from './terminal.js';
 
 const CONTEXT_CHARS = 80;
 
-/** The answer for a person reading a terminal: answer first, then numbered sources. */
+/** The answer for a person reading a terminal: answer first, then numbered sources; no control characters. */
 export function formatAnswer(answer: Answer): string {
   const lines = [`问：${answer.question}`];
   if (answer.understood.contextUsed) lines.push(`（按“${answer.understood.question}”理解）`);
@@ -18,7 +19,7 @@ export function formatAnswer(answer: Answer): string {
     });
   }
   lines.push('', `（${answer.mode === 'hybrid' ? '混合检索' : '词法检索'} · ${answer.timings.totalMs} ms）`);
-  return lines.join('\n');
+  return terminalText(lines.join('\n'));
 }
 
 /** The decision trace for a person: the reading steps, the candidates with what they matched, the decision. */
@@ -45,5 +46,5 @@ function aroundQuote(passage: string, quote: string): string {
 
 /** The reports, one line each: title, city, year. */
 export function formatSources(documents: StoredDocument[]): string {
-  return ['可查询的报告：', ...documents.map((d) => `• ${d.title}（${d.city || '城市不详'} · ${d.year || '年份不详'}年）`)].join('\n');
+  return terminalText(['可查询的报告：', ...documents.map((d) => `• ${d.title}（${d.city || '城市不详'} · ${d.year || '年份不详'}年）`)].join('\n'));
 }

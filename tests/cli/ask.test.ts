@@ -64,6 +64,22 @@ describe('npm run ask', () => {
     expect(stderr).toBe('');
   });
 
+  it('refuses junk instead of answering it: JSONL lines whose question or thread is not text, and input with no content words', async () => {
+    const input = ['{"question": 5}', '{"thread": {}}', '{"question": "太原滨河自行车道有多长？", "thread": {}}', 'test', 'hello world', '[object Object]', '太原滨河自行车道有多长？'].join('\n');
+    const { code, stdout } = await runCli('ask', [], env, input);
+    expect(code).toBe(0);
+    const answers = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(answers.map((a) => [a.found, a.error ?? null])).toEqual([
+      [false, 'QUESTION_NOT_TEXT'],
+      [false, 'QUESTION_NOT_TEXT'],
+      [false, 'QUESTION_NOT_TEXT'],
+      [false, 'QUESTION_NO_WORDS'],
+      [false, 'QUESTION_NO_WORDS'],
+      [false, 'QUESTION_NO_WORDS'],
+      [true, null],
+    ]);
+  });
+
   it('puts nothing but JSON on stdout through npm run -s and the report-qa bin', async () => {
     const viaNpm = await runCommand('npm', ['run', '-s', 'ask', '--', '--json', '晋中卫生厕所普及率是多少？'], env);
     expect(JSON.parse(viaNpm.stdout).answer).toContain('82%');
