@@ -11,7 +11,7 @@ import { COUNTIES } from '../corpus/places.js';
 import type { Store } from '../store/types.js';
 import { dictionaryWords, segmenter } from '../text/tokenize.js';
 import { answerText, explanation } from './compose.js';
-import { sanitizeQuestion } from './sanitize.js';
+import { rejectedAnswer, sanitizeQuestion } from './sanitize.js';
 import { ANSWER_TUNING, type AnswerTuning } from './settings.js';
 import { createStrategies, type Solution, type Timings } from './strategies.js';
 import type { Answer } from './types.js';
@@ -139,8 +139,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     const { text, rejection } = sanitizeQuestion(raw, settings.maxQuestionChars);
     if (rejection) {
       const totalMs = Math.round((performance.now() - started) * 100) / 100;
-      const understood = { question: text, cities: [], years: [], contextUsed: false };
-      return { answer: { question: text, found: false, answer: rejection.message, citations: [], understood, mode: searcher.mode, timings: { totalMs }, error: rejection.code }, turn: null };
+      return { answer: rejectedAnswer(text, rejection, searcher.mode, totalMs), turn: null };
     }
 
     let t = performance.now();

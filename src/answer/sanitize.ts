@@ -1,6 +1,7 @@
 import stripAnsi from 'strip-ansi';
 import { AppError } from '../errors.js';
 import { hasNoContentWords } from './junk.js';
+import type { Answer } from './types.js';
 
 export type RejectionCode = 'QUESTION_EMPTY' | 'QUESTION_NO_WORDS' | 'QUESTION_TOO_LONG' | 'QUESTION_NOT_TEXT';
 
@@ -8,6 +9,17 @@ export type RejectionCode = 'QUESTION_EMPTY' | 'QUESTION_NO_WORDS' | 'QUESTION_T
 export interface Rejection {
   code: RejectionCode;
   message: string;
+}
+
+/** The rejection with code `code`, its message filled in from `params`. */
+export function rejectionOf(code: RejectionCode, params: Record<string, number> = {}): Rejection {
+  return { code, message: new AppError(code, params).message };
+}
+
+/** The answer to an unusable question: not found, no citations, the rejection's message and code. */
+export function rejectedAnswer(question: string, rejection: Rejection, mode: Answer['mode'], totalMs: number): Answer {
+  const understood = { question, cities: [], years: [], contextUsed: false };
+  return { question, found: false, answer: rejection.message, citations: [], understood, mode, timings: { totalMs }, error: rejection.code };
 }
 
 export type SanitizedQuestion = { text: string; rejection?: undefined } | { text: string; rejection: Rejection };
@@ -25,10 +37,7 @@ export function sanitizeQuestion(raw: string, maxChars: number): SanitizedQuesti
     .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  const reject = (code: RejectionCode, params: Record<string, number> = {}) => ({
-    text: text.slice(0, 200),
-    rejection: { code, message: new AppError(code, params).message },
-  });
+  const reject = (code: RejectionCode, params: Record<string, number> = {}) => ({ text: text.slice(0, 200), rejection: rejectionOf(code, params) });
   if (text === '') return reject('QUESTION_EMPTY');
   if (hasNoContentWords(text)) return reject('QUESTION_NO_WORDS');
   if (text.length > maxChars) return reject('QUESTION_TOO_LONG', { length: text.length, limit: maxChars });

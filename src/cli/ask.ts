@@ -1,6 +1,5 @@
 import { Command } from 'commander';
-import type { Answer } from '../answer/types.js';
-import { AppError } from '../errors.js';
+import { rejectedAnswer, rejectionOf } from '../answer/sanitize.js';
 import { createInterface } from 'node:readline';
 import { createConversations } from '../conversation/conversations.js';
 import { createMemoryConversationStore } from '../conversation/store.js';
@@ -50,7 +49,7 @@ async function run(words: string[], options: { json?: boolean; explain?: boolean
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
     const read = readLine(line);
     if (!read) {
-      process.stdout.write(`${JSON.stringify(notAQuestion(line, mode))}\n`);
+      process.stdout.write(`${JSON.stringify(rejectedAnswer(line.slice(0, 200), rejectionOf('QUESTION_NOT_TEXT'), mode, 0))}\n`);
       continue;
     }
     const { question, thread } = read;
@@ -76,13 +75,6 @@ function readLine(line: string): { question: string; thread?: string } | null {
   if (thread === undefined || thread === null) return { question };
   if (typeof thread !== 'string' && typeof thread !== 'number') return null;
   return { question, thread: String(thread) };
-}
-
-/** The output line for an input line that is no question: refused with QUESTION_NOT_TEXT, like any unusable question. */
-function notAQuestion(line: string, mode: Answer['mode']): Answer {
-  const question = line.slice(0, 200);
-  const understood = { question, cities: [], years: [], contextUsed: false };
-  return { question, found: false, answer: new AppError('QUESTION_NOT_TEXT').message, citations: [], understood, mode, timings: { totalMs: 0 }, error: 'QUESTION_NOT_TEXT' };
 }
 
 program.parseAsync().catch((error: unknown) => {
