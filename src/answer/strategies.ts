@@ -7,7 +7,7 @@ import type { Store, StoredDocument } from '../store/types.js';
 import { answerFromCredits } from './credits.js';
 import { cite, enumerationAround, itemNumber, quoteAround, type Located } from './quote.js';
 import { PART_NOT_FOUND, type Refusal } from './reasons.js';
-import { judge, type ConceptWeight, type ScoredSentence } from './select.js';
+import { judge, type ConceptWeight, type Mismatch, type ScoredSentence } from './select.js';
 import type { AnswerTuning } from './settings.js';
 import type { AnswerPart, Citation } from './types.js';
 
@@ -35,6 +35,9 @@ export interface Solution {
 }
 
 export type Timings = Record<string, number>;
+
+/** The reason code of a near miss, by what the covering sentence says otherwise. */
+const MISMATCH_CODES: Record<Mismatch, 'MISMATCH_FIGURE' | 'MISMATCH_YEAR' | 'MISMATCH_UNIT'> = { figure: 'MISMATCH_FIGURE', year: 'MISMATCH_YEAR', unit: 'MISMATCH_UNIT' };
 
 export interface StrategyParts {
   store: Store;
@@ -87,7 +90,7 @@ export function createStrategies({ store, searcher, documents, weightOf, tuning,
   function nearMiss(ranked: ScoredSentence[]): Refusal {
     const covering = ranked.filter((s) => s.coverage >= tuning.minCoverage && s.mismatch).sort((a, b) => b.coverage - a.coverage)[0];
     if (!covering) return { code: 'NOT_COVERED' };
-    return { code: covering.mismatch === 'figure' ? 'MISMATCH_FIGURE' : covering.mismatch === 'year' ? 'MISMATCH_YEAR' : 'MISMATCH_UNIT' };
+    return { code: MISMATCH_CODES[covering.mismatch!] };
   }
 
   /** For "有哪些": the first numbered list among the best answers, else the best answer's own list, if any. */

@@ -1,6 +1,7 @@
 import type { ReadingNote } from '../search/question.js';
 import type { ReasonCode } from './reasons.js';
 import type { RejectionCode } from './sanitize.js';
+import type { Mismatch } from './select.js';
 
 export interface Citation {
   /** Manifest id of the report, e.g. `TY2025`. */
@@ -84,6 +85,6 @@ export interface ExplainedCandidate {
   /** The question's concepts the sentence says, with how much (1 outright; less for its passage, part of a word or a near word). */
   matched: Array<{ concept: string; presence: number }>;
   /** Why it cannot answer although it covers the words: another figure, year or unit. */
-  mismatch?: 'figure' | 'year' | 'unit';
+  mismatch?: Mismatch;
   answers: boolean;
 }

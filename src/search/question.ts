@@ -1,7 +1,6 @@
-import { tokenize } from '../text/tokenize.js';
-import { YEAR, type Concept, type ConceptParts } from './concepts.js';
+import type { Concept, ConceptParts } from './concepts.js';
 import type { Lexicon } from './lexicon.js';
-import { constraints, describeConcept, intent, lexiconStep, normalize, places, spelling, STOP_WORDS, terms, time, type ReadingNote, type Termed } from './reading-steps.js';
+import { constraints, describeConcept, intent, lexiconStep, normalize, places, searchTerms, spelling, terms, time, type ReadingNote, type Termed } from './reading-steps.js';
 import type { SpellingFix } from './spelling.js';
 
 export { PLAN_PERIOD, type ReadingNote } from './reading-steps.js';
@@ -34,7 +33,7 @@ export type QuestionReader = (raw: string) => Question;
  */
 export function withEnglishConcepts(question: Question, concepts: Concept[]): Question {
   const own = concepts.filter((c) => !c.variants.some((v) => question.cities.includes(v)));
-  const terms = tokenize(own.flatMap((c) => c.variants).join(' ')).filter((t) => !STOP_WORDS.has(t) && !YEAR.test(t));
+  const terms = searchTerms(own.flatMap((c) => c.variants));
   const note: ReadingNote = { step: 'english', did: own.map(describeConcept).join(' | ') || 'no concept' };
   return { ...question, concepts: [...question.concepts.filter((c) => c.strict), ...own], terms, trace: [...question.trace, note] };
 }

@@ -12,7 +12,7 @@ import type { SpellingFix } from './spelling.js';
  * so far, returns a new one with what it found, and appends one note on what it did to the trace.
  */
 export interface ReadingNote {
-  step: 'normalize' | 'spelling' | 'time' | 'places' | 'constraints' | 'intent' | 'lexicon' | 'terms' | 'english' | 'context' | 'question';
+  step: 'normalize' | 'spelling' | 'time' | 'places' | 'constraints' | 'intent' | 'lexicon' | 'terms' | 'english' | 'context';
   did: string;
 }
 
@@ -81,7 +81,7 @@ export interface Termed extends Conceived {
   terms: string[];
 }
 
-export const STOP_WORDS = new Set(
+const STOP_WORDS = new Set(
   ('的 了 是 在 有 和 与 及 或 吗 呢 吧 啊 呀 么 请问 请 问 一下 关于 这 那 这个 那个 个 我 我们 你 你们 他们 ' +
     '多少 几 几个 什么 怎么 怎么样 怎样 如何 哪些 哪个 哪里 哪 为什么 是否 有没有 有无 没有 能 会 可以 ' +
     '要 将 把 被 对 为 到 从 于 上 中 里 年 年度 今年 去年 明年 全市 我市 该市 市 城市 方面 ' +
@@ -128,7 +128,6 @@ const COUNTED_PEOPLE = new RegExp(`(?:多少|几)(?:个|位|名)?${PEOPLE}|${PEO
 const REPORT_SPEAKER = /(谁|哪位|什么人).{0,4}(作|做|讲|宣读|报告)|(作|做)报告的是|报告人|市长是谁|谁是市长|市长叫什么/;
 const REPORT_MEETING = /(第几次|哪次|哪一次|什么|哪个)(会议|大会)|在.{0,10}会议上/;
 const REPORT_DATE = /(什么时候|哪天|哪一天|几月几[日号]|何时).{0,6}(作|做|发布|通过|报告)/;
-
 
 /** NFKC, simplified characters, chat fillers out, years in words as digits (see `normalizeQuestion`). */
 export function normalize(raw: string): Traced {
@@ -258,11 +257,16 @@ export function lexiconStep(reading: Intended, { lexicon, cities, coveredYears, 
   return { ...reading, concepts, trace: [...reading.trace, { step: 'lexicon', did }] };
 }
 
+/** The search terms of some text: its tokens, less stop words and years. */
+export function searchTerms(texts: string[]): string[] {
+  // Years are handled by scoping; as terms they would only match every report of that year.
+  return tokenize(texts.join(' ')).filter((t) => !STOP_WORDS.has(t) && !YEAR.test(t));
+}
+
 /** Lexical search terms: the question's words and every way its concepts can be said. */
 export function terms(reading: Conceived): Termed {
   const expansions = reading.concepts.flatMap((c) => [...c.variants, ...(c.related ?? []).map((r) => r.word)]);
-  // Years are handled by scoping; as terms they would only match every report of that year.
-  const found = tokenize([reading.conceptText, ...expansions].join(' ')).filter((t) => !STOP_WORDS.has(t) && !YEAR.test(t));
+  const found = searchTerms([reading.conceptText, ...expansions]);
   return { ...reading, terms: found, trace: [...reading.trace, { step: 'terms', did: [...new Set(found)].join(' ') }] };
 }
 
