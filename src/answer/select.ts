@@ -71,8 +71,7 @@ const UNIT_FAMILIES: Record<string, string[]> = {
  * time when one is asked for, the passage's retrieval rank, and its fit with the asked year.
  */
 export function scoreSentences(question: Question, hits: SearchHit[], weightOf: ConceptWeight, tuning: AnswerTuning = ANSWER_TUNING): ScoredSentence[] {
-  const concepts = question.concepts.map((concept) => ({ concept, weight: weightOf(concept) }));
-  const total = concepts.reduce((sum, c) => sum + c.weight, 0);
+  const concepts = weighConcepts(question.concepts, weightOf, tuning);
   const topScore = hits[0]?.score ?? 1;
   const countInUnit = question.askedUnit ? unitPattern(UNIT_FAMILIES[question.askedUnit] ?? [question.askedUnit]) : null;
   const scored: ScoredSentence[] = [];
@@ -94,6 +93,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
         if (presence === 1 || related > 0) saidHere.add(concept.label);
       }
       let said = 0;
+      let total = 0;
       let saysAny = false;
       const matched: ScoredSentence['matched'] = [];
       for (const { concept, weight } of concepts) {
@@ -103,6 +103,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
         if (presence === 1) saysAny = true;
         if (presence > 0) matched.push({ concept: concept.label, presence: Math.round(presence * 100) / 100 });
         said += weight * presence;
+        total += weight;
       }
       // What only its passage says (景区 two sentences away) does not make a sentence an answer by itself.
       const coverage = total > 0 ? (said / total) * (saysAny ? 1 : tuning.onlyAround) : 0;
@@ -120,6 +121,21 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
     }
   }
   return scored.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Each concept's weight in coverage: its own (rarity, kind of word), and for a word of the asker's
+ * situation (`Concept.situation`) `situationWeight` of it, so that what the asker tells about
+ * themselves neither makes a sentence an answer nor keeps one from being it. Unless the asking
+ * clauses carry too little (`minAskedShare` of the weight): "…老让重复做检查，政府有没有说要改？" asks
+ * about what it told.
+ */
+function weighConcepts(concepts: Concept[], weightOf: ConceptWeight, tuning: AnswerTuning): Array<{ concept: Concept; weight: number }> {
+  const weighed = concepts.map((concept) => ({ concept, weight: weightOf(concept) }));
+  const total = weighed.reduce((sum, c) => sum + c.weight, 0);
+  const asked = weighed.filter((c) => !c.concept.situation).reduce((sum, c) => sum + c.weight, 0);
+  if (asked === total || asked < tuning.minAskedShare * total) return weighed;
+  return weighed.map(({ concept, weight }) => ({ concept, weight: concept.situation ? weight * tuning.situationWeight : weight }));
 }
 
 /**

@@ -22,6 +22,13 @@ export interface AnswerTuning {
    * similarity a neighbour has (0.6 -> about 0.3, 0.7 -> about 0.7), up to this (1 is saying the concept).
    */
   relatedPresence: number;
+  /**
+   * A word of the asker's situation (`Concept.situation`) weighs this share of a word of the question
+   * itself (0: not at all)…
+   */
+  situationWeight: number;
+  /** …when the asking clauses carry at least this share of all the weight (else they ask about what was told). */
+  minAskedShare: number;
   /** A sentence that says none of the question's concepts itself keeps this share of its coverage. */
   onlyAround: number;
   /** Added to a sentence's score when it has a figure and one is asked, or a time and one is asked. */
@@ -49,6 +56,8 @@ export const ANSWER_TUNING: AnswerTuning = {
   closestMinCoverage: 0.3,
   listCandidates: 8,
   relatedPresence: 0.8,
+  situationWeight: 0.2,
+  minAskedShare: 0.3,
   onlyAround: 0.5,
   figureBonus: 0.15,
   timeBonus: 0.15,

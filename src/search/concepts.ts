@@ -1,5 +1,6 @@
 import { COUNTIES, ENCLOSING_REGIONS, OTHER_PLACES } from '../corpus/places.js';
 import { numberOf } from '../text/numerals.js';
+import { tellingClauses } from './clauses.js';
 import { isCommonWord, NUMBER_WITH_UNIT, tagWords } from '../text/tokenize.js';
 import type { Lexicon } from './lexicon.js';
 import type { Neighbour, NeighbourFinder } from './word-vectors.js';
@@ -32,6 +33,11 @@ export interface Concept {
    * weighs as much as one word more than it has sides.
    */
   sides?: number;
+  /**
+   * Said only in a clause that tells about the asker ("太原停车太难了，…多少停车位？", see `clauses.ts`):
+   * an answer that says it counts it, one that does not is not held to it.
+   */
+  situation?: boolean;
 }
 
 /** What reading concepts may lean on besides the lexicon (both absent in the simplest reader). */
@@ -49,6 +55,8 @@ const PROPER_NAME = /^(nr|ns|nt|nz|j)/;
 /** Reports name a county without its 县/市/区 (左权入选…); a question often adds it (左权县). */
 const COUNTY_WITH_SUFFIX = new RegExp(`^(${Object.values(COUNTIES).flat().join('|')})[县市区]$`);
 const GLUED_PARTICLES = /^[要了的是在有把被将和与]+(?=.)|(?<=.)[要了的是在有吗呢吧啊呀]+$/g;
+/** 加多少, 修多少: jieba glues the question word to the verb before it; the verb is the word, 多少 asks for the amount. */
+const GLUED_QUESTION = /(?<=.)多少$/;
 
 /**
  * The concepts of a question: everyday phrases the lexicon knows (with their report terms),
@@ -59,10 +67,14 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
   const tagged = withOffsets(knows ? joinReportPairs(split, knows, ignored) : split);
   const words = tagged.map((t) => t.word);
   const concepts: Concept[] = [];
+  /** Where in the text each concept was said, to tell a question's own words from the asker's. */
+  const where = new Map<Concept, Array<[number, number]>>();
   const covered = new Uint8Array(text.length);
   // A thing described at length (用电低谷…把水往山上抽…发电) is one concept, the report's term for it; its describing words are no concepts of their own.
   for (const { term, terms, spans, sides } of lexicon.described(text, words)) {
-    concepts.push({ label: term, variants: terms, kind: 'phrase', strict: false, sides });
+    const concept: Concept = { label: term, variants: terms, kind: 'phrase', strict: false, sides };
+    concepts.push(concept);
+    where.set(concept, spans);
     for (const [start, end] of spans) covered.fill(1, start, end);
   }
   const matches = withinWords(lexicon.find(text, words), tagged, text).filter((m) => !covered.subarray(m.start, m.end).some(Boolean));
@@ -101,7 +113,7 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
   const seen = new Set(concepts.map((c) => c.label));
   for (const { word, tag: jiebaTag, start: at } of tagged) {
     // Jieba sometimes glues a particle to a word ("率要"): drop it.
-    const lower = word.trim().toLowerCase().replace(GLUED_PARTICLES, '');
+    const lower = word.trim().toLowerCase().replace(GLUED_QUESTION, '').replace(GLUED_PARTICLES, '');
     if (!/[\p{L}\p{N}]/u.test(lower) || ignored(lower) || /[\d.]/.test(lower) || YEAR.test(lower) || seen.has(lower)) continue;
     if (covered.subarray(at, at + word.length).some(Boolean)) continue;
     seen.add(lower);
@@ -118,7 +130,17 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
     spans.set(concept, [at, at + word.length]);
   }
   pairConcepts(tagged, concepts, spans);
-  return concepts;
+  for (const [concept, span] of spans) where.set(concept, [span]);
+  return markSituation(concepts, where, tellingClauses(text));
+}
+
+/** Marks the concepts said only in clauses that tell (see `Concept.situation`). */
+function markSituation(concepts: Concept[], where: Map<Concept, Array<[number, number]>>, telling: Array<[number, number]>): Concept[] {
+  const told = (concept: Concept) => {
+    const said = where.get(concept) ?? [];
+    return said.length > 0 && said.every(([start, end]) => telling.some(([from, to]) => from <= start && end <= to));
+  };
+  return concepts.map((c) => (told(c) ? { ...c, situation: true } : c));
 }
 
 const KNOWN_PLACES = new Set([...OTHER_PLACES, ...ENCLOSING_REGIONS, ...Object.keys(COUNTIES), ...Object.values(COUNTIES).flat()]);
@@ -179,7 +201,7 @@ function pairConcepts(tagged: Token[], concepts: Concept[], spans: Map<Concept, 
       if (of && measured && of !== measured) measured.onlyWith = of.label;
     }
     const head = next.word === '的' ? tagged[i + 2] : next;
-    if (head && thing.word.length > 1 && KIND.test(thing.tag) && !/\d/.test(thing.word) && /^n/.test(head.tag)) {
+    if (head && thing.word.length > 1 && KIND.test(thing.tag) && !/\d/.test(thing.word) && !GLUED_QUESTION.test(thing.word) && /^n/.test(head.tag)) {
       const [kind, of] = [conceptAt(thing.start), conceptAt(head.start)];
       if (kind && of && kind !== of && of.onlyWith === undefined) of.onlyWith = kind.label;
     }

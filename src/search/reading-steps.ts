@@ -274,6 +274,6 @@ export function terms(reading: Conceived): Termed {
 export function describeConcept(concept: Concept): string {
   const variants = concept.variants.filter((v) => v !== concept.label);
   const related = (concept.related ?? []).map((r) => `${r.word} ${r.similarity.toFixed(2)}`);
-  const parts = [concept.label, concept.strict ? '(exactly)' : '', variants.length > 0 ? `= ${variants.join(', ')}` : '', related.length > 0 ? `~ ${related.join(', ')}` : '', concept.onlyWith ? `(with ${concept.onlyWith})` : ''];
+  const parts = [concept.label, concept.strict ? '(exactly)' : '', variants.length > 0 ? `= ${variants.join(', ')}` : '', related.length > 0 ? `~ ${related.join(', ')}` : '', concept.onlyWith ? `(with ${concept.onlyWith})` : '', concept.situation ? '(situation)' : ''];
   return parts.filter(Boolean).join(' ');
 }

@@ -17,6 +17,8 @@ function hit(text: string, sectionKind: 'review' | 'plan' = 'review', score = 1)
   return { passage: { id: nextId++, docId: 'A2026', section: '工作回顾', sectionKind, text, start: 0, end: text.length, sentences, years: [] }, score, fit: 1 };
 }
 const sameWeight = () => 1;
+/** One character (说, 改) weighs little, as it does by rarity and kind of word in the answerer. */
+const lighterSingles = (concept: { label: string }) => (concept.label.length === 1 ? 0.3 : 1);
 const read = (question: string) => readQuestion(question, ['甲'], new Set([2025, 2026]));
 
 describe('the judge alone', () => {
@@ -49,5 +51,20 @@ describe('the judge alone', () => {
   it('ranks the sentence saying more of the question first', () => {
     const { answering } = judge(read('新建公园多少个？'), [hit('新建学校5所。'), hit('新建公园22个。')], sameWeight);
     expect(answering[0].sentence.text).toBe('新建公园22个。');
+  });
+
+  it('accepts a sentence although the question tells about the asker first', () => {
+    const question = read('甲市停车太难了，每天回家绕好几圈，2025年要新增多少公共车位？');
+    expect(question.concepts.filter((c) => c.situation).length).toBeGreaterThan(0);
+    const { answering } = judge(question, [hit('新增公共车位1万个。')], sameWeight);
+    expect(answering[0]?.sentence.text).toBe('新增公共车位1万个。');
+  });
+
+  it('holds a sentence to the told words when the asking clause only points back at them', () => {
+    const question = read('甲市看病老让重复做检查，政府有没有说要改？');
+    expect(question.concepts.filter((c) => c.situation).length).toBeGreaterThan(0);
+    const hits = [hit('政府要改进作风。')];
+    expect(judge(question, hits, lighterSingles, { ...ANSWER_TUNING, minAskedShare: 0.5 }).answering).toEqual([]);
+    expect(judge(question, hits, lighterSingles, { ...ANSWER_TUNING, minAskedShare: 0.1 }).answering.length).toBe(1);
   });
 });

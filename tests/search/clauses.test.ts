@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { tellingClauses } from '../../src/search/clauses.js';
+
+const told = (text: string) => tellingClauses(text).map(([start, end]) => text.slice(start, end));
+
+describe('telling clauses', () => {
+  it('finds the asker\'s situation before the question', () => {
+    expect(told('太原停车太难了，2025年要加多少停车位？')).toEqual(['太原停车太难了，']);
+    expect(told('我家孩子明年上学。新建多少所学校？')).toEqual(['我家孩子明年上学。']);
+  });
+
+  it('keeps a clause that names the thing asked about', () => {
+    expect(told('晋中残疾孩子上学的学校，县里都有了吗？')).toEqual([]);
+  });
+
+  it('tells nothing apart when no clause asks', () => {
+    expect(told('介绍太原的文旅，谢谢')).toEqual([]);
+    expect(told('太原停车太难了。')).toEqual([]);
+  });
+});
