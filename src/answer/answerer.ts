@@ -10,7 +10,7 @@ import { createNeighbourFinder, type WordVectors } from '../search/word-vectors.
 import { COUNTIES } from '../corpus/places.js';
 import type { Store } from '../store/types.js';
 import { dictionaryWords, segmenter } from '../text/tokenize.js';
-import { answerText, explanation } from './compose.js';
+import { answerText, explanation, leadSpan, withSpans } from './compose.js';
 import { rejectedAnswer, sanitizeQuestion } from './sanitize.js';
 import { ANSWER_TUNING, type AnswerTuning } from './settings.js';
 import { createStrategies, type Solution, type Timings } from './strategies.js';
@@ -163,11 +163,14 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     timings.composeMs = performance.now() - t - (timings.lexicalMs ?? 0) - (timings.denseMs ?? 0) - (timings.embedMs ?? 0);
 
     const { decision } = solution;
+    const citations = decision.found ? withSpans(solution.citations, question, decision.strategy) : solution.citations;
+    const lead = leadSpan(citations, decision.strategy);
     const answer: Answer = {
       question: text,
       found: decision.found,
       answer: answerText(solution, question, searcher.mode, store.documents),
-      citations: solution.citations,
+      citations,
+      ...(lead ? { answerSpan: lead } : {}),
       ...(solution.parts ? { parts: solution.parts } : {}),
       understood: { question: describeReading(question), cities: question.cities, years: question.years, contextUsed },
       mode: searcher.mode,

@@ -4,8 +4,9 @@ import type { StoredDocument } from '../store/types.js';
 import { isSelfContained, refusalMessage, type Refusal } from './reasons.js';
 import { answers, type ScoredSentence } from './select.js';
 import type { AnswerTuning } from './settings.js';
-import type { Solution } from './strategies.js';
-import type { Explanation } from './types.js';
+import { answerRange } from './span.js';
+import type { Solution, Strategy } from './strategies.js';
+import type { AnswerSpan, Citation, Explanation } from './types.js';
 
 /** How many candidate sentences an explanation lists. */
 const EXPLAINED_CANDIDATES = 8;
@@ -31,6 +32,22 @@ function englishNote(question: Question): string {
   return untranslated.length > 0
     ? `英文问题里的 ${untranslated.join('、')} 在离线词典和报告用语中没有对应。`
     : '英文问题是按离线词典对照报告用语检索的，用中文提问会更准确。';
+}
+
+/** Each citation with the clauses of its quote that answer (a list's first citation is all answer). */
+export function withSpans(citations: Citation[], question: Question, strategy: Strategy): Citation[] {
+  return citations.map((citation, i) => {
+    if (i === 0 && strategy === 'list') return citation;
+    const span = answerRange(citation.quote, question);
+    return span ? { ...citation, span } : citation;
+  });
+}
+
+/** What the answer leads with: the first citation's span, for an answer that is one statement. */
+export function leadSpan(citations: Citation[], strategy: Strategy): AnswerSpan | undefined {
+  const span = citations[0]?.span;
+  if (!span || strategy === 'per-year' || strategy === 'per-city') return undefined;
+  return { text: citations[0].quote.slice(span.start, span.end), citation: 0, ...span };
 }
 
 /** How the question was read, the best candidates with what each matched, and the decision. */

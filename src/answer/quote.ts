@@ -15,7 +15,7 @@ const MAX_ITEMS = 12;
 const MAX_LIST_CHARS = 1200;
 /** "加快培育3个潜力产业。", "办好十件民生实事。", "10件民生实事分别是：" */
 const ANNOUNCES = /(\d{1,2}|[一二两三四五六七八九十]{1,2})\s*(?:个|项|件|大|条|方面|类|种|批|所|座)[^，。；]{0,16}?(?:[。：:]|分别是|包括)/;
-const ITEM = /^(?:([一二三四五六七八九十]+)(?:是|、)|（([一二三四五六七八九十\d]+)）|(\d+)[、.．])/;
+export const ITEM = /^(?:([一二三四五六七八九十]+)(?:是|、)|（([一二三四五六七八九十\d]+)）|(\d+)[、.．])/;
 
 /** A sentence with the passage it belongs to. */
 export interface Located {
@@ -30,6 +30,7 @@ export function cite(quoted: Located[], doc: StoredDocument, coverage: number): 
   return {
     docId: doc.id,
     title: doc.title,
+    ...(doc.url ? { url: doc.url } : {}),
     year: doc.year,
     section: passage.section,
     ...(page ? { page } : {}),

@@ -5,6 +5,7 @@ import { PLAN_PERIOD, type Question, type QuestionReader } from '../search/quest
 import type { SearchHit, Searcher } from '../search/searcher.js';
 import type { Store, StoredDocument } from '../store/types.js';
 import { answerFromCredits } from './credits.js';
+import { enumerationItems, itemsBearingOn } from './items.js';
 import { cite, enumerationAround, itemNumber, quoteAround, type Located } from './quote.js';
 import { PART_NOT_FOUND, type Refusal } from './reasons.js';
 import { judge, type ConceptWeight, type Mismatch, type ScoredSentence } from './select.js';
@@ -110,9 +111,9 @@ export function createStrategies({ store, searcher, documents, weightOf, tuning,
     const best = list?.from ?? top;
     // A list asked for and not printed: the sentence that counts it ("15件民生实事全部兑现。") is the answer, not a lead-in.
     const quoted = list?.items ?? quoteAround(best.hit.passage, best.sentence, question.wantsFigure || question.wantsList);
-    const first = cite(quoted, documents.get(best.hit.passage.docId)!, best.coverage);
+    const first = listed(cite(quoted, documents.get(best.hit.passage.docId)!, best.coverage), question, best.hit, list !== null);
     const bar = Math.max(tuning.minCoverage, tuning.relatedShare * best.coverage);
-    const related = distinctPassages(answering.filter((s) => s.coverage >= bar && s.hit.passage !== best.hit.passage), topK - 1);
+    const related = distinctPassages(answering.filter((s) => s.coverage >= bar && s.hit.passage !== best.hit.passage && saysAllOf(s, best)), topK - 1);
     return {
       decision: { strategy: list ? 'list' : 'single', name: list ? (list.itemized ? 'numbered-list' : 'counted-list') : name, found: true },
       text: first.quote,
@@ -120,6 +121,14 @@ export function createStrategies({ store, searcher, documents, weightOf, tuning,
       answeredFrom: { docId: best.hit.passage.docId, passageId: best.hit.passage.id, sentenceStart: best.sentence.start },
       candidates: ranked,
     };
+  }
+
+  /** A list's citation with its items and, for a question about one thing of it, the items that bear on it. */
+  function listed(citation: Citation, question: Question, hit: SearchHit, isList: boolean): Citation {
+    const items = isList ? enumerationItems(citation.quote) : undefined;
+    if (!items) return citation;
+    const span = itemsBearingOn(question, hit, citation, items, weightOf, tuning);
+    return { ...citation, items, ...(span ? { span } : {}) };
   }
 
   /** "第三件是什么？": the item with that number of the list the best answer belongs to, and nothing else (第5 is not 第4). */
@@ -243,6 +252,12 @@ export function createStrategies({ store, searcher, documents, weightOf, tuning,
   }
 
   return { single, perYear, perCity, aboutReport, refuse };
+}
+
+/** A further source bears on the answer only if it says outright every concept the answer says outright (就业 for 城镇新增就业, not only 新增). */
+function saysAllOf(s: ScoredSentence, answer: ScoredSentence): boolean {
+  const said = new Set(s.matched.filter((m) => m.presence === 1).map((m) => m.concept));
+  return answer.matched.every((m) => m.presence !== 1 || said.has(m.concept));
 }
 
 function isTarget(s: ScoredSentence): boolean {

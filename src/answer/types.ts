@@ -2,6 +2,7 @@ import type { ReadingNote } from '../search/question.js';
 import type { ReasonCode } from './reasons.js';
 import type { RejectionCode } from './sanitize.js';
 import type { Mismatch } from './select.js';
+import type { QuoteRange } from './span.js';
 
 export interface Citation {
   /** Manifest id of the report, e.g. `TY2025`. */
@@ -10,6 +11,8 @@ export interface Citation {
   /** Year the report was delivered in. */
   year: number;
   section: string;
+  /** Where the report is published, when the manifest gives it (`url`). */
+  url?: string;
   /** The page the quote starts on, for reports read from a PDF. */
   page?: number;
   /** Verbatim sentence(s) from the report that carry the answer. */
@@ -21,6 +24,17 @@ export interface Citation {
   /** Character offsets of the quote in the report's text (for a text file, the file itself). */
   start: number;
   end: number;
+  /** The clause(s) of the quote that answer the question: `quote.slice(span.start, span.end)`. */
+  span?: QuoteRange;
+  /** The numbered items of an enumeration quote, in order: `quote.slice(item.start, item.end)`. */
+  items?: QuoteRange[];
+}
+
+/** The shortest verbatim piece of the first citation's quote that answers ("城镇新增就业8万人"). */
+export interface AnswerSpan extends QuoteRange {
+  text: string;
+  /** Index of the citation in `citations` whose quote holds it at `start`..`end`. */
+  citation: number;
 }
 
 /** One labelled piece of an answer in several parts: a city, a year, a target or a result. */
@@ -50,6 +64,8 @@ export interface Answer {
    * related, not an answer.
    */
   citations: Citation[];
+  /** When found: what answers, before the sentence it stands in. */
+  answerSpan?: AnswerSpan;
   /** For answers in labelled parts (per city, per year): each part and its citation. */
   parts?: AnswerPart[];
   understood: Understood;

@@ -1,25 +1,50 @@
-import type { Answer, Explanation } from '../answer/types.js';
+import type { Answer, Citation, Explanation } from '../answer/types.js';
 import type { StoredDocument } from '../store/types.js';
 import { terminalText } from './terminal.js';
 
-const CONTEXT_CHARS = 80;
-
-/** The answer for a person reading a terminal: answer first, then numbered sources; no control characters. */
+/**
+ * The answer for a person reading a terminal, each thing once: the answer (the clause that answers,
+ * or the list one item per line), the quote it stands in when that says more, the source; then
+ * further sources. No control characters.
+ */
 export function formatAnswer(answer: Answer): string {
   const lines = [`问：${answer.question}`];
   if (answer.understood.contextUsed) lines.push(`（按“${answer.understood.question}”理解）`);
-  lines.push(`答：${answer.answer}`);
-  const sources = answer.citations;
-  if (sources.length > 0) {
-    lines.push('', answer.found ? '来源：' : '可能相关（不足以回答）：');
-    sources.forEach((c, i) => {
-      lines.push(`[${i + 1}] 《${c.title}》 · ${c.page ? `第${c.page}页 · ` : ''}${c.section}`);
-      lines.push(`    「${c.quote}」`);
-      lines.push(`    上下文：${aroundQuote(c.passage, c.quote)}`);
-    });
+  if (!answer.found) {
+    lines.push(`答：${answer.answer}`);
+    if (answer.citations.length > 0) lines.push('', '可能相关（不足以回答）：', ...answer.citations.flatMap((c, i) => cited(c, i + 1)));
+  } else if (answer.parts) {
+    lines.push('答：', ...answer.parts.map(({ label, citation }) => `  ${label}：${answer.citations[citation] ? spanOf(answer.citations[citation]) : '这些报告中没有找到。'}`));
+    lines.push('', '来源：', ...answer.citations.flatMap((c, i) => cited(c, i + 1)));
+  } else {
+    const [first, ...more] = answer.citations;
+    const partial = answer.answerSpan !== undefined && spanOf(first) !== first.quote;
+    lines.push(`答：${partial ? answer.answerSpan!.text : quoteLines(first).join('\n    ')}`);
+    if (partial) lines.push(`原文：「${quoteLines(first).join('\n    ')}」`);
+    lines.push(`来源：${source(first)}`);
+    if (more.length > 0) lines.push('', '其他来源：', ...more.flatMap((c, i) => cited(c, i + 2)));
   }
   lines.push('', `（${answer.mode === 'hybrid' ? '混合检索' : '词法检索'} · ${answer.timings.totalMs} ms）`);
   return terminalText(lines.join('\n'));
+}
+
+function cited(citation: Citation, n: number): string[] {
+  return [`[${n}] ${source(citation)}`, `    「${quoteLines(citation).join('\n     ')}」`];
+}
+
+function source(c: Citation): string {
+  return `《${c.title}》 · ${c.page ? `第${c.page}页 · ` : ''}${c.section}${c.url ? ` · ${c.url}` : ''}`;
+}
+
+function spanOf(c: Citation): string {
+  return c.span ? c.quote.slice(c.span.start, c.span.end) : c.quote;
+}
+
+/** A quote's lines: the lead-in and each item of a list on its own line, else the quote. */
+function quoteLines({ quote, items }: Citation): string[] {
+  if (!items) return [quote];
+  const cuts = [0, ...items.map((i) => i.start), quote.length];
+  return cuts.slice(0, -1).map((at, i) => quote.slice(at, cuts[i + 1]).trim()).filter(Boolean);
 }
 
 /** The decision trace for a person: the reading steps, the candidates with what they matched, the decision. */
@@ -34,14 +59,6 @@ export function formatExplanation(explain: Explanation): string {
   if (explain.candidates.length === 0) lines.push('  （无）');
   lines.push('', `决定：${explain.strategy} / ${explain.decision} → ${explain.found ? '回答' : `不回答（${explain.reason}）`}`);
   return lines.join('\n');
-}
-
-function aroundQuote(passage: string, quote: string): string {
-  if (passage.length <= CONTEXT_CHARS * 2 + quote.length) return passage;
-  const at = Math.max(passage.indexOf(quote), 0);
-  const from = Math.max(0, at - CONTEXT_CHARS);
-  const to = Math.min(passage.length, at + quote.length + CONTEXT_CHARS);
-  return `${from > 0 ? '…' : ''}${passage.slice(from, to)}${to < passage.length ? '…' : ''}`;
 }
 
 /** The reports, one line each: title, city, year. */

@@ -16,6 +16,7 @@ const entrySchema = z
     year: z.number().int().default(0),
     reviews: z.number().int().default(0),
     kind: z.string().optional(),
+    url: z.string().regex(/^https?:\/\/\S+$/, 'an http(s) address').optional(),
   })
   .transform((entry) => (entry.level === 'national' ? { ...entry, city: NATIONAL } : entry));
 

@@ -25,6 +25,8 @@ export interface DocumentMeta {
   /** Year the report looks back on; 0 when unknown. */
   reviews: number;
   kind?: string;
+  /** Where the report is published (an http(s) address), for a link beside its citations. */
+  url?: string;
 }
 
 /** Whether a part of a report looks back (review) or forward (plan). */

@@ -58,7 +58,7 @@ describe('bot against a Bot API emulator on loopback', () => {
     const chat = { id: 1001, type: 'private' as const };
     await say(TOKEN, chat, '晋中进出口总额增长了多少？');
     const [reply] = await emulator.waitForBotMessages(TOKEN, chat.id, 1);
-    expect(reply.text).toMatch(/<blockquote>.*<b>36.9%<\/b>.*<\/blockquote>/s);
+    expect(reply.text).toMatch(/^进出口总额增长 ?<b>36.9%<\/b>.*\n\n<blockquote>[^<]*36.9%[^<]*<\/blockquote>\n—— /s);
     expect(reply.parse_mode).toBe('HTML');
     expect(JSON.stringify(reply.reply_markup)).toContain('原文');
   });
@@ -69,7 +69,7 @@ describe('bot against a Bot API emulator on loopback', () => {
     await emulator.waitForBotMessages(TOKEN, chat.id, 1);
     await say(TOKEN, chat, '那晋中呢？');
     const [, followUp] = await emulator.waitForBotMessages(TOKEN, chat.id, 2);
-    expect(followUp.text).toMatch(/^<i>（按“晋中 2024年 改革事项”理解）<\/i>\n\n<blockquote><b>12项<\/b>国省年度改革事项/);
+    expect(followUp.text).toMatch(/^<i>（按“晋中 2024年 改革事项”理解）<\/i>\n\n<b>12项<\/b>国省年度改革事项/);
     await say(TOKEN, chat, '/new', command('/new'));
     await emulator.waitForBotMessages(TOKEN, chat.id, 3);
     await say(TOKEN, chat, '那晋中呢？');

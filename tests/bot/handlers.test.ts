@@ -74,7 +74,7 @@ describe('private chat', () => {
     expect(calls.map((c) => c.method)).toContain('sendChatAction');
     const [message] = sent();
     expect(message.payload.parse_mode).toBe('HTML');
-    expect(message.payload.text).toMatch(/<blockquote>.*<b>82%<\/b>.*<\/blockquote>\n—— 《晋中市2025年政府工作报告（摘要）》 · /s);
+    expect(message.payload.text).toMatch(/^卫生厕所普及率达 ?<b>82%<\/b>\n\n<blockquote>[^<]*82%[^<]*<\/blockquote>\n—— 《晋中市2025年政府工作报告（摘要）》 · /s);
     expect(message.payload.reply_parameters.message_id).toBe(update.message.message_id);
     const buttons = message.payload.reply_markup.inline_keyboard[0].map((b: { text: string }) => b.text);
     expect(buttons).toEqual(['原文']);

@@ -15,11 +15,11 @@ const CONTRACT_KEYS = ['question', 'found', 'answer', 'citations', 'mode', 'timi
 const CITATION_KEYS = ['docId', 'title', 'section', 'quote', 'passage', 'score'];
 
 describe('npm run ask', () => {
-  it('prints the answer, then numbered sources', async () => {
+  it('prints the answer span, the quote it stands in and the source, each once', async () => {
     const { code, stdout } = await runCli('ask', ['晋中卫生厕所普及率是多少？'], env);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^问：晋中卫生厕所普及率是多少？\n答：.*82%/);
-    expect(stdout).toContain('来源：\n[1] 《晋中市2025年政府工作报告（摘要）》');
+    expect(stdout).toMatch(/^问：晋中卫生厕所普及率是多少？\n答：卫生厕所普及率达 ?82%\n原文：「[^」]*82%[^」]*」\n来源：《晋中市2025年政府工作报告（摘要）》/);
+    expect(stdout.match(/卫生厕所普及率达 ?82%/g)).toHaveLength(2);
   });
 
   it('--json prints exactly one JSON object with the documented fields', async () => {

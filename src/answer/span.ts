@@ -1,0 +1,64 @@
+import type { Question } from '../search/question.js';
+
+/** Where in a quote the answer itself stands: `quote.slice(start, end)`. */
+export interface QuoteRange {
+  start: number;
+  end: number;
+}
+
+/** A clause ends after one of these; the span never ends on one. */
+const CLAUSE_END = /[，,；;。！？!?：:]/;
+const DIGIT = /\d|[两二三四五六七八九十百千万]+\s*[个件项所座家户条场次批类种位名块台辆套张处成倍]|翻番/;
+const TIME = /年内|年底|年初|上半年|下半年|季度|\d+月|\d+日|20\d{2}年/;
+
+/**
+ * The shortest run of whole clauses of a quote that says everything of the question the quote says
+ * (and a figure or a time when one is asked): "城镇新增就业8万人" of the nine targets in one
+ * sentence. Undefined when the quote says none of the question's concepts.
+ */
+export function answerRange(quote: string, question: Pick<Question, 'concepts' | 'wantsFigure' | 'asksAmount' | 'wantsTime'>): QuoteRange | undefined {
+  const clauses = clausesOf(quote);
+  const says = clauses.map((c) => conceptsIn(compact(quote.slice(c.start, c.end)), question.concepts));
+  const wanted = new Set(says.flatMap((s) => [...s]));
+  if (wanted.size === 0) return undefined;
+  const asks = (text: string) => (!(question.wantsFigure || question.asksAmount) || DIGIT.test(text)) && (!question.wantsTime || TIME.test(text));
+  // A quote without the asked figure or time (a result said in words) still has a clause that answers.
+  const needs = asks(quote) ? asks : () => true;
+  let best: QuoteRange | undefined;
+  for (let from = 0; from < clauses.length; from++) {
+    const said = new Set<string>();
+    for (let to = from; to < clauses.length; to++) {
+      for (const label of says[to]) said.add(label);
+      const range = { start: clauses[from].start, end: clauses[to].end };
+      if (best && range.end - range.start >= best.end - best.start) break;
+      if (said.size === wanted.size && needs(quote.slice(range.start, range.end))) {
+        best = range;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+/** The quote's clauses, each without its closing mark and surrounding white space. */
+function clausesOf(quote: string): QuoteRange[] {
+  const clauses: QuoteRange[] = [];
+  let start = 0;
+  for (let i = 0; i <= quote.length; i++) {
+    if (i < quote.length && !CLAUSE_END.test(quote[i])) continue;
+    let [from, to] = [start, i];
+    while (from < to && /\s/.test(quote[from])) from++;
+    while (to > from && /\s/.test(quote[to - 1])) to--;
+    if (to > from) clauses.push({ start: from, end: to });
+    start = i + 1;
+  }
+  return clauses;
+}
+
+function conceptsIn(text: string, concepts: Question['concepts']): Set<string> {
+  return new Set(concepts.filter((c) => c.variants.some((v) => v && text.includes(v))).map((c) => c.label));
+}
+
+function compact(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, '');
+}

@@ -1,0 +1,68 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Answerer } from '../../src/answer/answerer.js';
+import { enumerationItems } from '../../src/answer/items.js';
+import type { App } from '../../src/app.js';
+import { compactText } from '../../src/text/normalize.js';
+import { smallCorpusApp } from '../support/small-corpus.js';
+
+let app: App;
+let answerer: Answerer;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ app, answerer, cleanup } = await smallCorpusApp());
+});
+afterAll(() => cleanup());
+
+const QUESTIONS = [
+  '甲市2025年城镇新增就业目标是多少？',
+  '甲市2024年新建了多少个公园？',
+  '乙市空气质量优良天数是多少？',
+  '甲市地铁2号线什么时候通车？',
+  '甲市2025年新增养老床位多少张？',
+  '乙市2025年建成全民健身中心几座？',
+  '甲市2026年城镇新增就业目标是多少？',
+  '甲市和乙市2024年城镇新增就业多少人？',
+];
+
+describe('the answer span', () => {
+  it('leads with the clause that holds the asked figure, not the whole sentence', async () => {
+    const answer = await answerer.answer('甲市2025年城镇新增就业目标是多少？');
+    expect(answer.found).toBe(true);
+    expect(answer.answerSpan?.text).toBe('城镇新增就业目标8万人');
+    expect(answer.citations[0].quote).toBe('城镇新增就业目标8万人，新建公园20个。');
+  });
+
+  it('is always a verbatim substring of its report, at its offsets in the quote', async () => {
+    const sources = new Map<string, string>();
+    for (const doc of app.store.documents) sources.set(doc.id, await readFile(path.join(app.config.corpusDir, doc.file), 'utf8'));
+    let spans = 0;
+    for (const question of QUESTIONS) {
+      const answer = await answerer.answer(question);
+      for (const citation of answer.citations) {
+        if (!citation.span) continue;
+        spans++;
+        const text = citation.quote.slice(citation.span.start, citation.span.end);
+        expect(text.length, question).toBeGreaterThan(0);
+        expect(compactText(sources.get(citation.docId)!.slice(citation.start, citation.end)), question).toContain(compactText(text));
+      }
+      if (answer.answerSpan) {
+        const { citation, start, end, text } = answer.answerSpan;
+        expect(answer.citations[citation].quote.slice(start, end), question).toBe(text);
+      }
+    }
+    expect(spans).toBeGreaterThanOrEqual(QUESTIONS.length);
+  });
+});
+
+describe('enumeration items', () => {
+  it('finds numbered items within one sentence and across sentences, verbatim', () => {
+    const inOne = '办好三件实事。一是新增车位1万个；二是改造街巷50条；三是建成绿波网。';
+    expect(enumerationItems(inOne)?.map((r) => inOne.slice(r.start, r.end))).toEqual(['一是新增车位1万个', '二是改造街巷50条', '三是建成绿波网']);
+    const across = '3件实事分别是：一、新增车位。二、改造街巷，惠及10万人。';
+    expect(enumerationItems(across)?.map((r) => across.slice(r.start, r.end))).toEqual(['一、新增车位', '二、改造街巷，惠及10万人']);
+    expect(enumerationItems('城镇新增就业8万人，新建公园20个。')).toBeUndefined();
+  });
+});
