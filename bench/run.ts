@@ -12,7 +12,7 @@ import { createApp } from '../src/app.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { readQuestionFile } from '../src/eval/questions.js';
 import { ingest } from '../src/ingest/ingest.js';
-import { CORPUS_DIR, DEV_QUESTIONS, REPO, tempDir, testConfig } from '../tests/support/fixtures.js';
+import { CORPUS_DIR, DEV2_QUESTIONS, DEV_QUESTIONS, REPO, tempDir, testConfig } from '../tests/support/fixtures.js';
 import { startPostgres } from '../tests/support/postgres.js';
 import { realModel, tinyModel, type BenchModel } from './model.js';
 import { median, p95, round } from './stats.js';
@@ -114,6 +114,31 @@ async function run(options: { full?: boolean; out: string }): Promise<void> {
     out(`| ${name} (median / p95 ms) | ${STAGES.map(cell).join(' | ')} |`);
     await app.close();
   }
+
+  out();
+  out('## First answer after start, warmed (what the bot and the interactive CLI do) and not');
+  out();
+  const everyday = (await readQuestionFile(DEV2_QUESTIONS)).map((q) => q.q);
+  const firstAnswers = { warmMs: [] as number[], warmedFirstMs: [] as number[], coldFirstMs: [] as number[] };
+  for (let r = 0; r < REPEATS; r++) {
+    for (const warmed of [true, false]) {
+      const app = await createApp(testConfig(path.join(work.dir, 'index-lexical'), { DENSE: 'off' }), { embedder: null });
+      const started = performance.now();
+      if (warmed) {
+        await app.answerer.warm();
+        firstAnswers.warmMs.push(performance.now() - started);
+      }
+      const { totalMs } = (await app.answerer.answer(everyday[r % everyday.length])).timings;
+      (warmed ? firstAnswers.warmedFirstMs : firstAnswers.coldFirstMs).push(totalMs);
+      await app.close();
+    }
+  }
+  out('| lexical, dev2 question | median ms | runs |');
+  out('| --- | --- | --- |');
+  out(`| warm() | ${round(median(firstAnswers.warmMs), 0)} | ${REPEATS} |`);
+  out(`| first answer after warm() | ${round(median(firstAnswers.warmedFirstMs), 1)} | ${REPEATS} |`);
+  out(`| first answer without warm() | ${round(median(firstAnswers.coldFirstMs), 1)} | ${REPEATS} |`);
+  raw.firstAnswer = firstAnswers;
 
   out();
   out('## Cold start of `npm run ask` (process start to first answer, index built)');

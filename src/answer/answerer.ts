@@ -25,6 +25,12 @@ export interface Answerer {
    * turn is what the next question may lean on (`null` for an unusable question).
    */
   answerTurn(question: string, previous?: Turn, options?: AnswerOptions): Promise<{ answer: Answer; turn: Turn | null }>;
+  /**
+   * Loads everything a question may need (word vectors, the report words typing slips are checked
+   * against, report words by pinyin, the English glossary and the dictionaries the readers use), so
+   * the first answer is as fast as later ones. Surfaces call it before they say they are ready.
+   */
+  warm(): Promise<void>;
 }
 
 export interface AnswerOptions {
@@ -47,9 +53,11 @@ export interface AnswererParts {
   now?: () => Date;
   /** The numbers that decide answers; `ANSWER_TUNING` by default. */
   tuning?: AnswerTuning;
+  /** Told each time something is loaded on first use (tests count these). */
+  onLoad?: (what: 'word vectors' | 'report words' | 'report words by pinyin') => void;
 }
 
-export function createAnswerer({ store, searcher, settings, lexicon = loadLexicon(), wordVectors, now = () => new Date(), tuning = ANSWER_TUNING }: AnswererParts): Answerer {
+export function createAnswerer({ store, searcher, settings, lexicon = loadLexicon(), wordVectors, now = () => new Date(), tuning = ANSWER_TUNING, onLoad }: AnswererParts): Answerer {
   segmenter();
   const documents = new Map(store.documents.map((d) => [d.id, d]));
   const cities = [...new Set(store.documents.map((d) => d.city).filter(Boolean))];
@@ -61,7 +69,10 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
    * typing slip. Not every index term is one: 进中 of 推进中小企业 is a character pair, so 进中 is a slip
    * for 晋中, and 机占 of 装机占比 no word to correct 基站 to.
    */
-  const reportWords = () => (words ??= new Set([...dictionaryWords(knows), ...lexicon.reportTerms().filter(knows)]));
+  const reportWords = () => {
+    if (!words) onLoad?.('report words');
+    return (words ??= new Set([...dictionaryWords(knows), ...lexicon.reportTerms().filter(knows)]));
+  };
   const readerParts = {
     knows,
     cities,
@@ -79,7 +90,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
   let readerWithVectors: Promise<void> | undefined;
   /** Gives the reader the word vectors' neighbours, once. */
   const loadVectors = () =>
-    (readerWithVectors ??= (wordVectors?.() ?? Promise.resolve(null)).then((vectors) => {
+    (readerWithVectors ??= (onLoad?.('word vectors'), wordVectors?.() ?? Promise.resolve(null)).then((vectors) => {
       if (!vectors) return;
       const vocabulary = [...store.terms.terms()].filter((t) => /^[\u3400-\u9fff]{2,8}$/.test(t));
       read = createQuestionReader({
@@ -111,12 +122,16 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     }
     return best;
   };
+  const spelled = () => {
+    if (!spelledNames) onLoad?.('report words by pinyin');
+    return (spelledNames ??= reportWordsBySpelling());
+  };
   const readEnglish = createEnglishReader({
     knows,
     glossary: (phrase) => lexicon.english(phrase),
     places: new Map(places.map((place) => [spell(place), place])),
     cities,
-    spelledName: (word) => (spelledNames ??= reportWordsBySpelling()).get(word)?.word,
+    spelledName: (word) => spelled().get(word)?.word,
   });
 
   const strategies = createStrategies({ store, searcher, documents, weightOf, tuning, topK: settings.topK, read: () => read });
@@ -181,7 +196,16 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     return { answer, turn: turnOf(question, solution.answeredFrom) };
   }
 
-  return { answerTurn, answer: async (question, options) => (await answerTurn(question, undefined, options)).answer };
+  async function warm(): Promise<void> {
+    await loadVectors();
+    reportWords();
+    spelled();
+    // One question in Chinese with a slip and one in English load what the readers keep to themselves (glossary, sound tables).
+    const place = cities[0] ?? '';
+    for (const question of [`${place}今年的目标是多少`, `What is the target of ${spell(place)} this year?`]) await answerTurn(question);
+  }
+
+  return { answerTurn, warm, answer: async (question, options) => (await answerTurn(question, undefined, options)).answer };
 }
 
 function spell(word: string): string {

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   let app = await openApp(config, (line) => logger.info(line));
   const state = config.store.kind === 'postgres' ? createPostgresBotState(config.store.databaseUrl, config.bot) : createMemoryBotState(config.bot);
   // Handlers always reach the current index, which a report added from Telegram replaces.
-  const answerer: Answerer = { answer: (q) => app.answerer.answer(q), answerTurn: (q, previous) => app.answerer.answerTurn(q, previous) };
+  const answerer: Answerer = { answer: (q) => app.answerer.answer(q), answerTurn: (q, previous) => app.answerer.answerTurn(q, previous), warm: () => app.answerer.warm() };
   let rebuilding: Promise<unknown> = Promise.resolve();
   const library: ReportLibrary = {
     add(file) {
@@ -41,7 +41,9 @@ async function main(): Promise<void> {
         if (!result.added) return TEXT.uploadFailed(result.reason);
         const built = await ingest(config);
         const previous = app;
-        app = await openApp(config, (line) => logger.info(line));
+        const opened = await openApp(config, (line) => logger.info(line));
+        await opened.answerer.warm();
+        app = opened;
         // Answers still being written on the old index finish before it closes.
         setTimeout(() => void previous.close(), OLD_INDEX_GRACE_MS).unref();
         const report = built.reports.find((r) => r.id === result.meta.id);
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
   };
   const { bot, tasks, registerCommands } = createBot({ answerer, documents: () => app.store.documents, library, config: { ...config.bot, token }, logger, state });
 
+  await answerer.warm();
   const me = await connect(bot.telegram, logger, config.bot.connectTimeoutS * 1000);
   if (typeof me === 'string') return fail(me);
   bot.botInfo = me;

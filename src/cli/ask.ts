@@ -41,6 +41,7 @@ async function run(words: string[], options: { json?: boolean; explain?: boolean
 
   const conversations = createConversations(answerer, createMemoryConversationStore());
   if (process.stdin.isTTY) {
+    await answerer.warm();
     await runChat({ input: process.stdin, output: process.stdout, conversations, documents: store.documents, terminal: true });
     return;
   }

@@ -12,7 +12,7 @@ export function readQuestion(text: string, cities: string[], coveredYears: Reado
 
 /** An answerer for bot tests that answers every question with `answer` and keeps no conversation. */
 export function fakeAnswerer(answer: (question: string) => Promise<Answer>): Answerer {
-  return { answer, answerTurn: async (question) => ({ answer: await answer(question), turn: null }) };
+  return { answer, answerTurn: async (question) => ({ answer: await answer(question), turn: null }), warm: async () => undefined };
 }
 
 export const UNDERSTOOD = { question: 'q', cities: [], years: [], contextUsed: false };
