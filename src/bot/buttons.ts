@@ -1,31 +1,71 @@
 import type { InlineKeyboardButton } from 'telegraf/types';
 import type { Answer } from '../answer/types.js';
-import { TEXT } from './texts.js';
+import { EXAMPLE_QUESTIONS, TEXT } from './texts.js';
 
-/** What a button under an answer asks for: more citations from `from`, or the passage of citation `index`. */
-export type ButtonPress = { kind: 'more'; key: string; from: number } | { kind: 'passage'; key: string; index: number };
+/**
+ * What a button asks for: more citations from `from` (under the answer), the passage of citation
+ * `index`, the answer back, a vote (👍 up, 👎 down), or an example question from /start.
+ */
+export type ButtonPress =
+  | { kind: 'more'; key: string; from: number }
+  | { kind: 'passage'; key: string; index: number }
+  | { kind: 'answer'; key: string }
+  | { kind: 'vote'; key: string; up: boolean }
+  | { kind: 'example'; index: number };
 
-const PREFIX = { more: 'm', passage: 'p' } as const;
+const PREFIX = { more: 'm', passage: 'p', answer: 'a', vote: 'v', example: 'x' } as const;
 
 /** Callback data for a button; short enough for Telegram's 64 bytes. */
 export function buttonData(press: ButtonPress): string {
-  return `${PREFIX[press.kind]}:${press.key}:${press.kind === 'more' ? press.from : press.index}`;
+  if (press.kind === 'example') return `${PREFIX.example}:${press.index}`;
+  const position = press.kind === 'more' ? press.from : press.kind === 'passage' ? press.index : press.kind === 'vote' ? Number(press.up) : 0;
+  return `${PREFIX[press.kind]}:${press.key}:${position}`;
 }
 
 export function parseButtonData(data: string): ButtonPress | null {
-  const match = data.match(/^([mp]):([0-9a-z]+):(\d{1,3})$/);
+  const example = data.match(/^x:(\d{1,2})$/);
+  if (example) return { kind: 'example', index: Number(example[1]) };
+  const match = data.match(/^([mpav]):([0-9a-z]+):(\d{1,3})$/);
   if (!match) return null;
   const [, prefix, key, position] = match;
-  return prefix === PREFIX.more ? { kind: 'more', key, from: Number(position) } : { kind: 'passage', key, index: Number(position) };
+  const n = Number(position);
+  if (prefix === PREFIX.more) return { kind: 'more', key, from: n };
+  if (prefix === PREFIX.passage) return { kind: 'passage', key, index: n };
+  if (prefix === PREFIX.vote) return { kind: 'vote', key, up: n === 1 };
+  return { kind: 'answer', key };
 }
 
 /**
- * "更多来源" (when there is more than one citation) and "原文" under a found answer; "可能相关"
- * under a not-found answer when some passages come close.
+ * Under a found answer: "原文" (its passage), "更多来源" when further citations bear on it, and
+ * 👍/👎. Under a not-found answer: "可能相关" when some passages come close.
  */
-export function answerButtons(answer: Answer, key: string): InlineKeyboardButton[] {
-  if (!answer.found) return answer.citations.length > 0 ? [{ text: TEXT.related, callback_data: buttonData({ kind: 'more', key, from: 0 }) }] : [];
-  const buttons: InlineKeyboardButton[] = [{ text: TEXT.fullPassage, callback_data: buttonData({ kind: 'passage', key, index: 0 }) }];
-  if (answer.citations.length > 1) buttons.unshift({ text: TEXT.moreSources, callback_data: buttonData({ kind: 'more', key, from: 1 }) });
-  return buttons;
+export function answerButtons(answer: Answer, key: string): InlineKeyboardButton[][] {
+  if (!answer.found) return answer.citations.length > 0 ? [[{ text: TEXT.related, callback_data: buttonData({ kind: 'more', key, from: 0 }) }]] : [];
+  const sources: InlineKeyboardButton[] = [{ text: TEXT.fullPassage, callback_data: buttonData({ kind: 'passage', key, index: 0 }) }];
+  if (answer.citations.length > 1) sources.push({ text: TEXT.moreSources(answer.citations.length - 1), callback_data: buttonData({ kind: 'more', key, from: 1 }) });
+  return [sources, voteButtons(key)];
+}
+
+/** One "原文 n" per citation shown (numbered as in the message), then the votes (for an answer). */
+export function sourceButtons(key: string, indexes: number[], found: boolean): InlineKeyboardButton[][] {
+  const passages = indexes.map((i) => ({ text: TEXT.passageOf(i + 1), callback_data: buttonData({ kind: 'passage', key, index: i }) }));
+  const rows: InlineKeyboardButton[][] = [];
+  for (let i = 0; i < passages.length; i += 3) rows.push(passages.slice(i, i + 3));
+  return found ? [...rows, voteButtons(key)] : rows;
+}
+
+export function backButtons(key: string): InlineKeyboardButton[][] {
+  return [[{ text: TEXT.backToAnswer, callback_data: buttonData({ kind: 'answer', key }) }]];
+}
+
+function voteButtons(key: string): InlineKeyboardButton[] {
+  return [
+    { text: '👍', callback_data: buttonData({ kind: 'vote', key, up: true }) },
+    { text: '👎', callback_data: buttonData({ kind: 'vote', key, up: false }) },
+  ];
+}
+
+/** The example questions of /start and /help, one button each, that ask them. */
+export function exampleButtons(): InlineKeyboardButton[][] {
+  return EXAMPLE_QUESTIONS.map((question, index) => [{ text: question, callback_data: buttonData({ kind: 'example', index }) }]);
 }

@@ -41,7 +41,7 @@ export interface ReportBot {
   bot: Telegraf;
   /** Answers still being sent; `idle()` resolves when all are out. */
   tasks: TaskTracker;
-  /** Registers the command menu (Chinese descriptions) with Telegram. */
+  /** Registers the command menu and the bot's description (in Chinese, and in English for English clients) with Telegram. */
   registerCommands(): Promise<void>;
 }
 
@@ -59,6 +59,7 @@ export function createBot({ answerer, documents, library, config, logger, retry,
     outbox: createOutbox(bot.telegram, retry, throttle),
     limits: state.limits,
     cache: state.cache,
+    misses: state.misses,
     tasks: createTaskTracker((error) => logger.error({ err: error }, 'answer task failed')),
     logger,
   };
@@ -78,6 +79,13 @@ export function createBot({ answerer, documents, library, config, logger, retry,
   return {
     bot,
     tasks: services.tasks,
-    registerCommands: () => services.outbox.call(() => bot.telegram.setMyCommands(COMMANDS)).then(() => undefined),
+    async registerCommands() {
+      const { outbox } = services;
+      await outbox.call(() => bot.telegram.setMyCommands(COMMANDS));
+      await outbox.call(() => bot.telegram.setMyDescription(TEXT.description));
+      await outbox.call(() => bot.telegram.setMyShortDescription(TEXT.shortDescription));
+      await outbox.call(() => bot.telegram.setMyDescription(TEXT.descriptionEn, 'en'));
+      await outbox.call(() => bot.telegram.setMyShortDescription(TEXT.shortDescriptionEn, 'en'));
+    },
   };
 }

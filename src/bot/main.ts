@@ -10,6 +10,7 @@ import type { ReportLibrary } from './services.js';
 import { TEXT } from './texts.js';
 import { createMemoryBotState, createPostgresBotState } from './state.js';
 import { createLogger } from './logger.js';
+import { createFileMissLog, missesFile } from './misses.js';
 
 /** How long answers already being written may take to go out after a stop signal. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, token);
 
   let app = await openApp(config, (line) => logger.info(line));
-  const state = config.store.kind === 'postgres' ? createPostgresBotState(config.store.databaseUrl, config.bot) : createMemoryBotState(config.bot);
+  const state = config.store.kind === 'postgres' ? createPostgresBotState(config.store.databaseUrl, config.bot) : createMemoryBotState(config.bot, createFileMissLog(missesFile(config.indexDir)));
   // Handlers always reach the current index, which a report added from Telegram replaces.
   const answerer: Answerer = { answer: (q) => app.answerer.answer(q), answerTurn: (q, previous) => app.answerer.answerTurn(q, previous), warm: () => app.answerer.warm() };
   let rebuilding: Promise<unknown> = Promise.resolve();

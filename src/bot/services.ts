@@ -3,6 +3,7 @@ import type { Answerer } from '../answer/answerer.js';
 import type { Conversations } from '../conversation/conversations.js';
 import type { StoredDocument } from '../store/types.js';
 import type { AnswerCache } from './answer-cache.js';
+import type { MissLog } from './misses.js';
 import type { Outbox } from './outbox.js';
 import type { AskLimits } from './rate-limit.js';
 import type { TaskTracker } from './tasks.js';
@@ -26,6 +27,8 @@ export interface BotServices {
   limits: AskLimits;
   /** Answers behind the buttons ("更多来源", "原文"). */
   cache: AnswerCache;
+  /** Not-found questions and answers marked 👎. */
+  misses: MissLog;
   /** Answers being prepared in the background. */
   tasks: TaskTracker;
   logger: Logger;

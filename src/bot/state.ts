@@ -7,6 +7,7 @@ import { createMemoryConversationStore, type ConversationStore } from '../conver
 import { ensureSchema } from '../store/postgres/schema.js';
 import { inTransaction } from '../store/postgres/transaction.js';
 import { createAnswerCache, type AnswerCache } from './answer-cache.js';
+import { createMemoryMissLog, createPostgresMissLog, type MissLog } from './misses.js';
 import { createAskLimits, type Admission, type AskLimits } from './rate-limit.js';
 
 /** What one bot process remembers between updates. Shared through PostgreSQL, several replicas act as one bot. */
@@ -15,11 +16,15 @@ export interface BotState {
   cache: AnswerCache;
   limits: AskLimits;
   conversations: ConversationStore;
+  /** Not-found questions and answers marked 👎, for `npx report-qa misses`. */
+  misses: MissLog;
   close(): Promise<void>;
 }
 
-export function createMemoryBotState(config: Pick<BotConfig, 'ratePerUser' | 'ratePerChat'>): BotState {
+/** In this process's memory; misses go to `misses` (a file beside the embedded index in `npm run bot`). */
+export function createMemoryBotState(config: Pick<BotConfig, 'ratePerUser' | 'ratePerChat'>, misses: MissLog = createMemoryMissLog()): BotState {
   return {
+    misses,
     cache: createAnswerCache(),
     limits: createAskLimits(config.ratePerUser, config.ratePerChat),
     conversations: createMemoryConversationStore(),
@@ -83,5 +88,5 @@ export function createPostgresBotState(databaseUrl: string, config: Pick<BotConf
     },
   };
 
-  return { cache, limits, conversations: createPostgresConversationStore(pool), close: () => pool.end() };
+  return { cache, limits, conversations: createPostgresConversationStore(pool), misses: createPostgresMissLog(pool), close: () => pool.end() };
 }

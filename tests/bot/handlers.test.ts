@@ -3,6 +3,9 @@ import { Telegram, TelegramError } from 'telegraf';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Answerer } from '../../src/answer/answerer.js';
 import { createBot, type ReportBot } from '../../src/bot/create-bot.js';
+import { createMemoryMissLog } from '../../src/bot/misses.js';
+import { createMemoryBotState, type BotState } from '../../src/bot/state.js';
+import { EXAMPLE_QUESTIONS, TEXT } from '../../src/bot/texts.js';
 import { MESSAGE_LIMIT } from '../../src/bot/format.js';
 import type { BotConfig } from '../../src/config.js';
 import type { Store } from '../../src/store/types.js';
@@ -46,8 +49,9 @@ beforeEach(() => {
 const TOKEN = '123456789:AAEtesttokentesttokentesttokentest12';
 const BASE_CONFIG: BotConfig & { token: string } = { token: TOKEN, port: 0, ratePerUser: 100, ratePerChat: 100, connectTimeoutS: 1 };
 
-function makeBot(config: Partial<BotConfig> = {}, parts: { answerer?: Answerer } = {}): ReportBot {
+function makeBot(config: Partial<BotConfig> = {}, parts: { answerer?: Answerer; state?: BotState } = {}): ReportBot {
   const made = createBot({
+    ...(parts.state ? { state: parts.state } : {}),
     answerer: parts.answerer ?? answerer,
     documents: () => store.documents,
     config: { ...BASE_CONFIG, ...config },
@@ -81,13 +85,38 @@ describe('private chat', () => {
     for (const button of message.payload.reply_markup.inline_keyboard[0]) expect(Buffer.byteLength(button.callback_data)).toBeLessThanOrEqual(64);
   });
 
-  it('explains itself on /start and /help with three example questions', async () => {
-    await deliver(makeBot(), textUpdate('/start'), textUpdate('/help'));
+  it('says on /start and /help what is covered, with example questions as buttons that ask them', async () => {
+    const bot = makeBot();
+    await deliver(bot, textUpdate('/start'), textUpdate('/help'));
     expect(sent()).toHaveLength(2);
     for (const m of sent()) {
       expect(m.payload.text).toContain('@ReportQaBot');
-      expect(m.payload.text.match(/^• /gm)).toHaveLength(3);
+      expect(m.payload.text).toContain('• 太原：2024、2025、2026年（');
+      expect(m.payload.text).toContain('• 晋中：2025年（摘要；回顾2024年）');
+      expect(m.payload.text.split('\n').length).toBeLessThanOrEqual(10);
+      expect(m.payload.reply_markup.inline_keyboard.map((row: Array<{ text: string }>) => row[0].text)).toEqual(EXAMPLE_QUESTIONS);
     }
+    const [example] = sent()[0].payload.reply_markup.inline_keyboard[1];
+    calls.length = 0;
+    await deliver(bot, callbackUpdate(example.callback_data));
+    expect(calls[0].method).toBe('answerCallbackQuery');
+    expect(sent()[0].payload.text).toContain('<b>82%</b>');
+  });
+
+  it('lists what is covered on /reports', async () => {
+    await deliver(makeBot(), textUpdate('/reports'));
+    expect(sent()[0].payload.text).toMatch(/^• 太原：.*\n• 晋中：.*\n\n可查询的报告：\n• /s);
+  });
+
+  it('sets its description and short description in Chinese, and in English for English clients', async () => {
+    await makeBot().registerCommands();
+    const descriptions = calls.filter((c) => /^setMy(Short)?Description$/.test(c.method)).map((c) => [c.method, c.payload.language_code ?? 'default', /[\u4e00-\u9fff]/.test(c.payload.description ?? c.payload.short_description)]);
+    expect(descriptions).toEqual([
+      ['setMyDescription', 'default', true],
+      ['setMyShortDescription', 'default', true],
+      ['setMyDescription', 'en', false],
+      ['setMyShortDescription', 'en', false],
+    ]);
   });
 
   it('lists the reports on /sources and explains answers on /about', async () => {
@@ -111,7 +140,7 @@ describe('private chat', () => {
     await deliver(makeBot(), textUpdate('上海2024年的地铁里程是多少？'));
     expect(sent()[0].payload.text).toContain('没有关于上海的内容');
     expect(sent()[0].payload.text).toContain('现有报告');
-    expect(sent()[0].payload.reply_markup.inline_keyboard[0]).toEqual([]);
+    expect(sent()[0].payload.reply_markup.inline_keyboard).toEqual([]);
   });
 
   it('escapes HTML in questions and answers', async () => {
@@ -164,7 +193,10 @@ describe('conversations', () => {
     expect(button.text).toBe('可能相关');
     calls.length = 0;
     await deliver(bot, callbackUpdate(button.callback_data));
-    expect(sent()[0].payload.text).toMatch(/^以下内容可能相关，但不足以回答这个问题：\n\n1\. <blockquote>/);
+    expect(sent()).toHaveLength(0);
+    const edited = calls.find((c) => c.method === 'editMessageText')!;
+    expect(edited.payload.text).toMatch(/\n\n以下内容可能相关，但不足以回答这个问题：\n\n1\. <blockquote/);
+    expect(edited.payload.reply_markup.inline_keyboard.flat().map((b: { text: string }) => b.text)[0]).toBe('原文 1');
   });
 });
 
@@ -221,29 +253,58 @@ describe('inline mode', () => {
     expect(payload.results[0].description).toMatch(/^《.*》 · /);
   });
 
-  it('answers an empty query with no results', async () => {
+  it('answers an empty query with the hint and a button to a private chat', async () => {
     await deliver(makeBot(), inlineUpdate('  '));
-    expect(calls.find((c) => c.method === 'answerInlineQuery')!.payload.results).toEqual([]);
+    const { payload } = calls.find((c) => c.method === 'answerInlineQuery')!;
+    expect(payload.results.map((r: { title: string }) => r.title)).toEqual([TEXT.inlineHint]);
+    expect(payload.button).toEqual({ text: TEXT.inlineStart, start_parameter: 'inline' });
   });
 });
 
 describe('buttons', () => {
-  async function askAndGetKey(bot: ReportBot): Promise<string> {
-    await deliver(bot, textUpdate('太原的空气质量综合指数是多少？'));
-    const data: string = sent()[0].payload.reply_markup.inline_keyboard[0][0].callback_data;
-    calls.length = 0;
-    return data.split(':')[1];
-  }
-
-  it('"更多来源" sends the next citations and "原文" the full passage', async () => {
+  it('edits the answer message on a press: "更多来源" adds the citations with one "原文 n" each, "原文" shows a passage, and back', async () => {
     const bot = makeBot();
-    const key = await askAndGetKey(bot);
+    await deliver(bot, textUpdate('太原的空气质量综合指数是多少？'));
+    const [answerMessage] = sent();
+    const rows = answerMessage.payload.reply_markup.inline_keyboard;
+    expect(rows.map((row: Array<{ text: string }>) => row.map((b) => b.text))).toEqual([['原文', expect.stringMatching(/^更多来源（\d）$/)], ['👍', '👎']]);
+    const key = rows[0][0].callback_data.split(':')[1];
+    calls.length = 0;
     await deliver(bot, callbackUpdate(`m:${key}:1`));
     expect(calls[0].method).toBe('answerCallbackQuery');
-    expect(sent()[0].payload.text).toMatch(/^2\. <blockquote>/);
+    expect(sent()).toHaveLength(0);
+    const more = calls.find((c) => c.method === 'editMessageText')!;
+    expect(more.payload.text.startsWith(answerMessage.payload.text)).toBe(true);
+    const numbered = [...more.payload.text.matchAll(/^(\d+)\. <blockquote/gm)].map((m) => Number(m[1]));
+    expect(numbered[0]).toBe(2);
+    const passageButtons = more.payload.reply_markup.inline_keyboard.flat().map((b: { text: string }) => b.text).filter((t: string) => t.startsWith('原文'));
+    expect(passageButtons).toEqual(['原文 1', ...numbered.map((n) => `原文 ${n}`)]);
     calls.length = 0;
-    await deliver(bot, callbackUpdate(`p:${key}:0`));
-    expect(sent()[0].payload.text).toMatch(/^<b>《.*》 · .*<\/b>\n\n<blockquote>/s);
+    await deliver(bot, callbackUpdate(`p:${key}:${numbered[0] - 1}`));
+    const passage = calls.find((c) => c.method === 'editMessageText')!;
+    expect(passage.payload.text).toMatch(/^<b>《.*》 · .*<\/b>\n\n<blockquote/s);
+    expect(passage.payload.reply_markup.inline_keyboard[0][0].text).toBe('← 返回答案');
+    calls.length = 0;
+    await deliver(bot, callbackUpdate(passage.payload.reply_markup.inline_keyboard[0][0].callback_data));
+    expect(calls.find((c) => c.method === 'editMessageText')!.payload.text).toBe(answerMessage.payload.text);
+  });
+
+  it('keeps 👎 and every not-found question (no user names), lists them most frequent first, and takes the votes away', async () => {
+    const misses = createMemoryMissLog();
+    const bot = makeBot({}, { state: { ...createMemoryBotState(BASE_CONFIG, misses) } });
+    await deliver(bot, textUpdate('上海2024年的地铁里程是多少？'), textUpdate('/ask 上海2024年的地铁里程是多少？', GROUP_CHAT), textUpdate('晋中卫生厕所普及率是多少？'));
+    const answered = sent().find((m) => m.payload.text.includes('82%'))!;
+    const down = answered.payload.reply_markup.inline_keyboard[1][1];
+    calls.length = 0;
+    await deliver(bot, callbackUpdate(down.callback_data));
+    expect(calls[0]).toMatchObject({ method: 'answerCallbackQuery', payload: { text: TEXT.thanks } });
+    expect(calls.find((c) => c.method === 'editMessageReplyMarkup')).toBeDefined();
+    const listed = await misses.list();
+    expect(listed.map((m) => [m.count, m.kind, m.reason, m.chatTypes])).toEqual([
+      [2, 'not-found', 'OUT_OF_SCOPE', ['private', 'supergroup']],
+      [1, 'disliked', 'FOUND', ['private']],
+    ]);
+    expect(JSON.stringify(listed)).not.toContain('Alice');
   });
 
   it('answers a stale or unknown button gracefully', async () => {

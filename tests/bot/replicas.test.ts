@@ -57,23 +57,27 @@ afterAll(async () => {
 });
 
 describe('two bot replicas sharing one PostgreSQL database', () => {
-  it('serves a button on an answer sent by replica A from replica B', async () => {
+  it('serves a button on an answer sent by replica A from replica B, editing the answer', async () => {
     const [a, b] = replicas;
     await post(a.port, message(9009, '晋中卫生厕所普及率是多少？'));
     const [answer] = await emulator.waitForBotMessages(TOKEN, 9009, 1);
     expect(answer.text).toContain('<b>82%</b>');
     const [button] = (answer.reply_markup as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }).inline_keyboard[0];
     expect(button.text).toBe('原文');
+    const stored = emulator.server.storage.botMessages.find((u) => u.message === answer)!;
     await post(b.port, {
       callback_query: {
         id: 'cb1',
         from: { id: 9009, is_bot: false, first_name: 'U' },
         chat_instance: '1',
         data: button.callback_data,
-        message: { message_id: 1, date: 0, chat: { id: 9009, type: 'private' }, text: 'answer' },
+        message: { message_id: stored.messageId, date: 0, chat: { id: 9009, type: 'private' }, text: 'answer' },
       },
     });
-    const [, passage] = await emulator.waitForBotMessages(TOKEN, 9009, 2);
+    const deadline = Date.now() + 10_000;
+    while (emulator.botMessages(TOKEN, 9009)[0].text === answer.text && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    const [passage, ...others] = emulator.botMessages(TOKEN, 9009);
+    expect(others).toHaveLength(0);
     expect(passage.text).toMatch(/^<b>《晋中市2025年政府工作报告（摘要）》 · /);
     expect(passage.text).toContain('卫生厕所普及率达');
   });

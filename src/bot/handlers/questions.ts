@@ -1,9 +1,10 @@
 import { Composer, type Context } from 'telegraf';
 import { commandArgument, questionFor, saidIn } from '../addressing.js';
-import { answerButtons } from '../buttons.js';
+import { answerButtons, parseButtonData } from '../buttons.js';
 import { answerBlocks, escapeHtml, packMessages } from '../format.js';
+import { missOf } from '../misses.js';
 import type { BotServices } from '../services.js';
-import { TEXT } from '../texts.js';
+import { EXAMPLE_QUESTIONS, TEXT } from '../texts.js';
 
 /** Messages a person sends that carry no words we can read (service messages are not among them). */
 const MEDIA = ['sticker', 'voice', 'audio', 'photo', 'video', 'video_note', 'animation', 'document', 'location', 'contact', 'poll', 'dice'];
@@ -14,7 +15,7 @@ const MEDIA = ['sticker', 'voice', 'audio', 'photo', 'video', 'video_note', 'ani
  * chat gets a one-line hint instead of silence.
  */
 export function questionHandlers(services: BotServices): Composer<Context> {
-  const { conversations, outbox, limits, cache, tasks, logger } = services;
+  const { conversations, outbox, limits, cache, tasks, logger, misses } = services;
   const questions = new Composer<Context>();
 
   const ask = async (ctx: Context, question: string) => {
@@ -34,8 +35,9 @@ export function questionHandlers(services: BotServices): Composer<Context> {
         void outbox.call(() => ctx.telegram.sendChatAction(chat.id, 'typing')).catch(() => undefined);
         const answer = await conversations.ask(key, question, continuing);
         if (answer.error) return void (await outbox.send(chat, escapeHtml(answer.answer), { replyTo }));
+        if (!answer.found) await misses.record(missOf(answer, 'not-found', chat.type));
         const buttons = answerButtons(answer, await cache.put(answer));
-        const sent = await outbox.sendAll(chat, packMessages(answerBlocks(answer)), { replyTo, extra: { reply_markup: { inline_keyboard: [buttons] } } });
+        const sent = await outbox.sendAll(chat, packMessages(answerBlocks(answer)), { replyTo, extra: { reply_markup: { inline_keyboard: buttons } } });
         // A reply to any message of this answer continues from it, whatever the chat asked since.
         for (const message of sent) await conversations.link(key, answerKey(chat.id, message.message_id));
       } catch (error) {
@@ -46,6 +48,13 @@ export function questionHandlers(services: BotServices): Composer<Context> {
   };
 
   questions.command('ask', (ctx) => ask(ctx, commandArgument(ctx.message.text)));
+  // An example question from /start or /help, asked as if typed.
+  questions.on('callback_query', async (ctx) => {
+    const press = parseButtonData('data' in ctx.callbackQuery ? ctx.callbackQuery.data : '');
+    const question = press?.kind === 'example' ? EXAMPLE_QUESTIONS[press.index] : undefined;
+    await outbox.call(() => ctx.answerCbQuery(question ? undefined : TEXT.staleButton));
+    if (question && ctx.chat) await ask(ctx, question);
+  });
   questions.command('new', async (ctx) => {
     await conversations.reset(conversationKey(ctx));
     await outbox.send(ctx.chat, escapeHtml(TEXT.newConversation), { replyTo: ctx.message.message_id });

@@ -57,6 +57,13 @@ const STATEMENTS = [
   `CREATE TABLE IF NOT EXISTS rq_rate_notices (
      chat text PRIMARY KEY,
      until double precision NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS rq_misses (
+     question text NOT NULL,
+     reading text NOT NULL,
+     reason text NOT NULL,
+     kind text NOT NULL,
+     chat_type text NOT NULL,
+     at double precision NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS rq_conversations (
      key text PRIMARY KEY,
      turn jsonb NOT NULL,
