@@ -28,7 +28,7 @@ describe('npm run bot', () => {
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    const deadline = Date.now() + 15_000;
+    const deadline = Date.now() + 60_000;
     while (!stderr.includes('ready') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
 
     const ready = JSON.parse(stderr.split('\n').find((l) => l.includes('ready'))!);
@@ -56,7 +56,7 @@ describe('npm run bot', () => {
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    const deadline = Date.now() + 15_000;
+    const deadline = Date.now() + 60_000;
     while (!stderr.includes('ready') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(stderr).toContain('"transport":"webhook"');
 
