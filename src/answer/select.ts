@@ -78,16 +78,22 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
   for (const hit of hits) {
     // Reports space out figures and words ("187 户", "新 IP"); compare without white space.
     const context = `${hit.passage.section}${hit.passage.text}`.toLowerCase().replace(/\s+/g, '');
+    let lead = '';
+    let previous: Sentence | undefined;
     for (const sentence of hit.passage.sentences) {
       const lower = sentence.text.toLowerCase().replace(/\s+/g, '');
+      lead = leadOf(lower, previous, sentence, lead);
+      previous = sentence;
+      // An item of a list says what its lead says: "预期目标是：…；" then "规模以上工业增加值增长 4%以上；" is a target too.
+      const says = lead && !lower.startsWith(lead) ? lead + lower : lower;
       let missingFigure = false;
       const presences = new Map<string, number>();
       /** Concepts the sentence itself says (not only its passage). */
       const saidHere = new Set<string>();
       for (const { concept } of concepts) {
-        const presence = concept.strict ? (concept.variants.some((v) => lower.includes(v)) ? 1 : 0) : presenceOf(concept.variants, lower, context);
+        const presence = concept.strict ? (concept.variants.some((v) => lower.includes(v)) ? 1 : 0) : presenceOf(concept.variants, says, context, tuning);
         if (concept.strict && presence === 0) missingFigure = true;
-        const related = Math.min(tuning.relatedPresence, Math.max(0, ...(concept.related ?? []).filter((r) => lower.includes(r.word)).map((r) => (r.similarity - MIN_SIMILARITY) / 0.3)));
+        const related = Math.min(tuning.relatedPresence, Math.max(0, ...(concept.related ?? []).filter((r) => says.includes(r.word)).map((r) => (r.similarity - MIN_SIMILARITY) / 0.3)));
         presences.set(concept.label, Math.max(presence, related));
         // Presence 1 is a variant in the sentence itself; less is its passage or part of a word.
         if (presence === 1 || related > 0) saidHere.add(concept.label);
@@ -121,6 +127,18 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
     }
   }
   return scored.sort((a, b) => b.score - a.score);
+}
+
+/** A lead into a list ends with "：" and its items with "；": "主要预期目标是：" leads the items after it in its run. */
+const LEAD = /^(.*[：:])[^：:]*；$/;
+const ITEM_END = /；$/;
+
+/** The lead the sentence's list item continues ('' when none), given the lead so far and the sentence before. */
+function leadOf(lower: string, previous: Sentence | undefined, sentence: Sentence, lead: string): string {
+  const own = lower.match(LEAD)?.[1];
+  if (own) return own;
+  const continues = previous && previous.run === sentence.run && ITEM_END.test(previous.text.trim());
+  return continues ? lead : '';
 }
 
 /**
@@ -162,16 +180,16 @@ function unitPattern(units: string[]): RegExp {
 
 /**
  * 1 when the sentence says the concept (a variant), less when only its passage (`context`: the
- * passage with its section title, lower-cased) does or only parts of a longer word match (its
- * head, the last two characters, among them).
+ * passage with its section title, lower-cased) does (`contextPresence`) or only parts of a longer
+ * word match (its head, the last two characters, among them; up to `partPresence`).
  */
-function presenceOf(variants: string[], sentence: string, context: string): number {
+function presenceOf(variants: string[], sentence: string, context: string, tuning: AnswerTuning): number {
   if (variants.some((v) => sentence.includes(v))) return 1;
-  const inContext = variants.some((v) => context.includes(v)) ? 0.5 : 0;
+  const inContext = variants.some((v) => context.includes(v)) ? tuning.contextPresence : 0;
   const word = variants[0];
   // A Chinese compound names its head last: without it (规上工业企业 for 规上工业增加值) it is another thing.
   if (word.length < 3 || !sentence.includes(word.slice(-2))) return inContext;
   let found = 0;
   for (let i = 0; i + 1 < word.length; i++) if (sentence.includes(word.slice(i, i + 2))) found++;
-  return Math.max(inContext, (0.7 * found) / (word.length - 1));
+  return Math.max(inContext, (tuning.partPresence * found) / (word.length - 1));
 }

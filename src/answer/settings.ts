@@ -29,6 +29,9 @@ export interface AnswerTuning {
   situationWeight: number;
   /** …when the asking clauses carry at least this share of all the weight (else they ask about what was told). */
   minAskedShare: number;
+  /** How much a concept counts as said when only the sentence's passage says it, and at most when only parts of its word are in the sentence. */
+  contextPresence: number;
+  partPresence: number;
   /** A sentence that says none of the question's concepts itself keeps this share of its coverage. */
   onlyAround: number;
   /** Added to a sentence's score when it has a figure and one is asked, or a time and one is asked. */
@@ -58,6 +61,8 @@ export const ANSWER_TUNING: AnswerTuning = {
   relatedPresence: 0.8,
   situationWeight: 0.2,
   minAskedShare: 0.3,
+  contextPresence: 0.5,
+  partPresence: 0.7,
   onlyAround: 0.5,
   figureBonus: 0.15,
   timeBonus: 0.15,

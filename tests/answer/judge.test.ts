@@ -6,10 +6,10 @@ import type { SearchHit } from '../../src/search/searcher.js';
 import { readQuestion } from '../support/reader.js';
 
 let nextId = 0;
-/** A retrieved passage of one review or plan section, its sentences split at 。 */
+/** A retrieved passage of one review or plan section, its sentences split at 。 and ； (as the reports' sentences are). */
 function hit(text: string, sectionKind: 'review' | 'plan' = 'review', score = 1): SearchHit {
   let start = 0;
-  const sentences: Sentence[] = text.split(/(?<=。)/).map((t) => {
+  const sentences: Sentence[] = text.split(/(?<=[。；])/).map((t) => {
     const s = { text: t, start, end: start + t.length, run: 0 };
     start += t.length;
     return s;
@@ -66,5 +66,11 @@ describe('the judge alone', () => {
     const hits = [hit('政府要改进作风。')];
     expect(judge(question, hits, lighterSingles, { ...ANSWER_TUNING, minAskedShare: 0.5 }).answering).toEqual([]);
     expect(judge(question, hits, lighterSingles, { ...ANSWER_TUNING, minAskedShare: 0.1 }).answering.length).toBe(1);
+  });
+
+  it('takes the list item that holds the asked indicator, not the lead clause, from a list of targets', () => {
+    const targets = hit('主要预期目标是：地区生产总值增长5%；规上工业增加值增长6%；城镇新增就业8万人。', 'plan');
+    const { answering } = judge(read('规上工业增加值增长目标是多少？'), [targets], sameWeight);
+    expect(answering[0].sentence.text).toBe('规上工业增加值增长6%；');
   });
 });
