@@ -13,10 +13,11 @@ export type Refusal =
   | NonNullable<Scope['yearNotCovered']>
   /** No sentence covers enough of what the question asks about. */
   | { code: 'NOT_COVERED' }
-  /** The sentences that cover the question say another figure (1号线 for 3号线), another year, or no amount in the asked unit. */
+  /** The sentences that cover the question say another figure (1号线 for 3号线), another year, no amount in the asked unit, or a result where a target is asked. */
   | { code: 'MISMATCH_FIGURE' }
   | { code: 'MISMATCH_YEAR' }
   | { code: 'MISMATCH_UNIT' }
+  | { code: 'MISMATCH_KIND' }
   /** A result was asked; the reports give only the target. */
   | { code: 'TARGET_ONLY'; target: string }
   /** An item of a list was asked by its number; the list has no such item, or there is no numbered list. */
@@ -50,6 +51,7 @@ export function refusalMessage(refusal: Refusal): string {
     case 'MISMATCH_FIGURE':
     case 'MISMATCH_YEAR':
     case 'MISMATCH_UNIT':
+    case 'MISMATCH_KIND':
       return '这些报告中没有找到能回答这个问题的内容。';
   }
 }

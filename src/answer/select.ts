@@ -12,8 +12,8 @@ export interface ScoredSentence {
   coverage: number;
   /**
    * Why the sentence cannot answer even if it covers the words: it misses a figure the question
-   * names (2号线), names only other years, carries no figure in the asked unit (多少天), or no
-   * amount at all when one is asked (多少).
+   * names (2号线), names only other years, carries no figure in the asked unit (多少天), no
+   * amount at all when one is asked (多少), or a result where a target is asked (kind).
    */
   mismatch?: Mismatch;
   score: number;
@@ -21,7 +21,7 @@ export interface ScoredSentence {
   matched: Array<{ concept: string; presence: number }>;
 }
 
-export type Mismatch = 'figure' | 'year' | 'unit';
+export type Mismatch = 'figure' | 'year' | 'unit' | 'kind';
 
 /** The judge's verdict on the retrieved passages: every sentence ranked, and those that answer. */
 export interface Judgement {
@@ -44,6 +44,9 @@ export function answers(s: ScoredSentence, tuning: AnswerTuning = ANSWER_TUNING)
 export type ConceptWeight = (concept: Concept) => number;
 
 const FIGURE = /\d/;
+/** A target asked ("GDP增长目标是多少"): what a year achieved, in a review, is another kind of figure unless it names a target. */
+const ASKS_TARGET = /目标|预期/;
+const TARGET_SAID = /目标|预期|力争|确保|计划|左右/;
 /** An amount in digits with what it counts (20万游客, 99.6%; not 5G or a year) or in words (十件, 八成, 翻番). */
 const AMOUNT = /(?<![\d.])(?!20\d\d年)\d+(?:\.\d+)?\s*(?:%|‰|[\u3400-\u9fff])|[两二三四五六七八九十百千万]+\s*[个件项所座家户条场次批类种位名块台辆套张处成倍万亿]|翻番|倍/;
 const TIME = /年内|年底|年初|上半年|下半年|季度|\d+月|20\d{2}年/;
@@ -73,6 +76,7 @@ const UNIT_FAMILIES: Record<string, string[]> = {
 export function scoreSentences(question: Question, hits: SearchHit[], weightOf: ConceptWeight, tuning: AnswerTuning = ANSWER_TUNING): ScoredSentence[] {
   const concepts = weighConcepts(question.concepts, weightOf, tuning);
   const topScore = hits[0]?.score ?? 1;
+  const asksTarget = ASKS_TARGET.test(question.text);
   const countInUnit = question.askedUnit ? unitPattern(UNIT_FAMILIES[question.askedUnit] ?? [question.askedUnit]) : null;
   const scored: ScoredSentence[] = [];
   for (const hit of hits) {
@@ -117,7 +121,11 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
         ? 'figure'
         : yearMismatch(question, lower, hit)
           ? 'year'
-          : countInUnit ? (!countInUnit.test(lower) ? 'unit' : undefined) : question.asksAmount && !AMOUNT.test(lower) ? 'unit' : undefined;
+          : (countInUnit ? !countInUnit.test(lower) : question.asksAmount && !AMOUNT.test(lower))
+            ? 'unit'
+            : asksTarget && hit.passage.sectionKind === 'review' && !TARGET_SAID.test(says)
+              ? 'kind'
+              : undefined;
       const figure = question.wantsFigure && FIGURE.test(sentence.text) ? tuning.figureBonus : 0;
       const time = question.wantsTime && TIME.test(sentence.text) ? tuning.timeBonus : 0;
       // Asked what a year's plan says (or what it achieved), the other part of the report is a weaker answer.

@@ -73,4 +73,12 @@ describe('the judge alone', () => {
     const { answering } = judge(read('规上工业增加值增长目标是多少？'), [targets], sameWeight);
     expect(answering[0].sentence.text).toBe('规上工业增加值增长6%；');
   });
+
+  it('refuses what a year achieved when its target is asked (another kind of figure)', () => {
+    const question = read('新建公园的目标是多少个？');
+    const { answering, ranked } = judge(question, [hit('新建公园16个。', 'review')], sameWeight);
+    expect(answering).toEqual([]);
+    expect(ranked[0].mismatch).toBe('kind');
+    expect(judge(question, [hit('新建公园目标20个。', 'plan')], sameWeight).answering.length).toBe(1);
+  });
 });
