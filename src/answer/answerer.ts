@@ -11,6 +11,7 @@ import { COUNTIES } from '../corpus/places.js';
 import type { Store } from '../store/types.js';
 import { dictionaryWords, segmenter } from '../text/tokenize.js';
 import { answerText, explanation, leadSpan, withSpans } from './compose.js';
+import { corpusAsk } from './corpus.js';
 import { rejectedAnswer, sanitizeQuestion } from './sanitize.js';
 import { ANSWER_TUNING, type AnswerTuning } from './settings.js';
 import { createStrategies, type Solution, type Timings } from './strategies.js';
@@ -138,6 +139,8 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
 
   /** Chooses the strategy for a question; a comparison over years falls back to one answer. */
   async function solve(question: Question, timings: Timings, prefer?: Turn['answeredFrom']): Promise<Solution> {
+    const corpus = corpusAsk(question.text);
+    if (corpus) return strategies.aboutCorpus(question, corpus);
     // "2025年打算再新增多少？" with nothing before it: any sentence with 新增 would do, so none does.
     if (!question.aboutReport && !standsAlone(question)) return strategies.refuse(question, 'single', 'no-topic', { code: 'NO_TOPIC' });
     if (question.aboutReport) return strategies.aboutReport(question);

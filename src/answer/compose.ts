@@ -1,9 +1,11 @@
+import { describeReading } from '../search/followup.js';
 import type { Question } from '../search/question.js';
 import type { Searcher } from '../search/searcher.js';
 import type { StoredDocument } from '../store/types.js';
 import { isSelfContained, refusalMessage, type Refusal } from './reasons.js';
 import { answers, type ScoredSentence } from './select.js';
 import type { AnswerTuning } from './settings.js';
+import { coverageLines } from './coverage.js';
 import { answerRange } from './span.js';
 import type { Solution, Strategy } from './strategies.js';
 import type { AnswerSpan, Citation, Explanation } from './types.js';
@@ -18,10 +20,24 @@ export function answerText(solution: Solution, question: Question, mode: Searche
   return isSelfContained(refusal) ? refusalMessage(refusal) : notFoundMessage(refusal, question, mode, documents);
 }
 
+/**
+ * Not found, briefly: why, how the question was read, what to add (only what it lacks), and what
+ * the reports of the asked place cover; the list of all reports only when the asked place or year
+ * is not covered at all.
+ */
 function notFoundMessage(refusal: Refusal, question: Question, mode: Searcher['mode'], documents: StoredDocument[]): string {
-  const titles = documents.map((d) => `《${d.title}》`).join('、');
   const english = mode === 'lexical' ? englishNote(question) : '';
-  return `${refusalMessage(refusal)}${english}可以换个说法，或写明城市和年份再问。现有报告：${titles}。`;
+  const reading = `（按“${describeReading(question)}”理解）`;
+  const outOfScope = refusal.code === 'OUT_OF_SCOPE' || refusal.code === 'YEAR_NOT_COVERED';
+  const missing = [question.cities.length === 0 && '城市', question.years.length === 0 && '年份'].filter(Boolean);
+  const advice = outOfScope ? '' : missing.length > 0 ? `可以写明${missing.join('和')}，或换个说法再问。` : '可以换个说法再问。';
+  const covering = documents.filter((d) => question.cities.includes(d.city));
+  const reports = outOfScope
+    ? `现有报告：${documents.map((d) => `《${d.title}》`).join('、')}。`
+    : covering.length > 0
+      ? `${coverageLines(covering).join('；')}。`
+      : '';
+  return `${refusalMessage(refusal)}${reading}${english}${advice}${reports}`;
 }
 
 /** What an English question lost in translation without an embedding model. */

@@ -9,6 +9,10 @@ export interface QuoteRange {
 /** A clause ends after one of these; the span never ends on one. */
 const CLAUSE_END = /[，,；;。！？!?：:]/;
 const DIGIT = /\d|[两二三四五六七八九十百千万]+\s*[个件项所座家户条场次批类种位名块台辆套张处成倍]|翻番/;
+const SPAN = {
+  /** A span says at least this many characters besides the question's own words. */
+  minOwnChars: 2,
+};
 const TIME = /年内|年底|年初|上半年|下半年|季度|\d+月|\d+日|20\d{2}年/;
 
 /**
@@ -37,7 +41,14 @@ export function answerRange(quote: string, question: Pick<Question, 'concepts' |
       }
     }
   }
-  return best;
+  return best && saysMore(quote.slice(best.start, best.end), question.concepts) ? best : undefined;
+}
+
+/** A clause that only repeats the question's words ("报告提出") answers nothing: then the whole quote is the answer. */
+function saysMore(text: string, concepts: Question['concepts']): boolean {
+  let rest = compact(text);
+  for (const variant of concepts.flatMap((c) => c.variants).filter(Boolean).sort((a, b) => b.length - a.length)) rest = rest.split(variant).join('');
+  return rest.replace(/[\p{P}\s]/gu, '').length >= SPAN.minOwnChars;
 }
 
 /** The quote's clauses, each without its closing mark and surrounding white space. */

@@ -5,6 +5,7 @@ import { PLAN_PERIOD, type Question, type QuestionReader } from '../search/quest
 import type { SearchHit, Searcher } from '../search/searcher.js';
 import type { Store, StoredDocument } from '../store/types.js';
 import { answerFromCredits } from './credits.js';
+import { corpusAnswer, type CorpusAsk } from './corpus.js';
 import { enumerationItems, itemsBearingOn } from './items.js';
 import { cite, enumerationAround, itemNumber, quoteAround, type Located } from './quote.js';
 import { PART_NOT_FOUND, type Refusal } from './reasons.js';
@@ -56,6 +57,8 @@ export interface Strategies {
   perYear(question: Question, timings: Timings): Promise<Solution | null>;
   perCity(question: Question, timings: Timings): Promise<Solution>;
   aboutReport(question: Question): Solution;
+  /** "有哪些报告", "能查哪些年份", "晋中的报告讲了什么": from the manifest and the section headings. */
+  aboutCorpus(question: Question, ask: CorpusAsk): Promise<Solution>;
   refuse(question: Question, strategy: Strategy, name: string, refusal: Refusal, ranked?: ScoredSentence[]): Solution;
 }
 
@@ -251,7 +254,26 @@ export function createStrategies({ store, searcher, documents, weightOf, tuning,
     return { decision: { strategy: 'about-the-report', name: 'credit-line', found: true }, text: credits[0].quote, citations: credits.slice(0, topK), candidates: [] };
   }
 
-  return { single, perYear, perCity, aboutReport, refuse };
+  let headings: Promise<Map<string, string[]>> | undefined;
+  /** Each report's section headings in order, read once from its passages. */
+  const sectionHeadings = () =>
+    (headings ??= store.passages([...Array(store.terms.passageCount).keys()]).then((passages) => {
+      const byDoc = new Map<string, string[]>();
+      for (const passage of passages) {
+        const list = byDoc.get(passage.docId) ?? [];
+        const heading = passage.section.trim();
+        if (heading && !list.includes(heading)) list.push(heading);
+        byDoc.set(passage.docId, list);
+      }
+      return byDoc;
+    }));
+
+  async function aboutCorpus(question: Question, ask: CorpusAsk): Promise<Solution> {
+    const text = corpusAnswer(ask, store.documents, question, ask === 'contents' ? await sectionHeadings() : new Map());
+    return { decision: { strategy: 'about-the-report', name: `corpus-${ask}`, found: true }, text, citations: [], candidates: [] };
+  }
+
+  return { single, perYear, perCity, aboutReport, aboutCorpus, refuse };
 }
 
 /** A further source bears on the answer only if it says outright every concept the answer says outright (就业 for 城镇新增就业, not only 新增). */

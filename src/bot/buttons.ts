@@ -41,6 +41,7 @@ export function parseButtonData(data: string): ButtonPress | null {
  */
 export function answerButtons(answer: Answer, key: string): InlineKeyboardButton[][] {
   if (!answer.found) return answer.citations.length > 0 ? [[{ text: TEXT.related, callback_data: buttonData({ kind: 'more', key, from: 0 }) }]] : [];
+  if (answer.citations.length === 0) return [voteButtons(key)];
   const sources: InlineKeyboardButton[] = [{ text: TEXT.fullPassage, callback_data: buttonData({ kind: 'passage', key, index: 0 }) }];
   if (answer.citations.length > 1) sources.push({ text: TEXT.moreSources(answer.citations.length - 1), callback_data: buttonData({ kind: 'more', key, from: 1 }) });
   return [sources, voteButtons(key)];

@@ -47,7 +47,7 @@ export function sourceLine(citation: Citation): string {
  */
 export function answerBlocks(answer: Answer): string[] {
   const reading = answer.understood.contextUsed ? [`<i>${escapeHtml(TEXT.understood(answer.understood.question))}</i>`] : [];
-  if (!answer.found) return [...reading, escapeHtml(answer.answer)];
+  if (!answer.found || answer.citations.length === 0) return [...reading, escapeHtml(answer.answer)];
   if (answer.parts) return [...reading, ...partBlocks(answer.parts, answer.citations)];
   return [...reading, ...statementBlocks(answer.citations[0])];
 }

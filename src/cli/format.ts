@@ -10,7 +10,9 @@ import { terminalText } from './terminal.js';
 export function formatAnswer(answer: Answer): string {
   const lines = [`问：${answer.question}`];
   if (answer.understood.contextUsed) lines.push(`（按“${answer.understood.question}”理解）`);
-  if (!answer.found) {
+  if (answer.found && answer.citations.length === 0) {
+    lines.push(`答：${answer.answer}`);
+  } else if (!answer.found) {
     lines.push(`答：${answer.answer}`);
     if (answer.citations.length > 0) lines.push('', '可能相关（不足以回答）：', ...answer.citations.flatMap((c, i) => cited(c, i + 1)));
   } else if (answer.parts) {
