@@ -27,7 +27,7 @@ export function answerText(solution: Solution, question: Question, mode: Searche
  */
 function notFoundMessage(refusal: Refusal, question: Question, mode: Searcher['mode'], documents: StoredDocument[]): string {
   const english = mode === 'lexical' ? englishNote(question) : '';
-  const reading = `（按“${describeReading(question)}”理解）`;
+  const reading = `（问题读作：${describeReading(question)}）`;
   const outOfScope = refusal.code === 'OUT_OF_SCOPE' || refusal.code === 'YEAR_NOT_COVERED';
   const missing = [question.cities.length === 0 && '城市', question.years.length === 0 && '年份'].filter(Boolean);
   const advice = outOfScope ? '' : missing.length > 0 ? `可以写明${missing.join('和')}，或换个说法再问。` : '可以换个说法再问。';
