@@ -1,27 +1,27 @@
 import type { Answer } from '../answer/types.js';
+import { newButtonKey } from './buttons.js';
 
 /**
  * Recent answers, so the buttons under an answer ("更多来源", "原文") can refer to them with a
- * short key that fits Telegram's 64-byte callback data. The oldest entries are dropped; a button
- * whose answer is gone (or from before a restart) is answered as stale.
+ * short key that fits Telegram's 64-byte callback data. A key is random and belongs to the chat
+ * the answer was sent to: pressed (or forged) in another chat it finds nothing. The oldest entries
+ * are dropped; a button whose answer is gone (or from before a restart) is answered as stale.
  */
 export interface AnswerCache {
-  put(answer: Answer): Promise<string>;
-  get(key: string): Promise<Answer | undefined>;
+  put(chatId: number, answer: Answer): Promise<string>;
+  get(chatId: number, key: string): Promise<Answer | undefined>;
 }
 
-/** In this process's memory: one bot process (see `createPostgresAnswerCache` for replicas). */
+/** In this process's memory: one bot process (see `createPostgresBotState` for replicas). */
 export function createAnswerCache(capacity = 2000): AnswerCache {
   const entries = new Map<string, Answer>();
-  const prefix = Date.now().toString(36).slice(-4);
-  let counter = 0;
   return {
-    async put(answer) {
-      const key = `${prefix}${(counter++).toString(36)}`;
-      entries.set(key, answer);
+    async put(chatId, answer) {
+      const key = newButtonKey();
+      entries.set(`${chatId}:${key}`, answer);
       if (entries.size > capacity) entries.delete(entries.keys().next().value!);
       return key;
     },
-    get: async (key) => entries.get(key),
+    get: async (chatId, key) => entries.get(`${chatId}:${key}`),
   };
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { InlineKeyboardButton } from 'telegraf/types';
 import type { Answer } from '../answer/types.js';
 import { EXAMPLE_QUESTIONS, TEXT } from './texts.js';
@@ -14,6 +15,11 @@ export type ButtonPress =
   | { kind: 'example'; index: number };
 
 const PREFIX = { more: 'm', passage: 'p', answer: 'a', vote: 'v', example: 'x' } as const;
+
+/** A key for the buttons under one answer: 64 random bits, so no key can be guessed from another. */
+export function newButtonKey(): string {
+  return randomBytes(8).readBigUInt64BE().toString(36);
+}
 
 /** Callback data for a button; short enough for Telegram's 64 bytes. */
 export function buttonData(press: ButtonPress): string {

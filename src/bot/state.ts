@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Answer } from '../answer/types.js';
 import type { BotConfig } from '../config.js';
@@ -7,6 +6,7 @@ import { createMemoryConversationStore, type ConversationStore } from '../conver
 import { ensureSchema } from '../store/postgres/schema.js';
 import { inTransaction } from '../store/postgres/transaction.js';
 import { createAnswerCache, type AnswerCache } from './answer-cache.js';
+import { newButtonKey } from './buttons.js';
 import { createMemoryMissLog, createPostgresMissLog, type MissLog } from './misses.js';
 import { createAskLimits, type Admission, type AskLimits } from './rate-limit.js';
 
@@ -46,16 +46,16 @@ export function createPostgresBotState(databaseUrl: string, config: Pick<BotConf
   const ready = () => ensureSchema(pool);
 
   const cache: AnswerCache = {
-    async put(answer) {
+    async put(chatId, answer) {
       await ready();
-      const key = randomBytes(6).toString('base64url').toLowerCase().replace(/[^0-9a-z]/g, '0');
-      await pool.query('INSERT INTO rq_bot_answers (key, answer) VALUES ($1, $2)', [key, JSON.stringify(answer)]);
+      const key = newButtonKey();
+      await pool.query('INSERT INTO rq_bot_answers (key, answer) VALUES ($1, $2)', [`${chatId}:${key}`, JSON.stringify(answer)]);
       await pool.query(`DELETE FROM rq_bot_answers WHERE created_at < now() - interval '${ANSWER_TTL}'`);
       return key;
     },
-    async get(key) {
+    async get(chatId, key) {
       await ready();
-      const { rows } = await pool.query<{ answer: Answer }>('SELECT answer FROM rq_bot_answers WHERE key = $1', [key]);
+      const { rows } = await pool.query<{ answer: Answer }>('SELECT answer FROM rq_bot_answers WHERE key = $1', [`${chatId}:${key}`]);
       return rows[0]?.answer;
     },
   };

@@ -17,9 +17,9 @@ export function buttonHandlers({ cache, outbox, misses }: BotServices): Composer
   buttons.on('callback_query', async (ctx, next) => {
     const press = parseButtonData('data' in ctx.callbackQuery ? ctx.callbackQuery.data : '');
     if (press?.kind === 'example') return next();
-    const answer = press ? await cache.get(press.key) : undefined;
-    const message = ctx.callbackQuery.message;
     const chat = ctx.chat;
+    const answer = press && chat ? await cache.get(chat.id, press.key) : undefined;
+    const message = ctx.callbackQuery.message;
     if (!press || !answer || !chat || !message) return void (await outbox.call(() => ctx.answerCbQuery(TEXT.staleButton)));
     const edit = (html: string, keyboard: InlineKeyboardButton[][]) =>
       outbox

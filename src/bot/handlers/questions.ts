@@ -36,7 +36,7 @@ export function questionHandlers(services: BotServices): Composer<Context> {
         const answer = await conversations.ask(key, question, continuing);
         if (answer.error) return void (await outbox.send(chat, escapeHtml(answer.answer), { replyTo }));
         if (!answer.found) await misses.record(missOf(answer, 'not-found', chat.type));
-        const buttons = answerButtons(answer, await cache.put(answer));
+        const buttons = answerButtons(answer, await cache.put(chat.id, answer));
         const sent = await outbox.sendAll(chat, packMessages(answerBlocks(answer)), { replyTo, extra: { reply_markup: { inline_keyboard: buttons } } });
         // A reply to any message of this answer continues from it, whatever the chat asked since.
         for (const message of sent) await conversations.link(key, answerKey(chat.id, message.message_id));
