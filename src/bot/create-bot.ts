@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { Telegraf } from 'telegraf';
+import { Telegraf, type Context } from 'telegraf';
 import type { Answerer } from '../answer/answerer.js';
 import type { BotConfig } from '../config.js';
 import { createConversations } from '../conversation/conversations.js';
@@ -10,8 +10,10 @@ import { buttonHandlers } from './handlers/buttons.js';
 import { commandHandlers } from './handlers/commands.js';
 import { inlineHandlers } from './handlers/inline.js';
 import { questionHandlers } from './handlers/questions.js';
+import { updateLimit } from './handlers/update-limit.js';
 import { uploadHandlers } from './handlers/uploads.js';
 import { createOutbox } from './outbox.js';
+import { UPDATES_PER_USER_PER_MINUTE } from './rate-limit.js';
 import type { RetryOptions } from './retry.js';
 import type { BotServices, ReportLibrary } from './services.js';
 import { createMemoryBotState, type BotState } from './state.js';
@@ -35,6 +37,8 @@ export interface BotParts {
    * replicas that act as one bot (`createPostgresBotState`).
    */
   state?: BotState;
+  /** Updates of any kind one user may send a minute. */
+  updatesPerMinute?: number;
 }
 
 export interface ReportBot {
@@ -46,7 +50,7 @@ export interface ReportBot {
 }
 
 /** The bot: access check, then commands, buttons, inline queries and questions, each in its own handler. */
-export function createBot({ answerer, documents, library, config, logger, retry, throttle, state = createMemoryBotState(config) }: BotParts): ReportBot {
+export function createBot({ answerer, documents, library, config, logger, retry, throttle, state = createMemoryBotState(config), updatesPerMinute = UPDATES_PER_USER_PER_MINUTE }: BotParts): ReportBot {
   const bot = new Telegraf(config.token, {
     telegram: { ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}), webhookReply: false },
     handlerTimeout: 60_000,
@@ -64,6 +68,14 @@ export function createBot({ answerer, documents, library, config, logger, retry,
     logger,
   };
 
+  const handlerFailed = async (error: unknown, ctx: Context) => {
+    logger.error({ err: error, update: ctx.update.update_id }, 'handler failed');
+    if (ctx.chat && (ctx.chat.type === 'private' || ctx.message)) await services.outbox.send(ctx.chat, escapeHtml(TEXT.failure)).catch(() => undefined);
+  };
+  // Each update is handled in the background: a handler waiting for its chat's paced send never
+  // holds up the update loop, so one chat's queue never delays another chat's updates.
+  bot.use((ctx, next) => void services.tasks.run(() => next().catch((error: unknown) => handlerFailed(error, ctx))));
+  bot.use(updateLimit(updatesPerMinute, services));
   bot.use(allowlist(config.allowedChatIds, services));
   bot.use(commandHandlers(services));
   bot.use(buttonHandlers(services));
@@ -71,10 +83,7 @@ export function createBot({ answerer, documents, library, config, logger, retry,
   bot.use(uploadHandlers(services, config.adminUserIds ?? []));
   bot.use(questionHandlers(services));
 
-  bot.catch(async (error, ctx) => {
-    logger.error({ err: error, update: ctx.update.update_id }, 'handler failed');
-    if (ctx.chat && (ctx.chat.type === 'private' || ctx.message)) await services.outbox.send(ctx.chat, escapeHtml(TEXT.failure)).catch(() => undefined);
-  });
+  bot.catch(handlerFailed);
 
   return {
     bot,

@@ -1,3 +1,6 @@
+/** Updates of any kind (questions, presses, commands, stickers) one user may send a minute. */
+export const UPDATES_PER_USER_PER_MINUTE = 30;
+
 /** Sliding one-minute windows per key (user id, chat id). */
 export interface RateLimiter {
   /** Seconds until one more attempt is allowed for `key` (0: now), without recording anything. */

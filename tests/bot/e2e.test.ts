@@ -9,6 +9,7 @@ import { fakeAnswerer, UNDERSTOOD } from '../support/reader.js';
 
 const TOKEN = '111111111:AAEe2etokene2etokene2etokene2etoken';
 const LONG_TOKEN = '222222222:AAElongtokenlongtokenlongtokenlongto';
+const FLOOD_TOKEN = '555555555:AAEfloodtokenfloodtokenfloodtokenfloo';
 const RATE = { ratePerUser: 1000, ratePerChat: 1000, port: 0, connectTimeoutS: 1 };
 
 let emulator: Emulator;
@@ -154,6 +155,20 @@ describe('bot against a Bot API emulator on loopback', () => {
     expect(replies[0].text).toContain('8292辆');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(emulator.botMessages(TOKEN, chat.id)).toHaveLength(1);
+  });
+
+  it('answers another chat at once while one user sends 60 commands at once', async () => {
+    const flooding = launch(FLOOD_TOKEN, real.answerer);
+    const flooder = { id: 6006, type: 'private' as const };
+    const other = { id: 6106, type: 'private' as const };
+    for (let i = 0; i < 60; i++) await say(FLOOD_TOKEN, flooder, '/help', command('/help'));
+    // The flood's replies are paced at one a second into that chat; the other chat's answer must not wait for them.
+    await emulator.waitForBotMessages(FLOOD_TOKEN, flooder.id, 1, 60_000);
+    await say(FLOOD_TOKEN, other, '晋中卫生厕所普及率是多少？', {}, 777);
+    const [reply] = await emulator.waitForBotMessages(FLOOD_TOKEN, other.id, 1, 60_000);
+    expect(reply.text).toContain('<b>82%</b>');
+    expect(emulator.botMessages(FLOOD_TOKEN, flooder.id).length).toBeLessThan(10);
+    flooding.bot.stop('test end');
   });
 
   it('long-polls instead of busy-looping, and stops polling cleanly', async () => {
