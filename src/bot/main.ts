@@ -11,6 +11,7 @@ import { TEXT } from './texts.js';
 import { createMemoryBotState, createPostgresBotState } from './state.js';
 import { createLogger } from './logger.js';
 import { createFileMissLog, missesFile } from './misses.js';
+import { serveWebhook } from './webhook.js';
 
 /** How long answers already being written may take to go out after a stop signal. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -27,6 +28,9 @@ async function main(): Promise<void> {
   }
   const { token } = config.bot;
   if (!token) return fail('BOT_TOKEN is not set. Create a bot with @BotFather and put its token in .env (see README).');
+  const { webhookUrl, webhookSecret, port } = config.bot;
+  // Without a secret anyone who finds the address could post forged updates (and admin uploads).
+  if (webhookUrl && !webhookSecret) return fail('WEBHOOK_SECRET is not set: webhook mode needs it so that only Telegram can post updates. Set a random string of A-Z, a-z, 0-9, _ and - (see README).');
   const logger = createLogger(config.logLevel, token);
 
   let app = await openApp(config, (line) => logger.info(line));
@@ -62,6 +66,7 @@ async function main(): Promise<void> {
   bot.botInfo = me;
   await registerCommands().catch((error: unknown) => logger.warn({ err: error }, 'setMyCommands failed; the command menu may be missing'));
 
+  const webhook = webhookUrl && webhookSecret ? await serveWebhook(bot, { url: webhookUrl, port, secretToken: webhookSecret }) : undefined;
   let stopping = false;
   let markStopped = () => {};
   const stopped = new Promise<void>((resolve) => (markStopped = resolve));
@@ -69,18 +74,18 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
-    bot.stop(signal);
+    if (webhook) void webhook.close();
+    else bot.stop(signal);
     markStopped();
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
 
-  const { webhookUrl, webhookSecret, port } = config.bot;
   logger.info(
     { mode: app.mode, passages: app.store.terms.passageCount, store: app.backend.kind, bot: `@${me.username}`, transport: webhookUrl ? 'webhook' : 'polling' },
     `bot @${me.username} ready: ${app.mode} retrieval over ${app.store.terms.passageCount} passages (${app.backend.kind} store)`,
   );
-  const launched = webhookUrl ? bot.launch({ webhook: webhookOptions(webhookUrl, port, webhookSecret) }) : bot.launch();
+  const launched = webhook ? Promise.resolve() : bot.launch();
   await Promise.all([launched, stopped]);
   await Promise.race([tasks.idle(), new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref())]);
   await state.close();
@@ -115,12 +120,6 @@ function describeFailure(error: unknown): string {
   if (error instanceof TelegramError) return `${error.code} ${error.description}`;
   const { code, message } = error as { code?: string; message?: string };
   return code ?? message?.split('\n')[0] ?? String(error);
-}
-
-/** Telegraf wants host and path apart; a bare `https://host` gets telegraf's secret default path. */
-function webhookOptions(url: string, port: number, secretToken?: string) {
-  const { host, pathname } = new URL(url);
-  return { domain: host, port, ...(pathname !== '/' ? { path: pathname } : {}), ...(secretToken ? { secretToken } : {}) };
 }
 
 function fail(message: string): void {

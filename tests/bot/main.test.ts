@@ -70,8 +70,22 @@ describe('npm run bot', () => {
     const [reply] = await emulator.waitForBotMessages(TOKEN, 8008, 1);
     expect(reply.text).toContain('<b>82%</b>');
 
+    const huge = await fetch(`http://127.0.0.1:${port}/hook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'sesame_42' },
+      body: JSON.stringify({ ...update, padding: 'x'.repeat(2 * 1024 * 1024) }),
+    });
+    expect(huge.status).toBe(413);
+
     child.kill('SIGINT');
     expect(await exited).toBe(0);
+  });
+
+  it('refuses to start a webhook without WEBHOOK_SECRET, so no one can post forged updates', async () => {
+    const { code, stderr } = await runCli('../bot/main', [], { ...env, WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: '', PORT: String(await freePort()) });
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toContain('WEBHOOK_SECRET is not set');
   });
 
   it('exits 1 with one clear line when BOT_TOKEN is missing or malformed', async () => {

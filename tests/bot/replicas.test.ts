@@ -9,6 +9,7 @@ import { startPostgres } from '../support/postgres.js';
 
 const TOKEN = '555555555:AAEreplicareplicareplicareplicarepl';
 let emulator: Emulator;
+const SECRET = 'replica_secret_1';
 let postgres: Awaited<ReturnType<typeof startPostgres>>;
 const replicas: Array<{ child: ChildProcess; port: number; exited: Promise<number | null> }> = [];
 
@@ -16,7 +17,7 @@ async function startReplica(env: Record<string, string>): Promise<(typeof replic
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join('src', 'bot', 'main.ts')], {
     cwd: REPO,
-    env: { ...process.env, ...env, WEBHOOK_URL: 'https://bot.example.org/hook', PORT: String(port) },
+    env: { ...process.env, ...env, WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: SECRET, PORT: String(port) },
   });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d));
@@ -31,7 +32,7 @@ async function startReplica(env: Record<string, string>): Promise<(typeof replic
 
 let nextUpdate = 1;
 async function post(port: number, update: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`http://127.0.0.1:${port}/hook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ update_id: nextUpdate++, ...update }) });
+  const response = await fetch(`http://127.0.0.1:${port}/hook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET }, body: JSON.stringify({ update_id: nextUpdate++, ...update }) });
   expect(response.status).toBe(200);
 }
 const message = (chatId: number, text: string) => ({

@@ -1,0 +1,59 @@
+import http from 'node:http';
+import type { Telegraf } from 'telegraf';
+
+/** Telegram's updates are a few kilobytes; anything near this is not from Telegram. */
+export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
+
+export interface WebhookOptions {
+  /** The public HTTPS address Telegram posts to (`WEBHOOK_URL`). */
+  url: string;
+  port: number;
+  /** Sent by Telegram in `X-Telegram-Bot-Api-Secret-Token`; a request without it is refused (403). */
+  secretToken: string;
+  maxBodyBytes?: number;
+}
+
+export interface WebhookServer {
+  close(): Promise<void>;
+}
+
+/**
+ * Serves Telegram's webhook: a body over the limit is refused with 413 before it is read into
+ * memory, a request without the secret with 403 (telegraf's check); then registers the address
+ * and secret with setWebhook.
+ */
+export async function serveWebhook(bot: Telegraf, { url, port, secretToken, maxBodyBytes = WEBHOOK_BODY_LIMIT }: WebhookOptions): Promise<WebhookServer> {
+  const { pathname } = new URL(url);
+  const handle = bot.webhookCallback(pathname, { secretToken });
+  const server = http.createServer((req, res) => {
+    const refuse = () => {
+      res.writeHead(413, { connection: 'close' }).end();
+      req.destroy();
+    };
+    if (Number(req.headers['content-length'] ?? 0) > maxBodyBytes) return refuse();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) return refuse();
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (size > maxBodyBytes) return;
+      Object.assign(req, { body: Buffer.concat(chunks) });
+      void handle(req, res);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => resolve());
+  });
+  await bot.telegram.setWebhook(url, { secret_token: secretToken });
+  return {
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
