@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../src/ingest/ingest.js';
 import { freePort, startEmulator, type Emulator } from '../support/bot-api-emulator.js';
+import { spawnChild, waitForStderr } from '../support/children.js';
 import { REPO, tempDir, testConfig } from '../support/fixtures.js';
 import { runCli } from '../support/run-cli.js';
 
@@ -24,12 +24,11 @@ afterAll(async () => {
 
 describe('npm run bot', () => {
   it('starts with one startup line, registers commands, answers, and exits 0 on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join('src', 'bot', 'main.ts')], { cwd: REPO, env: { ...process.env, ...env } });
+    const child = spawnChild(process.execPath, ['--import', 'tsx', path.join('src', 'bot', 'main.ts')], { cwd: REPO, env: { ...process.env, ...env } });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    const deadline = Date.now() + 60_000;
-    while (!stderr.includes('ready') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitForStderr(child, 'ready');
 
     const ready = JSON.parse(stderr.split('\n').find((l) => l.includes('ready'))!);
     expect(ready).toMatchObject({ mode: 'lexical', bot: '@TestNameBot', transport: 'polling' });
@@ -49,15 +48,14 @@ describe('npm run bot', () => {
 
   it('serves a webhook that checks the secret token header', async () => {
     const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join('src', 'bot', 'main.ts')], {
+    const child = spawnChild(process.execPath, ['--import', 'tsx', path.join('src', 'bot', 'main.ts')], {
       cwd: REPO,
       env: { ...process.env, ...env, WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: 'sesame_42', PORT: String(port) },
     });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    const deadline = Date.now() + 60_000;
-    while (!stderr.includes('ready') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitForStderr(child, 'ready');
     expect(stderr).toContain('"transport":"webhook"');
 
     const update = { update_id: 1, message: { message_id: 1, date: 0, chat: { id: 8008, type: 'private' }, from: { id: 8008, is_bot: false, first_name: 'W' }, text: '晋中卫生厕所普及率是多少？' } };

@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { ingest } from '../../src/ingest/ingest.js';
 import { freePort, startEmulator, type Emulator } from '../support/bot-api-emulator.js';
+import { spawnChild, waitForStderr } from '../support/children.js';
 import { CORPUS_DIR, REPO } from '../support/fixtures.js';
 import { startPostgres } from '../support/postgres.js';
 
@@ -15,15 +16,14 @@ const replicas: Array<{ child: ChildProcess; port: number; exited: Promise<numbe
 
 async function startReplica(env: Record<string, string>): Promise<(typeof replicas)[number]> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('src', 'bot', 'main.ts')], {
+  const child = spawnChild(process.execPath, ['--import', 'tsx', path.join('src', 'bot', 'main.ts')], {
     cwd: REPO,
     env: { ...process.env, ...env, WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: SECRET, PORT: String(port) },
   });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d));
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-  const deadline = Date.now() + 30_000;
-  while (!stderr.includes('ready') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  await waitForStderr(child, 'ready');
   if (!stderr.includes('"store":"postgres"')) throw new Error(`replica did not start on the postgres store: ${stderr}`);
   const replica = { child, port, exited };
   replicas.push(replica);

@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../support/bot-api-emulator.js';
+import { spawnChild, waitForStderr } from '../support/children.js';
 import { CORPUS_DIR, REPO, tempDir } from '../support/fixtures.js';
 
 const TOKEN = '666666666:AAEuploaduploaduploaduploaduploadup';
@@ -17,11 +18,10 @@ beforeAll(async () => {
   await mkdir(corpus);
   await copyFile(path.join(CORPUS_DIR, 'jinzhong-2025-report-summary.txt'), path.join(corpus, 'jinzhong-2025-report-summary.txt'));
   const env = { CORPUS_DIR: corpus, INDEX_DIR: path.join(dir.dir, 'index'), DENSE: 'off', TELEGRAM_API_ROOT: emulator.apiRoot, BOT_TOKEN: TOKEN, ADMIN_USER_IDS: String(ADMIN) };
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('src', 'bot', 'main.ts')], { cwd: REPO, env: { ...process.env, ...env } });
+  const child = spawnChild(process.execPath, ['--import', 'tsx', path.join('src', 'bot', 'main.ts')], { cwd: REPO, env: { ...process.env, ...env } });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d));
-  const deadline = Date.now() + 30_000;
-  while (!stderr.includes('ready') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  await waitForStderr(child, 'ready');
   bot = { child, exited: new Promise((resolve) => child.on('close', resolve)) };
 }, 60_000);
 

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { access, readdir, readFile, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS_DIR, REPO, tempDir } from '../support/fixtures.js';
 import { runCli } from '../support/run-cli.js';
+import { spawnChild } from '../support/children.js';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
 beforeAll(async () => {
@@ -41,7 +41,7 @@ describe('ingests and asks at the same time', () => {
   it('takes over the lock of an ingest that was killed while building', async () => {
     const indexDir = path.join(dir.dir, 'killed');
     const env = envFor(indexDir);
-    const doomed = spawn(process.execPath, ['--import', 'tsx', path.join('src', 'cli', 'ingest.ts')], { cwd: REPO, env: { ...process.env, ...env } });
+    const doomed = spawnChild(process.execPath, ['--import', 'tsx', path.join('src', 'cli', 'ingest.ts')], { cwd: REPO, env: { ...process.env, ...env } });
     const lock = path.join(indexDir, 'build.lock');
     const deadline = Date.now() + 15_000;
     while (!(await access(lock).then(() => true, () => false)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));

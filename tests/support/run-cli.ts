@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { spawnChild } from './children.js';
 import { REPO } from './fixtures.js';
 
 export interface CliResult {
@@ -16,7 +16,7 @@ export function runCli(name: string, args: string[], env: Record<string, string>
 /** Runs a command in the project folder with the given env and stdin. */
 export function runCommand(command: string, args: string[], env: Record<string, string>, stdin?: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
+    const child = spawnChild(command, args, {
       cwd: REPO,
       env: { ...process.env, ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
