@@ -91,6 +91,8 @@ async function main(): Promise<void> {
   await state.close();
   await app.close();
   logger.info('stopped');
+  // A request Telegram never answered would keep the process alive for minutes: leave now.
+  process.exit();
 }
 
 /**

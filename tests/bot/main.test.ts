@@ -46,6 +46,19 @@ describe('npm run bot', () => {
     expect(stderr).not.toContain(TOKEN.split(':')[1]);
   });
 
+  it('exits on SIGTERM even while a sendMessage hangs unanswered', async () => {
+    const child = spawnChild(process.execPath, ['--import', 'tsx', path.join('src', 'bot', 'main.ts')], { cwd: REPO, env: { ...process.env, ...env } });
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    await waitForStderr(child, 'ready');
+    const hungBefore = emulator.stats().hungSends;
+    emulator.hangNextSends(1);
+    const client = emulator.server.getClient(TOKEN, { chatId: 7107, type: 'private' });
+    await emulator.server.addUserMessage(client.makeMessage('晋中规上工业企业总数是多少户？'));
+    while (emulator.stats().hungSends === hungBefore) await new Promise((resolve) => setTimeout(resolve, 50));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
   it('serves a webhook that checks the secret token header', async () => {
     const port = await freePort();
     const child = spawnChild(process.execPath, ['--import', 'tsx', path.join('src', 'bot', 'main.ts')], {

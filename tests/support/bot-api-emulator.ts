@@ -26,11 +26,11 @@ const { routes } = require('telegram-test-api/lib/routes/index.js') as { routes:
 const LONG_POLL_CAP_MS = 1000;
 const state = new WeakMap<
   TelegramServer,
-  { rejectSends: number; tooManyRequests: number; getUpdatesCalls: number; commands: unknown[]; refusedTokens: Set<string>; files: Map<string, { path: string; bytes: Buffer }> }
+  { rejectSends: number; hangSends: number; hungSends: number; tooManyRequests: number; getUpdatesCalls: number; commands: unknown[]; refusedTokens: Set<string>; files: Map<string, { path: string; bytes: Buffer }> }
 >();
 
 function extraRoutes(app: App, server: TelegramServer): void {
-  const stats = { rejectSends: 0, tooManyRequests: 0, getUpdatesCalls: 0, commands: [] as unknown[], refusedTokens: new Set<string>(), files: new Map<string, { path: string; bytes: Buffer }>() };
+  const stats = { rejectSends: 0, hangSends: 0, hungSends: 0, tooManyRequests: 0, getUpdatesCalls: 0, commands: [] as unknown[], refusedTokens: new Set<string>(), files: new Map<string, { path: string; bytes: Buffer }>() };
   state.set(server, stats);
   const ok = (res: Response, result: unknown = true) => res.json({ ok: true, result });
   app.all('/bot:token/*', (req, res, next) => {
@@ -56,6 +56,12 @@ function extraRoutes(app: App, server: TelegramServer): void {
     ok(res, server.getUpdates(token));
   });
   app.all('/bot:token/sendMessage', (req, res, next) => {
+    // A request Telegram never answers: the response is held until the emulator stops.
+    if (stats.hangSends > 0) {
+      stats.hangSends--;
+      stats.hungSends++;
+      return;
+    }
     if (stats.rejectSends > 0) {
       stats.rejectSends--;
       stats.tooManyRequests++;
@@ -93,11 +99,13 @@ export interface Emulator {
   apiRoot: string;
   /** Answers the next n sendMessage calls with HTTP 429, retry_after 1. */
   rejectNextSends(n: number): void;
+  /** Never answers the next n sendMessage calls (a hung request). */
+  hangNextSends(n: number): void;
   /** Answers every call made with `token` with 401 Unauthorized, as Telegram does for a revoked token. */
   refuseToken(token: string): void;
   /** Makes a file downloadable through getFile and the file route, as if a user had sent it. */
   addFile(fileId: string, name: string, bytes: Buffer): void;
-  stats(): { tooManyRequests: number; getUpdatesCalls: number; commands: unknown[] };
+  stats(): { tooManyRequests: number; hungSends: number; getUpdatesCalls: number; commands: unknown[] };
   botMessages(token: string, chatId: number): StoredBotUpdate['message'][];
   /** Waits until `chatId` has at least `count` bot messages. */
   waitForBotMessages(token: string, chatId: number, count: number, timeoutMs?: number): Promise<StoredBotUpdate['message'][]>;
@@ -114,6 +122,7 @@ export async function startEmulator(): Promise<Emulator> {
     server,
     apiRoot: server.config.apiURL,
     rejectNextSends: (n) => void (state.get(server)!.rejectSends = n),
+    hangNextSends: (n) => void (state.get(server)!.hangSends = n),
     refuseToken: (token) => void state.get(server)!.refusedTokens.add(token),
     addFile: (fileId, name, bytes) => void state.get(server)!.files.set(fileId, { path: `documents/${name}`, bytes }),
     stats: () => state.get(server)!,
