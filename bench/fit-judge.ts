@@ -42,7 +42,7 @@ async function run(options: { folds: string; seed: string }): Promise<void> {
   const trials: Trial<Setting>[] = [];
   for (const [i, setting] of settings.entries()) {
     const tuning = { ...ANSWER_TUNING, ...setting };
-    const answerer = createAnswerer({ store: app.store, searcher: app.searcher, settings: config.answer, tuning, wordVectors: () => openWordVectors(config.answer.wordVectors) });
+    const answerer = createAnswerer({ store: app.store, searcher: app.searcher, settings: config.answer, tuning, wordVectors: () => openWordVectors(config.answer.wordVectors, config.cacheDir) });
     const right = new Map<string, boolean>();
     for (const { name, questions } of sets) {
       for (const r of await runEvaluation(questions, answerer, app.store.documents, config.corpusDir)) right.set(`${name}/${r.id}`, r.right);

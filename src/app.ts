@@ -91,7 +91,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   }
 
   const searcher = createSearcher({ store, embedder });
-  const answerer = createAnswerer({ store, searcher, settings: config.answer, wordVectors: () => openWordVectors(config.answer.wordVectors) });
+  const answerer = createAnswerer({ store, searcher, settings: config.answer, wordVectors: () => openWordVectors(config.answer.wordVectors, config.cacheDir) });
   return {
     config,
     backend,
@@ -110,10 +110,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 }
 
 /** The configured word vectors; a file that cannot be read costs only their help, said once on stderr. */
-export async function openWordVectors(file: string | null): Promise<WordVectors | null> {
+export async function openWordVectors(file: string | null, cacheDir?: string): Promise<WordVectors | null> {
   if (!file) return null;
   try {
-    return await loadWordVectors(file);
+    return await loadWordVectors(file, cacheDir);
   } catch (error) {
     process.stderr.write(`Word vectors unavailable (${(error as Error).message}); everyday words outside data/lexicon.yaml are not matched. Set WORD_VECTORS=off to silence this.\n`);
     return null;

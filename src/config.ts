@@ -35,6 +35,7 @@ const envSchema = z.object({
   ALLOW_REMOTE_MODELS: flag.default(true),
   HF_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   DENSE: flag.default(true),
+  CACHE_DIR: z.string().min(1).optional(),
   EMBED_BATCH_SIZE: positiveInt.default(16),
   HNSW_M: positiveInt.default(16),
   HNSW_EF_CONSTRUCTION: positiveInt.default(200),
@@ -95,6 +96,8 @@ export interface Config {
   store: StoreConfig;
   /** Off forces lexical-only retrieval even when a model is available. */
   dense: boolean;
+  /** Files derived once from installed data (the word vectors' compact form). */
+  cacheDir: string;
   model: ModelConfig;
   hnsw: { m: number; efConstruction: number; efSearch: number };
   chunking: { minChars: number; maxChars: number };
@@ -146,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     indexDir,
     store: e.STORE === 'postgres' ? { kind: 'postgres', databaseUrl: e.DATABASE_URL! } : { kind: 'embedded' },
     dense: e.DENSE,
+    cacheDir: path.resolve(e.CACHE_DIR ?? path.join(indexDir, 'cache')),
     model: {
       id: e.MODEL_ID,
       dtype: e.MODEL_DTYPE,

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
       store: app.store,
       searcher: createSearcher({ store: app.store, embedder: withDense ? embedder : null }),
       settings: config.answer,
-      wordVectors: () => openWordVectors(config.answer.wordVectors),
+      wordVectors: () => openWordVectors(config.answer.wordVectors, config.cacheDir),
     });
     await answerer.answer(questions[0]);
     const total: number[] = [];

@@ -1,8 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createNeighbourFinder, loadWordVectors, MIN_SIMILARITY, parseWord2vec, shippedVectorsFile } from '../../src/search/word-vectors.js';
+import { compactFileFor, decodeCompact, encodeCompact, readCompact } from '../../src/search/compact-word-vectors.js';
+import { createNeighbourFinder, loadWordVectors, MIN_SIMILARITY, parseWord2vec, parseWord2vecRows, shippedVectorsFile } from '../../src/search/word-vectors.js';
+import { seededRandom } from '../support/random.js';
 
 /** A word2vec binary file: header, then each word, a space and its float32 values. */
 function word2vec(entries: Array<[string, number[]]>, { newlines = true } = {}): Buffer {
@@ -70,5 +72,51 @@ describe('word vectors', () => {
     const near = createNeighbourFinder(vectors, ['食堂', '医院', '道路', '厕所', '借阅', '图书']);
     expect(near('饭堂')[0].word).toBe('食堂');
     expect(near('借书')[0].word).toBe('借阅');
+  });
+
+  describe('compact form', () => {
+    /** A few hundred words of our own, some multi-byte, some sharing prefixes, with seeded vectors in 8 dimensions. */
+    const words = Array.from({ length: 300 }, (_, i) => ['食堂', '饭堂', '医院', 'a', 'ab', 'abc', '公园绿地', 'z'][i % 8] + (i < 8 ? '' : String(i)));
+    const random = seededRandom(5);
+    const entries: Array<[string, number[]]> = words.map((word) => [word, Array.from({ length: 8 }, () => random() * 2 - 1)]);
+    const vocabulary = words.filter((_, i) => i % 3 === 0);
+    const questionWords = [...words.filter((_, i) => i % 3 !== 0), '机场', ''];
+
+    it('finds every word with the same vector, and the same neighbours, as the word2vec file', () => {
+      const text = parseWord2vec(word2vec(entries));
+      const compact = decodeCompact(encodeCompact(parseWord2vecRows(word2vec(entries))));
+      expect(compact.size).toBe(text.size);
+      for (const word of [...words, '机场', 'abcd', '']) expect(compact.vector(word)).toEqual(text.vector(word));
+      const fromText = createNeighbourFinder(text, vocabulary);
+      const fromCompact = createNeighbourFinder(compact, vocabulary);
+      for (const word of questionWords) expect(fromCompact(word)).toEqual(fromText(word));
+    });
+
+    it('is written to the cache folder on first load, read from there later, and keyed by the source file', async () => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'vectors-'));
+      try {
+        const file = path.join(dir, 'words.vector');
+        const cache = path.join(dir, 'cache');
+        await writeFile(file, word2vec(entries));
+        const loaded = await loadWordVectors(file, cache);
+        const compact = await compactFileFor(file, cache);
+        expect(await readdir(cache)).toEqual([path.basename(compact)]);
+        expect((await stat(compact)).size).toBeLessThan((await stat(file)).size / 2);
+        const reopened = (await readCompact(compact))!;
+        for (const word of words) expect(reopened.vector(word)).toEqual(loaded.vector(word));
+
+        const { mtime } = await stat(file);
+        await utimes(file, mtime, new Date(mtime.getTime() + 1000));
+        expect(await compactFileFor(file, cache)).not.toBe(compact);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('refuses bytes that are not a compact file, or a cut one', () => {
+      expect(() => decodeCompact(Buffer.from('not vectors at all'), 'x.i8')).toThrow(/x\.i8 is not a compact word vector file/);
+      const whole = encodeCompact(parseWord2vecRows(word2vec(entries)));
+      expect(() => decodeCompact(whole.subarray(0, whole.length - 3), 'x.i8')).toThrow(/truncated/);
+    });
   });
 });
