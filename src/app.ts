@@ -2,8 +2,10 @@ import dotenv from 'dotenv';
 import { createAnswerer, type Answerer } from './answer/answerer.js';
 import { loadConfig, type Config } from './config.js';
 import { createEmbedder, type Embedder } from './embed/embedder.js';
+import { openSifEmbedder, sifExpectation } from './embed/sif-index.js';
 import { isAppError } from './errors.js';
 import { ingest, type IngestOptions } from './ingest/ingest.js';
+import { RETRIEVAL_SETTINGS, type RetrievalSettings } from './search/retrieval-settings.js';
 import { createSearcher, type Searcher } from './search/searcher.js';
 import { loadWordVectors, type WordVectors } from './search/word-vectors.js';
 import { createStore } from './store/create-store.js';
@@ -38,6 +40,8 @@ export interface AppOptions extends Pick<IngestOptions, 'embedder' | 'onEmbedSta
   loadEmbedder?: () => Promise<Embedder>;
   /** The index backend; the one `STORE` names by default. */
   backend?: StoreBackend;
+  /** Retrieval and fusion settings; `RETRIEVAL_SETTINGS` by default. */
+  retrieval?: RetrievalSettings;
 }
 
 /**
@@ -47,10 +51,12 @@ export interface AppOptions extends Pick<IngestOptions, 'embedder' | 'onEmbedSta
  */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const backend = options.backend ?? createStore(config);
+  const retrieval = options.retrieval ?? RETRIEVAL_SETTINGS;
   const expected: StoreExpectations = {
     corpusHash: await corpusFingerprint(config.corpusDir),
     chunkingHash: chunkingFingerprint(config.chunking),
     model: config.dense ? config.model.id : null,
+    sif: await sifExpectation(config, retrieval),
     efSearch: config.hnsw.efSearch,
   };
   let store: Store;
@@ -63,6 +69,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const refused = await backend.readManifest().catch(() => null);
     const result = await ingest(config, {
       ...options,
+      retrieval,
       backend,
       // Another process may have published a fitting index while this one waited for the build lock.
       alreadyFresh: (live) => !!live && live.builtAt !== refused?.builtAt && staleReason(live, expected) === null,
@@ -80,6 +87,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     if (built) notice = denseOffNotice(lexicalReason);
   } else if (built?.embedder) {
     embedder = built.embedder;
+  } else if (store.manifest.dense?.sif) {
+    embedder = await openSifEmbedder(config, store.manifest.dense.sif, store.terms);
   } else {
     try {
       embedder = await (options.loadEmbedder ?? (() => createEmbedder(config.model)))();
@@ -90,7 +99,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     }
   }
 
-  const searcher = createSearcher({ store, embedder });
+  const searcher = createSearcher({ store, embedder, settings: retrieval });
   const answerer = createAnswerer({ store, searcher, settings: config.answer, wordVectors: () => openWordVectors(config.answer.wordVectors, config.cacheDir) });
   return {
     config,

@@ -35,6 +35,7 @@ const envSchema = z.object({
   ALLOW_REMOTE_MODELS: flag.default(true),
   HF_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   DENSE: flag.default(true),
+  DENSE_FALLBACK: z.enum(['sif', 'off']).default('off'),
   CACHE_DIR: z.string().min(1).optional(),
   EMBED_BATCH_SIZE: positiveInt.default(16),
   HNSW_M: positiveInt.default(16),
@@ -96,6 +97,8 @@ export interface Config {
   store: StoreConfig;
   /** Off forces lexical-only retrieval even when a model is available. */
   dense: boolean;
+  /** Without a transformers.js model, dense retrieval uses SIF sentence vectors from the word vectors (`sif`), or none (`off`). */
+  denseFallback: 'sif' | 'off';
   /** Files derived once from installed data (the word vectors' compact form). */
   cacheDir: string;
   model: ModelConfig;
@@ -149,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     indexDir,
     store: e.STORE === 'postgres' ? { kind: 'postgres', databaseUrl: e.DATABASE_URL! } : { kind: 'embedded' },
     dense: e.DENSE,
+    denseFallback: e.DENSE_FALLBACK,
     cacheDir: path.resolve(e.CACHE_DIR ?? path.join(indexDir, 'cache')),
     model: {
       id: e.MODEL_ID,

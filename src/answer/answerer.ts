@@ -192,6 +192,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       ...(solution.parts ? { parts: solution.parts } : {}),
       understood: { question: describeReading(question), cities: question.cities, years: question.years, contextUsed },
       mode: searcher.mode,
+      ...(searcher.embedder ? { embedder: searcher.embedder } : {}),
       timings: roundAll({ ...timings, totalMs: performance.now() - started }),
       ...(decision.refusal ? { reason: decision.refusal.code } : {}),
       ...(options.explain ? { explain: explanation(question, solution, tuning) } : {}),

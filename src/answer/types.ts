@@ -70,6 +70,8 @@ export interface Answer {
   parts?: AnswerPart[];
   understood: Understood;
   mode: 'hybrid' | 'lexical';
+  /** In hybrid mode, the dense half's embedder: a model id, or `sif` (sentence vectors from the word vectors). */
+  embedder?: string;
   timings: Record<string, number> & { totalMs: number };
   /** Set when the question itself could not be used (empty, no words, too long); `answer` then says why. */
   error?: RejectionCode;

@@ -26,7 +26,8 @@ export function formatAnswer(answer: Answer): string {
     lines.push(`来源：${source(first)}`);
     if (more.length > 0) lines.push('', '其他来源：', ...more.flatMap((c, i) => cited(c, i + 2)));
   }
-  lines.push('', `（${answer.mode === 'hybrid' ? '混合检索' : '词法检索'} · ${answer.timings.totalMs} ms）`);
+  const mode = answer.mode === 'hybrid' ? `混合检索 ${answer.embedder ?? ''}`.trimEnd() : '词法检索';
+  lines.push('', `（${mode} · ${answer.timings.totalMs} ms）`);
   return terminalText(lines.join('\n'));
 }
 

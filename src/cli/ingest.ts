@@ -2,6 +2,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { denseOffNotice, readConfig } from '../app.js';
 import type { Config } from '../config.js';
+import { SIF_EMBEDDER } from '../embed/sif.js';
 import { addReports, changeReport, removeReport, type Added, type MetaChanges } from '../corpus/library.js';
 import { LEVELS, type DocumentMeta } from '../corpus/types.js';
 import { loadCorpus } from '../corpus/load.js';
@@ -152,7 +153,9 @@ async function build(config: Config, options: { lexical?: boolean }): Promise<In
     `Indexed ${counts.documents} reports, ${counts.passages} passages in ${t.totalMs} ms ` +
       `(clean+chunk ${t.corpusMs} ms, terms ${t.lexicalMs} ms, embed ${t.embedMs} ms, write and publish ${t.writeMs} ms) -> ${where}`,
   );
-  if (embedder) {
+  if (embedder?.modelId === SIF_EMBEDDER) {
+    console.log(`Dense retrieval on: SIF sentence vectors from the word vectors (${embedder.dimension}-d); no transformers.js model was loaded (see README, "The embedding model").`);
+  } else if (embedder) {
     console.log(`Dense retrieval on: ${embedder.modelId} (${config.model.dtype}, ${embedder.dimension}-d, ${config.model.pooling} pooling).`);
   } else if (result.denseOffReason && config.dense && !options.lexical) {
     process.stderr.write(`${denseOffNotice(result.denseOffReason)}\n`);

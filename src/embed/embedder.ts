@@ -1,10 +1,11 @@
 import type { FeatureExtractionPipeline } from '@huggingface/transformers';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ModelConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import { normalizeText } from '../text/normalize.js';
 
-/** Turns questions and passages into normalized vectors with one local transformers.js model. */
+/** Turns questions and passages into unit vectors: a local transformers.js model (below) or SIF sentence vectors (sif.ts). */
 export interface Embedder {
   readonly modelId: string;
   readonly dimension: number;
@@ -18,6 +19,9 @@ export interface Embedder {
  * `allowRemote` is on. Fails with `MODEL_UNAVAILABLE` (never a hang) when neither works.
  */
 export async function createEmbedder(model: ModelConfig): Promise<Embedder> {
+  if (!model.allowRemote && !existsSync(path.join(model.modelsDir, model.id))) {
+    throw new AppError('MODEL_UNAVAILABLE', { model: model.id, detail: describeLoadError(new Error('no local folder'), model) });
+  }
   // Loaded on demand: onnxruntime costs ~250 MB of RSS that a lexical-only process never needs.
   const { env, pipeline } = await import('@huggingface/transformers');
   env.allowLocalModels = true;

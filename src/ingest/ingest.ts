@@ -1,16 +1,24 @@
 import { loadCorpus } from '../corpus/load.js';
 import type { Config } from '../config.js';
 import { createEmbedder, type Embedder } from '../embed/embedder.js';
+import { fitSifOnPassages } from '../embed/sif-index.js';
+import type { SifParameters } from '../embed/sif.js';
 import { isAppError } from '../errors.js';
+import { RETRIEVAL_SETTINGS, type RetrievalSettings } from '../search/retrieval-settings.js';
 import { createStore } from '../store/create-store.js';
-import { chunkingFingerprint, corpusFingerprint, INDEX_FORMAT, type IndexManifest } from '../store/manifest.js';
+import { chunkingFingerprint, corpusFingerprint, DENSE_NOT_REQUESTED, INDEX_FORMAT, type IndexManifest } from '../store/manifest.js';
 import { yearsNamed } from '../store/scope-filter.js';
 import type { StoreBackend, StoreBuild } from '../store/types.js';
 import { tokenize } from '../text/tokenize.js';
 
 export interface IngestOptions {
-  /** A ready embedder (tests, benchmarks); `null` forces lexical only; absent: load the configured model. */
+  /**
+   * A ready embedder (tests, benchmarks); `null` forces lexical only; absent: load the configured
+   * model, or without one fit SIF sentence vectors on the passages (unless `DENSE_FALLBACK=off`).
+   */
   embedder?: Embedder | null;
+  /** Retrieval settings (the SIF parameters); `RETRIEVAL_SETTINGS` by default. */
+  retrieval?: RetrievalSettings;
   /** Where to publish; the backend `STORE` names by default. */
   backend?: StoreBackend;
   onEmbedStart?: (total: number) => void;
@@ -64,12 +72,18 @@ export async function ingest(config: Config, options: IngestOptions = {}): Promi
 
     ({ embedder, reason: denseOffReason } = await resolveEmbedder(config, options.embedder));
     let vectors: Float32Array[] | null = null;
+    let sif: SifParameters | undefined;
+    const texts = passages.map((p) => p.text);
     if (embedder) {
       options.onEmbedStart?.(passages.length);
-      vectors = await embedder.embedPassages(
-        passages.map((p) => p.text),
-        options.onEmbedProgress,
-      );
+      vectors = await embedder.embedPassages(texts, options.onEmbedProgress);
+    } else if (options.embedder === undefined && config.dense) {
+      options.onEmbedStart?.(passages.length);
+      const fitted = await fitSifOnPassages(config, options.retrieval ?? RETRIEVAL_SETTINGS, texts, termsByPassage, options.onEmbedProgress);
+      if (fitted) {
+        ({ embedder, passageVectors: vectors, parameters: sif } = fitted);
+        denseOffReason = undefined;
+      }
     }
     timings.embedMs = clock.lap();
     return {
@@ -82,10 +96,7 @@ export async function ingest(config: Config, options: IngestOptions = {}): Promi
         dense: embedder
           ? {
               model: embedder.modelId,
-              dtype: config.model.dtype,
-              pooling: config.model.pooling,
-              queryPrefix: config.model.queryPrefix,
-              passagePrefix: config.model.passagePrefix,
+              ...(sif ? { dtype: 'fp32', pooling: 'sif', queryPrefix: '', passagePrefix: '', sif } : modelSettings(config)),
               dimension: embedder.dimension,
               space: 'cosine' as const,
               m: config.hnsw.m,
@@ -109,7 +120,7 @@ export async function ingest(config: Config, options: IngestOptions = {}): Promi
 }
 
 async function resolveEmbedder(config: Config, given: Embedder | null | undefined): Promise<{ embedder: Embedder | null; reason?: string }> {
-  if (given !== undefined) return given ? { embedder: given } : { embedder: null, reason: 'dense retrieval was not requested' };
+  if (given !== undefined) return given ? { embedder: given } : { embedder: null, reason: DENSE_NOT_REQUESTED };
   if (!config.dense) return { embedder: null, reason: 'DENSE=off' };
   try {
     return { embedder: await createEmbedder(config.model) };
@@ -117,6 +128,10 @@ async function resolveEmbedder(config: Config, given: Embedder | null | undefine
     if (isAppError(error, 'MODEL_UNAVAILABLE')) return { embedder: null, reason: error.message };
     throw error;
   }
+}
+
+function modelSettings({ model }: Config) {
+  return { dtype: model.dtype, pooling: model.pooling, queryPrefix: model.queryPrefix, passagePrefix: model.passagePrefix };
 }
 
 function stopwatch() {

@@ -1,7 +1,9 @@
 import type { Embedder } from '../embed/embedder.js';
+import { SIF_EMBEDDER } from '../embed/sif.js';
 import type { Store, StoredPassage } from '../store/types.js';
 import { reciprocalRankFusion } from './fusion.js';
 import type { Question } from './question.js';
+import { RETRIEVAL_SETTINGS, type RetrievalSettings } from './retrieval-settings.js';
 import { scopeFor, type Scope } from './scope.js';
 
 export interface SearchHit {
@@ -20,6 +22,8 @@ export interface SearchResult {
 
 export interface Searcher {
   readonly mode: 'hybrid' | 'lexical';
+  /** The dense half's embedder (a model id, or `sif`); null in lexical mode. */
+  readonly embedder: string | null;
   search(question: Question, limit: number): Promise<SearchResult>;
 }
 
@@ -27,16 +31,18 @@ export interface SearcherParts {
   store: Store;
   /** Query embedder; `null` (or a store without vectors) means lexical retrieval only. */
   embedder: Embedder | null;
-  /** How many candidates each retriever contributes to fusion. */
-  candidates?: number;
+  settings?: RetrievalSettings;
 }
 
 /** Hybrid retrieval: the store ranks passages within the question's scope lexically and by vector; RRF merges them. */
-export function createSearcher({ store, embedder, candidates = 40 }: SearcherParts): Searcher {
+export function createSearcher({ store, embedder, settings = RETRIEVAL_SETTINGS }: SearcherParts): Searcher {
   const dense = embedder && store.hasVectors ? embedder : null;
+  const denseWeight = dense?.modelId === SIF_EMBEDDER ? settings.denseWeight.sif : settings.denseWeight.model;
+  const { candidates } = settings;
   const documents = new Map(store.documents.map((d) => [d.id, d]));
   return {
     mode: dense ? 'hybrid' : 'lexical',
+    embedder: dense?.modelId ?? null,
     async search(question, limit) {
       const scope = scopeFor(question, store.documents);
       const timings = { embedMs: 0, denseMs: 0, lexicalMs: 0, fusionMs: 0 };
@@ -45,22 +51,27 @@ export function createSearcher({ store, embedder, candidates = 40 }: SearcherPar
       let t = performance.now();
       const lists = [await store.searchLexical(question.terms, scope.filter, candidates)];
       timings.lexicalMs = performance.now() - t;
-      if (dense) {
+      const weights = [1];
+      if (dense && denseWeight > 0) {
         t = performance.now();
         const vector = await dense.embedQuery(question.text);
         timings.embedMs = performance.now() - t;
         t = performance.now();
-        lists.push(await store.searchVectors(vector, scope.filter, candidates));
+        // A question of no word the embedder knows (SIF) has no direction to search in.
+        if (vector.some((x) => x !== 0)) {
+          lists.push(await store.searchVectors(vector, scope.filter, candidates));
+          weights.push(denseWeight);
+        }
         timings.denseMs = performance.now() - t;
       }
       t = performance.now();
-      const fused = reciprocalRankFusion(lists);
+      const fused = reciprocalRankFusion(lists, weights, settings.rrfK);
       const passages = await store.passages(fused.map((f) => f.passageId));
       const hits = fused
         .map(({ score }, i) => {
           const passage = passages[i];
           const fit = scope.fit(documents.get(passage.docId), passage);
-          return { passage, fit, score: score * (1 + 0.5 * fit) };
+          return { passage, fit, score: score * (1 + settings.fitBoost * fit) };
         })
         .sort((a, b) => b.score - a.score)
         .slice(0, limit);

@@ -8,7 +8,7 @@ import { AppError } from '../errors.js';
 import type { StoreExpectations } from './types.js';
 
 /** Bump when the on-disk layout or the chunker's behaviour changes, so old indexes are rebuilt. */
-export const INDEX_FORMAT = 8;
+export const INDEX_FORMAT = 9;
 
 const denseSchema = z.object({
   model: z.string(),
@@ -20,6 +20,8 @@ const denseSchema = z.object({
   space: z.literal('cosine'),
   m: z.number().int().positive(),
   efConstruction: z.number().int().positive(),
+  /** Present when the vectors are SIF sentence vectors (model `sif`): what a query must be embedded with. */
+  sif: z.object({ smoothing: z.number(), component: z.array(z.number()), wordVectors: z.string() }).optional(),
 });
 
 export const indexManifestSchema = z.object({
@@ -69,12 +71,24 @@ export function chunkingFingerprint(chunking: ChunkingOptions): string {
     .slice(0, 16);
 }
 
+/** Why an index built lexical on purpose (`ingest --lexical`) has no dense half: kept so even when SIF is on. */
+export const DENSE_NOT_REQUESTED = 'dense retrieval was not requested';
+
 /** Explains why an index does not fit the current corpus and settings, or returns `null` when it does. */
 export function staleReason(manifest: IndexManifest, expected: StoreExpectations): string | null {
   if (manifest.format !== INDEX_FORMAT) return `index format ${manifest.format} (this version reads ${INDEX_FORMAT})`;
   if (manifest.corpusHash !== expected.corpusHash) return 'a different corpus (reports were added or changed)';
   if (manifest.chunkingHash !== expected.chunkingHash) return 'other chunking settings';
-  if (manifest.dense && expected.model && manifest.dense.model !== expected.model) {
+  const sif = manifest.dense?.sif;
+  if (!manifest.dense && expected.sif && manifest.denseOffReason !== DENSE_NOT_REQUESTED) {
+    return 'no dense half, but SIF sentence vectors are on (DENSE_FALLBACK=sif)';
+  }
+  if (sif && expected.model) {
+    if (!expected.sif) return 'SIF sentence vectors, which are off now (DENSE_FALLBACK=off or no word vectors)';
+    if (sif.smoothing !== expected.sif.smoothing || sif.wordVectors !== expected.sif.wordVectors) {
+      return `SIF sentence vectors from ${sif.wordVectors} (a=${sif.smoothing}), but the settings give ${expected.sif.wordVectors} (a=${expected.sif.smoothing})`;
+    }
+  } else if (manifest.dense && expected.model && manifest.dense.model !== expected.model) {
     return `model ${manifest.dense.model}, but MODEL_ID is ${expected.model}`;
   }
   return null;

@@ -74,6 +74,8 @@ export interface StoreExpectations {
   chunkingHash: string;
   /** Model id that the dense part must have been built with, or `null` to accept any. */
   model: string | null;
+  /** The SIF embedder the settings give, accepted in place of the model; `null` when SIF is off. */
+  sif: { smoothing: number; wordVectors: string } | null;
   efSearch: number;
 }
 

@@ -27,6 +27,7 @@ beforeAll(async () => {
     corpusHash: await corpusFingerprint(CORPUS_DIR),
     chunkingHash: chunkingFingerprint(config.chunking),
     model: TINY_MODEL_ID,
+    sif: null,
     efSearch: 50,
   };
 });

@@ -41,13 +41,19 @@ const DOCUMENTS = [
   { id: 'B2025', file: 'b-2025.txt', title: '乙市2025年政府工作报告', city: '乙', year: 2025, reviews: 2024 },
 ];
 
-/** A lexical index over the small reports; `answererWith` builds further answerers on it (another clock, other tuning). */
-export async function smallCorpusApp(): Promise<{ app: App; answerer: Answerer; answererWith: (parts: Partial<AnswererParts>) => Answerer; cleanup: () => Promise<void> }> {
-  const dir = await tempDir();
-  const corpusDir = path.join(dir.dir, 'corpus');
+/** Writes the small reports and their manifest into `<dir>/corpus` and returns that folder. */
+export async function writeSmallCorpus(dir: string): Promise<string> {
+  const corpusDir = path.join(dir, 'corpus');
   await mkdir(corpusDir);
   for (const [file, text] of Object.entries(SMALL_REPORTS)) await writeFile(path.join(corpusDir, file), `${text}\n`);
   await writeFile(path.join(corpusDir, 'manifest.json'), JSON.stringify({ documents: DOCUMENTS }));
+  return corpusDir;
+}
+
+/** A lexical index over the small reports; `answererWith` builds further answerers on it (another clock, other tuning). */
+export async function smallCorpusApp(): Promise<{ app: App; answerer: Answerer; answererWith: (parts: Partial<AnswererParts>) => Answerer; cleanup: () => Promise<void> }> {
+  const dir = await tempDir();
+  const corpusDir = await writeSmallCorpus(dir.dir);
   const config = loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: path.join(dir.dir, 'index'), DENSE: 'off', WORD_VECTORS: 'off' });
   const app = await createApp(config);
   const answererWith = (parts: Partial<AnswererParts>) => createAnswerer({ store: app.store, searcher: app.searcher, settings: config.answer, ...parts });
