@@ -30,6 +30,17 @@ export async function tinyModel(workDir: string, corpusDir: string, indexDir: st
   return { name: `tiny ${BENCH_DIMENSION}-d (generated)`, config, embedder: await createEmbedder(config.model) };
 }
 
+/** No transformers.js model (an empty models folder, no downloads): ingest and answers use SIF sentence vectors. */
+export function sifConfig(workDir: string, corpusDir: string, indexDir: string): Config {
+  return loadConfig({
+    CORPUS_DIR: corpusDir,
+    INDEX_DIR: indexDir,
+    DENSE_FALLBACK: 'sif',
+    ALLOW_REMOTE_MODELS: 'false',
+    MODELS_DIR: path.join(workDir, 'no-models'),
+  });
+}
+
 /** The configured default model when its files are in `embeddings/models/`; `null` otherwise (no downloads). */
 export async function realModel(corpusDir: string, indexDir: string): Promise<BenchModel | null> {
   const config = loadConfig({ ...process.env, CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, ALLOW_REMOTE_MODELS: 'false', MODELS_DIR: path.resolve('embeddings', 'models') });

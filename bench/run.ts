@@ -25,6 +25,8 @@ interface Timing {
   p95Ms: number;
   /** p95 of the store's lexical search alone. */
   searchP95Ms: number;
+  /** Median of the dense half's own cost: embedding the question and the vector search. */
+  denseMedianMs: number;
 }
 
 interface Served {
@@ -198,6 +200,29 @@ async function run(options: { full?: boolean; out: string }): Promise<void> {
   for (const p of points) {
     const ef100 = p.hnsw.find((h) => h.ef === 100)!;
     out(`| ×${p.copies} (${p.passages}) | ${p.bruteForceMs} | ${p.hnsw.map((h) => `${h.medianMs} (${h.recallAt10})`).join(' | ')} | ${round(p.bruteForceMs / ef100.medianMs, 1)}× |`);
+  }
+
+  out();
+  out('### Scale series with SIF sentence vectors (no model)');
+  out();
+  out('The same corpora ingested without a transformers.js model, `DENSE_FALLBACK=sif`: the dense half is 100-d SIF vectors from the word vectors. Served in a fresh process as above; the dense part is the median of embedding the question plus the vector search.');
+  out();
+  const sifPoints: Array<{ copies: number; passages: number; ingest: Record<string, number>; buildMaxRssMb: number; indexBytes: number; served: Served }> = [];
+  for (const copies of sizes) {
+    const folder = path.join(work.dir, `sif-${copies}`);
+    const built = await probe<Omit<(typeof sifPoints)[number], 'served'>>('scale.ts', [String(copies), folder, '--sif']);
+    sifPoints.push({ ...built, served: await probe<Served>('serve.ts', [folder, '--sif']) });
+    await rm(folder, { recursive: true, force: true });
+  }
+  raw.sifScale = sifPoints;
+  out('| size | passages | ingest s | of which SIF s / write with HNSW s | build peak MB | index MB | open ms | RSS MB after open / after queries | hybrid median / p95 ms | dense part median ms | lexical median / p95 ms |');
+  out('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const p of sifPoints) {
+    const s = p.served;
+    out(
+      `| ×${p.copies} | ${p.passages} | ${round(p.ingest.totalMs / 1000, 1)} | ${round(p.ingest.embedMs / 1000, 1)} / ${round(p.ingest.writeMs / 1000, 1)} | ${p.buildMaxRssMb} | ${round(p.indexBytes / 2 ** 20, 1)} | ${s.openMs} | ` +
+        `${s.rssAfterOpenMb} / ${s.rssAfterQueriesMb} | ${s.hybrid?.medianMs} / ${s.hybrid?.p95Ms} | ${s.hybrid?.denseMedianMs} | ${s.lexical.medianMs} / ${s.lexical.p95Ms} |`,
+    );
   }
 
   out();

@@ -2,8 +2,9 @@
  * Building one point of the scale series, in its own process: generate a corpus of `copies` × the
  * real one, ingest it with the tiny 512-d model (into `DATABASE_URL` when given, else the work
  * folder), and, for the embedded backend, compare HNSW with exact search on the stored vectors
- * (mean-centred, see below). Serving is measured by serve.ts in a fresh process. Prints one JSON
- * object.
+ * (mean-centred, see below). With `--sif` in place of a database URL, ingest uses SIF sentence vectors
+ * instead of a model and only the build is measured. Serving is measured by serve.ts in a fresh
+ * process. Prints one JSON object.
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,7 +13,8 @@ import { readQuestionFile } from '../../src/eval/questions.js';
 import { ingest } from '../../src/ingest/ingest.js';
 import { currentIndexFolder } from '../../src/store/atomic.js';
 import { CORPUS_DIR, DEV_QUESTIONS } from '../../tests/support/fixtures.js';
-import { tinyModel } from '../model.js';
+import { SIF_EMBEDDER } from '../../src/embed/sif.js';
+import { sifConfig, tinyModel } from '../model.js';
 import { median, round } from '../stats.js';
 import { seededRandom } from '../../tests/support/random.js';
 import { writeSyntheticCorpus } from '../synthetic.js';
@@ -21,21 +23,28 @@ const EF_VALUES = [10, 50, 100, 200];
 const QUERIES = 100;
 
 async function main(): Promise<void> {
-  const [copiesArg, workDir, databaseUrl] = process.argv.slice(2);
+  const [copiesArg, workDir, third] = process.argv.slice(2);
+  const sif = third === '--sif';
+  const databaseUrl = sif ? undefined : third;
   const copies = Number(copiesArg);
   const corpusDir = path.join(workDir, 'corpus');
   const indexDir = path.join(workDir, 'index');
   await writeSyntheticCorpus(CORPUS_DIR, corpusDir, copies);
+  if (sif) {
+    const built = await ingest(sifConfig(workDir, corpusDir, indexDir));
+    if (built.embedder?.modelId !== SIF_EMBEDDER) throw new Error(`built with ${built.embedder?.modelId ?? 'no dense half'}, not SIF`);
+    const result = { copies, documents: built.counts.documents, passages: built.counts.passages, ingest: built.timings, buildMaxRssMb: maxRssMb(), indexBytes: await indexBytesIn(indexDir) };
+    return void process.stdout.write(`${JSON.stringify(result)}\n`);
+  }
   const { config, embedder } = await tinyModel(workDir, corpusDir, indexDir, databaseUrl);
 
   const built = await ingest(config, { embedder });
   const passages = built.counts.passages;
-  const base = { copies, documents: built.counts.documents, passages, ingest: built.timings, buildMaxRssMb: round(process.resourceUsage().maxRSS / 1024, 1) };
+  const base = { copies, documents: built.counts.documents, passages, ingest: built.timings, buildMaxRssMb: maxRssMb() };
   if (databaseUrl) return void process.stdout.write(`${JSON.stringify(base)}\n`);
 
   const folder = (await currentIndexFolder(indexDir))!;
-  const files = await readdir(folder);
-  const indexBytes = (await Promise.all(files.map((f) => stat(path.join(folder, f)).then((s) => s.size)))).reduce((a, b) => a + b, 0);
+  const indexBytes = await indexBytesIn(indexDir);
 
   const questions = (await readQuestionFile(DEV_QUESTIONS)).map((q) => q.q);
   const random = seededRandom(7);
@@ -76,6 +85,14 @@ async function main(): Promise<void> {
 
   const result = { ...base, indexBytes, bruteForceMs: round(median(bruteTimes), 4), hnswBuildMs: Math.round(hnswBuildMs), hnsw };
   process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+const maxRssMb = () => round(process.resourceUsage().maxRSS / 1024, 1);
+
+async function indexBytesIn(indexDir: string): Promise<number> {
+  const folder = (await currentIndexFolder(indexDir))!;
+  const sizes = await Promise.all((await readdir(folder)).map((f) => stat(path.join(folder, f)).then((s) => s.size)));
+  return sizes.reduce((a, b) => a + b, 0);
 }
 
 /** The naive search: cosine (dot product of unit vectors) against every passage, then top k. */

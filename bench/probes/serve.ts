@@ -1,7 +1,8 @@
 /**
  * Serving one point of the scale series, in a fresh process so RSS is the server's own: open the
- * index built by scale.ts (embedded folder, or `DATABASE_URL`), then ask the dev questions and the
- * everyday ones (dev2) three times, lexical and hybrid. Prints one JSON object.
+ * index built by scale.ts (embedded folder, or `DATABASE_URL`; `--sif` for one built with SIF
+ * sentence vectors, no model loaded), then ask the dev questions and the everyday ones (dev2)
+ * three times, lexical and hybrid. Prints one JSON object.
  */
 import path from 'node:path';
 import { createApp, openWordVectors } from '../../src/app.js';
@@ -9,18 +10,23 @@ import { createSearcher } from '../../src/search/searcher.js';
 import { createAnswerer } from '../../src/answer/answerer.js';
 import { readQuestionFile } from '../../src/eval/questions.js';
 import { DEV2_QUESTIONS, DEV_QUESTIONS } from '../../tests/support/fixtures.js';
-import { tinyModel } from '../model.js';
+import { sifConfig, tinyModel } from '../model.js';
 import { median, p95, round } from '../stats.js';
 
 const rssMb = () => round(process.memoryUsage().rss / 2 ** 20, 1);
 
 async function main(): Promise<void> {
-  const [workDir, databaseUrl] = process.argv.slice(2);
-  const { config, embedder } = await tinyModel(workDir, path.join(workDir, 'corpus'), path.join(workDir, 'index'), databaseUrl);
+  const [workDir, second] = process.argv.slice(2);
+  const sif = second === '--sif';
+  const corpusDir = path.join(workDir, 'corpus');
+  const indexDir = path.join(workDir, 'index');
+  const model = sif ? null : await tinyModel(workDir, corpusDir, indexDir, second);
+  const config = model?.config ?? sifConfig(workDir, corpusDir, indexDir);
   const baselineMb = rssMb();
   const started = performance.now();
-  const app = await createApp(config, { loadEmbedder: async () => embedder });
+  const app = await createApp(config, model ? { loadEmbedder: async () => model.embedder } : {});
   const openMs = round(performance.now() - started, 1);
+  const embedder = app.embedder;
   const rssAfterOpenMb = rssMb();
 
   const dev = (await readQuestionFile(DEV_QUESTIONS)).map((q) => q.q);
@@ -36,14 +42,16 @@ async function main(): Promise<void> {
     await answerer.answer(questions[0]);
     const total: number[] = [];
     const lexical: number[] = [];
+    const dense: number[] = [];
     for (let r = 0; r < 3; r++) {
       for (const q of questions) {
         const { timings } = await answerer.answer(q);
         total.push(timings.totalMs);
         lexical.push(timings.lexicalMs ?? 0);
+        dense.push((timings.embedMs ?? 0) + (timings.denseMs ?? 0));
       }
     }
-    return { medianMs: round(median(total), 3), p95Ms: round(p95(total), 3), searchP95Ms: round(p95(lexical), 3) };
+    return { medianMs: round(median(total), 3), p95Ms: round(p95(total), 3), searchP95Ms: round(p95(lexical), 3), denseMedianMs: round(median(dense), 3) };
   };
   const hybrid = app.store.hasVectors ? await query(true, dev) : null;
   const lexical = await query(false, dev);

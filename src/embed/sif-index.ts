@@ -3,9 +3,10 @@ import path from 'node:path';
 import type { Config } from '../config.js';
 import type { RetrievalSettings } from '../search/retrieval-settings.js';
 import { loadWordVectors } from '../search/word-vectors.js';
+import type { PassageTerms } from '../store/passage-terms.js';
 import type { StoreExpectations, TermStatistics } from '../store/types.js';
 import type { Embedder } from './embedder.js';
-import { createSifEmbedder, fitSif, isSifWord, type SifParameters } from './sif.js';
+import { createSifEmbedder, fitSif, type SifParameters } from './sif.js';
 
 /**
  * SIF as the dense half of an index: which SIF the settings give (what an index is checked
@@ -27,14 +28,13 @@ export async function fitSifOnPassages(
   config: Config,
   settings: RetrievalSettings,
   texts: string[],
-  termsByPassage: string[][],
+  terms: PassageTerms,
   onProgress?: (done: number) => void,
 ): Promise<{ embedder: Embedder; parameters: SifParameters; passageVectors: Float32Array[] } | null> {
   const expectation = await sifExpectation(config, settings);
   if (!expectation || texts.length === 0) return null;
   const vectors = await loadWordVectors(config.answer.wordVectors!, config.cacheDir);
-  const frequencies = documentFrequencies(termsByPassage);
-  const share = (word: string) => (frequencies.get(word) ?? 0) / texts.length;
+  const share = (word: string) => terms.documentFrequency(word) / texts.length;
   return fitSif(vectors, share, texts, settings.sif, expectation.wordVectors, onProgress);
 }
 
@@ -42,18 +42,4 @@ export async function fitSifOnPassages(
 export async function openSifEmbedder(config: Config, parameters: SifParameters, terms: TermStatistics): Promise<Embedder> {
   const vectors = await loadWordVectors(config.answer.wordVectors!, config.cacheDir);
   return createSifEmbedder(vectors, (word) => terms.documentFrequency(word) / Math.max(terms.passageCount, 1), parameters);
-}
-
-/** In how many passages each word SIF can weigh occurs (numbers and punctuation are not counted). */
-function documentFrequencies(termsByPassage: string[][]): Map<string, number> {
-  const frequencies = new Map<string, number>();
-  const lastPassage = new Map<string, number>();
-  termsByPassage.forEach((terms, passage) => {
-    for (const term of terms) {
-      if (lastPassage.get(term) === passage || !isSifWord(term)) continue;
-      lastPassage.set(term, passage);
-      frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
-    }
-  });
-  return frequencies;
 }

@@ -28,7 +28,7 @@ export type WordShare = (word: string) => number;
 const HAS_LETTER = /\p{L}/u;
 
 /** Whether SIF weighs a word: one with a letter (not a number or punctuation). */
-export function isSifWord(word: string): boolean {
+function isSifWord(word: string): boolean {
   return HAS_LETTER.test(word) && word.trim() === word;
 }
 

@@ -6,10 +6,10 @@ import type { SifParameters } from '../embed/sif.js';
 import { isAppError } from '../errors.js';
 import { RETRIEVAL_SETTINGS, type RetrievalSettings } from '../search/retrieval-settings.js';
 import { createStore } from '../store/create-store.js';
+import { collectTerms } from '../store/passage-terms.js';
 import { chunkingFingerprint, corpusFingerprint, DENSE_NOT_REQUESTED, INDEX_FORMAT, type IndexManifest } from '../store/manifest.js';
 import { yearsNamed } from '../store/scope-filter.js';
 import type { StoreBackend, StoreBuild } from '../store/types.js';
-import { tokenize } from '../text/tokenize.js';
 
 export interface IngestOptions {
   /**
@@ -67,7 +67,7 @@ export async function ingest(config: Config, options: IngestOptions = {}): Promi
     skipped = corpus.skipped;
     timings.corpusMs = clock.lap();
 
-    const termsByPassage = passages.map((p) => tokenize(`${p.section} ${p.text}`));
+    const terms = collectTerms(passages.map((p) => `${p.section} ${p.text}`));
     timings.lexicalMs = clock.lap();
 
     ({ embedder, reason: denseOffReason } = await resolveEmbedder(config, options.embedder));
@@ -79,7 +79,7 @@ export async function ingest(config: Config, options: IngestOptions = {}): Promi
       vectors = await embedder.embedPassages(texts, options.onEmbedProgress);
     } else if (options.embedder === undefined && config.dense) {
       options.onEmbedStart?.(passages.length);
-      const fitted = await fitSifOnPassages(config, options.retrieval ?? RETRIEVAL_SETTINGS, texts, termsByPassage, options.onEmbedProgress);
+      const fitted = await fitSifOnPassages(config, options.retrieval ?? RETRIEVAL_SETTINGS, texts, terms, options.onEmbedProgress);
       if (fitted) {
         ({ embedder, passageVectors: vectors, parameters: sif } = fitted);
         denseOffReason = undefined;
@@ -107,7 +107,7 @@ export async function ingest(config: Config, options: IngestOptions = {}): Promi
       },
       documents: corpus.documents.map((d) => ({ ...d.meta, credits: d.credits, ...(d.pageStarts ? { pageStarts: d.pageStarts } : {}) })),
       passages,
-      termsByPassage,
+      terms,
       vectors,
     };
   };

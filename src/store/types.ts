@@ -1,3 +1,4 @@
+import type { PassageTerms } from './passage-terms.js';
 import type { Credit } from '../corpus/clean.js';
 import type { DocumentMeta, Passage } from '../corpus/types.js';
 import type { IndexManifest } from './manifest.js';
@@ -63,7 +64,7 @@ export interface StoreBuild {
   documents: StoredDocument[];
   passages: StoredPassage[];
   /** Index terms of each passage, by passage id. */
-  termsByPassage: string[][];
+  terms: PassageTerms;
   /** One vector per passage, or null for a lexical-only index. */
   vectors: Float32Array[] | null;
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { HnswSettings } from '../vector-index.js';
 import { buildVectorIndex } from '../vector-index.js';
 import type { IndexManifest } from '../manifest.js';
+import { invertTerms } from '../passage-terms.js';
 import type { StoreBuild } from '../types.js';
 
 /**
@@ -35,7 +36,7 @@ export const FILES = {
 } as const;
 
 export async function writeEmbeddedIndex(folder: string, build: StoreBuild, hnsw: HnswSettings): Promise<IndexManifest> {
-  const { documents, passages, termsByPassage } = build;
+  const { documents, passages, terms } = build;
   const written: string[] = [];
   const write = async (name: string, data: string | Uint8Array) => {
     await writeFile(path.join(folder, name), data);
@@ -54,30 +55,14 @@ export async function writeEmbeddedIndex(folder: string, build: StoreBuild, hnsw
   passages.forEach((p, i) => (yearStarts[i + 1] = yearStarts[i] + p.years.length));
   const table = Buffer.concat([
     bytesOf(Uint32Array.from(passages, (p) => docIndex.get(p.docId)!)),
-    bytesOf(Uint32Array.from(termsByPassage, (terms) => terms.length)),
+    bytesOf(terms.lengths),
     bytesOf(yearStarts),
     bytesOf(Uint16Array.from(passages.flatMap((p) => p.years))),
   ]);
   await write(FILES.table, table);
 
-  const byTerm = new Map<string, number[]>();
-  termsByPassage.forEach((terms, passageId) => {
-    const counts = new Map<string, number>();
-    for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-    for (const [term, tf] of counts) {
-      let list = byTerm.get(term);
-      if (!list) byTerm.set(term, (list = []));
-      list.push(passageId, tf);
-    }
-  });
-  const dictionary: Array<[string, number, number]> = [];
-  let total = 0;
-  for (const [term, list] of byTerm) {
-    dictionary.push([term, total, list.length / 2]);
-    total += list.length / 2;
-  }
-  const postings = new Int32Array(total * 2);
-  for (const [term, first] of dictionary) postings.set(byTerm.get(term)!, first * 2);
+  const { first, postings } = invertTerms(terms);
+  const dictionary = terms.terms.map((term, id) => [term, first[id], terms.documentFrequencies[id]]);
   await write(FILES.terms, JSON.stringify(dictionary));
   await write(FILES.postings, bytesOf(postings));
 

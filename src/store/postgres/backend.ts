@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Config } from '../../config.js';
 import { AppError } from '../../errors.js';
+import { invertTerms } from '../passage-terms.js';
 import { indexManifestSchema, staleReason, type IndexManifest } from '../manifest.js';
 import type { StoreBackend, StoreBuild } from '../types.js';
 import { readPostgresIndex } from './read.js';
@@ -61,8 +62,8 @@ export function createPostgresBackend(databaseUrl: string, hnsw: Pick<Config['hn
 }
 
 async function writeVersion(client: pg.PoolClient, build: StoreBuild): Promise<void> {
-  const { manifest, documents, passages, termsByPassage, vectors } = build;
-  const lengths = termsByPassage.map((t) => t.length);
+  const { manifest, documents, passages, terms, vectors } = build;
+  const lengths = terms.lengths;
   const averageLength = lengths.reduce((a, n) => a + n, 0) / Math.max(lengths.length, 1);
   const fullManifest: IndexManifest = { ...manifest, files: {} };
   const { rows } = await client.query<{ id: string }>('INSERT INTO rq_versions (manifest, average_length) VALUES ($1, $2) RETURNING id', [
@@ -100,20 +101,15 @@ async function writeVersion(client: pg.PoolClient, build: StoreBuild): Promise<v
     );
   }
 
-  const postings = new Map<string, Map<number, number>>();
-  termsByPassage.forEach((terms, passageId) => {
-    for (const term of terms) {
-      let counts = postings.get(term);
-      if (!counts) postings.set(term, (counts = new Map()));
-      counts.set(passageId, (counts.get(passageId) ?? 0) + 1);
-    }
-  });
-  const termRows = [...postings].map(([term, counts]) => [term, counts.size] as const);
+  const { first, postings } = invertTerms(terms);
+  const termRows = terms.terms.map((term, id) => [term, terms.documentFrequencies[id]] as const);
   for (let from = 0; from < termRows.length; from += BATCH * 10) {
     const slice = termRows.slice(from, from + BATCH * 10);
     await client.query('INSERT INTO rq_terms (version, term, df) SELECT $1, * FROM unnest($2::text[], $3::int[])', [version, slice.map((r) => r[0]), slice.map((r) => r[1])]);
   }
-  const postingRows = [...postings].flatMap(([term, counts]) => [...counts].map(([id, tf]) => [term, id, tf] as const));
+  const postingRows = terms.terms.flatMap((term, id) =>
+    Array.from({ length: terms.documentFrequencies[id] }, (_, k) => [term, postings[(first[id] + k) * 2], postings[(first[id] + k) * 2 + 1]] as const),
+  );
   for (let from = 0; from < postingRows.length; from += BATCH * 20) {
     const slice = postingRows.slice(from, from + BATCH * 20);
     await client.query('INSERT INTO rq_postings (version, term, passage_id, tf) SELECT $1, * FROM unnest($2::text[], $3::int[], $4::int[])', [
