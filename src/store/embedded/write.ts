@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat, writeFile } from 'node:fs/promises';
+import { open, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { HnswSettings } from '../vector-index.js';
 import { buildVectorIndex } from '../vector-index.js';
@@ -44,10 +44,8 @@ export async function writeEmbeddedIndex(folder: string, build: StoreBuild, hnsw
   };
   await write(FILES.documents, JSON.stringify(documents));
 
-  const records = passages.map((p) => Buffer.from(JSON.stringify(p)));
-  const offsets = new Float64Array(records.length + 1);
-  records.forEach((r, i) => (offsets[i + 1] = offsets[i] + r.length));
-  await write(FILES.passages, Buffer.concat(records));
+  const offsets = await writeRecords(path.join(folder, FILES.passages), passages);
+  written.push(FILES.passages);
   await write(FILES.offsets, bytesOf(offsets));
 
   const docIndex = new Map(documents.map((d, i) => [d.id, i]));
@@ -77,6 +75,34 @@ export async function writeEmbeddedIndex(folder: string, build: StoreBuild, hnsw
   const manifest: IndexManifest = { ...build.manifest, files };
   await writeFile(path.join(folder, FILES.manifest), JSON.stringify(manifest, null, 2));
   return manifest;
+}
+
+/**
+ * Writes each passage as a UTF-8 JSON record, a few megabytes at a time (at ×1000 the whole file
+ * is 200 MB, and holding it twice, as records and joined, was a peak of its own); returns the
+ * records' byte offsets.
+ */
+async function writeRecords(file: string, passages: StoreBuild['passages']): Promise<Float64Array> {
+  const offsets = new Float64Array(passages.length + 1);
+  const out = await open(file, 'w');
+  try {
+    let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    for (const [i, passage] of passages.entries()) {
+      const record = Buffer.from(JSON.stringify(passage));
+      offsets[i + 1] = offsets[i] + record.length;
+      pending.push(record);
+      pendingBytes += record.length;
+      if (pendingBytes >= 4 << 20 || i === passages.length - 1) {
+        await out.write(Buffer.concat(pending));
+        pending = [];
+        pendingBytes = 0;
+      }
+    }
+  } finally {
+    await out.close();
+  }
+  return offsets;
 }
 
 /** Size, modification time and SHA-256 of a file, read in a stream (index files can be hundreds of megabytes). */
