@@ -81,11 +81,11 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
   const scored: ScoredSentence[] = [];
   for (const hit of hits) {
     // Reports space out figures and words ("187 户", "新 IP"); compare without white space.
-    const context = `${hit.passage.section}${hit.passage.text}`.toLowerCase().replace(/\s+/g, '');
+    const context = comparable(`${hit.passage.section}${hit.passage.text}`);
     let lead = '';
     let previous: Sentence | undefined;
     for (const sentence of hit.passage.sentences) {
-      const lower = sentence.text.toLowerCase().replace(/\s+/g, '');
+      const lower = comparable(sentence.text);
       lead = leadOf(lower, previous, sentence, lead);
       previous = sentence;
       // An item of a list says what its lead says: "预期目标是：…；" then "规模以上工业增加值增长 4%以上；" is a target too.
@@ -135,6 +135,11 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
     }
   }
   return scored.sort((a, b) => b.score - a.score);
+}
+
+/** Text as the judge compares it with a concept's variants: lower case, without white space. */
+export function comparable(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, '');
 }
 
 /** A lead into a list ends with "：" and its items with "；": "主要预期目标是：" leads the items after it in its run. */
