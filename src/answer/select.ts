@@ -52,7 +52,8 @@ const AMOUNT = /(?<![\d.])(?!20\d\d年)\d+(?:\.\d+)?\s*(?:%|‰|[\u3400-\u9fff])
 const TIME = /年内|年底|年初|上半年|下半年|季度|\d+月|20\d{2}年/;
 /** 个 in 10个月 or 3个百分点 counts months and points, not things. */
 const NOT_A_COUNT = '(?!月|百分点|工作日)';
-const SENTENCE_YEARS = /(20\d{2})(?=年|\s*[^\d])/g;
+/** A year as reports write one: 2025年, or a range 2021—2025 (not 2000万平方米). */
+const SENTENCE_YEARS = /(?<!\d)(20\d{2})(?=\s*年|\s*[—–\-~至到]\s*20\d{2})/g;
 /** Units that answer one another: a question's 多少个 is answered by 所, 座, 家… */
 const UNIT_FAMILIES: Record<string, string[]> = {
   个: ['个', '所', '座', '家', '项', '处', '名', '条', '户', '件', '块', '套', '台', '部', '场'],

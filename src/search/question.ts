@@ -1,6 +1,6 @@
 import type { Concept, ConceptParts } from './concepts.js';
 import type { Lexicon } from './lexicon.js';
-import { constraints, describeConcept, intent, lexiconStep, normalize, places, searchTerms, spelling, terms, time, type ReadingNote, type Termed } from './reading-steps.js';
+import { constraints, describeConcept, focus, intent, lexiconStep, normalize, places, searchTerms, spelling, terms, time, type ReadingNote, type Termed } from './reading-steps.js';
 import type { SpellingFix } from './spelling.js';
 
 export { PLAN_PERIOD, type ReadingNote } from './reading-steps.js';
@@ -38,12 +38,12 @@ export function withEnglishConcepts(question: Question, concepts: Concept[]): Qu
   return { ...question, concepts: [...question.concepts.filter((c) => c.strict), ...own], terms, trace: [...question.trace, note] };
 }
 
-/** normalize -> spelling -> time -> places -> constraints -> intent -> lexicon -> terms. */
+/** normalize -> spelling -> focus -> time -> places -> constraints -> intent -> lexicon -> terms. */
 export function createQuestionReader({ cities, coveredYears, lexicon, fixSpelling, neighbours, knows, currentYear = () => new Date().getFullYear() }: ReaderParts): QuestionReader {
   const yearNow = typeof currentYear === 'number' ? () => currentYear : currentYear;
   return (raw) => {
     const year = yearNow();
-    const read = terms(lexiconStep(intent(constraints(places(time(spelling(normalize(raw), fixSpelling), year), cities)), year), { lexicon, cities, coveredYears, neighbours, knows }));
+    const read = terms(lexiconStep(intent(constraints(places(time(focus(spelling(normalize(raw), fixSpelling)), year), cities)), year), { lexicon, cities, coveredYears, neighbours, knows }));
     const { conceptText: _, ...question } = read;
     return question;
   };

@@ -16,7 +16,7 @@ describe('the decision trace of an answer', () => {
     expect(answer.found).toBe(true);
     expect(answer.reason).toBeUndefined();
     const explain = answer.explain!;
-    expect(explain.reading.map((n) => n.step)).toEqual(['normalize', 'spelling', 'time', 'places', 'constraints', 'intent', 'lexicon', 'terms']);
+    expect(explain.reading.map((n) => n.step)).toEqual(['normalize', 'spelling', 'focus', 'time', 'places', 'constraints', 'intent', 'lexicon', 'terms']);
     expect(explain.reading.find((n) => n.step === 'time')!.did).toContain('2024');
     expect(explain).toMatchObject({ strategy: 'single', decision: 'best-sentence', found: true });
     const [first] = explain.candidates;
