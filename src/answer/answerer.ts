@@ -1,6 +1,7 @@
 import { pinyin } from 'pinyin-pro';
 import type { Config } from '../config.js';
 import { continueFrom, describeReading, standsAlone, turnOf, type Turn } from '../search/followup.js';
+import { focusOf } from '../search/focus.js';
 import { loadLexicon, type Lexicon } from '../search/lexicon.js';
 import { createEnglishReader } from '../search/english.js';
 import { createQuestionReader, withEnglishConcepts, type Question, type QuestionReader } from '../search/question.js';
@@ -14,7 +15,7 @@ import { answerText, explanation, leadSpan, withSpans } from './compose.js';
 import { corpusAsk } from './corpus.js';
 import { rejectedAnswer, sanitizeQuestion } from './sanitize.js';
 import { ANSWER_TUNING, type AnswerTuning } from './settings.js';
-import { createStrategies, type Solution, type Timings } from './strategies.js';
+import { createStrategies, inParts, type Solution, type Timings } from './strategies.js';
 import type { Answer } from './types.js';
 import { createConceptWeight } from './weights.js';
 
@@ -152,6 +153,29 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     return strategies.single(question, timings, prefer);
   }
 
+  /**
+   * "晋中2024年固定资产投资完成了多少？2025年招商引资打算签多少？": a message with two or more questions, each
+   * with a topic of its own, is answered a part per question. A question that names no city or year
+   * takes the message's. Null when the message asks one thing.
+   */
+  async function severalQuestions(text: string, message: Question, timings: Timings): Promise<Solution | null> {
+    const asked = focusOf(text).questions;
+    if (asked.length < 2) return null;
+    const questions: Question[] = [];
+    for (const part of asked) {
+      const own = await readChinese(part);
+      questions.push({ ...own, cities: own.cities.length > 0 ? own.cities : message.cities, years: own.years.length > 0 || own.period ? own.years : message.years });
+    }
+    if (questions.filter(standsAlone).length < 2) return null;
+    const answered = [];
+    for (const [i, question] of questions.entries()) {
+      const solution = await solve(question, timings);
+      const citations = solution.decision.found ? withSpans(solution.citations, question, solution.decision.strategy) : solution.citations;
+      answered.push({ label: asked[i].replace(/[?？]\s*$/, ''), solution: { ...solution, citations } });
+    }
+    return inParts(answered, 'per-question', ['one-answer-per-question', 'no-question-answered']);
+  }
+
   async function answerTurn(raw: string, previous?: Turn, options: AnswerOptions = {}): Promise<{ answer: Answer; turn: Turn | null }> {
     const started = performance.now();
     const { text, rejection } = sanitizeQuestion(raw, settings.maxQuestionChars);
@@ -169,8 +193,10 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     t = performance.now();
     let question = followUp?.question ?? alone;
     let contextUsed = followUp?.used ?? false;
-    let solution = await solve(question, timings, followUp?.aboutPreviousAnswer ? previous?.answeredFrom : undefined);
-    if (contextUsed && !solution.decision.found) {
+    const several = english ? null : await severalQuestions(text, alone, timings);
+    let solution = several ?? (await solve(question, timings, followUp?.aboutPreviousAnswer ? previous?.answeredFrom : undefined));
+    if (several) contextUsed = false;
+    else if (contextUsed && !solution.decision.found) {
       // Read with the previous question's context it finds nothing; read alone it may.
       const standalone = await solve(alone, timings);
       if (standalone.decision.found) {
@@ -181,7 +207,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     timings.composeMs = performance.now() - t - (timings.lexicalMs ?? 0) - (timings.denseMs ?? 0) - (timings.embedMs ?? 0);
 
     const { decision } = solution;
-    const citations = decision.found ? withSpans(solution.citations, question, decision.strategy) : solution.citations;
+    const citations = decision.found && !several ? withSpans(solution.citations, question, decision.strategy) : solution.citations;
     const lead = leadSpan(citations, decision.strategy);
     const answer: Answer = {
       question: text,

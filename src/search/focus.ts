@@ -32,7 +32,12 @@ export function focusOf(text: string): Focus {
   if (!lastAsking) return { asked: text, questions: [text], telling: [] };
   // Words after the last question tell only when they speak of the asker ("…多少？我是学生。").
   const telling = sentences.filter((s) => !asking.includes(s) && (s.start < lastAsking.start || FIRST_PERSON.test(s.text)));
-  const questions = asking.length > 1 ? asking.map((s) => s.text) : [text];
+  // "一是2024年原煤产量是多少；二是2025年煤炭产量打算稳定在多少？": each part asks on its own.
+  const asked = asking.flatMap((s) => {
+    const parts = s.text.split(/(?<=[；;])/).filter((part) => /[\p{L}\p{N}]/u.test(part));
+    return parts.length > 1 && parts.every((part) => ASKS.test(part)) ? parts : [s.text];
+  });
+  const questions = asked.length > 1 ? asked : [text];
   if (telling.length === 0) return { asked: text, questions, telling: [] };
   return {
     asked: sentences.filter((s) => !telling.includes(s)).map((s) => s.text).join(''),
