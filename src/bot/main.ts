@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     add(file) {
       // One upload at a time; a failed one tells its sender and does not stop the next.
       const added = rebuilding.catch(() => undefined).then(async () => {
-        const [result] = await addReports(config.corpusDir, [file]);
+        const [result] = await addReports(config.corpusDir, [file], {}, config.reading);
         if (!result.added) return TEXT.uploadFailed(result.reason);
         const built = await ingest(config);
         const previous = app;

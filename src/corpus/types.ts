@@ -1,4 +1,5 @@
 import type { Credit } from './clean.js';
+import type { SkippedFile } from './folder.js';
 
 export const LEVELS = ['national', 'province', 'city', 'county'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -73,7 +74,7 @@ export interface Corpus {
   documents: CorpusDocument[];
   passages: Passage[];
   /** Files that could not be read, and why. */
-  skipped: Array<{ file: string; reason: string }>;
+  skipped: SkippedFile[];
 }
 
 export interface ChunkingOptions {
