@@ -53,8 +53,15 @@ export function insideCorpus(corpusDir: string, name: string): string | null {
   return path.dirname(full) === path.resolve(corpusDir) ? full : null;
 }
 
-/** Size, modification and change time of a regular file, not followed through a link; null otherwise. */
-export async function fileStamp(file: string): Promise<{ size: number; mtimeMs: number; ctimeMs: number } | null> {
+/** What says a file changed: its size, modification time, and change time (which `touch -r` cannot put back). */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
+
+/** The stamp of a regular file, not followed through a link; null otherwise. */
+export async function fileStamp(file: string): Promise<FileStamp | null> {
   const stats = await lstat(file).catch(() => null);
   return stats?.isFile() ? { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs } : null;
 }

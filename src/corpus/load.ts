@@ -3,7 +3,7 @@ import { DEFAULT_READ_LIMITS, type ReadLimits } from '../config.js';
 import { AppError } from '../errors.js';
 import { chunkBlocks } from './chunk.js';
 import { cleanText } from './clean.js';
-import { listReportFiles, readReportFile } from './folder.js';
+import { fileStamp, listReportFiles, readReportFile } from './folder.js';
 import { checkEntries, readCorpusManifest } from './manifest.js';
 import { createReportSandbox } from './readers/sandbox.js';
 import { readMeta } from './report-meta.js';
@@ -35,6 +35,8 @@ export async function loadCorpus(corpusDir: string, chunking: ChunkingOptions, r
   const sandbox = createReportSandbox(reading);
   try {
     for (const file of ordered) {
+      // Stamped before it is read: a change while it is read shows as a change since.
+      const stamp = await fileStamp(path.join(corpusDir, file));
       const outcome = await readReportFile(path.join(corpusDir, file), sandbox, reading);
       if (!outcome.ok) {
         skipped.push({ file, reason: outcome.reason, ...(outcome.code ? { code: outcome.code } : {}) });
@@ -43,7 +45,7 @@ export async function loadCorpus(corpusDir: string, chunking: ChunkingOptions, r
       const { text, pageStarts, titleCandidate } = outcome.report;
       const meta = byFile.get(file) ?? uniqueId(readMeta(file, text, knownCities, titleCandidate).meta, usedIds);
       usedIds.add(meta.id);
-      documents.push({ ...buildDocument(meta, text, chunking), ...(pageStarts ? { pageStarts } : {}) });
+      documents.push({ ...buildDocument(meta, text, chunking), ...(pageStarts ? { pageStarts } : {}), ...(stamp ? { stamp } : {}) });
     }
   } finally {
     await sandbox.close();

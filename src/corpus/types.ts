@@ -1,5 +1,5 @@
 import type { Credit } from './clean.js';
-import type { SkippedFile } from './folder.js';
+import type { FileStamp, SkippedFile } from './folder.js';
 
 export const LEVELS = ['national', 'province', 'city', 'county'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -65,6 +65,8 @@ export interface CorpusDocument {
   source: string;
   /** For paged formats: where each page starts in `source`. */
   pageStarts?: number[];
+  /** The file's size and times when it was read. */
+  stamp?: FileStamp;
   /** Bylines, mastheads and photo credits removed from the text, with their place in the file. */
   credits: Credit[];
   passages: Passage[];

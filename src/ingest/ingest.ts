@@ -99,7 +99,7 @@ export async function ingest(config: Config, options: IngestOptions = {}): Promi
           : null,
         ...(denseOffReason ? { denseOffReason } : {}),
       },
-      documents: corpus.documents.map((d) => ({ ...d.meta, credits: d.credits, ...(d.pageStarts ? { pageStarts: d.pageStarts } : {}) })),
+      documents: corpus.documents.map((d) => ({ ...d.meta, credits: d.credits, ...(d.pageStarts ? { pageStarts: d.pageStarts } : {}), ...(d.stamp ? { source: d.stamp } : {}) })),
       passages,
       termsByPassage,
       vectors,
