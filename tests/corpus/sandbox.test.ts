@@ -41,7 +41,7 @@ describe('untrusted files are read in a sandbox, within limits', () => {
 
   it('skips a file that takes too long (REPORT_READ_TIMEOUT) or too much memory (REPORT_READ_MEMORY) to read, while the event loop keeps running', async () => {
     dir = await tempDir();
-    const cases = [
+    const cases: Array<{ file: string; text: string; env: Record<string, string>; code: string }> = [
       { file: 'deep.html', text: DEEP_HTML, env: { READ_TIMEOUT_S: '1' }, code: 'REPORT_READ_TIMEOUT' },
       { file: 'wide.html', text: WIDE_HTML, env: { READ_MEMORY_MB: '64' }, code: 'REPORT_READ_MEMORY' },
     ];
