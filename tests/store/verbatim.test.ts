@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import { tempDir, testConfig } from '../support/fixtures.js';
+import { SMALL_REPORTS } from '../support/small-corpus.js';
 import { writeTinyCorpus } from '../support/tiny-corpus.js';
 
 const QUESTION = '云岭2025年地区生产总值增长目标是多少？';
@@ -16,9 +17,9 @@ afterEach(async () => {
   await dir?.cleanup();
 });
 
-async function builtIndex(): Promise<{ config: Config; corpus: string; live: () => Promise<string> }> {
+async function builtIndex(extra: Record<string, string> = {}): Promise<{ config: Config; corpus: string; live: () => Promise<string> }> {
   dir = await tempDir();
-  const corpus = await writeTinyCorpus(dir.dir);
+  const corpus = await writeTinyCorpus(dir.dir, extra);
   const indexDir = path.join(dir.dir, 'index');
   const config = testConfig(indexDir, { CORPUS_DIR: corpus, DENSE: 'off', WORD_VECTORS: 'off' });
   await (await createApp(config)).close();
@@ -75,10 +76,11 @@ describe('a quote is verbatim or it is not shown', () => {
   });
 
   it('rebuilds an index whose manifest was damaged (a passage count changed, a field missing) instead of failing with a TypeError', async () => {
-    const { config, live } = await builtIndex();
-    const manifestFile = path.join(await live(), 'manifest.json');
-    const manifest = JSON.parse(await readFile(manifestFile, 'utf8')) as { counts: { passages: number }; chunkingHash?: string };
-    for (const damaged of [{ ...manifest, counts: { ...manifest.counts, passages: manifest.counts.passages + 3 } }, { ...manifest, counts: { ...manifest.counts, passages: 1 } }, { ...manifest, chunkingHash: undefined }]) {
+    // Four reports, so that searches reach passages past a lowered count.
+    const { config, live } = await builtIndex(SMALL_REPORTS);
+    const manifest = JSON.parse(await readFile(path.join(await live(), 'manifest.json'), 'utf8')) as { counts: { passages: number }; chunkingHash?: string };
+    const withPassages = (n: number) => ({ ...manifest, counts: { ...manifest.counts, passages: n } });
+    for (const damaged of [withPassages(manifest.counts.passages - 1), withPassages(manifest.counts.passages + 2), { ...manifest, chunkingHash: undefined }]) {
       await writeFile(path.join(await live(), 'manifest.json'), JSON.stringify(damaged));
       const rebuilt: string[] = [];
       app = await createApp(config, { onRebuild: (reason) => rebuilt.push(reason) });
