@@ -29,12 +29,20 @@ export function createReportSandbox(limits: ReadLimits): ReportSandbox {
   let worker: Promise<Worker> | null = null;
   let queue: Promise<unknown> = Promise.resolve();
 
-  const start = () =>
-    new Promise<Worker>((resolve, reject) => {
+  const start = (): Promise<Worker> => {
+    const starting = new Promise<Worker>((resolve, reject) => {
       const started = new Worker(BOOTSTRAP, { eval: true, resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb } });
       started.once('message', () => resolve(started));
       started.once('error', reject);
+      // A worker that fails between reads is only forgotten (the next read starts another): its
+      // error must not reach the process as an unhandled 'error' event.
+      started.on('error', () => undefined);
+      started.once('exit', () => {
+        if (worker === starting) worker = null;
+      });
     });
+    return starting;
+  };
 
   const stop = async () => {
     const stopping = worker;
@@ -56,6 +64,7 @@ export function createReportSandbox(limits: ReadLimits): ReportSandbox {
           clearTimeout(timer);
           running.off('message', onReply);
           running.off('error', onError);
+          running.off('exit', onExit);
           resolve(outcome);
         };
         const refuse = (outcome: ReadOutcome) => {
@@ -66,9 +75,11 @@ export function createReportSandbox(limits: ReadLimits): ReportSandbox {
           done('tooMuchText' in reply ? refused(new AppError('REPORT_TEXT_TOO_LARGE', { limit: mb(limits.maxTextBytes) })) : reply);
         const onError = (error: NodeJS.ErrnoException) =>
           refuse(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? refused(new AppError('REPORT_READ_MEMORY', { limit: limits.memoryMb })) : { ok: false, reason: `unreadable (${error.message.split('\n')[0]})` });
+        const onExit = () => refuse({ ok: false, reason: 'unreadable (its reader stopped)' });
         const timer = setTimeout(() => refuse(refused(new AppError('REPORT_READ_TIMEOUT', { limit: limits.timeoutMs / 1000 }))), limits.timeoutMs);
         running.on('message', onReply);
         running.once('error', onError);
+        running.once('exit', onExit);
         const request: ReadRequest = { name, bytes, maxTextBytes: limits.maxTextBytes };
         running.postMessage(request);
       });
