@@ -40,8 +40,8 @@ export interface IngestResult {
 }
 
 /**
- * corpus -> clean/chunk -> terms -> (embed) -> publish (write files or rows, HNSW, atomic switch),
- * holding the corpus lock so that the folder is read as one state.
+ * corpus (read holding the corpus lock) -> clean/chunk -> terms -> (embed) -> publish (write files
+ * or rows, HNSW, atomic switch).
  */
 export async function ingest(config: Config, options: IngestOptions = {}): Promise<IngestResult> {
   const backend = options.backend ?? createStore(config);
@@ -56,8 +56,11 @@ export async function ingest(config: Config, options: IngestOptions = {}): Promi
   const build = async (live: IndexManifest | null): Promise<StoreBuild | null> => {
     if (options.alreadyFresh?.(live)) return null;
     clock.lap();
-    const corpus = await loadCorpus(config.corpusDir, config.chunking, config.reading);
-    const corpusHash = await corpusFingerprint(config.corpusDir);
+    // Read as one state: no add or remove runs while the folder is read (the lock is not held while embedding).
+    const { corpus, corpusHash } = await withCorpusLock(config.corpusDir, async () => ({
+      corpus: await loadCorpus(config.corpusDir, config.chunking, config.reading),
+      corpusHash: await corpusFingerprint(config.corpusDir),
+    }));
     const passages = corpus.passages.map((p) => ({ ...p, years: yearsNamed(p.text) }));
     counts = { documents: corpus.documents.length, passages: passages.length };
     reports = corpus.documents.map((d) => ({ id: d.meta.id, title: d.meta.title, city: d.meta.city, year: d.meta.year, passages: d.passages.length }));
@@ -106,7 +109,7 @@ export async function ingest(config: Config, options: IngestOptions = {}): Promi
     };
   };
 
-  const built = await withCorpusLock(config.corpusDir, () => backend.publish(build));
+  const built = await backend.publish(build);
   timings.writeMs = clock.lap();
   timings.totalMs = clock.total();
   if (!options.backend) await backend.close();
