@@ -21,6 +21,9 @@ const flag = z
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 const positiveInt = z.coerce.number().int().positive();
 
+/** Limits on reading one report file: on disk, its text, time, the reading worker's heap. */
+const READ_DEFAULTS = { MAX_REPORT_MB: 50, MAX_REPORT_TEXT_MB: 100, READ_TIMEOUT_S: 60, READ_MEMORY_MB: 1024 };
+
 const envSchema = z.object({
   CORPUS_DIR: z.string().min(1).default('corpus'),
   STORE: z.enum(['embedded', 'postgres']).default('embedded'),
@@ -43,6 +46,10 @@ const envSchema = z.object({
   CHUNK_MAX_CHARS: positiveInt.default(350),
   TOP_K: positiveInt.max(20).default(5),
   MAX_QUESTION_CHARS: positiveInt.default(500),
+  MAX_REPORT_MB: positiveInt.default(READ_DEFAULTS.MAX_REPORT_MB),
+  MAX_REPORT_TEXT_MB: positiveInt.default(READ_DEFAULTS.MAX_REPORT_TEXT_MB),
+  READ_TIMEOUT_S: positiveInt.default(READ_DEFAULTS.READ_TIMEOUT_S),
+  READ_MEMORY_MB: positiveInt.default(READ_DEFAULTS.READ_MEMORY_MB),
   WORD_VECTORS: z.string().min(1).optional(),
   BOT_TOKEN: z
     .string()
@@ -89,8 +96,20 @@ export interface ModelConfig {
 /** Where indexes live: folders under `INDEX_DIR`, or a PostgreSQL database with pgvector. */
 export type StoreConfig = { kind: 'embedded' } | { kind: 'postgres'; databaseUrl: string };
 
+/** How far reading one untrusted report file may go before it is refused (see `corpus/readers/sandbox.ts`). */
+export interface ReadLimits {
+  /** Size of the file on disk. */
+  maxFileBytes: number;
+  /** Size of the text it inflates to (UTF-8), and of a Word file's unpacked parts. */
+  maxTextBytes: number;
+  timeoutMs: number;
+  /** Heap of the worker that reads it. */
+  memoryMb: number;
+}
+
 export interface Config {
   corpusDir: string;
+  reading: ReadLimits;
   indexDir: string;
   store: StoreConfig;
   /** Off forces lexical-only retrieval even when a model is available. */
@@ -129,6 +148,14 @@ export interface BotConfig {
   ratePerChat: number;
 }
 
+const MB = 1024 * 1024;
+
+function readLimits(e: typeof READ_DEFAULTS): ReadLimits {
+  return { maxFileBytes: e.MAX_REPORT_MB * MB, maxTextBytes: e.MAX_REPORT_TEXT_MB * MB, timeoutMs: e.READ_TIMEOUT_S * 1000, memoryMb: e.READ_MEMORY_MB };
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = readLimits(READ_DEFAULTS);
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) throw new AppError('CONFIG_INVALID', { detail: describeIssues(parsed.error) });
@@ -143,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const indexDir = path.resolve(e.INDEX_DIR);
   return {
     corpusDir: path.resolve(e.CORPUS_DIR),
+    reading: readLimits(e),
     indexDir,
     store: e.STORE === 'postgres' ? { kind: 'postgres', databaseUrl: e.DATABASE_URL! } : { kind: 'embedded' },
     dense: e.DENSE,

@@ -33,24 +33,33 @@ async function main(): Promise<void> {
   if (webhookUrl && !webhookSecret) return fail('WEBHOOK_SECRET is not set: webhook mode needs it so that only Telegram can post updates. Set a random string of A-Z, a-z, 0-9, _ and - (see README).');
   const logger = createLogger(config.logLevel, token);
 
-  let app = await openApp(config, (line) => logger.info(line));
+  let rebuilding: Promise<unknown> = Promise.resolve();
+  /** Opens the index as it now stands (rebuilding it when needed) and answers from it, once it is warm. */
+  const reopen = async () => {
+    const previous = app;
+    const opened = await openApp(config, (line) => logger.info(line), onDamage);
+    await opened.answerer.warm();
+    app = opened;
+    // Answers still being written on the old index finish before it closes.
+    setTimeout(() => void previous.close(), OLD_INDEX_GRACE_MS).unref();
+  };
+  // A damaged passage is not quoted; the index it was read from is rebuilt in the background.
+  const onDamage = (message: string) => {
+    logger.warn(message);
+    rebuilding = rebuilding.catch(() => undefined).then(reopen).catch((error: unknown) => logger.error({ err: error }, 'rebuilding a damaged index failed'));
+  };
+  let app = await openApp(config, (line) => logger.info(line), onDamage);
   const state = config.store.kind === 'postgres' ? createPostgresBotState(config.store.databaseUrl, config.bot) : createMemoryBotState(config.bot, createFileMissLog(missesFile(config.indexDir)));
   // Handlers always reach the current index, which a report added from Telegram replaces.
   const answerer: Answerer = { answer: (q) => app.answerer.answer(q), answerTurn: (q, previous) => app.answerer.answerTurn(q, previous), warm: () => app.answerer.warm() };
-  let rebuilding: Promise<unknown> = Promise.resolve();
   const library: ReportLibrary = {
     add(file) {
       // One upload at a time; a failed one tells its sender and does not stop the next.
       const added = rebuilding.catch(() => undefined).then(async () => {
-        const [result] = await addReports(config.corpusDir, [file]);
+        const [result] = await addReports(config.corpusDir, [file], {}, config.reading);
         if (!result.added) return TEXT.uploadFailed(result.reason);
         const built = await ingest(config);
-        const previous = app;
-        const opened = await openApp(config, (line) => logger.info(line));
-        await opened.answerer.warm();
-        app = opened;
-        // Answers still being written on the old index finish before it closes.
-        setTimeout(() => void previous.close(), OLD_INDEX_GRACE_MS).unref();
+        await reopen();
         const report = built.reports.find((r) => r.id === result.meta.id);
         return TEXT.uploadAdded(result.meta.title, result.meta.city, result.meta.year, report?.passages ?? 0, built.reports.length);
       });

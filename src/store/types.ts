@@ -1,9 +1,12 @@
 import type { Credit } from '../corpus/clean.js';
+import type { FileStamp } from '../corpus/folder.js';
 import type { DocumentMeta, Passage } from '../corpus/types.js';
 import type { IndexManifest } from './manifest.js';
 
 export interface StoredDocument extends DocumentMeta {
   credits: Credit[];
+  /** The report file as it was read for this index, to tell whether it changed since (see `corpus/source-check.ts`). */
+  source?: FileStamp;
   /** For paged formats (PDF): where each page starts in the extracted text. */
   pageStarts?: number[];
 }
@@ -68,6 +71,15 @@ export interface StoreBuild {
   vectors: Float32Array[] | null;
 }
 
+/** What an opened index tells its user while it is read. */
+export interface StoreEvents {
+  /**
+   * Called when data read back is not what was written (a passage whose checksum differs): that
+   * data is not used, and the index is marked so that the next open rebuilds it.
+   */
+  onDamage?: (detail: string) => void;
+}
+
 /** What a caller expects of an index; a mismatch means the index is stale. */
 export interface StoreExpectations {
   corpusHash: string;
@@ -88,7 +100,7 @@ export interface StoreBackend {
   /** The live index's manifest, or null when there is none. Throws INDEX_CORRUPT on a damaged one. */
   readManifest(): Promise<IndexManifest | null>;
   /** Opens the live index; throws INDEX_MISSING, INDEX_STALE or INDEX_CORRUPT. */
-  open(expected: StoreExpectations): Promise<Store>;
+  open(expected: StoreExpectations, events?: StoreEvents): Promise<Store>;
   /**
    * Runs `build` while holding the backend's build lock (other ingests wait; a killed holder does
    * not block them), then publishes what it returns atomically. `build` gets the live index's

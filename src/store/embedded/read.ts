@@ -1,32 +1,49 @@
-import { closeSync, openSync, readSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Passage } from '../../corpus/types.js';
 import { idf, termScore, topK } from '../bm25.js';
 import type { IndexManifest } from '../manifest.js';
 import { inScope } from '../scope-filter.js';
-import type { ScopeFilter, ScoredPassage, Store, StoredDocument, StoredPassage, TermStatistics } from '../types.js';
+import type { ScopeFilter, ScoredPassage, Store, StoredDocument, StoredPassage, StoreEvents, TermStatistics } from '../types.js';
 import { openVectorIndex, type VectorIndex } from '../vector-index.js';
-import { FILES } from './write.js';
+import { CHECKSUM_BYTES, FILES, passageChecksum } from './write.js';
 
 /** Below this many passages in scope, dense search scans them exactly instead of filtering HNSW. */
 const EXACT_SCAN_LIMIT = 5000;
 
-/** Opens an embedded index folder whose files were already checked against `manifest`. */
-export async function readEmbeddedIndex(folder: string, manifest: IndexManifest, efSearch: number): Promise<Store> {
+/**
+ * Opens an embedded index folder whose files were already checked against `manifest`. Files that
+ * do not fit together (a passage count or report count other than the manifest's) throw, so the
+ * index is rebuilt rather than read out of bounds. A passage whose checksum differs is reported
+ * through `events.onDamage`, the folder is marked DAMAGED (the next open rebuilds) and the passage
+ * is read as empty: nothing of it is quoted.
+ */
+export async function readEmbeddedIndex(folder: string, manifest: IndexManifest, efSearch: number, events: StoreEvents = {}): Promise<Store> {
   const file = (name: string) => path.join(folder, name);
   const documents = JSON.parse(await readFile(file(FILES.documents), 'utf8')) as StoredDocument[];
   const dictionary = JSON.parse(await readFile(file(FILES.terms), 'utf8')) as Array<[string, number, number]>;
   const count = manifest.counts.passages;
   const offsets = new Float64Array(toArrayBuffer(await readFile(file(FILES.offsets))));
+  const checksums = await readFile(file(FILES.checksums));
   const table = toArrayBuffer(await readFile(file(FILES.table)));
+  const misfit = (what: string) => new Error(`${what} does not match the manifest's counts`);
+  if (!Array.isArray(documents) || documents.length !== manifest.counts.documents) throw misfit(FILES.documents);
+  if (offsets.length !== count + 1 || checksums.length !== count * CHECKSUM_BYTES) throw misfit(FILES.offsets);
+  if (table.byteLength < count * 12 + 4) throw misfit(FILES.table);
   const docOf = new Uint32Array(table, 0, count);
   const lengths = new Uint32Array(table, count * 4, count);
   const yearStarts = new Uint32Array(table, count * 8, count + 1);
+  if (table.byteLength !== count * 12 + 4 + yearStarts[count] * 2 || docOf.some((d) => d >= documents.length)) throw misfit(FILES.table);
   const years = new Uint16Array(table, count * 12 + 4, yearStarts[count]);
   const vectors: VectorIndex | null = manifest.dense ? await openVectorIndex(file(FILES.vectors), manifest.dense.dimension, efSearch) : null;
   const passagesFd = openSync(file(FILES.passages), 'r');
   const postingsFd = openSync(file(FILES.postings), 'r');
+  if (fstatSync(passagesFd).size !== offsets[count]) {
+    closeSync(passagesFd);
+    closeSync(postingsFd);
+    throw misfit(FILES.passages);
+  }
 
   const postingsOf = new Map(dictionary.map(([term, first, n]) => [term, { first, n }]));
   const averageLength = lengths.reduce((sum, n) => sum + n, 0) / Math.max(count, 1);
@@ -40,9 +57,21 @@ export async function readEmbeddedIndex(folder: string, manifest: IndexManifest,
     terms: () => postingsOf.keys(),
   };
 
+  const damaged = new Set<number>();
+  /** A passage that cannot be trusted: in its report, but with no text to quote. */
+  const unreadable = (id: number): StoredPassage => ({ id, docId: documents[docOf[id]].id, section: '', sectionKind: 'review', text: '', start: 0, end: 0, sentences: [], years: [] });
   const readPassage = (id: number): StoredPassage => {
     const bytes = Buffer.allocUnsafe(offsets[id + 1] - offsets[id]);
     readSync(passagesFd, bytes, 0, bytes.length, offsets[id]);
+    if (!passageChecksum(bytes).equals(checksums.subarray(id * CHECKSUM_BYTES, (id + 1) * CHECKSUM_BYTES))) {
+      if (!damaged.has(id)) {
+        damaged.add(id);
+        const detail = `passage ${id} of ${documents[docOf[id]].id} differs from what was written (checksum)`;
+        void writeFile(file(FILES.damaged), `${detail}\n`).catch(() => undefined);
+        events.onDamage?.(detail);
+      }
+      return unreadable(id);
+    }
     return JSON.parse(bytes.toString('utf8')) as StoredPassage;
   };
 

@@ -13,7 +13,9 @@ import type { StoreBuild } from '../types.js';
  *
  * - `documents.json`: the reports' metadata and credits.
  * - `passages.bin`: each passage as UTF-8 JSON, one after another; `passages.idx`: byte offsets
- *   (Float64, one more than there are passages).
+ *   (Float64, one more than there are passages); `passages.sum`: each record's checksum
+ *   (`passageChecksum`), verified whenever a passage is read, so an edit that kept the file's size
+ *   and modification time is still caught before its text is quoted.
  * - `table.bin`: per passage, as little-endian arrays: report index (Uint32), term count (Uint32),
  *   then the years each passage names in CSR form: starts (Uint32, n + 1) and years (Uint16).
  * - `terms.json`: `[term, first posting, postings]` for every term; `postings.bin`: Int32 pairs
@@ -28,6 +30,8 @@ export const FILES = {
   documents: 'documents.json',
   passages: 'passages.bin',
   offsets: 'passages.idx',
+  checksums: 'passages.sum',
+  damaged: 'DAMAGED',
   table: 'table.bin',
   terms: 'terms.json',
   postings: 'postings.bin',
@@ -48,6 +52,7 @@ export async function writeEmbeddedIndex(folder: string, build: StoreBuild, hnsw
   records.forEach((r, i) => (offsets[i + 1] = offsets[i] + r.length));
   await write(FILES.passages, Buffer.concat(records));
   await write(FILES.offsets, bytesOf(offsets));
+  await write(FILES.checksums, Buffer.concat(records.map(passageChecksum)));
 
   const docIndex = new Map(documents.map((d, i) => [d.id, i]));
   const yearStarts = new Uint32Array(passages.length + 1);
@@ -93,6 +98,13 @@ export async function writeEmbeddedIndex(folder: string, build: StoreBuild, hnsw
   await writeFile(path.join(folder, FILES.manifest), JSON.stringify(manifest, null, 2));
   return manifest;
 }
+
+/** The first 8 bytes of a passage record's SHA-256. */
+export function passageChecksum(record: Uint8Array): Buffer {
+  return createHash('sha256').update(record).digest().subarray(0, CHECKSUM_BYTES);
+}
+
+export const CHECKSUM_BYTES = 8;
 
 /** Size, modification time and SHA-256 of a file, read in a stream (index files can be hundreds of megabytes). */
 export async function fingerprint(file: string): Promise<{ bytes: number; sha256: string; mtimeMs: number }> {
