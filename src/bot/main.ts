@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, token);
 
   let app = await openApp(config, (line) => logger.info(line));
-  const state = config.store.kind === 'postgres' ? createPostgresBotState(config.store.databaseUrl, config.bot) : createMemoryBotState(config.bot, createFileMissLog(missesFile(config.indexDir)));
+  const state = config.store.kind === 'postgres' ? createPostgresBotState(config.store, config.bot) : createMemoryBotState(config.bot, createFileMissLog(missesFile(config.indexDir)));
   // Handlers always reach the current index, which a report added from Telegram replaces.
   const answerer: Answerer = { answer: (q) => app.answerer.answer(q), answerTurn: (q, previous) => app.answerer.answerTurn(q, previous), warm: () => app.answerer.warm() };
   let rebuilding: Promise<unknown> = Promise.resolve();

@@ -1,8 +1,11 @@
-import type pg from 'pg';
+import pg from 'pg';
 
-/** Runs `work` in one transaction on one connection: committed when it returns, rolled back when it throws. */
-export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
+/**
+ * Runs `work` in one transaction on one connection (a client of `on`, or `on` itself when it is one):
+ * committed when it returns, rolled back when it throws.
+ */
+export async function inTransaction<T>(on: pg.Pool | pg.PoolClient, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = on instanceof pg.Pool ? await on.connect() : on;
   try {
     await client.query('BEGIN');
     const result = await work(client);
@@ -12,6 +15,6 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
-    client.release();
+    if (client !== on) client.release();
   }
 }
