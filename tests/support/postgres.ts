@@ -47,7 +47,8 @@ async function startPGlite(): Promise<TestPostgres> {
   };
 }
 
-async function createServerDatabase(serverUrl: string): Promise<TestPostgres> {
+/** A fresh database on the server at `serverUrl` (a superuser's URL: pgvector is created in it), dropped by `stop`. */
+export async function createServerDatabase(serverUrl: string): Promise<TestPostgres> {
   const name = `rq_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
