@@ -41,10 +41,23 @@ export function asUnavailable(error: unknown): unknown {
   return new AppError('STORE_UNAVAILABLE', { detail: code ?? message?.split('\n')[0] ?? 'connection lost' }, { cause: error });
 }
 
-/** `pool.query` whose connection failures are STORE_UNAVAILABLE. */
-export async function query<R extends pg.QueryResultRow>(pool: pg.Pool | pg.PoolClient, text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
+/**
+ * Runs `work` on a pool; a connection failure is tried once more (the pool then opens a new
+ * connection in place of one the server dropped while idle) and, failing again, is STORE_UNAVAILABLE.
+ */
+export async function withPool<T>(work: () => Promise<T>): Promise<T> {
   try {
-    return await pool.query<R>(text, values);
+    return await work().catch((error: unknown) => (isConnectionError(error) ? work() : Promise.reject(error)));
+  } catch (error) {
+    throw asUnavailable(error);
+  }
+}
+
+/** `query` on a pool (see `withPool`) or on one client, whose connection failures are STORE_UNAVAILABLE. */
+export async function query<R extends pg.QueryResultRow>(on: pg.Pool | pg.PoolClient, text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
+  if (on instanceof pg.Pool) return withPool(() => on.query<R>(text, values));
+  try {
+    return await on.query<R>(text, values);
   } catch (error) {
     throw asUnavailable(error);
   }
