@@ -79,7 +79,7 @@ export async function readPostgresIndex(pool: pg.Pool, version: number, manifest
       const result = await query<{ id: number; score: number }>(
         pool,
         `SELECT o.passage_id AS id,
-                SUM(ln(1 + ($3::float8 - t.df + 0.5) / (t.df + 0.5)) * o.tf * ${BM25.k1 + 1}::float8
+                SUM(ln(1 + ($3::float8 - t.df + 0.5) / (t.df::float8 + 0.5)) * o.tf * ${BM25.k1 + 1}::float8
                     / (o.tf + ${BM25.k1}::float8 * (1 - ${BM25.b}::float8 + ${BM25.b}::float8 * p.length / $4::float8))) AS score
            FROM rq_postings o
            JOIN rq_terms t ON t.version = o.version AND t.term = o.term
