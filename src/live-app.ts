@@ -1,6 +1,7 @@
-import { openApp, type App } from './app.js';
+import { expectationsFor, openApp, type App } from './app.js';
 import type { Config } from './config.js';
 import { createStore } from './store/create-store.js';
+import { staleReason } from './store/manifest.js';
 import { watchOutages } from './store/outage.js';
 
 /** How long a replaced index stays open for answers still using it. */
@@ -50,8 +51,10 @@ export async function openLiveApp(config: Config, events: LiveAppEvents): Promis
   };
 
   const followLive = async () => {
-    const live = await watcher.readManifest().catch(() => null);
+    const live = await watcher.readManifest();
     if (!live || live.builtAt === app.store.manifest.builtAt) return;
+    // An index built from another corpus or other settings is not switched to: opening it would rebuild over it.
+    if (staleReason(live, await expectationsFor(config))) return;
     await reopen();
     if (app.store.manifest.builtAt === live.builtAt) events.switched(live.builtAt);
   };
@@ -83,3 +86,4 @@ export async function openLiveApp(config: Config, events: LiveAppEvents): Promis
     },
   };
 }
+

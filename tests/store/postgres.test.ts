@@ -25,7 +25,7 @@ beforeAll(async () => {
   [{ embedder, config }, postgres] = await Promise.all([tinyEmbedder(dir.dir), startPostgres()]);
   sql = new pg.Pool({ connectionString: postgres.url, max: 2 });
   expected = { corpusHash: await corpusFingerprint(CORPUS_DIR), chunkingHash: chunkingFingerprint(config.chunking), model: TINY_MODEL_ID, efSearch: 50 };
-});
+}, 120_000);
 afterAll(async () => {
   await sql.end();
   await postgres.stop();
