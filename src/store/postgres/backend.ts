@@ -10,7 +10,7 @@ import { readPostgresIndex } from './read.js';
 import { BUILD_LOCK, migrate, schemaVersion } from './schema.js';
 import { inTransaction } from './transaction.js';
 import { dropUnusedVersions, leaseCurrent, LEASE_REFRESH_MS, refreshLeases, releaseLease } from './versions.js';
-import { VERSION_FORMAT, writeVersion } from './write.js';
+import { VERSION_FORMAT, versionRows, writeVersion } from './write.js';
 
 /** The channel a publish notifies, with the new version's id, so readers switch to it. */
 export const PUBLISHED_CHANNEL = 'rq_published';
@@ -88,7 +88,8 @@ export function createPostgresBackend(settings: PostgresSettings, hnsw: Pick<Con
           const live = await liveVersion(client).catch(() => null);
           const made = await build(live?.manifest ?? null);
           if (!made) return false;
-          const version = await inTransaction(client, () => writeVersion(client, made));
+          const rows = versionRows(made);
+          const version = await inTransaction(client, () => writeVersion(client, rows));
           await client.query(`VACUUM (ANALYZE) ${VERSION_TABLES}`);
           await inTransaction(client, async () => {
             await client.query('INSERT INTO rq_current (version) VALUES ($1) ON CONFLICT (singleton) DO UPDATE SET version = EXCLUDED.version', [version]);
