@@ -80,7 +80,7 @@ describe('the database goes away under a running bot', () => {
 
     await proxy.restore();
     await until(() => bot.stderr().includes('the database is reachable again'));
-    expect(await bot.ask(7001, QUESTION)).toContain('82%');
+    expect(await bot.ask(7001, QUESTION), bot.stderr()).toContain('82%');
     expect(bot.child.exitCode).toBeNull();
   });
 });
@@ -102,5 +102,5 @@ describe.each(['embedded', 'postgres'] as const)('a reader follows the index ano
     const answer = await reader.ask(7101, QUESTION);
     expect(answer).toContain('91%');
     expect(answer).not.toContain('82%');
-  });
+  }, 300_000);
 });

@@ -6,15 +6,17 @@ import pg from 'pg';
  */
 export async function inTransaction<T>(on: pg.Pool | pg.PoolClient, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = on instanceof pg.Pool ? await on.connect() : on;
+  let failed: Error | undefined;
   try {
     await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    // A connection that cannot even roll back is not given back to the pool for the next request.
+    await client.query('ROLLBACK').catch((lost: Error) => (failed = lost));
     throw error;
   } finally {
-    if (client !== on) client.release();
+    if (client !== on) client.release(failed);
   }
 }
