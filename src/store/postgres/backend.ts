@@ -79,6 +79,9 @@ export function createPostgresBackend(settings: PostgresSettings, hnsw: Pick<Con
     async publish(build) {
       const client = await pool.connect();
       let broken: Error | undefined;
+      // The connection sits idle while the version is built: losing it then must fail this publish, not the process.
+      const onLost = (error: Error) => (broken = error);
+      client.on('error', onLost);
       try {
         // Writing, indexing and analyzing a version may take longer than a reader's statement may.
         await client.query('SET statement_timeout = 0');
@@ -105,6 +108,7 @@ export function createPostgresBackend(settings: PostgresSettings, hnsw: Pick<Con
         throw asUnavailable(error);
       } finally {
         await client.query('RESET statement_timeout').catch(() => undefined);
+        client.off('error', onLost);
         client.release(broken);
       }
     },

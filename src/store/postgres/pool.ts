@@ -29,8 +29,9 @@ const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EP
 /** Whether `error` says the server cannot be reached (down, restarting, connection lost), not that a query is wrong. */
 export function isConnectionError(error: unknown): boolean {
   if (error instanceof AppError) return error.code === 'STORE_UNAVAILABLE';
-  const { code, message } = (error ?? {}) as { code?: string; message?: string };
-  if (code && (CONNECTION_CODES.has(code) || code.startsWith('08'))) return true;
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: string };
+  // Other libraries' errors carry other codes (a TelegramError's is a number).
+  if (typeof code === 'string' && (CONNECTION_CODES.has(code) || code.startsWith('08'))) return true;
   return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection is closed/i.test(message ?? '');
 }
 
