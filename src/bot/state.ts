@@ -3,7 +3,7 @@ import type { BotConfig, PostgresSettings } from '../config.js';
 import { createPostgresConversationStore } from '../conversation/postgres-store.js';
 import { createMemoryConversationStore, type ConversationStore } from '../conversation/store.js';
 import { expireEvery, type Expiring } from '../store/postgres/expiry.js';
-import { createPool, query, withPool } from '../store/postgres/pool.js';
+import { asUnavailable, createPool, query } from '../store/postgres/pool.js';
 import { inTransaction } from '../store/postgres/transaction.js';
 import { createAnswerCache, type AnswerCache } from './answer-cache.js';
 import { newButtonKey } from './buttons.js';
@@ -62,7 +62,7 @@ export function createPostgresBotState(settings: PostgresSettings, config: Pick<
 
   const limits: AskLimits = {
     async admit(userId, chatId, now = Date.now()): Promise<Admission> {
-      return withPool(() => inTransaction<Admission>(pool, async (client) => {
+      return inTransaction<Admission>(pool, async (client) => {
         // One decision per chat at a time, whichever replica makes it.
         await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`chat:${chatId}`]);
         const waitFor = async (key: string, limit: number) => {
@@ -85,7 +85,7 @@ export function createPostgresBotState(settings: PostgresSettings, config: Pick<
           await client.query('INSERT INTO rq_rate_notices (chat, until) VALUES ($1, $2) ON CONFLICT (chat) DO UPDATE SET until = EXCLUDED.until', [chatKey, now + wait * 1000]);
         }
         return { allowed: false, wait, tell };
-      }));
+      }).catch((error: unknown) => Promise.reject(asUnavailable(error)));
     },
   };
 
