@@ -13,7 +13,7 @@ import { loadCorpus } from '../src/corpus/load.js';
 import { readQuestionFile } from '../src/eval/questions.js';
 import { ingest } from '../src/ingest/ingest.js';
 import { CORPUS_DIR, DEV2_QUESTIONS, DEV_QUESTIONS, REPO, tempDir, testConfig } from '../tests/support/fixtures.js';
-import { startPostgres } from '../tests/support/postgres.js';
+import { createServerDatabase, startPostgres } from '../tests/support/postgres.js';
 import { realModel, tinyModel, type BenchModel } from './model.js';
 import { median, p95, round } from './stats.js';
 
@@ -37,6 +37,16 @@ interface Served {
   lexical: Timing;
   /** The same for dev2's everyday wording, asked after the dev questions (word vectors loaded). */
   everyday: { hybrid: Timing | null; lexical: Timing };
+}
+
+interface PostgresTargets {
+  copies: number;
+  passages: number;
+  embedded: { laterMedianMs: number };
+  firstRound: { medianMs: number };
+  laterRounds: { medianMs: number };
+  reader: { quietMaxMs: number; duringIngestMaxMs: number };
+  cleanup: Array<{ putMedianMs: number; turnMedianMs: number; admitMedianMs: number; cleanupMsPer1000: number }>;
 }
 
 interface ScalePoint {
@@ -201,25 +211,50 @@ async function run(options: { full?: boolean; out: string }): Promise<void> {
   }
 
   out();
-  out('### PostgreSQL backend (PGlite)');
+  // With DATABASE_URL (a superuser's URL of a server with pgvector), the series runs there, each size in a fresh database.
+  const server = process.env.DATABASE_URL;
+  out(server ? '### PostgreSQL backend (server at DATABASE_URL)' : '### PostgreSQL backend (PGlite)');
   out();
-  out('The same series with `STORE=postgres` against PGlite — PostgreSQL 18 compiled to WebAssembly, single-threaded, served on loopback by this process. These figures show the backend works at these sizes; they say nothing about a PostgreSQL server\'s speed.');
+  out(
+    server
+      ? 'The same series with `STORE=postgres` against the server at `DATABASE_URL`, each size in a fresh database.'
+      : "The same series with `STORE=postgres` against PGlite — PostgreSQL 18 compiled to WebAssembly, single-threaded, served on loopback by this process. These figures show the backend works at these sizes; they say nothing about a PostgreSQL server's speed. Set `DATABASE_URL` to run it on a server.",
+  );
   out();
-  const postgres = await startPostgres();
+  const pgSizes = server ? sizes : [1, 10];
   const pgPoints: Array<Omit<ScalePoint, 'served' | 'indexBytes' | 'hnsw' | 'bruteForceMs' | 'hnswBuildMs'> & { served: Served }> = [];
-  for (const copies of [1, 10]) {
+  const targets: PostgresTargets[] = [];
+  for (const copies of pgSizes) {
+    const database = server ? await createServerDatabase(server) : await startPostgres();
     const folder = path.join(work.dir, `pg-${copies}`);
-    const built = await probe<Omit<ScalePoint, 'served'>>('scale.ts', [String(copies), folder, postgres.url]);
-    pgPoints.push({ ...built, served: await probe<Served>('serve.ts', [folder, postgres.url]) });
+    const built = await probe<Omit<ScalePoint, 'served'>>('scale.ts', [String(copies), folder, database.url]);
+    pgPoints.push({ ...built, served: await probe<Served>('serve.ts', [folder, database.url]) });
     await rm(folder, { recursive: true, force: true });
+    if (server) targets.push(await probe<PostgresTargets>('postgres-targets.ts', [String(copies), folder, database.url]));
+    await rm(folder, { recursive: true, force: true });
+    await database.stop();
   }
-  await postgres.stop();
   raw.postgres = pgPoints;
   out('| size | passages | ingest s | open ms | hybrid median / p95 ms | lexical median / p95 ms |');
   out('| --- | --- | --- | --- | --- | --- |');
   for (const p of pgPoints) {
     const s = p.served;
     out(`| ×${p.copies} | ${p.passages} | ${round(p.ingest.totalMs / 1000, 1)} | ${s.openMs} | ${s.hybrid?.medianMs} / ${s.hybrid?.p95Ms} | ${s.lexical.medianMs} / ${s.lexical.p95Ms} |`);
+  }
+  if (targets.length) {
+    raw.postgresTargets = targets;
+    out();
+    out('Issue 22 targets (bench/probes/postgres-targets.ts): dev questions answered (hybrid) on a freshly published index, first round against three later rounds, and the embedded store on the same corpus; a reader asking while another process ingests; the bot state with many expired rows.');
+    out();
+    out('| size | first round median ms | later median ms | embedded later median ms | reader max ms quiet / during ingest | bot put / turn / admit median ms at 10k / 200k expired | cleanup ms per 1000 rows at 10k / 200k |');
+    out('| --- | --- | --- | --- | --- | --- | --- |');
+    for (const t of targets) {
+      const [small, large] = t.cleanup;
+      out(
+        `| ×${t.copies} (${t.passages}) | ${t.firstRound.medianMs} | ${t.laterRounds.medianMs} | ${t.embedded.laterMedianMs} | ${t.reader.quietMaxMs} / ${t.reader.duringIngestMaxMs} | ` +
+          `${small.putMedianMs} / ${small.turnMedianMs} / ${small.admitMedianMs} — ${large.putMedianMs} / ${large.turnMedianMs} / ${large.admitMedianMs} | ${small.cleanupMsPer1000} / ${large.cleanupMsPer1000} |`,
+      );
+    }
   }
   out();
   out('## Projection to 500k passages');

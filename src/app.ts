@@ -58,12 +58,7 @@ export interface AppOptions extends Pick<IngestOptions, 'embedder' | 'onEmbedSta
  */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const backend = options.backend ?? createStore(config);
-  const expected: StoreExpectations = {
-    corpusHash: await corpusFingerprint(config.corpusDir),
-    chunkingHash: chunkingFingerprint(config.chunking),
-    model: config.dense ? config.model.id : null,
-    efSearch: config.hnsw.efSearch,
-  };
+  const expected = await expectationsFor(config);
   let store: Store;
   let built: { embedder: Embedder | null; reason?: string } | null = null;
   let corpusRefused: AppError | undefined;
@@ -172,6 +167,16 @@ export function denseOffNotice(reason: string): string {
 export function readConfig(): Config {
   dotenv.config({ quiet: true });
   return loadConfig();
+}
+
+/** What the configured corpus and settings ask of an index. */
+export async function expectationsFor(config: Config): Promise<StoreExpectations> {
+  return {
+    corpusHash: await corpusFingerprint(config.corpusDir),
+    chunkingHash: chunkingFingerprint(config.chunking),
+    model: config.dense ? config.model.id : null,
+    efSearch: config.hnsw.efSearch,
+  };
 }
 
 /**

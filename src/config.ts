@@ -29,6 +29,8 @@ const envSchema = z.object({
   STORE: z.enum(['embedded', 'postgres']).default('embedded'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
   INDEX_DIR: z.string().min(1).default('embeddings'),
+  PG_STATEMENT_TIMEOUT_MS: positiveInt.default(30_000),
+  PG_CONNECT_TIMEOUT_MS: positiveInt.default(5_000),
   MODEL_ID: z.string().min(1).default('Xenova/bge-small-zh-v1.5'),
   MODEL_DTYPE: z.enum(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'bnb4', 'q4f16']).default('q8'),
   MODEL_POOLING: z.enum(['cls', 'mean']).optional(),
@@ -94,7 +96,15 @@ export interface ModelConfig {
 }
 
 /** Where indexes live: folders under `INDEX_DIR`, or a PostgreSQL database with pgvector. */
-export type StoreConfig = { kind: 'embedded' } | { kind: 'postgres'; databaseUrl: string };
+export type StoreConfig = { kind: 'embedded' } | ({ kind: 'postgres' } & PostgresSettings);
+
+export interface PostgresSettings {
+  databaseUrl: string;
+  /** Longest a reader's statement may run before the server cancels it (ingest's writes are not limited). */
+  statementTimeoutMs: number;
+  /** Longest to wait for a connection to the server. */
+  connectTimeoutMs: number;
+}
 
 /** How far reading one untrusted report file may go before it is refused (see `corpus/readers/sandbox.ts`). */
 export interface ReadLimits {
@@ -172,7 +182,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corpusDir: path.resolve(e.CORPUS_DIR),
     reading: readLimits(e),
     indexDir,
-    store: e.STORE === 'postgres' ? { kind: 'postgres', databaseUrl: e.DATABASE_URL! } : { kind: 'embedded' },
+    store:
+      e.STORE === 'postgres'
+        ? { kind: 'postgres', databaseUrl: e.DATABASE_URL!, statementTimeoutMs: e.PG_STATEMENT_TIMEOUT_MS, connectTimeoutMs: e.PG_CONNECT_TIMEOUT_MS }
+        : { kind: 'embedded' },
     dense: e.DENSE,
     model: {
       id: e.MODEL_ID,

@@ -12,6 +12,7 @@ const MESSAGES = {
   INDEX_CORRUPT: 'The index in {dir} is damaged ({detail}). Run `npm run ingest` to rebuild it.',
   INDEX_QUOTE_MISMATCH: 'The index in {dir} does not hold the report text it was built from ({detail}); the passage is not quoted and the index is rebuilt.',
   INDEX_STALE: 'The index in {dir} was built for {detail}. Run `npm run ingest` to rebuild it.',
+  STORE_UNAVAILABLE: '暂时无法查询：报告数据库连不上（{detail}），请稍后再试。',
   MODEL_UNAVAILABLE: '{model} is unavailable: {detail}',
   QUESTION_EMPTY: '问题是空的。请问一个关于报告的问题，例如：太原2025年地区生产总值增长目标是多少？',
   QUESTION_NO_WORDS: '请用文字提问，例如：晋中卫生厕所普及率是多少？',

@@ -101,7 +101,7 @@ export function createStrategies({ store, searcher, documents, weightOf, tuning,
   async function listAmong(best: ScoredSentence, answering: ScoredSentence[]): Promise<{ from: ScoredSentence; items: Located[]; itemized: boolean } | null> {
     let fallback: { from: ScoredSentence; items: Located[]; itemized: boolean } | null = null;
     for (const candidate of [best, ...answering.slice(0, tuning.listCandidates)]) {
-      const list = await enumerationAround({ passage: candidate.hit.passage, sentence: candidate.sentence }, (p) => store.following(p));
+      const list = await enumerationAround({ passage: candidate.hit.passage, sentence: candidate.sentence }, (p, limit) => store.following(p, limit));
       if (list?.itemized) return { from: candidate, ...list };
       if (list && candidate === best) fallback = { from: candidate, ...list };
     }

@@ -12,6 +12,7 @@ import { inlineHandlers } from './handlers/inline.js';
 import { questionHandlers } from './handlers/questions.js';
 import { updateLimit } from './handlers/update-limit.js';
 import { uploadHandlers } from './handlers/uploads.js';
+import { isConnectionError } from '../store/postgres/pool.js';
 import { createOutbox } from './outbox.js';
 import { UPDATES_PER_USER_PER_MINUTE } from './rate-limit.js';
 import type { RetryOptions } from './retry.js';
@@ -39,6 +40,8 @@ export interface BotParts {
   state?: BotState;
   /** Updates of any kind one user may send a minute. */
   updatesPerMinute?: number;
+  /** Told of a failure; true when the database cannot be reached (the user is told 暂时无法查询). */
+  storeUnavailable?: (error: unknown) => boolean;
 }
 
 export interface ReportBot {
@@ -50,7 +53,7 @@ export interface ReportBot {
 }
 
 /** The bot: access check, then commands, buttons, inline queries and questions, each in its own handler. */
-export function createBot({ answerer, documents, library, config, logger, retry, throttle, state = createMemoryBotState(config), updatesPerMinute = UPDATES_PER_USER_PER_MINUTE }: BotParts): ReportBot {
+export function createBot({ answerer, documents, library, config, logger, retry, throttle, state = createMemoryBotState(config), updatesPerMinute = UPDATES_PER_USER_PER_MINUTE, storeUnavailable = isConnectionError }: BotParts): ReportBot {
   const bot = new Telegraf(config.token, {
     telegram: { ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}), webhookReply: false },
     handlerTimeout: 60_000,
@@ -66,11 +69,16 @@ export function createBot({ answerer, documents, library, config, logger, retry,
     misses: state.misses,
     tasks: createTaskTracker((error) => logger.error({ err: error }, 'answer task failed')),
     logger,
+    failureText(error) {
+      if (storeUnavailable(error)) return TEXT.storeUnavailable;
+      logger.error({ err: error }, 'handler failed');
+      return TEXT.failure;
+    },
   };
 
   const handlerFailed = async (error: unknown, ctx: Context) => {
-    logger.error({ err: error, update: ctx.update.update_id }, 'handler failed');
-    if (ctx.chat && (ctx.chat.type === 'private' || ctx.message)) await services.outbox.send(ctx.chat, escapeHtml(TEXT.failure)).catch(() => undefined);
+    const text = services.failureText(error);
+    if (ctx.chat && (ctx.chat.type === 'private' || ctx.message)) await services.outbox.send(ctx.chat, escapeHtml(text)).catch(() => undefined);
   };
   // Each update is handled in the background: a handler waiting for its chat's paced send never
   // holds up the update loop, so one chat's queue never delays another chat's updates.

@@ -32,4 +32,6 @@ export interface BotServices {
   /** Answers being prepared in the background. */
   tasks: TaskTracker;
   logger: Logger;
+  /** What to tell a user when answering failed: 暂时无法查询 while the database cannot be reached (logged once), else a generic apology (the error logged). */
+  failureText(error: unknown): string;
 }

@@ -41,6 +41,7 @@ export const TEXT = {
   rateLimited: (seconds: number) => `提问太频繁了，请 ${seconds} 秒后再试。`,
   notAllowed: '抱歉，这个机器人只在指定的聊天中提供服务。',
   failure: '抱歉，处理这个问题时出了点问题，请稍后再试。',
+  storeUnavailable: '暂时无法查询：报告数据库暂时连不上，请稍后再试。',
   staleButton: '这个按钮已过期，请重新提问。',
   noMoreSources: '没有更多来源了。',
   uploadNotAllowed: '抱歉，只有管理员可以添加报告。可以直接向我提问。',

@@ -51,8 +51,8 @@ export interface Store {
   readonly hasVectors: boolean;
   /** Passages by id, in the order asked. */
   passages(ids: number[]): Promise<StoredPassage[]>;
-  /** The passage after `passage` in its report, if any. */
-  following(passage: Passage): Promise<StoredPassage | undefined>;
+  /** Up to `limit` passages that follow `passage` in its report, in order (one read for all). */
+  following(passage: Passage, limit: number): Promise<StoredPassage[]>;
   /** BM25 (k1 1.2, b 0.75) over the scoped passages, best `limit` first. */
   searchLexical(terms: string[], scope: ScopeFilter, limit: number): Promise<ScoredPassage[]>;
   /** Cosine similarity over the scoped passages, best `limit` first; [] for a lexical-only index. */
@@ -108,5 +108,10 @@ export interface StoreBackend {
    * process just published already fits). Readers see the old index until the new one is complete.
    */
   publish(build: (live: IndexManifest | null) => Promise<StoreBuild | null>): Promise<boolean>;
+  /**
+   * Calls `onPublished` when an index may have been published since (by any process): a hint to
+   * compare the live manifest's `builtAt` with the one open. Returns the function that stops watching.
+   */
+  watch(onPublished: () => void): () => Promise<void>;
   close(): Promise<void>;
 }

@@ -42,7 +42,7 @@ async function errorCode(promise: Promise<unknown>): Promise<string> {
 
 const BACKENDS: Array<[string, () => StoreBackend]> = [
   ['embedded', () => createEmbeddedBackend({ indexDir: path.join(dir.dir, 'embedded'), hnsw: config.hnsw })],
-  ['postgres', () => createPostgresBackend(postgres.url, config.hnsw)],
+  ['postgres', () => createPostgresBackend(postgres.settings, config.hnsw)],
 ];
 
 describe.each(BACKENDS)('%s store', (_name, makeBackend) => {
@@ -69,7 +69,7 @@ describe.each(BACKENDS)('%s store', (_name, makeBackend) => {
     expect(store.terms.idf('不存在的词')).toBe(0);
     const [first] = await store.passages([0]);
     expect(first).toMatchObject({ id: 0, docId: 'TY2024' });
-    expect((await store.following(first))?.id).toBe(1);
+    expect((await store.following(first, 3)).map((p) => p.id)).toEqual([1, 2, 3]);
   });
 
   it('ranks lexically within a scope, and a passage naming an uncovered year is in scope for both retrievers', async () => {
@@ -106,7 +106,7 @@ describe('opening PostgreSQL with no index yet', () => {
   it('builds the index on first use (under the build lock) and answers from it', async () => {
     const empty = await startPostgres();
     try {
-      const app = await createApp({ ...config, dense: false, store: { kind: 'postgres', databaseUrl: empty.url } });
+      const app = await createApp({ ...config, dense: false, store: { kind: 'postgres', ...empty.settings } });
       expect(app.backend.kind).toBe('postgres');
       expect((await app.answerer.answer('晋中卫生厕所普及率是多少？')).answer).toContain('82%');
       await app.close();
@@ -119,7 +119,7 @@ describe('opening PostgreSQL with no index yet', () => {
 describe('both backends rank alike', () => {
   it('gives the same lexical ranking for the same terms and scope', async () => {
     const embedded = createEmbeddedBackend({ indexDir: path.join(dir.dir, 'alike'), hnsw: config.hnsw });
-    const pg = createPostgresBackend(postgres.url, config.hnsw);
+    const pg = createPostgresBackend(postgres.settings, config.hnsw);
     await ingest({ ...config, dense: false }, { embedder: null, backend: embedded });
     await ingest({ ...config, dense: false }, { embedder: null, backend: pg });
     const lexicalOnly = { ...expected, model: null };

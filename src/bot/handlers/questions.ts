@@ -15,7 +15,7 @@ const MEDIA = ['sticker', 'voice', 'audio', 'photo', 'video', 'video_note', 'ani
  * chat gets a one-line hint instead of silence.
  */
 export function questionHandlers(services: BotServices): Composer<Context> {
-  const { conversations, outbox, limits, cache, tasks, logger, misses } = services;
+  const { conversations, outbox, limits, cache, tasks, misses, failureText } = services;
   const questions = new Composer<Context>();
 
   const ask = async (ctx: Context, question: string) => {
@@ -25,7 +25,8 @@ export function questionHandlers(services: BotServices): Composer<Context> {
     const repliedTo = ctx.message && 'reply_to_message' in ctx.message ? ctx.message.reply_to_message : undefined;
     const continuing = repliedTo?.from?.id === ctx.botInfo.id ? answerKey(chat.id, repliedTo.message_id) : undefined;
     if (!question) return void (await outbox.send(chat, escapeHtml(TEXT.askUsage), { replyTo }));
-    const admission = await limits.admit(ctx.from?.id ?? chat.id, chat.id);
+    const admission = await limits.admit(ctx.from?.id ?? chat.id, chat.id).catch((error: unknown) => error as Error);
+    if (admission instanceof Error) return void (await outbox.send(chat, escapeHtml(failureText(admission)), { replyTo }).catch(() => undefined));
     if (!admission.allowed) {
       if (admission.tell) await outbox.send(chat, escapeHtml(TEXT.rateLimited(admission.wait)), { replyTo });
       return;
@@ -41,8 +42,7 @@ export function questionHandlers(services: BotServices): Composer<Context> {
         // A reply to any message of this answer continues from it, whatever the chat asked since.
         for (const message of sent) await conversations.link(key, answerKey(chat.id, message.message_id));
       } catch (error) {
-        logger.error({ err: error, chat: chat.id }, 'failed to answer');
-        await outbox.send(chat, escapeHtml(TEXT.failure), { replyTo }).catch(() => undefined);
+        await outbox.send(chat, escapeHtml(failureText(error)), { replyTo }).catch(() => undefined);
       }
     });
   };

@@ -2,7 +2,7 @@ import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../../config.js';
 import { AppError } from '../../errors.js';
-import { currentIndexFolder, ensureIndexDir, newIndexFolder, publishIndexFolder } from '../atomic.js';
+import { currentIndexFolder, ensureIndexDir, newIndexFolder, publishIndexFolder, watchCurrent } from '../atomic.js';
 import { withLock } from '../lock.js';
 import { indexManifestSchema, staleReason, type IndexManifest } from '../manifest.js';
 import type { StoreBackend } from '../types.js';
@@ -74,6 +74,7 @@ export function createEmbeddedBackend(config: Pick<Config, 'indexDir' | 'hnsw'>)
         return true;
       });
     },
+    watch: (onPublished) => watchCurrent(indexDir, onPublished),
     async close() {},
   };
 }

@@ -125,9 +125,10 @@ export async function readEmbeddedIndex(folder: string, manifest: IndexManifest,
     async passages(ids) {
       return ids.map(readPassage);
     },
-    async following(passage: Passage) {
-      const next = passage.id + 1;
-      return next < count && docOf[next] === docOf[passage.id] ? readPassage(next) : undefined;
+    async following(passage: Passage, limit: number) {
+      const run: StoredPassage[] = [];
+      for (let next = passage.id + 1; next < count && run.length < limit && docOf[next] === docOf[passage.id]; next++) run.push(readPassage(next));
+      return run;
     },
     async searchLexical(queryTerms, scope, limit) {
       const within = scoped(scope);
