@@ -3,7 +3,7 @@ import { createAnswerer, type Answerer } from './answer/answerer.js';
 import { loadConfig, type Config } from './config.js';
 import { createEmbedder, type Embedder } from './embed/embedder.js';
 import { isAppError } from './errors.js';
-import { ingest, type IngestOptions } from './ingest/ingest.js';
+import type { IngestOptions } from './ingest/ingest.js';
 import { createSearcher, type Searcher } from './search/searcher.js';
 import { loadWordVectors, type WordVectors } from './search/word-vectors.js';
 import { createStore } from './store/create-store.js';
@@ -61,6 +61,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     if (!isAppError(error) || !['INDEX_MISSING', 'INDEX_STALE', 'INDEX_CORRUPT'].includes(error.code)) throw error;
     options.onRebuild?.(error.message);
     const refused = await backend.readManifest().catch(() => null);
+    // The ingest pipeline (readers, chunking, the embedder's batching) is loaded only to rebuild.
+    const { ingest } = await import('./ingest/ingest.js');
     const result = await ingest(config, {
       ...options,
       backend,

@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { onFirstUse } from '../../on-first-use.js';
 import type { Config } from '../../config.js';
 import { AppError } from '../../errors.js';
 import { indexManifestSchema, staleReason, type IndexManifest } from '../manifest.js';
@@ -9,6 +10,7 @@ import { inTransaction } from './transaction.js';
 
 /** Rows per INSERT when writing a version (keeps each statement well under the parameter limit). */
 const BATCH = 500;
+const postgresClient = onFirstUse<typeof pg>('pg');
 
 /**
  * Indexes in PostgreSQL with pgvector. `publish` writes a whole corpus version in one transaction
@@ -16,7 +18,7 @@ const BATCH = 500;
  * removes versions older than the one replaced.
  */
 export function createPostgresBackend(databaseUrl: string, hnsw: Pick<Config['hnsw'], 'efSearch'>): StoreBackend {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  const pool = new (postgresClient().Pool)({ connectionString: databaseUrl, max: 4 });
   const location = databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
   const corrupt = (detail: string) => new AppError('INDEX_CORRUPT', { dir: location, detail });
 
