@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -20,7 +20,7 @@ export function prepared(kind: string, source: string | Buffer, make: () => stri
     try {
       mkdirSync(dir, { recursive: true });
       // Written whole under another name first: a process reading at the same time sees all of it or nothing.
-      const partial = `${file}.${process.pid}.partial`;
+      const partial = `${file}.${randomBytes(6).toString('hex')}.partial`;
       writeFileSync(partial, made);
       renameSync(partial, file);
     } catch {
