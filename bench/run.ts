@@ -217,7 +217,7 @@ async function run(options: { full?: boolean; out: string }): Promise<void> {
   for (const p of points) {
     const { lexical } = p.served;
     const plain = lexical.plainBm25MedianMs!;
-    out(`| ×${p.copies} | ${plain} | ${lexical.lexicalMedianMs} (${round(lexical.lexicalMedianMs / plain, 1)}×) | ${lexical.retrievalMedianMs} (${round(lexical.retrievalMedianMs / plain, 1)}×) | ${lexical.medianMs} |`);
+    out(`| ×${p.copies} | ${plain} | ${lexical.lexicalMedianMs} (${round(lexical.lexicalMedianMs / plain, 2)}×) | ${lexical.retrievalMedianMs} (${round(lexical.retrievalMedianMs / plain, 2)}×) | ${lexical.medianMs} |`);
   }
 
   out();
