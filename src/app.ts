@@ -5,7 +5,7 @@ import { loadConfig, type Config } from './config.js';
 import { createSourceCheck } from './corpus/source-check.js';
 import { createEmbedder, type Embedder } from './embed/embedder.js';
 import { AppError, isAppError } from './errors.js';
-import { ingest, type IngestOptions } from './ingest/ingest.js';
+import type { IngestOptions } from './ingest/ingest.js';
 import { createSearcher, type Searcher } from './search/searcher.js';
 import { loadWordVectors, type WordVectors } from './search/word-vectors.js';
 import { createStore } from './store/create-store.js';
@@ -70,6 +70,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     options.onRebuild?.(error.message);
     const refused = await backend.readManifest().catch(() => null);
     try {
+      // The ingest pipeline (readers, chunking, the embedder's batching) is loaded only to rebuild.
+      const { ingest } = await import('./ingest/ingest.js');
       const result = await ingest(config, {
         ...options,
         backend,

@@ -1,16 +1,18 @@
-import { pinyin } from 'pinyin-pro';
+import type { pinyin as pinyinOf } from 'pinyin-pro';
 import type { Config } from '../config.js';
 import { continueFrom, describeReading, standsAlone, turnOf, type Turn } from '../search/followup.js';
 import { focusOf } from '../search/focus.js';
 import { loadLexicon, type Lexicon } from '../search/lexicon.js';
-import { createEnglishReader } from '../search/english.js';
+import { createEnglishReader, isEnglish, type EnglishReader } from '../search/english.js';
 import { createQuestionReader, withEnglishConcepts, type Question, type QuestionReader } from '../search/question.js';
 import type { Searcher } from '../search/searcher.js';
+import { createReportWords, type ReportWords } from '../search/report-words.js';
 import { createSpellingFixer } from '../search/spelling.js';
 import { createNeighbourFinder, type WordVectors } from '../search/word-vectors.js';
 import { COUNTIES } from '../corpus/places.js';
+import { onFirstUse } from '../on-first-use.js';
 import type { Store } from '../store/types.js';
-import { dictionaryWords, segmenter } from '../text/tokenize.js';
+import { segmenter } from '../text/tokenize.js';
 import { answerText, explanation, leadSpan, withSpans } from './compose.js';
 import { corpusAsk } from './corpus.js';
 import { rejectedAnswer, sanitizeQuestion } from './sanitize.js';
@@ -65,15 +67,11 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
   const cities = [...new Set(store.documents.map((d) => d.city).filter(Boolean))];
   const places = [...cities, ...cities.flatMap((c) => COUNTIES[c] ?? [])];
   const knows = (term: string) => store.terms.documentFrequency(term) > 0;
-  let words: Set<string> | undefined;
-  /**
-   * The words the reports use (dictionary words and lexicon terms the index holds), read on the first
-   * typing slip. Not every index term is one: 进中 of 推进中小企业 is a character pair, so 进中 is a slip
-   * for 晋中, and 机占 of 装机占比 no word to correct 基站 to.
-   */
+  let words: ReportWords | undefined;
+  /** The words the reports use, opened on the first question that might hold a typing slip. */
   const reportWords = () => {
     if (!words) onLoad?.('report words');
-    return (words ??= new Set([...dictionaryWords(knows), ...lexicon.reportTerms().filter(knows)]));
+    return (words ??= createReportWords(knows, lexicon.reportTerms()));
   };
   const readerParts = {
     knows,
@@ -84,7 +82,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     fixSpelling: createSpellingFixer({
       places,
       knows: (word) => reportWords().has(word),
-      terms: () => [...reportWords()].filter((w) => w.length >= 2 && w.length <= 4),
+      termSounding: (sound) => reportWords().termSounding(sound),
       meant: (word) => lexicon.termsFor(word).length > 0 || lexicon.frame.has(word),
     }),
   };
@@ -128,13 +126,16 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     if (!spelledNames) onLoad?.('report words by pinyin');
     return (spelledNames ??= reportWordsBySpelling());
   };
-  const readEnglish = createEnglishReader({
-    knows,
-    glossary: (phrase) => lexicon.english(phrase),
-    places: new Map(places.map((place) => [spell(place), place])),
-    cities,
-    spelledName: (word) => spelled().get(word)?.word,
-  });
+  let englishReader: EnglishReader | undefined;
+  /** Made on the first English question: it spells the places in pinyin (pinyin-pro loads then, not at start). */
+  const readEnglish = (text: string) =>
+    (englishReader ??= createEnglishReader({
+      knows,
+      glossary: (phrase) => lexicon.english(phrase),
+      places: new Map(places.map((place) => [spell(place), place])),
+      cities,
+      spelledName: (word) => spelled().get(word)?.word,
+    }))(text);
 
   const strategies = createStrategies({ store, searcher, documents, weightOf, tuning, topK: settings.topK, read: () => read });
 
@@ -185,7 +186,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     }
 
     let t = performance.now();
-    const english = await readEnglish(text);
+    const english = isEnglish(text) ? await readEnglish(text) : null;
     const alone = english ? withEnglishConcepts(read(english.chinese), english.concepts) : await readChinese(text);
     const followUp = previous ? continueFrom(alone, previous) : null;
     const timings: Timings = { understandMs: performance.now() - t };
@@ -237,8 +238,10 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
   return { answerTurn, warm, answer: async (question, options) => (await answerTurn(question, undefined, options)).answer };
 }
 
+const pinyinPro = onFirstUse<{ pinyin: typeof pinyinOf }>('pinyin-pro');
+
 function spell(word: string): string {
-  return pinyin(word, { toneType: 'none', separator: '' });
+  return pinyinPro().pinyin(word, { toneType: 'none', separator: '' });
 }
 
 function roundAll<T extends Record<string, number>>(values: T): T {

@@ -1,7 +1,8 @@
 import { COUNTIES, ENCLOSING_REGIONS, OTHER_PLACES } from '../corpus/places.js';
 import { numberOf } from '../text/numerals.js';
 import { tellingClauses } from './clauses.js';
-import { isCommonWord, NUMBER_WITH_UNIT, tagWords } from '../text/tokenize.js';
+import { isCommonWord } from '../text/dictionary.js';
+import { NUMBER_WITH_UNIT, tagWords } from '../text/tokenize.js';
 import type { Lexicon } from './lexicon.js';
 import type { Neighbour, NeighbourFinder } from './word-vectors.js';
 

@@ -191,4 +191,14 @@ describe('embedded store on disk', () => {
     expect((await readdir(copy)).filter((f) => f.startsWith('.building-'))).toEqual([]);
     await (await open(copy)).close();
   });
+
+  it('gives passages whose text is read when asked for, also after their index is closed', async () => {
+    const store = await open(indexDir());
+    const [first, second] = await store.passages([0, 1]);
+    expect(first.text.length).toBeGreaterThan(0);
+    await store.close();
+    expect(second.sentences.length).toBeGreaterThan(0);
+    expect(second.end).toBeGreaterThan(second.start);
+    expect(JSON.parse(JSON.stringify(second))).toMatchObject({ id: 1, text: second.text, section: second.section });
+  });
 });

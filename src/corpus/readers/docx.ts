@@ -7,7 +7,6 @@ import type { ReportReader } from './types.js';
 export const docxReader: ReportReader = {
   extensions: ['.docx'],
   async read(bytes) {
-    // Loaded on first use, like the other readers' libraries.
     const [{ default: mammoth }, { parseHTML }] = await Promise.all([import('mammoth'), import('linkedom')]);
     const { value: html } = await mammoth.convertToHtml({ buffer: bytes });
     const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);

@@ -12,7 +12,6 @@ const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, pre, blockquote, td';
 export const htmlReader: ReportReader = {
   extensions: ['.html', '.htm'],
   async read(bytes) {
-    // Loaded on first use, like the other readers' libraries.
     const [{ Readability }, { parseHTML }] = await Promise.all([import('@mozilla/readability'), import('linkedom')]);
     const decoded = decodeText(bytes);
     if (!decoded.ok) return decoded;

@@ -31,7 +31,6 @@ const PAGE_NUMBER = /^[-—\s]*(第\s*)?\d+\s*(页|\/\s*\d+)?[-—\s]*$/;
 export const pdfReader: ReportReader = {
   extensions: ['.pdf'],
   async read(bytes) {
-    // Loaded on first use: pdf.js takes a second to load, and most corpora hold text files.
     const { extractText, getDocumentProxy, getMeta } = await import('unpdf');
     const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
     const { text: pages } = await extractText(pdf, { mergePages: false });

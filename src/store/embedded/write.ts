@@ -17,7 +17,11 @@ import type { StoreBuild } from '../types.js';
  *   (`passageChecksum`), verified whenever a passage is read, so an edit that kept the file's size
  *   and modification time is still caught before its text is quoted.
  * - `table.bin`: per passage, as little-endian arrays: report index (Uint32), term count (Uint32),
- *   then the years each passage names in CSR form: starts (Uint32, n + 1) and years (Uint16).
+ *   the years each passage names in CSR form: starts (Uint32, n + 1), then section (Uint32, an
+ *   index into `sections.json`), then years (Uint16), then whether the section plans (Uint8, 1) or
+ *   reviews (0). Ranking candidates needs their report and section, not their text: those come
+ *   from here, and a passage's record is parsed only when its text is read.
+ * - `sections.json`: the section headings, each once.
  * - `terms.json`: `[term, first posting, postings]` for every term; `postings.bin`: Int32 pairs
  *   `[passage id, term frequency]`, each term's stretch ordered by passage id.
  * - `vectors.hnsw` (hnswlib) and `vectors.f32` (the same vectors, row by row, for exact scans of a
@@ -34,6 +38,7 @@ export const FILES = {
   damaged: 'DAMAGED',
   table: 'table.bin',
   terms: 'terms.json',
+  sections: 'sections.json',
   postings: 'postings.bin',
   vectors: 'vectors',
 } as const;
@@ -57,13 +62,18 @@ export async function writeEmbeddedIndex(folder: string, build: StoreBuild, hnsw
   const docIndex = new Map(documents.map((d, i) => [d.id, i]));
   const yearStarts = new Uint32Array(passages.length + 1);
   passages.forEach((p, i) => (yearStarts[i + 1] = yearStarts[i] + p.years.length));
+  const sections = [...new Set(passages.map((p) => p.section))];
+  const sectionIndex = new Map(sections.map((section, i) => [section, i]));
   const table = Buffer.concat([
     bytesOf(Uint32Array.from(passages, (p) => docIndex.get(p.docId)!)),
     bytesOf(Uint32Array.from(termsByPassage, (terms) => terms.length)),
     bytesOf(yearStarts),
+    bytesOf(Uint32Array.from(passages, (p) => sectionIndex.get(p.section)!)),
     bytesOf(Uint16Array.from(passages.flatMap((p) => p.years))),
+    bytesOf(Uint8Array.from(passages, (p) => (p.sectionKind === 'plan' ? 1 : 0))),
   ]);
   await write(FILES.table, table);
+  await write(FILES.sections, JSON.stringify(sections));
 
   const byTerm = new Map<string, number[]>();
   termsByPassage.forEach((terms, passageId) => {
