@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { register } from 'tsx/esm/api';
 
-const COMMANDS = { ask: 'src/cli/ask.ts', ingest: 'src/cli/ingest.ts', eval: 'src/cli/eval.ts', bot: 'src/bot/main.ts', misses: 'src/cli/misses.ts' };
+const COMMANDS = { ask: 'src/cli/ask.ts', ingest: 'src/cli/ingest.ts', eval: 'src/cli/eval.ts', bot: 'src/bot/main.ts', misses: 'src/cli/misses.ts', figures: 'src/cli/figures.ts' };
 const [command, ...rest] = process.argv.slice(2);
 const entry = COMMANDS[command];
 if (!entry) {

@@ -1,5 +1,6 @@
 import type { Credit } from '../corpus/clean.js';
 import type { DocumentMeta, Passage } from '../corpus/types.js';
+import type { Figure } from '../figures/types.js';
 import type { IndexManifest } from './manifest.js';
 
 export interface StoredDocument extends DocumentMeta {
@@ -54,6 +55,8 @@ export interface Store {
   searchLexical(terms: string[], scope: ScopeFilter, limit: number): Promise<ScoredPassage[]>;
   /** Cosine similarity over the scoped passages, best `limit` first; [] for a lexical-only index. */
   searchVectors(vector: Float32Array, scope: ScopeFilter, limit: number): Promise<ScoredPassage[]>;
+  /** The figures table built at ingest (see `src/figures`), in report order. */
+  figures(): Promise<Figure[]>;
   close(): Promise<void>;
 }
 
@@ -66,6 +69,8 @@ export interface StoreBuild {
   termsByPassage: string[][];
   /** One vector per passage, or null for a lexical-only index. */
   vectors: Float32Array[] | null;
+  /** Every indicator statement of the reports. */
+  figures: Figure[];
 }
 
 /** What a caller expects of an index; a mismatch means the index is stale. */

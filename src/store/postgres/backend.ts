@@ -3,6 +3,7 @@ import type { Config } from '../../config.js';
 import { AppError } from '../../errors.js';
 import { indexManifestSchema, staleReason, type IndexManifest } from '../manifest.js';
 import type { StoreBackend, StoreBuild } from '../types.js';
+import { dropFigures, writeFigures } from './figures.js';
 import { readPostgresIndex } from './read.js';
 import { BUILD_LOCK, ensureSchema } from './schema.js';
 import { inTransaction } from './transaction.js';
@@ -124,6 +125,8 @@ async function writeVersion(client: pg.PoolClient, build: StoreBuild): Promise<v
     ]);
   }
 
+  await writeFigures(client, version, build.figures);
+
   if (manifest.dense) {
     const { dimension, m, efConstruction } = manifest.dense;
     await client.query(
@@ -139,6 +142,7 @@ async function writeVersion(client: pg.PoolClient, build: StoreBuild): Promise<v
   const old = await client.query<{ id: string }>('SELECT id FROM rq_versions WHERE NOT (id = ANY($1::bigint[]))', [keep]);
   for (const { id } of old.rows) {
     await client.query(`DROP INDEX IF EXISTS rq_passages_hnsw_${Number(id)}`);
+    await dropFigures(client, Number(id));
     for (const table of ['rq_postings', 'rq_terms', 'rq_passages', 'rq_documents']) await client.query(`DELETE FROM ${table} WHERE version = $1`, [id]);
     await client.query('DELETE FROM rq_versions WHERE id = $1', [id]);
   }

@@ -1,6 +1,8 @@
 import type pg from 'pg';
+import type { Figure } from '../../figures/types.js';
 import { BM25, idf } from '../bm25.js';
 import type { IndexManifest } from '../manifest.js';
+import { readFigures } from './figures.js';
 import { inTransaction } from './transaction.js';
 import type { ScopeFilter, ScoredPassage, Store, StoredDocument, StoredPassage, TermStatistics } from '../types.js';
 
@@ -27,6 +29,7 @@ export async function readPostgresIndex(pool: pg.Pool, version: number, manifest
   const averageLength = rows[0].average_length;
   const count = manifest.counts.passages;
   const dimension = manifest.dense?.dimension;
+  let figures: Promise<Figure[]> | undefined;
 
   const terms: TermStatistics = {
     passageCount: count,
@@ -90,6 +93,7 @@ export async function readPostgresIndex(pool: pg.Pool, version: number, manifest
         return result.rows.map((r) => ({ passageId: r.id, score: Number(r.score) }));
       });
     },
+    figures: () => (figures ??= readFigures(pool, version)),
     async close() {},
   };
 }
