@@ -14,6 +14,7 @@ import { answerText, explanation, leadSpan, withSpans } from './compose.js';
 import { corpusAsk } from './corpus.js';
 import { rejectedAnswer, sanitizeQuestion } from './sanitize.js';
 import { ANSWER_TUNING, type AnswerTuning } from './settings.js';
+import { createFiguresStrategy } from './figures-strategy.js';
 import { createStrategies, type Solution, type Timings } from './strategies.js';
 import type { Answer } from './types.js';
 import { createConceptWeight } from './weights.js';
@@ -136,6 +137,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
   });
 
   const strategies = createStrategies({ store, searcher, documents, weightOf, tuning, topK: settings.topK, read: () => read });
+  const figures = createFiguresStrategy({ store, documents, lexicon, ...(wordVectors ? { wordVectors } : {}) });
 
   /** Chooses the strategy for a question; a comparison over years falls back to one answer. */
   async function solve(question: Question, timings: Timings, prefer?: Turn['answeredFrom']): Promise<Solution> {
@@ -144,6 +146,8 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     // "2025年打算再新增多少？" with nothing before it: any sentence with 新增 would do, so none does.
     if (!question.aboutReport && !standsAlone(question)) return strategies.refuse(question, 'single', 'no-topic', { code: 'NO_TOPIC' });
     if (question.aboutReport) return strategies.aboutReport(question);
+    const fromTable = await figures.answer(question);
+    if (fromTable) return fromTable;
     if (question.cities.length >= 2 && !question.linksCities) return strategies.perCity(question, timings);
     if (question.comparison) {
       const yearly = await strategies.perYear(question, timings);
@@ -190,6 +194,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       citations,
       ...(lead ? { answerSpan: lead } : {}),
       ...(solution.parts ? { parts: solution.parts } : {}),
+      ...(solution.series ? { series: solution.series } : {}),
       understood: { question: describeReading(question), cities: question.cities, years: question.years, contextUsed },
       mode: searcher.mode,
       timings: roundAll({ ...timings, totalMs: performance.now() - started }),
@@ -201,6 +206,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
 
   async function warm(): Promise<void> {
     await loadVectors();
+    await figures.warm();
     reportWords();
     spelled();
     // One question in Chinese with a slip and one in English load what the readers keep to themselves (glossary, sound tables).

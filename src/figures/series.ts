@@ -45,6 +45,17 @@ function commonestMeasure(figures: Figure[]): Measure {
   return n > level ? best : 'level';
 }
 
+/**
+ * The words of its sentence that state a figure, verbatim: from the indicator's name to the value
+ * (固定资产投资增长10%左右), or the value alone when the name is not printed right before it.
+ */
+export function statedClause(figure: Figure): string {
+  const end = figure.valueStart + figure.value.length;
+  const named = figure.sentence.lastIndexOf(figure.indicator, figure.valueStart);
+  const between = named >= 0 ? figure.sentence.slice(named, figure.valueStart) : '';
+  return named >= 0 && !/[，,；;。、]/.test(between) ? figure.sentence.slice(named, end) : figure.value;
+}
+
 /** A figure's label in a series: 2024年（实际）, 2025年（目标）, 十四五. */
 export function figureLabel(figure: Figure, withCity = false): string {
   const when = figure.kind === TARGET || figure.kind === RESULT ? `${figure.year}年（${figure.kind}）` : figure.kind;
