@@ -1,5 +1,5 @@
 import { comparablePair, difference, unlikeness } from '../figures/compare.js';
-import { groupIndicators, type IndicatorGroups } from '../figures/groups.js';
+import { figureTable } from '../figures/open-table.js';
 import { figureLabel, seriesOf, statedClause } from '../figures/series.js';
 import { RESULT, TARGET, type Figure, type FigureSeries, type Measure } from '../figures/types.js';
 import type { Question } from '../search/question.js';
@@ -43,16 +43,7 @@ export interface FiguresStrategy {
 }
 
 export function createFiguresStrategy({ store, documents, lexicon, wordVectors }: FiguresStrategyParts): FiguresStrategy {
-  let table: Promise<{ figures: Figure[]; groups: IndicatorGroups }> | undefined;
-  const open = () =>
-    (table ??= Promise.all([store.figures(), wordVectors?.() ?? null]).then(([figures, vectors]) => ({
-      figures,
-      groups: groupIndicators(
-        figures.map((f) => f.indicator),
-        lexicon,
-        vectors,
-      ),
-    })));
+  const open = figureTable(store, lexicon, wordVectors);
 
   async function answer(question: Question): Promise<Solution | null> {
     const ask = askOf(question);

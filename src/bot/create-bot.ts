@@ -19,6 +19,8 @@ import type { BotServices, ReportLibrary } from './services.js';
 import { createMemoryBotState, type BotState } from './state.js';
 import { createTaskTracker, type TaskTracker } from './tasks.js';
 import { COMMANDS, TEXT } from './texts.js';
+import { openChartRenderer, type ChartAvailability } from '../chart/render.js';
+import type { FigureBrowser } from '../figures/browse.js';
 import type { SendThrottle } from './throttle.js';
 
 export interface BotParts {
@@ -39,6 +41,10 @@ export interface BotParts {
   state?: BotState;
   /** Updates of any kind one user may send a minute. */
   updatesPerMinute?: number;
+  /** Charts for answers with a series; the renderer found on this machine by default. */
+  charts?: () => Promise<ChartAvailability>;
+  /** The figures table, for /figures. */
+  figures?: FigureBrowser;
 }
 
 export interface ReportBot {
@@ -50,7 +56,7 @@ export interface ReportBot {
 }
 
 /** The bot: access check, then commands, buttons, inline queries and questions, each in its own handler. */
-export function createBot({ answerer, documents, library, config, logger, retry, throttle, state = createMemoryBotState(config), updatesPerMinute = UPDATES_PER_USER_PER_MINUTE }: BotParts): ReportBot {
+export function createBot({ answerer, documents, library, config, logger, retry, throttle, state = createMemoryBotState(config), updatesPerMinute = UPDATES_PER_USER_PER_MINUTE, charts = lazyCharts(), figures }: BotParts): ReportBot {
   const bot = new Telegraf(config.token, {
     telegram: { ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}), webhookReply: false },
     handlerTimeout: 60_000,
@@ -66,6 +72,8 @@ export function createBot({ answerer, documents, library, config, logger, retry,
     misses: state.misses,
     tasks: createTaskTracker((error) => logger.error({ err: error }, 'answer task failed')),
     logger,
+    charts,
+    ...(figures ? { figures } : {}),
   };
 
   const handlerFailed = async (error: unknown, ctx: Context) => {
@@ -97,4 +105,10 @@ export function createBot({ answerer, documents, library, config, logger, retry,
       await outbox.call(() => bot.telegram.setMyShortDescription(TEXT.shortDescriptionEn, 'en'));
     },
   };
+}
+
+/** Opens the chart renderer once, on the first answer that has a chart. */
+function lazyCharts(): () => Promise<ChartAvailability> {
+  let opened: Promise<ChartAvailability> | undefined;
+  return () => (opened ??= openChartRenderer());
 }

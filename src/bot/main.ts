@@ -1,7 +1,10 @@
 import type { Logger } from 'pino';
 import { TelegramError, type Telegram } from 'telegraf';
 import type { UserFromGetMe } from 'telegraf/types';
-import { openApp, readConfig } from '../app.js';
+import { openApp, openWordVectors, readConfig, type App } from '../app.js';
+import { createFigureBrowser } from '../figures/browse.js';
+import { figureTable } from '../figures/open-table.js';
+import { loadLexicon } from '../search/lexicon.js';
 import type { Answerer } from '../answer/answerer.js';
 import { addReports } from '../corpus/library.js';
 import { ingest } from '../ingest/ingest.js';
@@ -37,6 +40,8 @@ async function main(): Promise<void> {
   const state = config.store.kind === 'postgres' ? createPostgresBotState(config.store.databaseUrl, config.bot) : createMemoryBotState(config.bot, createFileMissLog(missesFile(config.indexDir)));
   // Handlers always reach the current index, which a report added from Telegram replaces.
   const answerer: Answerer = { answer: (q) => app.answerer.answer(q), answerTurn: (q, previous) => app.answerer.answerTurn(q, previous), warm: () => app.answerer.warm() };
+  const browserOf = (current: App) => createFigureBrowser(figureTable(current.store, loadLexicon(), () => openWordVectors(config.answer.wordVectors)));
+  let figures = browserOf(app);
   let rebuilding: Promise<unknown> = Promise.resolve();
   const library: ReportLibrary = {
     add(file) {
@@ -49,6 +54,7 @@ async function main(): Promise<void> {
         const opened = await openApp(config, (line) => logger.info(line));
         await opened.answerer.warm();
         app = opened;
+        figures = browserOf(opened);
         // Answers still being written on the old index finish before it closes.
         setTimeout(() => void previous.close(), OLD_INDEX_GRACE_MS).unref();
         const report = built.reports.find((r) => r.id === result.meta.id);
@@ -58,7 +64,7 @@ async function main(): Promise<void> {
       return added;
     },
   };
-  const { bot, tasks, registerCommands } = createBot({ answerer, documents: () => app.store.documents, library, config: { ...config.bot, token }, logger, state });
+  const { bot, tasks, registerCommands } = createBot({ answerer, documents: () => app.store.documents, library, figures: { lookup: (words) => figures.lookup(words) }, config: { ...config.bot, token }, logger, state });
 
   await answerer.warm();
   const me = await connect(bot.telegram, logger, config.bot.connectTimeoutS * 1000);

@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import type { Answerer } from '../answer/answerer.js';
+import type { ChartAvailability } from '../chart/render.js';
+import type { FigureBrowser } from '../figures/browse.js';
 import type { Conversations } from '../conversation/conversations.js';
 import type { StoredDocument } from '../store/types.js';
 import type { AnswerCache } from './answer-cache.js';
@@ -32,4 +34,8 @@ export interface BotServices {
   /** Answers being prepared in the background. */
   tasks: TaskTracker;
   logger: Logger;
+  /** The chart renderer, opened on the first series (charts fall back to text without a CJK font). */
+  charts: () => Promise<ChartAvailability>;
+  /** The figures table for /figures; absent when the bot has none. */
+  figures?: FigureBrowser;
 }

@@ -20,3 +20,21 @@ export function filterFigures(figures: Figure[], groups: IndicatorGroups, filter
   const grouped = inCity.filter((f) => wanted.has(groups.keyOf(f.indicator)));
   return grouped.length > 0 ? grouped : inCity.filter((f) => f.indicator.includes(asked));
 }
+
+/** The table as the bot's /figures reads it: "太原 GDP" is a city and an indicator, in any order. */
+export interface FigureBrowser {
+  lookup(words: string): Promise<Figure[]>;
+}
+
+export function createFigureBrowser(table: () => Promise<{ figures: Figure[]; groups: IndicatorGroups }>): FigureBrowser {
+  return {
+    async lookup(words) {
+      const { figures, groups } = await table();
+      const cities = new Set(figures.map((f) => f.city));
+      const parts = words.split(/\s+/).filter(Boolean);
+      const city = parts.find((part) => cities.has(part));
+      const indicator = parts.filter((part) => part !== city).join('');
+      return filterFigures(figures, groups, { ...(city ? { city } : {}), ...(indicator ? { indicator } : {}) });
+    },
+  };
+}
