@@ -19,7 +19,7 @@ import type { BotServices, ReportLibrary } from './services.js';
 import { createMemoryBotState, type BotState } from './state.js';
 import { createTaskTracker, type TaskTracker } from './tasks.js';
 import { COMMANDS, TEXT } from './texts.js';
-import { openChartRenderer, type ChartAvailability } from '../chart/render.js';
+import type { ChartAvailability } from '../chart/render.js';
 import type { FigureBrowser } from '../figures/browse.js';
 import type { SendThrottle } from './throttle.js';
 
@@ -107,8 +107,8 @@ export function createBot({ answerer, documents, library, config, logger, retry,
   };
 }
 
-/** Opens the chart renderer once, on the first answer that has a chart. */
+/** Opens the chart renderer once, on the first answer that has a chart (Vega and resvg are loaded only then: they slow start-up). */
 function lazyCharts(): () => Promise<ChartAvailability> {
   let opened: Promise<ChartAvailability> | undefined;
-  return () => (opened ??= openChartRenderer());
+  return () => (opened ??= import('../chart/render.js').then(({ openChartRenderer }) => openChartRenderer()));
 }
