@@ -90,7 +90,6 @@ export function createFiguresStrategy({ store, documents, lexicon, wordVectors }
       }
       return { figure, label: figureLabel(figure, withCity), citation: byQuote.get(quoted)! };
     });
-    const heading = `${series[0].indicator}${measureWord(series[0])}（按报告原文）：`;
     const lines = points.map((p) => `${p.label}：${p.figure.value}${statedClause(p.figure) === p.figure.value ? '' : `（${statedClause(p.figure)}）`}`);
     const chart: FigureSeries = {
       indicator: series[0].indicator,
@@ -99,7 +98,7 @@ export function createFiguresStrategy({ store, documents, lexicon, wordVectors }
     };
     return {
       decision: { strategy: 'figures', name, found, ...(found ? {} : { refusal: { code: 'NOT_COMPARABLE' as const } }) },
-      text: [heading, ...lines, ...(note ? [note] : [])].join('\n'),
+      text: [...lines, ...(note ? [note] : [])].join('\n'),
       citations,
       parts: points.map((p) => ({ label: p.label, citation: p.citation })),
       candidates: [],
@@ -184,8 +183,4 @@ function whyUnlike(a: Figure, b: Figure): string {
   if (why === 'kind') return `不能直接比较：${figureLabel(a, true)}是${a.kind}数，${figureLabel(b, true)}是${b.kind}数。`;
   if (why === 'year') return `不能直接比较：两个数字不是同一年的（${a.year}年和${b.year}年）。`;
   return '不能直接比较：两个数字的单位或口径不同。';
-}
-
-function measureWord(figure: Figure): string {
-  return figure.measure === 'growth' ? '增长' : figure.measure === 'decline' ? '下降' : '';
 }

@@ -13,8 +13,9 @@ export interface SeriesRequest {
 
 /**
  * The figures of one indicator, one per city, year and kind (the first report that prints it
- * wins: a summary before a newspaper special), in city order, then year, then result before
- * target. Without an asked measure, the measure with the most figures (a level on a tie).
+ * wins: a summary before a newspaper special), in city order, then year; a year's result stands
+ * for it unless targets are asked. Without an asked measure, the measure with the most figures (a
+ * level on a tie).
  */
 export function seriesOf(figures: Figure[], groups: IndicatorGroups, request: SeriesRequest): Figure[] {
   const cityOrder = [...new Set(figures.map((f) => f.city))];
@@ -32,7 +33,10 @@ export function seriesOf(figures: Figure[], groups: IndicatorGroups, request: Se
     const slot = `${figure.city}|${figure.year}|${figure.kind}`;
     if (!picked.has(slot)) picked.set(slot, figure);
   }
-  return [...picked.values()].sort(
+  // Without an asked kind, a year's result stands for it and its target is left out.
+  const resulted = new Set([...picked.values()].filter((f) => f.kind === RESULT).map((f) => `${f.city}|${f.year}`));
+  const kept = [...picked.values()].filter((f) => request.kind || f.kind !== TARGET || !resulted.has(`${f.city}|${f.year}`));
+  return kept.sort(
     (a, b) => cityOrder.indexOf(a.city) - cityOrder.indexOf(b.city) || a.year - b.year || Number(a.kind === TARGET) - Number(b.kind === TARGET),
   );
 }
