@@ -17,6 +17,7 @@ import { answerText, explanation, leadSpan, withSpans } from './compose.js';
 import { corpusAsk } from './corpus.js';
 import { rejectedAnswer, sanitizeQuestion } from './sanitize.js';
 import { ANSWER_TUNING, type AnswerTuning } from './settings.js';
+import { createFiguresStrategy } from './figures-strategy.js';
 import { createStrategies, inParts, type Solution, type Timings } from './strategies.js';
 import type { Answer } from './types.js';
 import { createConceptWeight } from './weights.js';
@@ -138,6 +139,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     }))(text);
 
   const strategies = createStrategies({ store, searcher, documents, weightOf, tuning, topK: settings.topK, read: () => read });
+  const figures = createFiguresStrategy({ store, documents, lexicon, ...(wordVectors ? { wordVectors } : {}) });
 
   /** Chooses the strategy for a question; a comparison over years falls back to one answer. */
   async function solve(question: Question, timings: Timings, prefer?: Turn['answeredFrom']): Promise<Solution> {
@@ -146,6 +148,8 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     // "2025年打算再新增多少？" with nothing before it: any sentence with 新增 would do, so none does.
     if (!question.aboutReport && !standsAlone(question)) return strategies.refuse(question, 'single', 'no-topic', { code: 'NO_TOPIC' });
     if (question.aboutReport) return strategies.aboutReport(question);
+    const fromTable = await figures.answer(question);
+    if (fromTable) return fromTable;
     if (question.cities.length >= 2 && !question.linksCities) return strategies.perCity(question, timings);
     if (question.comparison) {
       const yearly = await strategies.perYear(question, timings);
@@ -217,6 +221,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       citations,
       ...(lead ? { answerSpan: lead } : {}),
       ...(solution.parts ? { parts: solution.parts } : {}),
+      ...(solution.series ? { series: solution.series } : {}),
       understood: { question: describeReading(question), cities: question.cities, years: question.years, contextUsed },
       mode: searcher.mode,
       timings: roundAll({ ...timings, totalMs: performance.now() - started }),
@@ -228,6 +233,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
 
   async function warm(): Promise<void> {
     await loadVectors();
+    await figures.warm();
     reportWords();
     spelled();
     // One question in Chinese with a slip and one in English load what the readers keep to themselves (glossary, sound tables).

@@ -62,7 +62,7 @@ export function withSpans(citations: Citation[], question: Question, strategy: S
 /** What the answer leads with: the first citation's span, for an answer that is one statement. */
 export function leadSpan(citations: Citation[], strategy: Strategy): AnswerSpan | undefined {
   const span = citations[0]?.span;
-  if (!span || strategy === 'per-year' || strategy === 'per-city' || strategy === 'per-question') return undefined;
+  if (!span || strategy === 'per-year' || strategy === 'per-city' || strategy === 'per-question' || strategy === 'figures') return undefined;
   return { text: citations[0].quote.slice(span.start, span.end), citation: 0, ...span };
 }
 

@@ -11,10 +11,11 @@ import { cite, enumerationAround, itemNumber, quoteAround, type Located } from '
 import { PART_NOT_FOUND, type Refusal } from './reasons.js';
 import { judge, type ConceptWeight, type Mismatch, type ScoredSentence } from './select.js';
 import type { AnswerTuning } from './settings.js';
+import type { FigureSeries } from '../figures/types.js';
 import type { AnswerPart, Citation } from './types.js';
 
 /** The ways of answering: one sentence, a list, an item of a list, one statement per year, per city or per question of a message, the report's credits. */
-export type Strategy = 'single' | 'list' | 'item' | 'per-year' | 'per-city' | 'per-question' | 'about-the-report';
+export type Strategy = 'single' | 'list' | 'item' | 'per-year' | 'per-city' | 'per-question' | 'about-the-report' | 'figures';
 
 /** Why an answer was given or refused: the strategy, the named rule that decided, and the reason code of a refusal. */
 export interface Decision {
@@ -34,6 +35,8 @@ export interface Solution {
   answeredFrom?: Turn['answeredFrom'];
   /** The sentences the judge ranked for this answer, best first (for `--explain`). */
   candidates: ScoredSentence[];
+  /** The figures of an answer from the figures table, for a chart. */
+  series?: FigureSeries;
 }
 
 export type Timings = Record<string, number>;

@@ -1,3 +1,4 @@
+import type { FigureSeries } from '../figures/types.js';
 import type { ReadingNote } from '../search/question.js';
 import type { ReasonCode } from './reasons.js';
 import type { RejectionCode } from './sanitize.js';
@@ -68,6 +69,8 @@ export interface Answer {
   answerSpan?: AnswerSpan;
   /** For answers in labelled parts (per city, per year): each part and its citation. */
   parts?: AnswerPart[];
+  /** For answers from the figures table: the figures, one point per part, for a chart. */
+  series?: FigureSeries;
   understood: Understood;
   mode: 'hybrid' | 'lexical';
   timings: Record<string, number> & { totalMs: number };

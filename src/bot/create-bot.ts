@@ -20,6 +20,8 @@ import type { BotServices, ReportLibrary } from './services.js';
 import { createMemoryBotState, type BotState } from './state.js';
 import { createTaskTracker, type TaskTracker } from './tasks.js';
 import { COMMANDS, TEXT } from './texts.js';
+import type { ChartAvailability } from '../chart/render.js';
+import type { FigureBrowser } from '../figures/browse.js';
 import type { SendThrottle } from './throttle.js';
 
 export interface BotParts {
@@ -42,6 +44,10 @@ export interface BotParts {
   updatesPerMinute?: number;
   /** Told of a failure; true when the database cannot be reached (the user is told 暂时无法查询). */
   storeUnavailable?: (error: unknown) => boolean;
+  /** Charts for answers with a series; the renderer found on this machine by default. */
+  charts?: () => Promise<ChartAvailability>;
+  /** The figures table, for /figures. */
+  figures?: FigureBrowser;
 }
 
 export interface ReportBot {
@@ -53,7 +59,7 @@ export interface ReportBot {
 }
 
 /** The bot: access check, then commands, buttons, inline queries and questions, each in its own handler. */
-export function createBot({ answerer, documents, library, config, logger, retry, throttle, state = createMemoryBotState(config), updatesPerMinute = UPDATES_PER_USER_PER_MINUTE, storeUnavailable = isConnectionError }: BotParts): ReportBot {
+export function createBot({ answerer, documents, library, config, logger, retry, throttle, state = createMemoryBotState(config), updatesPerMinute = UPDATES_PER_USER_PER_MINUTE, storeUnavailable = isConnectionError, charts = lazyCharts(), figures }: BotParts): ReportBot {
   const bot = new Telegraf(config.token, {
     telegram: { ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}), webhookReply: false },
     handlerTimeout: 60_000,
@@ -74,6 +80,8 @@ export function createBot({ answerer, documents, library, config, logger, retry,
       logger.error({ err: error }, 'handler failed');
       return TEXT.failure;
     },
+    charts,
+    ...(figures ? { figures } : {}),
   };
 
   const handlerFailed = async (error: unknown, ctx: Context) => {
@@ -105,4 +113,10 @@ export function createBot({ answerer, documents, library, config, logger, retry,
       await outbox.call(() => bot.telegram.setMyShortDescription(TEXT.shortDescriptionEn, 'en'));
     },
   };
+}
+
+/** Opens the chart renderer once, on the first answer that has a chart (Vega and resvg are loaded only then: they slow start-up). */
+function lazyCharts(): () => Promise<ChartAvailability> {
+  let opened: Promise<ChartAvailability> | undefined;
+  return () => (opened ??= import('../chart/render.js').then(({ openChartRenderer }) => openChartRenderer()));
 }

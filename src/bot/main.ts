@@ -1,7 +1,10 @@
 import type { Logger } from 'pino';
 import { TelegramError, type Telegram } from 'telegraf';
 import type { UserFromGetMe } from 'telegraf/types';
-import { readConfig } from '../app.js';
+import { openWordVectors, readConfig, type App } from '../app.js';
+import { createFigureBrowser, type FigureBrowser } from '../figures/browse.js';
+import { figureTable } from '../figures/open-table.js';
+import { loadLexicon } from '../search/lexicon.js';
 import { openLiveApp } from '../live-app.js';
 import type { Answerer } from '../answer/answerer.js';
 import { addReports } from '../corpus/library.js';
@@ -42,6 +45,9 @@ async function main(): Promise<void> {
   const state = config.store.kind === 'postgres' ? createPostgresBotState(config.store, config.bot) : createMemoryBotState(config.bot, createFileMissLog(missesFile(config.indexDir)));
   // Handlers always reach the current index, which a report added from Telegram replaces.
   const answerer: Answerer = { answer: (q) => live.app.answerer.answer(q), answerTurn: (q, previous) => live.app.answerer.answerTurn(q, previous), warm: () => live.app.answerer.warm() };
+  const browsers = new WeakMap<App, FigureBrowser>();
+  /** The figures table of the index answering now. */
+  const figuresOf = (current: App) => browsers.get(current) ?? browsers.set(current, createFigureBrowser(figureTable(current.store, loadLexicon(), () => openWordVectors(config.answer.wordVectors)))).get(current)!;
   let rebuilding: Promise<unknown> = Promise.resolve();
   const library: ReportLibrary = {
     add(file) {
@@ -66,6 +72,7 @@ async function main(): Promise<void> {
     logger,
     state,
     storeUnavailable: (error) => live.failed(error),
+    figures: { lookup: (words) => figuresOf(live.app).lookup(words) },
   });
 
   await answerer.warm();

@@ -24,6 +24,8 @@ export interface Outbox {
   /** Sends a reply that spans several messages, in order; `extra` goes on the last one. */
   sendAll(chat: ChatRef, messages: string[], options?: SendOptions): Promise<Message.TextMessage[]>;
   call<T>(request: () => Promise<T>): Promise<T>;
+  /** Sends a PNG with a plain-text caption, paced and retried like a message. */
+  sendPhoto(chat: ChatRef, png: Buffer, caption: string, options?: SendOptions): Promise<Message.PhotoMessage>;
 }
 
 export function createOutbox(telegram: Telegram, retry?: RetryOptions, throttle: SendThrottle = createSendThrottle()): Outbox {
@@ -42,6 +44,15 @@ export function createOutbox(telegram: Telegram, retry?: RetryOptions, throttle:
   return {
     send,
     call,
+    sendPhoto: (chat, png, caption, { replyTo } = {}) =>
+      throttle.schedule(chat, () =>
+        call(() =>
+          telegram.sendPhoto(chat.id, { source: png, filename: 'chart.png' }, {
+            caption,
+            ...(replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
+          }),
+        ),
+      ),
     async sendAll(chat, messages, { replyTo, extra } = {}) {
       const sent: Message.TextMessage[] = [];
       for (const [i, html] of messages.entries()) sent.push(await send(chat, html, { replyTo, ...(i === messages.length - 1 ? { extra } : {}) }));

@@ -5,12 +5,17 @@ export const COMMANDS = [
   { command: 'ask', description: '提问：/ask 太原2025年经济增长目标是多少？' },
   { command: 'reports', description: '有哪些报告、覆盖哪些年份' },
   { command: 'sources', description: '列出可查询的报告' },
+  { command: 'figures', description: '主要指标数字：/figures 太原 GDP' },
   { command: 'new', description: '开始新的对话（不再沿用上文）' },
   { command: 'help', description: '使用说明和示例' },
   { command: 'about', description: '答案是怎么来的' },
 ];
 
 export const TEXT = {
+  figuresUsage: '用法：/figures 城市 指标，例如 /figures 太原 GDP（城市、指标都可以省略一个）。',
+  noFigures: '报告里没有找到这个指标的数字。',
+  moreFigures: (n: number) => `……另有${n}条，可用 npx report-qa figures 导出全部。`,
+  chartUnavailable: (why: string) => `（未能生成图表：${why}，以文字显示）`,
   help: (username: string, coverage: string[]) =>
     [
       '我根据政府工作报告原文回答问题，每个答案都引用报告原句并注明出处。',

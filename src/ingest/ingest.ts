@@ -3,6 +3,7 @@ import type { SkippedFile } from '../corpus/folder.js';
 import { withCorpusLock } from '../corpus/lock.js';
 import type { Config } from '../config.js';
 import { createEmbedder, type Embedder } from '../embed/embedder.js';
+import { buildFigures } from '../figures/build.js';
 import { isAppError } from '../errors.js';
 import { createStore } from '../store/create-store.js';
 import { chunkingFingerprint, corpusFingerprint, INDEX_FORMAT, type IndexManifest } from '../store/manifest.js';
@@ -106,6 +107,7 @@ export async function ingest(config: Config, options: IngestOptions = {}): Promi
       passages,
       termsByPassage,
       vectors,
+      figures: buildFigures(passages, corpus.documents.map((d) => d.meta)),
     };
   };
 

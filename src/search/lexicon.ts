@@ -42,6 +42,8 @@ export interface Lexicon {
   readonly frame: ReadonlySet<string>;
   /** Number of phrases known, for the README and tests. */
   readonly size: number;
+  /** Groups of report terms that mean the same thing (规上 = 规模以上), as the lexicon lists them. */
+  readonly same: readonly string[][];
   /**
    * Phrases in `text` (frame phrases too, with no terms), longest first and not overlapping. A one-character phrase (河, 醋) counts
    * only where it is a whole word of `words` (jieba's cut of `text`), so 花 does not fire in 花钱.
@@ -106,6 +108,7 @@ function lexiconOf({ frame, same, topics, english, described }: LexiconData): Le
   return {
     frame: new Set(frame),
     size: entries.size,
+    same,
     termsFor: (word) => [...(entries.get(word.toLowerCase()) ?? [])],
     reportTerms: () => [...reportTerms],
     english: (phrase) => englishTerms.get(wordSet(phrase)) ?? [],

@@ -1,6 +1,7 @@
 import type { Credit } from '../corpus/clean.js';
 import type { FileStamp } from '../corpus/folder.js';
 import type { DocumentMeta, Passage } from '../corpus/types.js';
+import type { Figure } from '../figures/types.js';
 import type { IndexManifest } from './manifest.js';
 
 export interface StoredDocument extends DocumentMeta {
@@ -57,6 +58,8 @@ export interface Store {
   searchLexical(terms: string[], scope: ScopeFilter, limit: number): Promise<ScoredPassage[]>;
   /** Cosine similarity over the scoped passages, best `limit` first; [] for a lexical-only index. */
   searchVectors(vector: Float32Array, scope: ScopeFilter, limit: number): Promise<ScoredPassage[]>;
+  /** The figures table built at ingest (see `src/figures`), in report order. */
+  figures(): Promise<Figure[]>;
   close(): Promise<void>;
 }
 
@@ -69,6 +72,8 @@ export interface StoreBuild {
   termsByPassage: string[][];
   /** One vector per passage, or null for a lexical-only index. */
   vectors: Float32Array[] | null;
+  /** Every indicator statement of the reports. */
+  figures: Figure[];
 }
 
 /** What an opened index tells its user while it is read. */

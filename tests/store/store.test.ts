@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import type { Embedder } from '../../src/embed/embedder.js';
+import { loadCorpus } from '../../src/corpus/load.js';
 import { isAppError } from '../../src/errors.js';
+import { buildFigures } from '../../src/figures/build.js';
 import { ingest } from '../../src/ingest/ingest.js';
 import { createEmbeddedBackend } from '../../src/store/embedded/backend.js';
 import { createPostgresBackend } from '../../src/store/postgres/backend.js';
@@ -70,6 +72,13 @@ describe.each(BACKENDS)('%s store', (_name, makeBackend) => {
     const [first] = await store.passages([0]);
     expect(first).toMatchObject({ id: 0, docId: 'TY2024' });
     expect((await store.following(first, 3)).map((p) => p.id)).toEqual([1, 2, 3]);
+  });
+
+  it('keeps the figures table built at ingest, as built', async () => {
+    const corpus = await loadCorpus(CORPUS_DIR, config.chunking);
+    const built = buildFigures(corpus.passages, corpus.documents.map((d) => d.meta));
+    expect(built.length).toBeGreaterThan(100);
+    expect(await store.figures()).toEqual(built);
   });
 
   it('ranks lexically within a scope, and a passage naming an uncovered year is in scope for both retrievers', async () => {

@@ -1,6 +1,7 @@
 import { Composer, type Context } from 'telegraf';
 import { commandArgument, questionFor, saidIn } from '../addressing.js';
 import { answerButtons, parseButtonData } from '../buttons.js';
+import { sendChart } from '../charts.js';
 import { answerBlocks, escapeHtml, packMessages } from '../format.js';
 import { missOf } from '../misses.js';
 import type { BotServices } from '../services.js';
@@ -39,6 +40,7 @@ export function questionHandlers(services: BotServices): Composer<Context> {
         if (!answer.found) await misses.record(missOf(answer, 'not-found', chat.type));
         const buttons = answerButtons(answer, await cache.put(chat.id, answer));
         const sent = await outbox.sendAll(chat, packMessages(answerBlocks(answer)), { replyTo, extra: { reply_markup: { inline_keyboard: buttons } } });
+        await sendChart(services, chat, answer, replyTo);
         // A reply to any message of this answer continues from it, whatever the chat asked since.
         for (const message of sent) await conversations.link(key, answerKey(chat.id, message.message_id));
       } catch (error) {

@@ -12,13 +12,16 @@ export interface ReportSandbox {
   close(): Promise<void>;
 }
 
-const WORKER = new URL('./worker.ts', import.meta.url);
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
+/** Compiled (dist/) the worker is JavaScript beside this file; run from source it is TypeScript. */
+const COMPILED = import.meta.url.endsWith('.js');
+const WORKER = new URL(COMPILED ? './worker.js' : './worker.ts', import.meta.url);
 /**
- * The worker is TypeScript like the rest of the project: it registers tsx's loader before it
- * imports the readers (a worker does not inherit the loader of the thread that starts it).
+ * From source, the worker registers tsx's loader before it imports the readers (a worker does not
+ * inherit the loader of the thread that starts it).
  */
-const BOOTSTRAP = `import(${JSON.stringify(TSX)}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER.href)}); })`;
+const BOOTSTRAP = COMPILED
+  ? `import(${JSON.stringify(WORKER.href)})`
+  : `import(${JSON.stringify(pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href)}).then(({ register }) => { register(); return import(${JSON.stringify(WORKER.href)}); })`;
 
 /**
  * A worker thread with a capped heap (`memoryMb`) reads each file; a read that runs past

@@ -2,6 +2,7 @@ import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Passage } from '../../corpus/types.js';
+import type { Figure } from '../../figures/types.js';
 import { idf, termScore, topK } from '../bm25.js';
 import type { IndexManifest } from '../manifest.js';
 import { inScope } from '../scope-filter.js';
@@ -60,6 +61,7 @@ export async function readEmbeddedIndex(folder: string, manifest: IndexManifest,
   const averageLength = lengths.reduce((sum, n) => sum + n, 0) / Math.max(count, 1);
   const ranges = documentRanges(docOf, documents.length);
   const yearsOf = (id: number) => years.subarray(yearStarts[id], yearStarts[id + 1]);
+  let figures: Promise<Figure[]> | undefined;
 
   const terms: TermStatistics = {
     passageCount: count,
@@ -179,6 +181,9 @@ export async function readEmbeddedIndex(folder: string, manifest: IndexManifest,
       if (!within) return vectors.search(vector, limit);
       if (within.size <= EXACT_SCAN_LIMIT) return vectors.searchWithin(vector, within.runs, limit, within.allowed);
       return vectors.search(vector, limit, within.allowed);
+    },
+    figures() {
+      return (figures ??= readFile(file(FILES.figures), 'utf8').then((text) => JSON.parse(text) as Figure[]));
     },
     async close() {
       if (passagesFd !== null) closeSync(passagesFd);

@@ -24,6 +24,7 @@ import type { StoreBuild } from '../types.js';
  * - `sections.json`: the section headings, each once.
  * - `terms.json`: `[term, first posting, postings]` for every term; `postings.bin`: Int32 pairs
  *   `[passage id, term frequency]`, each term's stretch ordered by passage id.
+ * - `figures.json`: the figures table (indicator statements with their citations).
  * - `vectors.hnsw` (hnswlib) and `vectors.f32` (the same vectors, row by row, for exact scans of a
  *   few in-scope reports), when the index is dense.
  *
@@ -40,6 +41,7 @@ export const FILES = {
   terms: 'terms.json',
   sections: 'sections.json',
   postings: 'postings.bin',
+  figures: 'figures.json',
   vectors: 'vectors',
 } as const;
 
@@ -95,6 +97,7 @@ export async function writeEmbeddedIndex(folder: string, build: StoreBuild, hnsw
   for (const [term, first] of dictionary) postings.set(byTerm.get(term)!, first * 2);
   await write(FILES.terms, JSON.stringify(dictionary));
   await write(FILES.postings, bytesOf(postings));
+  await write(FILES.figures, JSON.stringify(build.figures));
 
   if (build.vectors) {
     const dimension = build.manifest.dense!.dimension;

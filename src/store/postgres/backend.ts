@@ -6,6 +6,7 @@ import { indexManifestSchema, staleReason } from '../manifest.js';
 import type { StoreBackend } from '../types.js';
 import { pollLiveVersion, watchPublished } from './notify.js';
 import { asUnavailable, createPool, query, redactedUrl } from './pool.js';
+import { writeFigures } from './figures.js';
 import { readPostgresIndex } from './read.js';
 import { BUILD_LOCK, migrate, schemaVersion } from './schema.js';
 import { inTransaction } from './transaction.js';
@@ -15,7 +16,7 @@ import { VERSION_FORMAT, versionRows, writeVersion } from './write.js';
 /** The channel a publish notifies, with the new version's id, so readers switch to it. */
 export const PUBLISHED_CHANNEL = 'rq_published';
 /** Tables a version's rows go to: analyzed before the version goes live, so its first query is planned on its real size. */
-const VERSION_TABLES = 'rq_versions, rq_documents, rq_passages, rq_terms, rq_postings';
+const VERSION_TABLES = 'rq_versions, rq_documents, rq_passages, rq_terms, rq_postings, rq_figures';
 
 /**
  * Indexes in PostgreSQL with pgvector. `publish` builds with no transaction open (holding a session
@@ -92,7 +93,11 @@ export function createPostgresBackend(settings: PostgresSettings, hnsw: Pick<Con
           const made = await build(live?.manifest ?? null);
           if (!made) return false;
           const rows = versionRows(made);
-          const version = await inTransaction(client, () => writeVersion(client, rows));
+          const version = await inTransaction(client, async () => {
+            const written = await writeVersion(client, rows);
+            await writeFigures(client, written, made.figures);
+            return written;
+          });
           await client.query(`VACUUM (ANALYZE) ${VERSION_TABLES}`);
           await inTransaction(client, async () => {
             await client.query('INSERT INTO rq_current (version) VALUES ($1) ON CONFLICT (singleton) DO UPDATE SET version = EXCLUDED.version', [version]);

@@ -1,7 +1,9 @@
 import type pg from 'pg';
+import type { Figure } from '../../figures/types.js';
 import { BM25, idf } from '../bm25.js';
 import type { IndexManifest } from '../manifest.js';
 import { query } from './pool.js';
+import { readFigures } from './figures.js';
 import type { ScopeFilter, ScoredPassage, Store, StoredDocument, StoredPassage, TermStatistics } from '../types.js';
 
 /**
@@ -37,6 +39,7 @@ export async function readPostgresIndex(pool: pg.Pool, version: number, manifest
   const averageLength = rows[0].average_length;
   const count = manifest.counts.passages;
   const dimension = manifest.dense?.dimension;
+  let figures: Promise<Figure[]> | undefined;
 
   /** Passages of the reports in scope (passages naming an asked year elsewhere are few and not counted). */
   const scopeSize = (scope: ScopeFilter) =>
@@ -109,6 +112,7 @@ export async function readPostgresIndex(pool: pg.Pool, version: number, manifest
       );
       return result.rows.map((r) => ({ passageId: r.id, score: Number(r.score) }));
     },
+    figures: () => (figures ??= readFigures(pool, version)),
     close: release,
   };
 }

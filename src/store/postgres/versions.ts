@@ -48,7 +48,7 @@ export async function dropUnusedVersions(client: pg.PoolClient): Promise<number[
   const dropped = rows.map((r) => Number(r.id));
   for (const version of dropped) {
     await dropIndex(client, `rq_passages_hnsw_${version}`);
-    for (const table of ['rq_postings', 'rq_terms', 'rq_passages', 'rq_documents']) {
+    for (const table of ['rq_postings', 'rq_terms', 'rq_passages', 'rq_documents', 'rq_figures']) {
       for (;;) {
         const { rowCount } = await client.query(`DELETE FROM ${table} WHERE ctid = ANY(ARRAY(SELECT ctid FROM ${table} WHERE version = $1 LIMIT ${DELETE_BATCH}))`, [version]);
         if (!rowCount) break;
