@@ -7,6 +7,7 @@ import { ensureSchema } from '../store/postgres/schema.js';
 import { inTransaction } from '../store/postgres/transaction.js';
 import { createAnswerCache, type AnswerCache } from './answer-cache.js';
 import { newButtonKey } from './buttons.js';
+import { createMemoryHandledUpdates, type HandledUpdates } from './handled-updates.js';
 import { createMemoryMissLog, createPostgresMissLog, type MissLog } from './misses.js';
 import { createAskLimits, type Admission, type AskLimits } from './rate-limit.js';
 
@@ -18,6 +19,8 @@ export interface BotState {
   conversations: ConversationStore;
   /** Not-found questions and answers marked 👎, for `npx report-qa misses`. */
   misses: MissLog;
+  /** Updates already handled (an update Telegram delivers twice is answered once). */
+  updates: HandledUpdates;
   close(): Promise<void>;
 }
 
@@ -28,11 +31,14 @@ export function createMemoryBotState(config: Pick<BotConfig, 'ratePerUser' | 'ra
     cache: createAnswerCache(),
     limits: createAskLimits(config.ratePerUser, config.ratePerChat),
     conversations: createMemoryConversationStore(),
+    updates: createMemoryHandledUpdates(),
     close: async () => undefined,
   };
 }
 
 const WINDOW_MS = 60_000;
+/** Telegram stops redelivering an update long before this. */
+const UPDATE_TTL_MS = 24 * 3600_000;
 /** Answers behind buttons are kept this long; older buttons are answered "已过期". */
 const ANSWER_TTL = '7 days';
 
@@ -88,5 +94,15 @@ export function createPostgresBotState(databaseUrl: string, config: Pick<BotConf
     },
   };
 
-  return { cache, limits, conversations: createPostgresConversationStore(pool), misses: createPostgresMissLog(pool), close: () => pool.end() };
+  const updates: HandledUpdates = {
+    async claim(botId, updateId) {
+      await ready();
+      const now = Date.now();
+      const claimed = await pool.query('INSERT INTO rq_bot_updates (key, at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [`${botId}:${updateId}`, now]);
+      await pool.query('DELETE FROM rq_bot_updates WHERE at < $1', [now - UPDATE_TTL_MS]);
+      return claimed.rowCount === 1;
+    },
+  };
+
+  return { cache, limits, conversations: createPostgresConversationStore(pool), misses: createPostgresMissLog(pool), updates, close: () => pool.end() };
 }

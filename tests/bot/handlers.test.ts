@@ -386,6 +386,12 @@ describe('robustness', () => {
     expect(sent().map((m) => m.payload.text)).toEqual(['抱歉，处理这个问题时出了点问题，请稍后再试。']);
   });
 
+  it('answers an update Telegram delivers twice only once', async () => {
+    const update = textUpdate('晋中卫生厕所普及率是多少？');
+    await deliver(makeBot(), update, update);
+    expect(sent()).toHaveLength(1);
+  });
+
   it('keeps every message within the Telegram limit', async () => {
     await deliver(makeBot(), textUpdate('太原这几年空气质量综合指数怎么变化？'));
     for (const m of sent()) expect(m.payload.text.length).toBeLessThanOrEqual(MESSAGE_LIMIT);

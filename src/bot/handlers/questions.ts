@@ -3,6 +3,7 @@ import { commandArgument, questionFor, saidIn } from '../addressing.js';
 import { answerButtons, parseButtonData } from '../buttons.js';
 import { answerBlocks, escapeHtml, packMessages } from '../format.js';
 import { missOf } from '../misses.js';
+import { isDeliveryFault } from '../retry.js';
 import type { BotServices } from '../services.js';
 import { EXAMPLE_QUESTIONS, TEXT } from '../texts.js';
 
@@ -41,6 +42,8 @@ export function questionHandlers(services: BotServices): Composer<Context> {
         // A reply to any message of this answer continues from it, whatever the chat asked since.
         for (const message of sent) await conversations.link(key, answerKey(chat.id, message.message_id));
       } catch (error) {
+        // Not taken by Telegram within the delivery window, or maybe taken: no apology in its place or beside it.
+        if (isDeliveryFault(error)) return void logger.warn({ err: error, chat: chat.id }, 'answer not delivered');
         logger.error({ err: error, chat: chat.id }, 'failed to answer');
         await outbox.send(chat, escapeHtml(TEXT.failure), { replyTo }).catch(() => undefined);
       }

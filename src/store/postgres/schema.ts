@@ -45,7 +45,7 @@ const STATEMENTS = [
      passage_id int NOT NULL,
      tf int NOT NULL)`,
   'CREATE INDEX IF NOT EXISTS rq_postings_term ON rq_postings (version, term)',
-  // Bot state shared by replicas: answers behind buttons, rate-limit events, conversations.
+  // Bot state shared by replicas: answers behind buttons, rate-limit events, updates handled, conversations.
   `CREATE TABLE IF NOT EXISTS rq_bot_answers (
      key text PRIMARY KEY,
      answer jsonb NOT NULL,
@@ -63,6 +63,9 @@ const STATEMENTS = [
      reason text NOT NULL,
      kind text NOT NULL,
      chat_type text NOT NULL,
+     at double precision NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS rq_bot_updates (
+     key text PRIMARY KEY,
      at double precision NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS rq_conversations (
      key text PRIMARY KEY,
