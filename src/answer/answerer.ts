@@ -12,6 +12,7 @@ import type { Store } from '../store/types.js';
 import { dictionaryWords, segmenter } from '../text/tokenize.js';
 import { answerText, explanation, leadSpan, withSpans } from './compose.js';
 import { corpusAsk } from './corpus.js';
+import { rephrasingsOf } from './rephrase.js';
 import { rejectedAnswer, sanitizeQuestion } from './sanitize.js';
 import { ANSWER_TUNING, type AnswerTuning } from './settings.js';
 import { createStrategies, type Solution, type Timings } from './strategies.js';
@@ -33,6 +34,9 @@ export interface Answerer {
    */
   warm(): Promise<void>;
 }
+
+/** How many rephrasings a not-found answer offers. */
+const REPHRASINGS = 2;
 
 export interface AnswerOptions {
   /** Attach the decision trace (`Answer.explain`). */
@@ -183,6 +187,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     const { decision } = solution;
     const citations = decision.found ? withSpans(solution.citations, question, decision.strategy) : solution.citations;
     const lead = leadSpan(citations, decision.strategy);
+    const rephrasings = decision.found ? [] : await answerable(rephrasingsOf(question, citations, store.documents, weightOf));
     const answer: Answer = {
       question: text,
       found: decision.found,
@@ -190,6 +195,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       citations,
       ...(lead ? { answerSpan: lead } : {}),
       ...(solution.parts ? { parts: solution.parts } : {}),
+      ...(rephrasings.length > 0 ? { rephrasings } : {}),
       understood: { question: describeReading(question), cities: question.cities, years: question.years, contextUsed },
       mode: searcher.mode,
       timings: roundAll({ ...timings, totalMs: performance.now() - started }),
@@ -197,6 +203,16 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       ...(options.explain ? { explain: explanation(question, solution, tuning) } : {}),
     };
     return { answer, turn: turnOf(question, solution.answeredFrom) };
+  }
+
+  /** The first few of `questions` the reports answer, each read on its own. */
+  async function answerable(questions: string[]): Promise<string[]> {
+    const kept: string[] = [];
+    for (const text of questions) {
+      if (kept.length === REPHRASINGS) break;
+      if ((await solve(read(text), {})).decision.found) kept.push(text);
+    }
+    return kept;
   }
 
   async function warm(): Promise<void> {

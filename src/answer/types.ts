@@ -68,6 +68,8 @@ export interface Answer {
   answerSpan?: AnswerSpan;
   /** For answers in labelled parts (per city, per year): each part and its citation. */
   parts?: AnswerPart[];
+  /** When not found: up to two questions in the reports' words, built from the closest passages, that the reports do answer. */
+  rephrasings?: string[];
   understood: Understood;
   mode: 'hybrid' | 'lexical';
   timings: Record<string, number> & { totalMs: number };

@@ -51,10 +51,11 @@ export function questionHandlers(services: BotServices): Composer<Context> {
   };
 
   questions.command('ask', (ctx) => ask(ctx, commandArgument(ctx.message.text)));
-  // An example question from /start or /help, asked as if typed.
+  // An example question from /start or /help, or a rephrasing under a not-found, asked as if typed.
   questions.on('callback_query', async (ctx) => {
     const press = parseButtonData('data' in ctx.callbackQuery ? ctx.callbackQuery.data : '');
-    const question = press?.kind === 'example' ? EXAMPLE_QUESTIONS[press.index] : undefined;
+    const question =
+      press?.kind === 'example' ? EXAMPLE_QUESTIONS[press.index] : press?.kind === 'rephrase' && ctx.chat ? (await cache.get(ctx.chat.id, press.key))?.rephrasings?.[press.index] : undefined;
     await outbox.call(() => ctx.answerCbQuery(question ? undefined : TEXT.staleButton));
     if (question && ctx.chat) await ask(ctx, question);
   });
