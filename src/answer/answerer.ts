@@ -15,6 +15,7 @@ import type { Store } from '../store/types.js';
 import { segmenter } from '../text/tokenize.js';
 import { answerText, explanation, leadSpan, withSpans } from './compose.js';
 import { corpusAsk } from './corpus.js';
+import { rephrasingsOf } from './rephrase.js';
 import { rejectedAnswer, sanitizeQuestion } from './sanitize.js';
 import { ANSWER_TUNING, type AnswerTuning } from './settings.js';
 import { createFiguresStrategy } from './figures-strategy.js';
@@ -37,6 +38,9 @@ export interface Answerer {
    */
   warm(): Promise<void>;
 }
+
+/** How many rephrasings a not-found answer offers. */
+const REPHRASINGS = 2;
 
 export interface AnswerOptions {
   /** Attach the decision trace (`Answer.explain`). */
@@ -214,6 +218,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     const { decision } = solution;
     const citations = decision.found && !several ? withSpans(solution.citations, question, decision.strategy) : solution.citations;
     const lead = leadSpan(citations, decision.strategy);
+    const rephrasings = decision.found ? [] : await answerable(rephrasingsOf(question, citations, store.documents, weightOf));
     const answer: Answer = {
       question: text,
       found: decision.found,
@@ -222,6 +227,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       ...(lead ? { answerSpan: lead } : {}),
       ...(solution.parts ? { parts: solution.parts } : {}),
       ...(solution.series ? { series: solution.series } : {}),
+      ...(rephrasings.length > 0 ? { rephrasings } : {}),
       understood: { question: describeReading(question), cities: question.cities, years: question.years, contextUsed },
       mode: searcher.mode,
       timings: roundAll({ ...timings, totalMs: performance.now() - started }),
@@ -229,6 +235,16 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       ...(options.explain ? { explain: explanation(question, solution, tuning) } : {}),
     };
     return { answer, turn: turnOf(question, solution.answeredFrom) };
+  }
+
+  /** The first few of `questions` the reports answer, each read on its own. */
+  async function answerable(questions: string[]): Promise<string[]> {
+    const kept: string[] = [];
+    for (const text of questions) {
+      if (kept.length === REPHRASINGS) break;
+      if ((await solve(read(text), {})).decision.found) kept.push(text);
+    }
+    return kept;
   }
 
   async function warm(): Promise<void> {

@@ -71,6 +71,8 @@ export interface Answer {
   parts?: AnswerPart[];
   /** For answers from the figures table: the figures, one point per part, for a chart. */
   series?: FigureSeries;
+  /** When not found: up to two questions in the reports' words, built from the closest passages, that the reports do answer. */
+  rephrasings?: string[];
   understood: Understood;
   mode: 'hybrid' | 'lexical';
   timings: Record<string, number> & { totalMs: number };

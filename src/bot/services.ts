@@ -5,6 +5,7 @@ import type { FigureBrowser } from '../figures/browse.js';
 import type { Conversations } from '../conversation/conversations.js';
 import type { StoredDocument } from '../store/types.js';
 import type { AnswerCache } from './answer-cache.js';
+import type { HandledUpdates } from './handled-updates.js';
 import type { MissLog } from './misses.js';
 import type { Outbox } from './outbox.js';
 import type { AskLimits } from './rate-limit.js';
@@ -31,6 +32,8 @@ export interface BotServices {
   cache: AnswerCache;
   /** Not-found questions and answers marked 👎. */
   misses: MissLog;
+  /** Updates already handled, so one delivered twice is answered once. */
+  updates: HandledUpdates;
   /** Answers being prepared in the background. */
   tasks: TaskTracker;
   logger: Logger;

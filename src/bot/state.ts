@@ -7,6 +7,7 @@ import { asUnavailable, createPool, query } from '../store/postgres/pool.js';
 import { inTransaction } from '../store/postgres/transaction.js';
 import { createAnswerCache, type AnswerCache } from './answer-cache.js';
 import { newButtonKey } from './buttons.js';
+import { createMemoryHandledUpdates, type HandledUpdates } from './handled-updates.js';
 import { createMemoryMissLog, createPostgresMissLog, type MissLog } from './misses.js';
 import { createAskLimits, type Admission, type AskLimits } from './rate-limit.js';
 
@@ -18,6 +19,8 @@ export interface BotState {
   conversations: ConversationStore;
   /** Not-found questions and answers marked 👎, for `npx report-qa misses`. */
   misses: MissLog;
+  /** Updates already handled (an update Telegram delivers twice is answered once). */
+  updates: HandledUpdates;
   close(): Promise<void>;
 }
 
@@ -28,11 +31,14 @@ export function createMemoryBotState(config: Pick<BotConfig, 'ratePerUser' | 'ra
     cache: createAnswerCache(),
     limits: createAskLimits(config.ratePerUser, config.ratePerChat),
     conversations: createMemoryConversationStore(),
+    updates: createMemoryHandledUpdates(),
     close: async () => undefined,
   };
 }
 
 const WINDOW_MS = 60_000;
+/** Telegram stops redelivering an update long before this. */
+const UPDATE_TTL_MS = 24 * 3600_000;
 /** Answers behind buttons are kept this long; older buttons are answered "已过期". */
 const ANSWER_TTL = "interval '7 days'";
 /** How often expired answers, conversations and rate events are removed. */
@@ -89,11 +95,19 @@ export function createPostgresBotState(settings: PostgresSettings, config: Pick<
     },
   };
 
+  const updates: HandledUpdates = {
+    async claim(botId, updateId) {
+      const claimed = await query(pool, 'INSERT INTO rq_bot_updates (key, at) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [`${botId}:${updateId}`, Date.now()]);
+      return claimed.rowCount === 1;
+    },
+  };
+
   return {
     cache,
     limits,
     conversations: createPostgresConversationStore(pool),
     misses: createPostgresMissLog(pool),
+    updates,
     async close() {
       stopExpiry();
       await pool.end();
@@ -108,5 +122,6 @@ export function expiringTables(now: () => number = Date.now): Expiring[] {
     { table: 'rq_conversations', column: 'until', bound: now },
     { table: 'rq_rate_events', column: 'at', bound: () => now() - WINDOW_MS },
     { table: 'rq_rate_notices', column: 'until', bound: now },
+    { table: 'rq_bot_updates', column: 'at', bound: () => now() - UPDATE_TTL_MS },
   ];
 }

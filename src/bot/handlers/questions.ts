@@ -4,6 +4,7 @@ import { answerButtons, parseButtonData } from '../buttons.js';
 import { sendChart } from '../charts.js';
 import { answerBlocks, escapeHtml, packMessages } from '../format.js';
 import { missOf } from '../misses.js';
+import { isDeliveryFault } from '../retry.js';
 import type { BotServices } from '../services.js';
 import { EXAMPLE_QUESTIONS, TEXT } from '../texts.js';
 
@@ -16,7 +17,7 @@ const MEDIA = ['sticker', 'voice', 'audio', 'photo', 'video', 'video_note', 'ani
  * chat gets a one-line hint instead of silence.
  */
 export function questionHandlers(services: BotServices): Composer<Context> {
-  const { conversations, outbox, limits, cache, tasks, misses, failureText } = services;
+  const { conversations, outbox, limits, cache, tasks, misses, failureText, logger } = services;
   const questions = new Composer<Context>();
 
   const ask = async (ctx: Context, question: string) => {
@@ -44,16 +45,19 @@ export function questionHandlers(services: BotServices): Composer<Context> {
         // A reply to any message of this answer continues from it, whatever the chat asked since.
         for (const message of sent) await conversations.link(key, answerKey(chat.id, message.message_id));
       } catch (error) {
+        // Not taken by Telegram within the delivery window, or maybe taken: no apology in its place or beside it.
+        if (isDeliveryFault(error)) return void logger.warn({ err: error, chat: chat.id }, 'answer not delivered');
         await outbox.send(chat, escapeHtml(failureText(error)), { replyTo }).catch(() => undefined);
       }
     });
   };
 
   questions.command('ask', (ctx) => ask(ctx, commandArgument(ctx.message.text)));
-  // An example question from /start or /help, asked as if typed.
+  // An example question from /start or /help, or a rephrasing under a not-found, asked as if typed.
   questions.on('callback_query', async (ctx) => {
     const press = parseButtonData('data' in ctx.callbackQuery ? ctx.callbackQuery.data : '');
-    const question = press?.kind === 'example' ? EXAMPLE_QUESTIONS[press.index] : undefined;
+    const question =
+      press?.kind === 'example' ? EXAMPLE_QUESTIONS[press.index] : press?.kind === 'rephrase' && ctx.chat ? (await cache.get(ctx.chat.id, press.key))?.rephrasings?.[press.index] : undefined;
     await outbox.call(() => ctx.answerCbQuery(question ? undefined : TEXT.staleButton));
     if (question && ctx.chat) await ask(ctx, question);
   });

@@ -8,7 +8,7 @@ import { inTransaction } from './transaction.js';
  * those the passage names) so scope filters run in SQL on indexes; vectors sit in a pgvector column
  * with one HNSW index per version. Bot state expires by an indexed `expires_at`, removed in batches.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const STATEMENTS = [
   'CREATE EXTENSION IF NOT EXISTS vector',
@@ -100,6 +100,10 @@ const STATEMENTS = [
        ALTER TABLE rq_misses ADD PRIMARY KEY (id);
      END IF;
    END $$`,
+  `CREATE TABLE IF NOT EXISTS rq_bot_updates (
+     key text PRIMARY KEY,
+     at double precision NOT NULL)`,
+  'CREATE INDEX IF NOT EXISTS rq_bot_updates_at ON rq_bot_updates (at)',
   `CREATE TABLE IF NOT EXISTS rq_conversations (
      key text PRIMARY KEY,
      turn jsonb NOT NULL,
