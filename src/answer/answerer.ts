@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import { continueFrom, describeReading, standsAlone, turnOf, type Turn } from '../search/followup.js';
 import { loadLexicon, type Lexicon } from '../search/lexicon.js';
 import { createEnglishReader } from '../search/english.js';
+import { englishPlaces } from '../search/english-places.js';
 import { createQuestionReader, withEnglishConcepts, type Question, type QuestionReader } from '../search/question.js';
 import type { Searcher } from '../search/searcher.js';
 import { createSpellingFixer } from '../search/spelling.js';
@@ -77,6 +78,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
   const readerParts = {
     knows,
     cities,
+    reportPlaces: store.documents.map((d) => ({ name: d.city, level: d.level ?? 'city' })),
     coveredYears: new Set(store.documents.flatMap((d) => [d.year, d.reviews])),
     lexicon,
     currentYear: () => now().getFullYear(),
@@ -127,11 +129,12 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     if (!spelledNames) onLoad?.('report words by pinyin');
     return (spelledNames ??= reportWordsBySpelling());
   };
+  const placesInEnglish = englishPlaces(cities, spell);
   const readEnglish = createEnglishReader({
     knows,
     glossary: (phrase) => lexicon.english(phrase),
-    places: new Map(places.map((place) => [spell(place), place])),
-    cities,
+    places: placesInEnglish.names,
+    cities: placesInEnglish.scoping,
     spelledName: (word) => spelled().get(word)?.word,
   });
 
