@@ -37,7 +37,7 @@ function notFoundMessage(refusal: Refusal, question: Question, mode: Searcher['m
     : covering.length > 0
       ? `${coverageLines(covering).join('；')}。`
       : '';
-  return `${refusalMessage(refusal)}${reading}${unnamedPlaceNote(question.cities, documents)}${english}${advice}${reports}`;
+  return `${refusalMessage(refusal)}${reading}${unnamedPlaceNote(question, documents)}${english}${advice}${reports}`;
 }
 
 /** What an English question lost in translation without an embedding model. */

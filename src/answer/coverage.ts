@@ -37,7 +37,7 @@ export function placeKind(documents: Pick<DocumentMeta, 'level'>[]): string {
  * For a question that names no place, when the reports are of several levels: which places it was
  * read against ("没有指明地方，查的是全国、山西、晋城的报告。"); empty otherwise.
  */
-export function unnamedPlaceNote(cities: string[], documents: Pick<DocumentMeta, 'level' | 'city'>[]): string {
-  if (cities.length > 0 || placeKind(documents) === '城市') return '';
+export function unnamedPlaceNote(asked: { cities: string[]; otherPlaces: string[] }, documents: Pick<DocumentMeta, 'level' | 'city'>[]): string {
+  if (asked.cities.length > 0 || asked.otherPlaces.length > 0 || placeKind(documents) === '城市') return '';
   return `没有指明地方，查的是${[...new Set(documents.map((d) => d.city).filter(Boolean))].join('、')}的报告。`;
 }

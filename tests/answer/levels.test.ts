@@ -58,6 +58,7 @@ describe('a national, a provincial and a city report in one corpus', () => {
     const answer = await answerer.answer('大同2025年GDP增长目标是多少？', { explain: true });
     expect(answer).toMatchObject({ found: false, reason: 'OUT_OF_SCOPE', citations: [] });
     expect(answer.answer).toContain('这些报告只涉及全国、山西、晋城，没有关于大同的内容');
+    expect(answer.answer).not.toContain('没有指明地方');
     expect(answer.explain).toMatchObject({ decision: 'scope-empty', reason: 'OUT_OF_SCOPE' });
   });
 
