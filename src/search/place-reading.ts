@@ -28,6 +28,8 @@ const RANK: Record<Level, number> = { national: 0, province: 1, city: 2, county:
 /** A time word a place word may stand next to: "国家2025年…", "今年全国…". */
 const TIME_WORD = /^(?:20\d{2}年?|年|今年|明年|去年)$/;
 const NOT_A_WORD = /^[\s\p{P}\p{S}]*$/u;
+/** Words a question may open with before its place: "那全国呢？", "换成全省呢？". */
+const OPENING_WORD = /^(?:那|那么|那个|还有|而|换成|换到|再看|再问)$/;
 
 /** A place word found in a question. */
 interface Mention {
@@ -101,11 +103,13 @@ export function createPlaceReader(reports: ReadonlyArray<ReportPlace>): PlaceRea
 
 /**
  * The words among `words` that stand where a question puts its place: jieba cuts them as words of
- * their own, at the question's start or next to its year (国家级, 中国式 and 在全国排第几 are not).
+ * their own, at the question's start (after 那, 还有…) or next to its year (国家级, 中国式 and
+ * 在全国排第几 are not).
  */
 function wordsInPlacePosition(text: string, words: string[]): string[] {
   if (!words.some((w) => text.includes(w))) return [];
   const tokens = cutWords(text).filter((t) => !NOT_A_WORD.test(t));
   const timeAt = (i: number) => TIME_WORD.test(tokens[i] ?? '');
-  return tokens.filter((token, i) => words.includes(token) && (i === 0 || timeAt(i - 1) || timeAt(i + 1) || (tokens[i + 1] === '在' && timeAt(i + 2))));
+  const opens = (i: number) => tokens.slice(0, i).every((t) => OPENING_WORD.test(t));
+  return tokens.filter((token, i) => words.includes(token) && (opens(i) || timeAt(i - 1) || timeAt(i + 1) || (tokens[i + 1] === '在' && timeAt(i + 2))));
 }

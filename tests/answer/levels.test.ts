@@ -26,7 +26,7 @@ describe('a national, a provincial and a city report in one corpus', () => {
   });
 
   it('answers the country’s target from the national report only', async () => {
-    for (const question of ['全国2025年GDP增长目标', '国家今年GDP增长目标是多少？', "What is China's growth target for 2025?"]) {
+    for (const question of ['全国2025年GDP增长目标', '国家2025年打算让GDP涨多少？', '国家今年GDP增长目标是多少？', "What is China's growth target for 2025?"]) {
       const answer = await answerer.answer(question);
       expect(answer.found, question).toBe(true);
       expect(answer.citations[0].quote).toContain(NATIONAL_TARGET);
@@ -43,9 +43,18 @@ describe('a national, a provincial and a city report in one corpus', () => {
   });
 
   it('answers a city’s figure from the city report, even with its province named', async () => {
+    expect((await answerer.answer('晋城2025年GDP增长目标是多少？')).citations[0]).toMatchObject({ docId: idOf('city'), quote: expect.stringContaining('地区生产总值增长5.5%左右') });
     const answer = await answerer.answer('山西省晋城市2025年地区生产总值增长目标是多少？', { explain: true });
     expect(answer.citations[0]).toMatchObject({ docId: idOf('city'), quote: expect.stringContaining('地区生产总值增长5.5%左右') });
     expect(answer.explain!.reading.find((r) => r.step === 'places')!.did).toBe('cities 晋城; 山西 only locates it');
+  });
+
+  it('follows a city question with the country’s: "那全国呢？" reads the national report', async () => {
+    const first = await answerer.answerTurn('晋城2025年城镇新增就业目标是多少？');
+    expect(first.answer.citations[0].docId).toBe(idOf('city'));
+    const next = await answerer.answerTurn('那全国呢？', first.turn!);
+    expect(next.answer).toMatchObject({ found: true, understood: { cities: ['全国'], contextUsed: true } });
+    expect(next.answer.citations[0]).toMatchObject({ docId: idOf('national'), quote: expect.stringContaining('城镇新增就业1200万人以上') });
   });
 
   it('does not answer a city’s figure from the national report', async () => {

@@ -18,6 +18,7 @@ describe('places read against the reports’ places and levels', () => {
       expect(levels(q)).toMatchObject({ cities: ['全国'], otherPlaces: [] });
     }
     expect(levels('国家2025年GDP目标').placeWords).toEqual(['国家']);
+    expect(levels('那全国呢？').cities).toEqual(['全国']);
   });
 
   it('does not read the country from a word that qualifies a thing', () => {
