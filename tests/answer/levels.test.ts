@@ -26,12 +26,13 @@ describe('a national, a provincial and a city report in one corpus', () => {
   });
 
   it('answers the country’s target from the national report only', async () => {
-    for (const question of ['全国2025年GDP增长目标', '国家2025年打算让GDP涨多少？', '国家今年GDP增长目标是多少？', "What is China's growth target for 2025?"]) {
+    for (const question of ['全国2025年GDP增长目标', '国家2025年打算让GDP涨多少？', '国家今年GDP增长目标是多少？', "What is China's growth target for 2025?", "What is China's GDP growth target for 2025?"]) {
       const answer = await answerer.answer(question);
       expect(answer.found, question).toBe(true);
       expect(answer.citations[0].quote).toContain(NATIONAL_TARGET);
       expect(answer.citations.every((c) => c.docId === idOf('national')), question).toBe(true);
     }
+    expect((await answerer.answer("What is China's GDP growth target for 2025?")).answerSpan?.text).toContain(NATIONAL_TARGET);
   });
 
   it('answers a province’s figure from its report, named in Chinese, as 全省 or in pinyin', async () => {
