@@ -40,7 +40,7 @@ interface Mention {
   covered: boolean;
 }
 
-/** Reads which places a question asks about, against the places the reports are about (see `readPlaces`). */
+/** Reads which places a question asks about, against the places the reports are about (see `createPlaceReader`). */
 export type PlaceReader = (text: string) => PlaceReading;
 
 /**
@@ -56,6 +56,7 @@ export function createPlaceReader(reports: ReadonlyArray<ReportPlace>): PlaceRea
   const national = [...byName.values()].find((r) => r.level === 'national');
   const provinces = [...byName.values()].filter((r) => r.level === 'province').map((r) => r.name);
   const levels = new Set([...byName.values()].map((r) => r.level));
+  const known = [...new Set([...OTHER_PLACES, ...Object.keys(COUNTIES), ...PROVINCES])].filter((n) => !byName.has(n));
 
   function mentions(text: string): Mention[] {
     const found: Mention[] = [];
@@ -68,10 +69,10 @@ export function createPlaceReader(reports: ReadonlyArray<ReportPlace>): PlaceRea
         found.push(report ? { word: county, place: city, level: report.level, covered: true } : { word: county, place: county, level: 'county', covered: false });
       }
     }
-    const known = new Set([...OTHER_PLACES, ...Object.keys(COUNTIES), ...PROVINCES]);
-    for (const name of [...known].filter((n) => text.includes(n) && !byName.has(n))) {
-      // 晋中 is not 中 of 中国, nor 山西 of 陕西: a name inside a longer known name is that one.
-      if ([...known].some((other) => other !== name && other.includes(name) && text.includes(other))) continue;
+    const named = known.filter((n) => text.includes(n));
+    for (const name of named) {
+      // A name inside a longer name the question says is part of that one.
+      if (named.some((other) => other !== name && other.includes(name))) continue;
       found.push({ word: name, place: name, level: PROVINCES.includes(name) ? 'province' : 'city', covered: false });
     }
     for (const word of wordsInPlacePosition(text, [...NATIONAL_WORDS, WHOLE_PROVINCE])) {
