@@ -4,6 +4,7 @@ import { continueFrom, describeReading, standsAlone, turnOf, type Turn } from '.
 import { focusOf } from '../search/focus.js';
 import { loadLexicon, type Lexicon } from '../search/lexicon.js';
 import { createEnglishReader, isEnglish, type EnglishReader } from '../search/english.js';
+import { englishPlaces } from '../search/english-places.js';
 import { createQuestionReader, withEnglishConcepts, type Question, type QuestionReader } from '../search/question.js';
 import type { Searcher } from '../search/searcher.js';
 import { createReportWords, type ReportWords } from '../search/report-words.js';
@@ -81,6 +82,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
   const readerParts = {
     knows,
     cities,
+    reportPlaces: store.documents.map((d) => ({ name: d.city, level: d.level ?? 'city' })),
     coveredYears: new Set(store.documents.flatMap((d) => [d.year, d.reviews])),
     lexicon,
     currentYear: () => now().getFullYear(),
@@ -133,14 +135,19 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
   };
   let englishReader: EnglishReader | undefined;
   /** Made on the first English question: it spells the places in pinyin (pinyin-pro loads then, not at start). */
-  const readEnglish = (text: string) =>
-    (englishReader ??= createEnglishReader({
-      knows,
-      glossary: (phrase) => lexicon.english(phrase),
-      places: new Map(places.map((place) => [spell(place), place])),
-      cities,
-      spelledName: (word) => spelled().get(word)?.word,
-    }))(text);
+  const readEnglish = (text: string) => {
+    if (!englishReader) {
+      const placesInEnglish = englishPlaces(cities, spell);
+      englishReader = createEnglishReader({
+        knows,
+        glossary: (phrase) => lexicon.english(phrase),
+        places: placesInEnglish.names,
+        cities: placesInEnglish.scoping,
+        spelledName: (word) => spelled().get(word)?.word,
+      });
+    }
+    return englishReader(text);
+  };
 
   const strategies = createStrategies({ store, searcher, documents, weightOf, tuning, topK: settings.topK, read: () => read });
   const figures = createFiguresStrategy({ store, documents, lexicon, ...(wordVectors ? { wordVectors } : {}) });

@@ -1,4 +1,4 @@
-import { COUNTIES, ENCLOSING_REGIONS, OTHER_PLACES } from '../corpus/places.js';
+import { ENCLOSING_REGIONS } from '../corpus/places.js';
 import type { SectionKind } from '../corpus/types.js';
 import { numberOf } from '../text/numerals.js';
 import { tokenize } from '../text/tokenize.js';
@@ -6,6 +6,7 @@ import { figure, readConcepts, YEAR, type Concept, type ConceptParts } from './c
 import type { Lexicon } from './lexicon.js';
 import { focusOf } from './focus.js';
 import { normalizeQuestion } from './normalize-question.js';
+import { createPlaceReader, type PlaceReader } from './place-reading.js';
 import type { SpellingFix } from './spelling.js';
 
 /**
@@ -43,6 +44,8 @@ export interface Placed extends Timed {
   cities: string[];
   /** Places named that no report covers (另一城市、省份). */
   otherPlaces: string[];
+  /** The words read as the asked place (国家, 全省): scope, no concept. */
+  placeWords: string[];
 }
 
 export interface Constrained extends Placed {
@@ -175,17 +178,11 @@ export function time(reading: Focused, currentYear: number): Timed {
   return { ...reading, years, trace: [...reading.trace, { step: 'time', did }] };
 }
 
-/** Corpus cities named, directly or by a county; places no report covers. */
-export function places(reading: Timed, corpusCities: string[]): Placed {
-  const { text } = reading;
-  const cities = new Set<string>();
-  for (const city of corpusCities) if (text.includes(city)) cities.add(city);
-  for (const [city, counties] of Object.entries(COUNTIES)) {
-    if (corpusCities.includes(city) && counties.some((c) => text.includes(c))) cities.add(city);
-  }
-  const otherPlaces = OTHER_PLACES.filter((place) => text.includes(place));
-  const did = [cities.size > 0 ? `cities ${[...cities].join('、')}` : 'no city', ...(otherPlaces.length > 0 ? [`other places ${otherPlaces.join('、')}`] : [])].join('; ');
-  return { ...reading, cities: [...cities], otherPlaces, trace: [...reading.trace, { step: 'places', did }] };
+/** The places asked about, read against the reports' places (see `createPlaceReader`); names alone are cities' reports. */
+export function places(reading: Timed, reportPlaces: PlaceReader | string[]): Placed {
+  const read = typeof reportPlaces === 'function' ? reportPlaces : createPlaceReader(reportPlaces.map((name) => ({ name, level: 'city' as const })));
+  const { did, ...found } = read(reading.text);
+  return { ...reading, ...found, trace: [...reading.trace, { step: 'places', did }] };
 }
 
 /** What kind of answer is asked: a figure, an amount in a unit, a time, a list, an item of one. */
@@ -265,7 +262,7 @@ export interface LexiconParts extends ConceptParts {
 
 /** The concepts an answer must cover: lexicon phrases, figures, content words (see `readConcepts`). */
 export function lexiconStep(reading: Intended, { lexicon, cities, coveredYears, neighbours, knows }: LexiconParts): Conceived {
-  const placeWords = new Set([...cities, ...ENCLOSING_REGIONS, ...cities.map((c) => `${c}市`)]);
+  const placeWords = new Set([...cities, ...ENCLOSING_REGIONS, ...cities.map((c) => `${c}市`), ...reading.placeWords]);
   const { askedUnit } = reading;
   // The asked unit (多少人次) is checked as a unit; as a word it would make 惠及消费者10万人次 an answer about 游客.
   const ignored = (word: string) => STOP_WORDS.has(word) || DEMONSTRATIVE.test(word) || EITHER_OR.test(word) || COUNT_WORD.test(word) || lexicon.frame.has(word) || placeWords.has(word) || word === askedUnit;
