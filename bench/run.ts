@@ -13,7 +13,7 @@ import { loadCorpus } from '../src/corpus/load.js';
 import { readQuestionFile } from '../src/eval/questions.js';
 import { ingest } from '../src/ingest/ingest.js';
 import { CORPUS_DIR, DEV2_QUESTIONS, DEV_QUESTIONS, REPO, tempDir, testConfig } from '../tests/support/fixtures.js';
-import { startPostgres } from '../tests/support/postgres.js';
+import { createServerDatabase, startPostgres } from '../tests/support/postgres.js';
 import { realModel, tinyModel, type BenchModel } from './model.js';
 import { median, p95, round } from './stats.js';
 
@@ -27,6 +27,10 @@ interface Timing {
   searchP95Ms: number;
   /** Median of the dense half's own cost: embedding the question and the vector search. */
   denseMedianMs: number;
+  /** Medians of the lexical search alone, of retrieval (search, reading and ranking the candidate passages), and of a plain BM25 over the same terms. */
+  lexicalMedianMs: number;
+  retrievalMedianMs: number;
+  plainBm25MedianMs?: number;
 }
 
 interface Served {
@@ -39,6 +43,16 @@ interface Served {
   lexical: Timing;
   /** The same for dev2's everyday wording, asked after the dev questions (word vectors loaded). */
   everyday: { hybrid: Timing | null; lexical: Timing };
+}
+
+interface PostgresTargets {
+  copies: number;
+  passages: number;
+  embedded: { laterMedianMs: number };
+  firstRound: { medianMs: number };
+  laterRounds: { medianMs: number };
+  reader: { quietMaxMs: number; duringIngestMaxMs: number };
+  cleanup: Array<{ putMedianMs: number; turnMedianMs: number; admitMedianMs: number; cleanupMsPer1000: number }>;
 }
 
 interface ScalePoint {
@@ -99,8 +113,10 @@ async function run(options: { full?: boolean; out: string }): Promise<void> {
   out();
   out('## Per question, index loaded (dev questions × 3)');
   out();
-  out(`| mode | ${STAGES.map((s) => s.replace('Ms', '')).join(' | ')} |`);
-  out(`| --- | ${STAGES.map(() => '---').join(' | ')} |`);
+  out('Stages are wall times within the process (a busy machine preempting it counts); `CPU` is the CPU time the process used per question.');
+  out();
+  out(`| mode | ${STAGES.map((s) => s.replace('Ms', '')).join(' | ')} | CPU |`);
+  out(`| --- | ${STAGES.map(() => '---').join(' | ')} | --- |`);
   const questions = (await readQuestionFile(DEV_QUESTIONS)).map((q) => q.q);
   for (const [name, model] of [['lexical', null], ...models.map((m) => [`hybrid (${m.name})`, m] as const)] as Array<[string, BenchModel | null]>) {
     const config = model?.config ?? testConfig(path.join(work.dir, 'index-lexical'), { DENSE: 'off' });
@@ -108,12 +124,19 @@ async function run(options: { full?: boolean; out: string }): Promise<void> {
     const answerer = app.answerer;
     await answerer.answer(questions[0]);
     const samples: Array<Record<string, number>> = [];
-    for (let r = 0; r < REPEATS; r++) for (const q of questions) samples.push((await answerer.answer(q)).timings);
+    for (let r = 0; r < REPEATS; r++) {
+      for (const q of questions) {
+        const cpu = process.cpuUsage();
+        const { timings } = await answerer.answer(q);
+        const used = process.cpuUsage(cpu);
+        samples.push({ ...timings, cpuMs: (used.user + used.system) / 1000 });
+      }
+    }
     const cell = (stage: string) => {
       const values = samples.map((s) => s[stage] ?? 0);
       return `${round(median(values), 3)} / ${round(p95(values), 3)}`;
     };
-    out(`| ${name} (median / p95 ms) | ${STAGES.map(cell).join(' | ')} |`);
+    out(`| ${name} (median / p95 ms) | ${STAGES.map(cell).join(' | ')} | ${cell('cpuMs')} |`);
     await app.close();
   }
 
@@ -143,16 +166,20 @@ async function run(options: { full?: boolean; out: string }): Promise<void> {
   raw.firstAnswer = firstAnswers;
 
   out();
-  out('## Cold start of `npm run ask` (process start to first answer, index built)');
+  out('## Cold start of a one-shot `node bin/report-qa.js ask` (process start to exit with the answer, index built)');
+  out();
+  out('The compiled CLI (`dist/`), as `npx report-qa ask` runs it. Wall time is inflated by whatever else the machine runs; the CPU time the process used (its own report at exit) is not.');
   out();
   const lexicalEnv = { CORPUS_DIR, INDEX_DIR: path.join(work.dir, 'index-lexical'), DENSE: 'off' };
   const tinyEnv = { CORPUS_DIR, INDEX_DIR: tiny.config.indexDir, MODEL_ID: tiny.config.model.id, MODELS_DIR: tiny.config.model.modelsDir, MODEL_POOLING: 'cls', ALLOW_REMOTE_MODELS: 'false' };
   const coldLexical = await coldStarts(lexicalEnv);
   const coldHybrid = await coldStarts(tinyEnv);
-  out('| mode | median ms | runs |');
-  out('| --- | --- | --- |');
-  out(`| lexical | ${round(median(coldLexical), 0)} | ${coldLexical.length} |`);
-  out(`| hybrid (${tiny.name}) | ${round(median(coldHybrid), 0)} | ${coldHybrid.length} |`);
+  out('| mode | wall median ms | wall fastest ms | CPU median ms | runs |');
+  out('| --- | --- | --- | --- | --- |');
+  for (const [mode, runs] of [['lexical', coldLexical], [`hybrid (${tiny.name})`, coldHybrid]] as const) {
+    const wall = runs.map((r) => r.wallMs);
+    out(`| ${mode} | ${round(median(wall), 0)} | ${round(Math.min(...wall), 0)} | ${round(median(runs.map((r) => r.cpuMs)), 0)} | ${runs.length} |`);
+  }
   raw.coldStart = { lexical: coldLexical, hybrid: coldHybrid };
 
   out();
@@ -195,6 +222,17 @@ async function run(options: { full?: boolean; out: string }): Promise<void> {
   }
 
   out();
+  out('Lexical retrieval against a plain BM25 (bench/plain-bm25.ts: the same index terms, every posting list in memory, no scope, a full sort), timed in the same rounds on the dev questions: the plain BM25 searches exactly the terms each question searched. `search` is the store\'s scoped BM25 alone; `retrieval` adds reading, ranking by section fit and keeping the candidate passages (the searcher\'s whole work).');
+  out();
+  out('| size | plain BM25 median ms | search median ms (÷ plain) | retrieval median ms (÷ plain) | whole answer median ms |');
+  out('| --- | --- | --- | --- | --- |');
+  for (const p of points) {
+    const { lexical } = p.served;
+    const plain = lexical.plainBm25MedianMs!;
+    out(`| ×${p.copies} | ${plain} | ${lexical.lexicalMedianMs} (${round(lexical.lexicalMedianMs / plain, 2)}×) | ${lexical.retrievalMedianMs} (${round(lexical.retrievalMedianMs / plain, 2)}×) | ${lexical.medianMs} |`);
+  }
+
+  out();
   out(`| size | exact (naive) ms | ${points[0].hnsw.map((h) => `HNSW ef=${h.ef} ms (recall@10)`).join(' | ')} | naive ÷ HNSW ef=100 |`);
   out(`| --- | --- | ${points[0].hnsw.map(() => '---').join(' | ')} | --- |`);
   for (const p of points) {
@@ -226,25 +264,50 @@ async function run(options: { full?: boolean; out: string }): Promise<void> {
   }
 
   out();
-  out('### PostgreSQL backend (PGlite)');
+  // With DATABASE_URL (a superuser's URL of a server with pgvector), the series runs there, each size in a fresh database.
+  const server = process.env.DATABASE_URL;
+  out(server ? '### PostgreSQL backend (server at DATABASE_URL)' : '### PostgreSQL backend (PGlite)');
   out();
-  out('The same series with `STORE=postgres` against PGlite — PostgreSQL 18 compiled to WebAssembly, single-threaded, served on loopback by this process. These figures show the backend works at these sizes; they say nothing about a PostgreSQL server\'s speed.');
+  out(
+    server
+      ? 'The same series with `STORE=postgres` against the server at `DATABASE_URL`, each size in a fresh database.'
+      : "The same series with `STORE=postgres` against PGlite — PostgreSQL 18 compiled to WebAssembly, single-threaded, served on loopback by this process. These figures show the backend works at these sizes; they say nothing about a PostgreSQL server's speed. Set `DATABASE_URL` to run it on a server.",
+  );
   out();
-  const postgres = await startPostgres();
+  const pgSizes = server ? sizes : [1, 10];
   const pgPoints: Array<Omit<ScalePoint, 'served' | 'indexBytes' | 'hnsw' | 'bruteForceMs' | 'hnswBuildMs'> & { served: Served }> = [];
-  for (const copies of [1, 10]) {
+  const targets: PostgresTargets[] = [];
+  for (const copies of pgSizes) {
+    const database = server ? await createServerDatabase(server) : await startPostgres();
     const folder = path.join(work.dir, `pg-${copies}`);
-    const built = await probe<Omit<ScalePoint, 'served'>>('scale.ts', [String(copies), folder, postgres.url]);
-    pgPoints.push({ ...built, served: await probe<Served>('serve.ts', [folder, postgres.url]) });
+    const built = await probe<Omit<ScalePoint, 'served'>>('scale.ts', [String(copies), folder, database.url]);
+    pgPoints.push({ ...built, served: await probe<Served>('serve.ts', [folder, database.url]) });
     await rm(folder, { recursive: true, force: true });
+    if (server) targets.push(await probe<PostgresTargets>('postgres-targets.ts', [String(copies), folder, database.url]));
+    await rm(folder, { recursive: true, force: true });
+    await database.stop();
   }
-  await postgres.stop();
   raw.postgres = pgPoints;
   out('| size | passages | ingest s | open ms | hybrid median / p95 ms | lexical median / p95 ms |');
   out('| --- | --- | --- | --- | --- | --- |');
   for (const p of pgPoints) {
     const s = p.served;
     out(`| ×${p.copies} | ${p.passages} | ${round(p.ingest.totalMs / 1000, 1)} | ${s.openMs} | ${s.hybrid?.medianMs} / ${s.hybrid?.p95Ms} | ${s.lexical.medianMs} / ${s.lexical.p95Ms} |`);
+  }
+  if (targets.length) {
+    raw.postgresTargets = targets;
+    out();
+    out('Issue 22 targets (bench/probes/postgres-targets.ts): dev questions answered (hybrid) on a freshly published index, first round against three later rounds, and the embedded store on the same corpus; a reader asking while another process ingests; the bot state with many expired rows.');
+    out();
+    out('| size | first round median ms | later median ms | embedded later median ms | reader max ms quiet / during ingest | bot put / turn / admit median ms at 10k / 200k expired | cleanup ms per 1000 rows at 10k / 200k |');
+    out('| --- | --- | --- | --- | --- | --- | --- |');
+    for (const t of targets) {
+      const [small, large] = t.cleanup;
+      out(
+        `| ×${t.copies} (${t.passages}) | ${t.firstRound.medianMs} | ${t.laterRounds.medianMs} | ${t.embedded.laterMedianMs} | ${t.reader.quietMaxMs} / ${t.reader.duringIngestMaxMs} | ` +
+          `${small.putMedianMs} / ${small.turnMedianMs} / ${small.admitMedianMs} — ${large.putMedianMs} / ${large.turnMedianMs} / ${large.admitMedianMs} | ${small.cleanupMsPer1000} / ${large.cleanupMsPer1000} |`,
+      );
+    }
   }
   out();
   out('## Projection to 500k passages');
@@ -302,16 +365,25 @@ async function embeddingThroughput(model: BenchModel, texts: string[]): Promise<
   return { ours: median(ours), bare: median(bare) };
 }
 
-async function coldStarts(env: Record<string, string>, runs = 5): Promise<number[]> {
-  const times: number[] = [];
+/** The child says at exit how much CPU it used (user + system). */
+const REPORT_CPU = 'data:text/javascript,process.on("exit",()=>{const u=process.cpuUsage();process.stderr.write(`cpu-ms ${(u.user+u.system)/1000}\\n`)})';
+
+async function coldStarts(env: Record<string, string>, runs = 7): Promise<Array<{ wallMs: number; cpuMs: number }>> {
+  const times: Array<{ wallMs: number; cpuMs: number }> = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
+    let stderr = '';
     const code = await new Promise<number | null>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join('src', 'cli', 'ask.ts'), '晋中卫生厕所普及率是多少？'], { cwd: REPO, env: { ...process.env, ...env }, stdio: 'ignore' });
+      const child = spawn(process.execPath, ['--import', REPORT_CPU, path.join('bin', 'report-qa.js'), 'ask', '晋中卫生厕所普及率是多少？'], {
+        cwd: REPO,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      child.stderr.on('data', (d: Buffer) => (stderr += d));
       child.on('close', resolve);
     });
-    if (code !== 0) throw new Error(`ask exited with ${code}`);
-    times.push(performance.now() - start);
+    if (code !== 0) throw new Error(`ask exited with ${code}: ${stderr}`);
+    times.push({ wallMs: performance.now() - start, cpuMs: Number(/cpu-ms ([\d.]+)/.exec(stderr)![1]) });
   }
   return times;
 }

@@ -21,11 +21,16 @@ const flag = z
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 const positiveInt = z.coerce.number().int().positive();
 
+/** Limits on reading one report file: on disk, its text, time, the reading worker's heap. */
+const READ_DEFAULTS = { MAX_REPORT_MB: 50, MAX_REPORT_TEXT_MB: 100, READ_TIMEOUT_S: 60, READ_MEMORY_MB: 1024 };
+
 const envSchema = z.object({
   CORPUS_DIR: z.string().min(1).default('corpus'),
   STORE: z.enum(['embedded', 'postgres']).default('embedded'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
   INDEX_DIR: z.string().min(1).default('embeddings'),
+  PG_STATEMENT_TIMEOUT_MS: positiveInt.default(30_000),
+  PG_CONNECT_TIMEOUT_MS: positiveInt.default(5_000),
   MODEL_ID: z.string().min(1).default('Xenova/bge-small-zh-v1.5'),
   MODEL_DTYPE: z.enum(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'bnb4', 'q4f16']).default('q8'),
   MODEL_POOLING: z.enum(['cls', 'mean']).optional(),
@@ -45,6 +50,10 @@ const envSchema = z.object({
   CHUNK_MAX_CHARS: positiveInt.default(350),
   TOP_K: positiveInt.max(20).default(5),
   MAX_QUESTION_CHARS: positiveInt.default(500),
+  MAX_REPORT_MB: positiveInt.default(READ_DEFAULTS.MAX_REPORT_MB),
+  MAX_REPORT_TEXT_MB: positiveInt.default(READ_DEFAULTS.MAX_REPORT_TEXT_MB),
+  READ_TIMEOUT_S: positiveInt.default(READ_DEFAULTS.READ_TIMEOUT_S),
+  READ_MEMORY_MB: positiveInt.default(READ_DEFAULTS.READ_MEMORY_MB),
   WORD_VECTORS: z.string().min(1).optional(),
   BOT_TOKEN: z
     .string()
@@ -89,10 +98,30 @@ export interface ModelConfig {
 }
 
 /** Where indexes live: folders under `INDEX_DIR`, or a PostgreSQL database with pgvector. */
-export type StoreConfig = { kind: 'embedded' } | { kind: 'postgres'; databaseUrl: string };
+export type StoreConfig = { kind: 'embedded' } | ({ kind: 'postgres' } & PostgresSettings);
+
+export interface PostgresSettings {
+  databaseUrl: string;
+  /** Longest a reader's statement may run before the server cancels it (ingest's writes are not limited). */
+  statementTimeoutMs: number;
+  /** Longest to wait for a connection to the server. */
+  connectTimeoutMs: number;
+}
+
+/** How far reading one untrusted report file may go before it is refused (see `corpus/readers/sandbox.ts`). */
+export interface ReadLimits {
+  /** Size of the file on disk. */
+  maxFileBytes: number;
+  /** Size of the text it inflates to (UTF-8), and of a Word file's unpacked parts. */
+  maxTextBytes: number;
+  timeoutMs: number;
+  /** Heap of the worker that reads it. */
+  memoryMb: number;
+}
 
 export interface Config {
   corpusDir: string;
+  reading: ReadLimits;
   indexDir: string;
   store: StoreConfig;
   /** Off forces lexical-only retrieval even when a model is available. */
@@ -135,6 +164,14 @@ export interface BotConfig {
   ratePerChat: number;
 }
 
+const MB = 1024 * 1024;
+
+function readLimits(e: typeof READ_DEFAULTS): ReadLimits {
+  return { maxFileBytes: e.MAX_REPORT_MB * MB, maxTextBytes: e.MAX_REPORT_TEXT_MB * MB, timeoutMs: e.READ_TIMEOUT_S * 1000, memoryMb: e.READ_MEMORY_MB };
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = readLimits(READ_DEFAULTS);
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) throw new AppError('CONFIG_INVALID', { detail: describeIssues(parsed.error) });
@@ -149,8 +186,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const indexDir = path.resolve(e.INDEX_DIR);
   return {
     corpusDir: path.resolve(e.CORPUS_DIR),
+    reading: readLimits(e),
     indexDir,
-    store: e.STORE === 'postgres' ? { kind: 'postgres', databaseUrl: e.DATABASE_URL! } : { kind: 'embedded' },
+    store:
+      e.STORE === 'postgres'
+        ? { kind: 'postgres', databaseUrl: e.DATABASE_URL!, statementTimeoutMs: e.PG_STATEMENT_TIMEOUT_MS, connectTimeoutMs: e.PG_CONNECT_TIMEOUT_MS }
+        : { kind: 'embedded' },
     dense: e.DENSE,
     denseFallback: e.DENSE_FALLBACK,
     cacheDir: path.resolve(e.CACHE_DIR ?? path.join(indexDir, 'cache')),

@@ -11,7 +11,7 @@ const parse = (text: string): Version => {
 };
 const compare = (a: Version, b: Version) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
 
-/** Whether `version` satisfies an npm engines range made of `||`-joined `>=x`, `^x`, `x.x` terms. */
+/** Whether `version` satisfies an npm engines range made of `||`-joined `>=x`, `^x`, `x.x` (or `x.*`) terms. */
 function satisfies(version: Version, range: string): boolean {
   return range.split('||').some((alternative) =>
     alternative
@@ -25,7 +25,7 @@ function satisfies(version: Version, range: string): boolean {
           const floor = parse(term.slice(1));
           return version[0] === floor[0] && compare(version, floor) >= 0;
         }
-        if (/^\d+\.x$/.test(term)) return version[0] === parse(term)[0];
+        if (/^\d+\.[x*]$/.test(term)) return version[0] === parse(term)[0];
         throw new Error(`unsupported engines term ${term}`);
       }),
   );

@@ -1,20 +1,26 @@
-import { pinyin } from 'pinyin-pro';
+import type { pinyin as pinyinOf } from 'pinyin-pro';
 import type { Config } from '../config.js';
 import { continueFrom, describeReading, standsAlone, turnOf, type Turn } from '../search/followup.js';
+import { focusOf } from '../search/focus.js';
 import { loadLexicon, type Lexicon } from '../search/lexicon.js';
-import { createEnglishReader } from '../search/english.js';
+import { createEnglishReader, isEnglish, type EnglishReader } from '../search/english.js';
+import { englishPlaces } from '../search/english-places.js';
 import { createQuestionReader, withEnglishConcepts, type Question, type QuestionReader } from '../search/question.js';
 import type { Searcher } from '../search/searcher.js';
+import { createReportWords, type ReportWords } from '../search/report-words.js';
 import { createSpellingFixer } from '../search/spelling.js';
 import { createNeighbourFinder, type WordVectors } from '../search/word-vectors.js';
 import { COUNTIES } from '../corpus/places.js';
+import { onFirstUse } from '../on-first-use.js';
 import type { Store } from '../store/types.js';
-import { dictionaryWords, segmenter } from '../text/tokenize.js';
+import { segmenter } from '../text/tokenize.js';
 import { answerText, explanation, leadSpan, withSpans } from './compose.js';
 import { corpusAsk } from './corpus.js';
+import { rephrasingsOf } from './rephrase.js';
 import { rejectedAnswer, sanitizeQuestion } from './sanitize.js';
 import { ANSWER_TUNING, type AnswerTuning } from './settings.js';
-import { createStrategies, type Solution, type Timings } from './strategies.js';
+import { createFiguresStrategy } from './figures-strategy.js';
+import { createStrategies, inParts, type Solution, type Timings } from './strategies.js';
 import type { Answer } from './types.js';
 import { createConceptWeight } from './weights.js';
 
@@ -33,6 +39,9 @@ export interface Answerer {
    */
   warm(): Promise<void>;
 }
+
+/** How many rephrasings a not-found answer offers. */
+const REPHRASINGS = 2;
 
 export interface AnswerOptions {
   /** Attach the decision trace (`Answer.explain`). */
@@ -64,26 +73,23 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
   const cities = [...new Set(store.documents.map((d) => d.city).filter(Boolean))];
   const places = [...cities, ...cities.flatMap((c) => COUNTIES[c] ?? [])];
   const knows = (term: string) => store.terms.documentFrequency(term) > 0;
-  let words: Set<string> | undefined;
-  /**
-   * The words the reports use (dictionary words and lexicon terms the index holds), read on the first
-   * typing slip. Not every index term is one: 进中 of 推进中小企业 is a character pair, so 进中 is a slip
-   * for 晋中, and 机占 of 装机占比 no word to correct 基站 to.
-   */
+  let words: ReportWords | undefined;
+  /** The words the reports use, opened on the first question that might hold a typing slip. */
   const reportWords = () => {
     if (!words) onLoad?.('report words');
-    return (words ??= new Set([...dictionaryWords(knows), ...lexicon.reportTerms().filter(knows)]));
+    return (words ??= createReportWords(knows, lexicon.reportTerms()));
   };
   const readerParts = {
     knows,
     cities,
+    reportPlaces: store.documents.map((d) => ({ name: d.city, level: d.level ?? 'city' })),
     coveredYears: new Set(store.documents.flatMap((d) => [d.year, d.reviews])),
     lexicon,
     currentYear: () => now().getFullYear(),
     fixSpelling: createSpellingFixer({
       places,
       knows: (word) => reportWords().has(word),
-      terms: () => [...reportWords()].filter((w) => w.length >= 2 && w.length <= 4),
+      termSounding: (sound) => reportWords().termSounding(sound),
       meant: (word) => lexicon.termsFor(word).length > 0 || lexicon.frame.has(word),
     }),
   };
@@ -127,15 +133,24 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     if (!spelledNames) onLoad?.('report words by pinyin');
     return (spelledNames ??= reportWordsBySpelling());
   };
-  const readEnglish = createEnglishReader({
-    knows,
-    glossary: (phrase) => lexicon.english(phrase),
-    places: new Map(places.map((place) => [spell(place), place])),
-    cities,
-    spelledName: (word) => spelled().get(word)?.word,
-  });
+  let englishReader: EnglishReader | undefined;
+  /** Made on the first English question: it spells the places in pinyin (pinyin-pro loads then, not at start). */
+  const readEnglish = (text: string) => {
+    if (!englishReader) {
+      const placesInEnglish = englishPlaces(cities, spell);
+      englishReader = createEnglishReader({
+        knows,
+        glossary: (phrase) => lexicon.english(phrase),
+        places: placesInEnglish.names,
+        cities: placesInEnglish.scoping,
+        spelledName: (word) => spelled().get(word)?.word,
+      });
+    }
+    return englishReader(text);
+  };
 
   const strategies = createStrategies({ store, searcher, documents, weightOf, tuning, topK: settings.topK, read: () => read });
+  const figures = createFiguresStrategy({ store, documents, lexicon, ...(wordVectors ? { wordVectors } : {}) });
 
   /** Chooses the strategy for a question; a comparison over years falls back to one answer. */
   async function solve(question: Question, timings: Timings, prefer?: Turn['answeredFrom']): Promise<Solution> {
@@ -144,12 +159,37 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     // "2025年打算再新增多少？" with nothing before it: any sentence with 新增 would do, so none does.
     if (!question.aboutReport && !standsAlone(question)) return strategies.refuse(question, 'single', 'no-topic', { code: 'NO_TOPIC' });
     if (question.aboutReport) return strategies.aboutReport(question);
+    const fromTable = await figures.answer(question);
+    if (fromTable) return fromTable;
     if (question.cities.length >= 2 && !question.linksCities) return strategies.perCity(question, timings);
     if (question.comparison) {
       const yearly = await strategies.perYear(question, timings);
       if (yearly) return yearly;
     }
     return strategies.single(question, timings, prefer);
+  }
+
+  /**
+   * "晋中2024年固定资产投资完成了多少？2025年招商引资打算签多少？": a message with two or more questions, each
+   * with a topic of its own, is answered a part per question. A question that names no city or year
+   * takes the message's. Null when the message asks one thing.
+   */
+  async function severalQuestions(text: string, message: Question, timings: Timings): Promise<Solution | null> {
+    const asked = focusOf(text).questions;
+    if (asked.length < 2) return null;
+    const questions: Question[] = [];
+    for (const part of asked) {
+      const own = await readChinese(part);
+      questions.push({ ...own, cities: own.cities.length > 0 ? own.cities : message.cities, years: own.years.length > 0 || own.period ? own.years : message.years });
+    }
+    if (questions.filter(standsAlone).length < 2) return null;
+    const answered = [];
+    for (const [i, question] of questions.entries()) {
+      const solution = await solve(question, timings);
+      const citations = solution.decision.found ? withSpans(solution.citations, question, solution.decision.strategy) : solution.citations;
+      answered.push({ label: asked[i].replace(/[?？]\s*$/, ''), solution: { ...solution, citations } });
+    }
+    return inParts(answered, 'per-question', ['one-answer-per-question', 'no-question-answered']);
   }
 
   async function answerTurn(raw: string, previous?: Turn, options: AnswerOptions = {}): Promise<{ answer: Answer; turn: Turn | null }> {
@@ -161,7 +201,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     }
 
     let t = performance.now();
-    const english = await readEnglish(text);
+    const english = isEnglish(text) ? await readEnglish(text) : null;
     const alone = english ? withEnglishConcepts(read(english.chinese), english.concepts) : await readChinese(text);
     const followUp = previous ? continueFrom(alone, previous) : null;
     const timings: Timings = { understandMs: performance.now() - t };
@@ -169,8 +209,10 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     t = performance.now();
     let question = followUp?.question ?? alone;
     let contextUsed = followUp?.used ?? false;
-    let solution = await solve(question, timings, followUp?.aboutPreviousAnswer ? previous?.answeredFrom : undefined);
-    if (contextUsed && !solution.decision.found) {
+    const several = english ? null : await severalQuestions(text, alone, timings);
+    let solution = several ?? (await solve(question, timings, followUp?.aboutPreviousAnswer ? previous?.answeredFrom : undefined));
+    if (several) contextUsed = false;
+    else if (contextUsed && !solution.decision.found) {
       // Read with the previous question's context it finds nothing; read alone it may.
       const standalone = await solve(alone, timings);
       if (standalone.decision.found) {
@@ -181,8 +223,9 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     timings.composeMs = performance.now() - t - (timings.lexicalMs ?? 0) - (timings.denseMs ?? 0) - (timings.embedMs ?? 0);
 
     const { decision } = solution;
-    const citations = decision.found ? withSpans(solution.citations, question, decision.strategy) : solution.citations;
+    const citations = decision.found && !several ? withSpans(solution.citations, question, decision.strategy) : solution.citations;
     const lead = leadSpan(citations, decision.strategy);
+    const rephrasings = decision.found ? [] : await answerable(rephrasingsOf(question, citations, store.documents, weightOf));
     const answer: Answer = {
       question: text,
       found: decision.found,
@@ -190,6 +233,8 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       citations,
       ...(lead ? { answerSpan: lead } : {}),
       ...(solution.parts ? { parts: solution.parts } : {}),
+      ...(solution.series ? { series: solution.series } : {}),
+      ...(rephrasings.length > 0 ? { rephrasings } : {}),
       understood: { question: describeReading(question), cities: question.cities, years: question.years, contextUsed },
       mode: searcher.mode,
       ...(searcher.embedder ? { embedder: searcher.embedder } : {}),
@@ -200,8 +245,19 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     return { answer, turn: turnOf(question, solution.answeredFrom) };
   }
 
+  /** The first few of `questions` the reports answer, each read on its own. */
+  async function answerable(questions: string[]): Promise<string[]> {
+    const kept: string[] = [];
+    for (const text of questions) {
+      if (kept.length === REPHRASINGS) break;
+      if ((await solve(read(text), {})).decision.found) kept.push(text);
+    }
+    return kept;
+  }
+
   async function warm(): Promise<void> {
     await loadVectors();
+    await figures.warm();
     reportWords();
     spelled();
     // One question in Chinese with a slip and one in English load what the readers keep to themselves (glossary, sound tables).
@@ -212,8 +268,10 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
   return { answerTurn, warm, answer: async (question, options) => (await answerTurn(question, undefined, options)).answer };
 }
 
+const pinyinPro = onFirstUse<{ pinyin: typeof pinyinOf }>('pinyin-pro');
+
 function spell(word: string): string {
-  return pinyin(word, { toneType: 'none', separator: '' });
+  return pinyinPro().pinyin(word, { toneType: 'none', separator: '' });
 }
 
 function roundAll<T extends Record<string, number>>(values: T): T {

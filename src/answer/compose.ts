@@ -5,7 +5,7 @@ import type { StoredDocument } from '../store/types.js';
 import { isSelfContained, refusalMessage, type Refusal } from './reasons.js';
 import { answers, type ScoredSentence } from './select.js';
 import type { AnswerTuning } from './settings.js';
-import { coverageLines } from './coverage.js';
+import { coverageLines, placeKind, unnamedPlaceNote } from './coverage.js';
 import { answerRange } from './span.js';
 import type { Solution, Strategy } from './strategies.js';
 import type { AnswerSpan, Citation, Explanation } from './types.js';
@@ -29,7 +29,7 @@ function notFoundMessage(refusal: Refusal, question: Question, mode: Searcher['m
   const english = mode === 'lexical' ? englishNote(question) : '';
   const reading = `（问题读作：${describeReading(question)}）`;
   const outOfScope = refusal.code === 'OUT_OF_SCOPE' || refusal.code === 'YEAR_NOT_COVERED';
-  const missing = [question.cities.length === 0 && '城市', question.years.length === 0 && '年份'].filter(Boolean);
+  const missing = [question.cities.length === 0 && placeKind(documents), question.years.length === 0 && '年份'].filter(Boolean);
   const advice = outOfScope ? '' : missing.length > 0 ? `可以写明${missing.join('和')}，或换个说法再问。` : '可以换个说法再问。';
   const covering = documents.filter((d) => question.cities.includes(d.city));
   const reports = outOfScope
@@ -37,7 +37,7 @@ function notFoundMessage(refusal: Refusal, question: Question, mode: Searcher['m
     : covering.length > 0
       ? `${coverageLines(covering).join('；')}。`
       : '';
-  return `${refusalMessage(refusal)}${reading}${english}${advice}${reports}`;
+  return `${refusalMessage(refusal)}${reading}${unnamedPlaceNote(question, documents)}${english}${advice}${reports}`;
 }
 
 /** What an English question lost in translation without an embedding model. */
@@ -62,7 +62,7 @@ export function withSpans(citations: Citation[], question: Question, strategy: S
 /** What the answer leads with: the first citation's span, for an answer that is one statement. */
 export function leadSpan(citations: Citation[], strategy: Strategy): AnswerSpan | undefined {
   const span = citations[0]?.span;
-  if (!span || strategy === 'per-year' || strategy === 'per-city') return undefined;
+  if (!span || strategy === 'per-year' || strategy === 'per-city' || strategy === 'per-question' || strategy === 'figures') return undefined;
   return { text: citations[0].quote.slice(span.start, span.end), citation: 0, ...span };
 }
 

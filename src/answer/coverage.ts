@@ -27,3 +27,17 @@ export function coverageLines(documents: Pick<DocumentMeta, 'city' | 'year' | 'r
     return `${city}：${[...years].sort().join('、') || '年份不详'}年（${[...kinds].join('、')}${reviewed}）`;
   });
 }
+
+/** What a question should name to say where: 城市 when every report is a city's, else 地方 (全国, a province, a county). */
+export function placeKind(documents: Pick<DocumentMeta, 'level'>[]): string {
+  return documents.every((d) => (d.level ?? 'city') === 'city') ? '城市' : '地方';
+}
+
+/**
+ * For a question that names no place, when the reports are of several levels: which places it was
+ * read against ("没有指明地方，查的是全国、山西、晋城的报告。"); empty otherwise.
+ */
+export function unnamedPlaceNote(asked: { cities: string[]; otherPlaces: string[] }, documents: Pick<DocumentMeta, 'level' | 'city'>[]): string {
+  if (asked.cities.length > 0 || asked.otherPlaces.length > 0 || placeKind(documents) === '城市') return '';
+  return `没有指明地方，查的是${[...new Set(documents.map((d) => d.city).filter(Boolean))].join('、')}的报告。`;
+}

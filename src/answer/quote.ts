@@ -59,17 +59,23 @@ export function quoteAround(passage: Passage, sentence: Sentence, wantsFigure: b
   return quoted;
 }
 
+/** Passages read at once while a list runs on (most lists end within a few). */
+const FOLLOWING_PAGE = 8;
+
 /**
  * For "有哪些" questions: the enumeration itself, not only the sentence that announces it. From an
  * announcing sentence ("加快培育3个潜力产业。") the quote runs on over the items that follow in the
  * same run, across passages of the same section (`following` gives the next passage); from an item
  * ("二是…") it starts at the announcing sentence before it.
  */
-export async function enumerationAround(start: Located, following: (passage: Passage) => Promise<Passage | undefined>): Promise<Enumeration | null> {
+export async function enumerationAround(start: Located, following: (passage: Passage, limit: number) => Promise<Passage[]>): Promise<Enumeration | null> {
   const run: Located[] = [];
-  for (let passage: Passage | undefined = start.passage; passage && run.length < 60; passage = await following(passage)) {
+  const passages: Passage[] = [start.passage];
+  for (let i = 0; i < passages.length && run.length < 60; i++) {
+    const passage = passages[i];
     if (passage !== start.passage && passage.section !== start.passage.section) break;
     for (const sentence of passage.sentences) if (sentence.run === start.sentence.run) run.push({ passage, sentence });
+    if (i === passages.length - 1 && run.length < 60) passages.push(...(await following(passage, FOLLOWING_PAGE)));
   }
   let at = run.findIndex((l) => l.sentence === start.sentence);
   if (at < 0) return null;

@@ -24,7 +24,12 @@ export type Refusal =
   | { code: 'NO_SUCH_ITEM'; ordinal: number; count: number }
   | { code: 'NO_LIST' }
   /** Asked about the report itself (who, where, when), and neither its text nor its credits say. */
-  | { code: 'NOT_IN_CREDITS' };
+  | { code: 'NOT_IN_CREDITS' }
+  /** The quote that answered does not read so in the report any more (the report or the index changed): it is not shown. */
+  | { code: 'QUOTE_UNVERIFIED' }
+
+  /** Asked to compare figures, and the reports print none of like kind (a target against a result, other units). */
+  | { code: 'NOT_COMPARABLE' };
 
 export type ReasonCode = Refusal['code'];
 
@@ -47,6 +52,10 @@ export function refusalMessage(refusal: Refusal): string {
       return '报告中没有找到编号的清单。';
     case 'NOT_IN_CREDITS':
       return '报告正文和署名中都没有写明这一点。';
+    case 'QUOTE_UNVERIFIED':
+      return '找到的原文与报告现在的文字不一致，因此不予引用；索引正在重建，请稍后再问。';
+    case 'NOT_COMPARABLE':
+      return '报告中的这些数字不是同一类（目标和实际、不同年份或单位），不能直接比较。';
     case 'NOT_COVERED':
     case 'MISMATCH_FIGURE':
     case 'MISMATCH_YEAR':

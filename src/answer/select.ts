@@ -52,7 +52,8 @@ const AMOUNT = /(?<![\d.])(?!20\d\d年)\d+(?:\.\d+)?\s*(?:%|‰|[\u3400-\u9fff])
 const TIME = /年内|年底|年初|上半年|下半年|季度|\d+月|20\d{2}年/;
 /** 个 in 10个月 or 3个百分点 counts months and points, not things. */
 const NOT_A_COUNT = '(?!月|百分点|工作日)';
-const SENTENCE_YEARS = /(20\d{2})(?=年|\s*[^\d])/g;
+/** A year as reports write one: 2025年, or a range 2021—2025 (not 2000万平方米). */
+const SENTENCE_YEARS = /(?<!\d)(20\d{2})(?=\s*年|\s*[—–\-~至到]\s*20\d{2})/g;
 /** Units that answer one another: a question's 多少个 is answered by 所, 座, 家… */
 const UNIT_FAMILIES: Record<string, string[]> = {
   个: ['个', '所', '座', '家', '项', '处', '名', '条', '户', '件', '块', '套', '台', '部', '场'],
@@ -81,11 +82,11 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
   const scored: ScoredSentence[] = [];
   for (const hit of hits) {
     // Reports space out figures and words ("187 户", "新 IP"); compare without white space.
-    const context = `${hit.passage.section}${hit.passage.text}`.toLowerCase().replace(/\s+/g, '');
+    const context = comparable(`${hit.passage.section}${hit.passage.text}`);
     let lead = '';
     let previous: Sentence | undefined;
     for (const sentence of hit.passage.sentences) {
-      const lower = sentence.text.toLowerCase().replace(/\s+/g, '');
+      const lower = comparable(sentence.text);
       lead = leadOf(lower, previous, sentence, lead);
       previous = sentence;
       // An item of a list says what its lead says: "预期目标是：…；" then "规模以上工业增加值增长 4%以上；" is a target too.
@@ -135,6 +136,11 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
     }
   }
   return scored.sort((a, b) => b.score - a.score);
+}
+
+/** Text as the judge compares it with a concept's variants: lower case, without white space. */
+export function comparable(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, '');
 }
 
 /** A lead into a list ends with "：" and its items with "；": "主要预期目标是：" leads the items after it in its run. */

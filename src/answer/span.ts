@@ -1,4 +1,5 @@
 import type { Question } from '../search/question.js';
+import { comparable } from './select.js';
 
 /** Where in a quote the answer itself stands: `quote.slice(start, end)`. */
 export interface QuoteRange {
@@ -22,7 +23,7 @@ const TIME = /年内|年底|年初|上半年|下半年|季度|\d+月|\d+日|20\d
  */
 export function answerRange(quote: string, question: Pick<Question, 'concepts' | 'wantsFigure' | 'asksAmount' | 'wantsTime'>): QuoteRange | undefined {
   const clauses = clausesOf(quote);
-  const says = clauses.map((c) => conceptsIn(compact(quote.slice(c.start, c.end)), question.concepts));
+  const says = clauses.map((c) => conceptsIn(comparable(quote.slice(c.start, c.end)), question.concepts));
   const wanted = new Set(says.flatMap((s) => [...s]));
   if (wanted.size === 0) return undefined;
   const asks = (text: string) => (!(question.wantsFigure || question.asksAmount) || DIGIT.test(text)) && (!question.wantsTime || TIME.test(text));
@@ -46,7 +47,7 @@ export function answerRange(quote: string, question: Pick<Question, 'concepts' |
 
 /** A clause that only repeats the question's words ("报告提出") answers nothing: then the whole quote is the answer. */
 function saysMore(text: string, concepts: Question['concepts']): boolean {
-  let rest = compact(text);
+  let rest = comparable(text);
   for (const variant of concepts.flatMap((c) => c.variants).filter(Boolean).sort((a, b) => b.length - a.length)) rest = rest.split(variant).join('');
   return rest.replace(/[\p{P}\s]/gu, '').length >= SPAN.minOwnChars;
 }
@@ -68,8 +69,4 @@ function clausesOf(quote: string): QuoteRange[] {
 
 function conceptsIn(text: string, concepts: Question['concepts']): Set<string> {
   return new Set(concepts.filter((c) => c.variants.some((v) => v && text.includes(v))).map((c) => c.label));
-}
-
-function compact(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, '');
 }

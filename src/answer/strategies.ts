@@ -11,10 +11,11 @@ import { cite, enumerationAround, itemNumber, quoteAround, type Located } from '
 import { PART_NOT_FOUND, type Refusal } from './reasons.js';
 import { judge, type ConceptWeight, type Mismatch, type ScoredSentence } from './select.js';
 import type { AnswerTuning } from './settings.js';
+import type { FigureSeries } from '../figures/types.js';
 import type { AnswerPart, Citation } from './types.js';
 
-/** The ways of answering: one sentence, a list, an item of a list, one statement per year or per city, the report's credits. */
-export type Strategy = 'single' | 'list' | 'item' | 'per-year' | 'per-city' | 'about-the-report';
+/** The ways of answering: one sentence, a list, an item of a list, one statement per year, per city or per question of a message, the report's credits. */
+export type Strategy = 'single' | 'list' | 'item' | 'per-year' | 'per-city' | 'per-question' | 'about-the-report' | 'figures';
 
 /** Why an answer was given or refused: the strategy, the named rule that decided, and the reason code of a refusal. */
 export interface Decision {
@@ -34,6 +35,8 @@ export interface Solution {
   answeredFrom?: Turn['answeredFrom'];
   /** The sentences the judge ranked for this answer, best first (for `--explain`). */
   candidates: ScoredSentence[];
+  /** The figures of an answer from the figures table, for a chart. */
+  series?: FigureSeries;
 }
 
 export type Timings = Record<string, number>;
@@ -101,7 +104,7 @@ export function createStrategies({ store, searcher, documents, weightOf, tuning,
   async function listAmong(best: ScoredSentence, answering: ScoredSentence[]): Promise<{ from: ScoredSentence; items: Located[]; itemized: boolean } | null> {
     let fallback: { from: ScoredSentence; items: Located[]; itemized: boolean } | null = null;
     for (const candidate of [best, ...answering.slice(0, tuning.listCandidates)]) {
-      const list = await enumerationAround({ passage: candidate.hit.passage, sentence: candidate.sentence }, (p) => store.following(p));
+      const list = await enumerationAround({ passage: candidate.hit.passage, sentence: candidate.sentence }, (p, limit) => store.following(p, limit));
       if (list?.itemized) return { from: candidate, ...list };
       if (list && candidate === best) fallback = { from: candidate, ...list };
     }
@@ -209,10 +212,7 @@ export function createStrategies({ store, searcher, documents, weightOf, tuning,
   async function perCity(question: Question, timings: Timings): Promise<Solution> {
     const clauses = splitByCity(question.text, question.cities);
     const readClauses = clauses.map(({ city, text }) => ({ city, question: { ...read()(text), cities: [city] } }));
-    const parts: AnswerPart[] = [];
-    const citations: Citation[] = [];
-    const lines: string[] = [];
-    const candidates: ScoredSentence[] = [];
+    const answered: LabelledSolution[] = [];
     for (const [i, clause] of readClauses.entries()) {
       const donor = readClauses.find((other, j) => j !== i && other.question.concepts.length > 0) ?? readClauses[0];
       const own = clause.question;
@@ -220,32 +220,9 @@ export function createStrategies({ store, searcher, documents, weightOf, tuning,
       const asked = { ...completed, cities: [clause.city], wantsFigure: completed.wantsFigure || question.wantsFigure, comparison: question.comparison };
       // "比较太原和晋中…" compares the cities, each over the years it has.
       const yearly = asked.comparison ? await perYear(asked, timings) : null;
-      if (yearly) {
-        for (const part of yearly.parts!) parts.push({ label: `${clause.city} ${part.label}`, citation: citations.length + part.citation });
-        citations.push(...yearly.citations);
-        lines.push(`${clause.city}：\n${yearly.text}`);
-        candidates.push(...yearly.candidates);
-        continue;
-      }
-      const solution = await single(asked, timings);
-      candidates.push(...solution.candidates);
-      if (solution.decision.found) {
-        parts.push({ label: clause.city, citation: citations.length });
-        citations.push(solution.citations[0]);
-        lines.push(`${clause.city}：${solution.citations[0].quote}`);
-      } else {
-        parts.push({ label: clause.city, citation: -1 });
-        lines.push(`${clause.city}：${PART_NOT_FOUND}`);
-      }
+      answered.push({ label: clause.city, solution: yearly ?? (await single(asked, timings)) });
     }
-    const found = citations.length > 0;
-    return {
-      decision: { strategy: 'per-city', name: found ? 'one-answer-per-city' : 'no-city-answered', found, ...(found ? {} : { refusal: { code: 'NOT_COVERED' } as const }) },
-      text: lines.join('\n'),
-      citations,
-      parts,
-      candidates: candidates.sort((a, b) => b.score - a.score),
-    };
+    return inParts(answered, 'per-city', ['one-answer-per-city', 'no-city-answered']);
   }
 
   function aboutReport(question: Question): Solution {
@@ -274,6 +251,44 @@ export function createStrategies({ store, searcher, documents, weightOf, tuning,
   }
 
   return { single, perYear, perCity, aboutReport, aboutCorpus, refuse };
+}
+
+/** One answer of a message that asks several things, labelled: a city, or the question it answers. */
+export interface LabelledSolution {
+  label: string;
+  solution: Solution;
+}
+
+/**
+ * Labelled answers as one, a part each: a found answer by its first citation (a per-year one by
+ * each of its years), one not found saying so.
+ */
+export function inParts(answered: LabelledSolution[], strategy: Strategy, [foundName, noneName]: [string, string]): Solution {
+  const parts: AnswerPart[] = [];
+  const citations: Citation[] = [];
+  const lines: string[] = [];
+  for (const { label, solution } of answered) {
+    if (solution.decision.strategy === 'per-year' && solution.parts) {
+      for (const part of solution.parts) parts.push({ label: `${label} ${part.label}`, citation: citations.length + part.citation });
+      citations.push(...solution.citations);
+      lines.push(`${label}：\n${solution.text}`);
+    } else if (solution.decision.found) {
+      parts.push({ label, citation: citations.length });
+      citations.push(solution.citations[0]);
+      lines.push(`${label}：${solution.citations[0].quote}`);
+    } else {
+      parts.push({ label, citation: -1 });
+      lines.push(`${label}：${PART_NOT_FOUND}`);
+    }
+  }
+  const found = citations.length > 0;
+  return {
+    decision: { strategy, name: found ? foundName : noneName, found, ...(found ? {} : { refusal: { code: 'NOT_COVERED' } as const }) },
+    text: lines.join('\n'),
+    citations,
+    parts,
+    candidates: answered.flatMap((a) => a.solution.candidates).sort((a, b) => b.score - a.score),
+  };
 }
 
 /** A further source bears on the answer only if it says outright every concept the answer says outright (就业 for 城镇新增就业, not only 新增). */

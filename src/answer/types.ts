@@ -1,3 +1,4 @@
+import type { FigureSeries } from '../figures/types.js';
 import type { ReadingNote } from '../search/question.js';
 import type { ReasonCode } from './reasons.js';
 import type { RejectionCode } from './sanitize.js';
@@ -68,6 +69,10 @@ export interface Answer {
   answerSpan?: AnswerSpan;
   /** For answers in labelled parts (per city, per year): each part and its citation. */
   parts?: AnswerPart[];
+  /** For answers from the figures table: the figures, one point per part, for a chart. */
+  series?: FigureSeries;
+  /** When not found: up to two questions in the reports' words, built from the closest passages, that the reports do answer. */
+  rephrasings?: string[];
   understood: Understood;
   mode: 'hybrid' | 'lexical';
   /** In hybrid mode, the dense half's embedder: a model id, or `sif` (sentence vectors from the word vectors). */

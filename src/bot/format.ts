@@ -48,7 +48,7 @@ export function sourceLine(citation: Citation): string {
 export function answerBlocks(answer: Answer): string[] {
   const reading = answer.understood.contextUsed ? [`<i>${escapeHtml(TEXT.understood(answer.understood.question))}</i>`] : [];
   if (!answer.found || answer.citations.length === 0) return [...reading, escapeHtml(answer.answer)];
-  if (answer.parts) return [...reading, ...partBlocks(answer.parts, answer.citations)];
+  if (answer.parts) return [...reading, ...partBlocks(answer.parts, answer.citations, answer.series && answer.answer)];
   return [...reading, ...statementBlocks(answer.citations[0])];
 }
 
@@ -62,8 +62,11 @@ function statementBlocks(citation: Citation): string[] {
   return [...lead, ...quoted];
 }
 
-/** Labelled parts: one aligned line each (label, then what answers), then every part's quote and source, collapsed. */
-function partBlocks(parts: AnswerPart[], citations: Citation[]): string[] {
+/**
+ * Labelled parts: one aligned line each (label, then what answers), or the answer's own lines for
+ * figures from the table (`lead`), then every part's quote and source, collapsed.
+ */
+function partBlocks(parts: AnswerPart[], citations: Citation[], lead?: string): string[] {
   const width = Math.max(...parts.map((p) => displayWidth(p.label)));
   const lines = parts.map(({ label, citation: index }) => {
     const citation = citations[index];
@@ -71,11 +74,11 @@ function partBlocks(parts: AnswerPart[], citations: Citation[]): string[] {
     const html = citation ? markFigures(said, { start: 0, end: said.length }) : escapeHtml(said);
     return `<b>${escapeHtml(label)}</b>${pad(width - displayWidth(label))}　${html}`;
   });
-  const details = parts.flatMap(({ label, citation: index }) => {
-    const citation = citations[index];
+  const details = parts.flatMap(({ label, citation: index }, i) => {
+    const citation = parts.findIndex((p) => p.citation === index) === i ? citations[index] : undefined;
     return citation ? [`<b>${escapeHtml(label)}</b> ${escapeHtml(citation.quote)}\n${sourceLine(citation)}`] : [];
   });
-  return [lines.join('\n'), ...packInto(details, '\n\n', LAYOUT.quoteBudget).map((body) => `<blockquote expandable>${body}</blockquote>`)];
+  return [lead ? escapeHtml(lead) : lines.join('\n'), ...packInto(details, '\n\n', LAYOUT.quoteBudget).map((body) => `<blockquote expandable>${body}</blockquote>`)];
 }
 
 /** A further citation (更多来源): numbered, its answering clause in bold figures, its source. */

@@ -1,7 +1,11 @@
 import type { Logger } from 'pino';
 import { TelegramError, type Telegram } from 'telegraf';
 import type { UserFromGetMe } from 'telegraf/types';
-import { openApp, readConfig } from '../app.js';
+import { openWordVectors, readConfig, type App } from '../app.js';
+import { createFigureBrowser, type FigureBrowser } from '../figures/browse.js';
+import { figureTable } from '../figures/open-table.js';
+import { loadLexicon } from '../search/lexicon.js';
+import { openLiveApp } from '../live-app.js';
 import type { Answerer } from '../answer/answerer.js';
 import { addReports } from '../corpus/library.js';
 import { ingest } from '../ingest/ingest.js';
@@ -15,8 +19,6 @@ import { serveWebhook } from './webhook.js';
 
 /** How long answers already being written may take to go out after a stop signal. */
 const SHUTDOWN_GRACE_MS = 10_000;
-/** How long a replaced index stays open for answers still using it. */
-const OLD_INDEX_GRACE_MS = 60_000;
 
 /** `npm run bot`: load the index once, then serve Telegram by long polling or webhook until a signal. */
 async function main(): Promise<void> {
@@ -33,24 +35,28 @@ async function main(): Promise<void> {
   if (webhookUrl && !webhookSecret) return fail('WEBHOOK_SECRET is not set: webhook mode needs it so that only Telegram can post updates. Set a random string of A-Z, a-z, 0-9, _ and - (see README).');
   const logger = createLogger(config.logLevel, token);
 
-  let app = await openApp(config, (line) => logger.info(line));
-  const state = config.store.kind === 'postgres' ? createPostgresBotState(config.store.databaseUrl, config.bot) : createMemoryBotState(config.bot, createFileMissLog(missesFile(config.indexDir)));
+  const live = await openLiveApp(config, {
+    note: (line) => logger.info(line),
+    switched: (builtAt) => logger.info({ builtAt }, `switched to the index published at ${builtAt}`),
+    storeDown: (reason) => logger.warn({ reason }, `the database is unreachable (${reason}); questions are answered 暂时无法查询 (STORE_UNAVAILABLE) and it is retried with back-off`),
+    storeBack: (downForS) => logger.info({ downForS }, `the database is reachable again after ${downForS} s; answering`),
+    damaged: (message) => logger.warn(message),
+  });
+  const state = config.store.kind === 'postgres' ? createPostgresBotState(config.store, config.bot) : createMemoryBotState(config.bot, createFileMissLog(missesFile(config.indexDir)));
   // Handlers always reach the current index, which a report added from Telegram replaces.
-  const answerer: Answerer = { answer: (q) => app.answerer.answer(q), answerTurn: (q, previous) => app.answerer.answerTurn(q, previous), warm: () => app.answerer.warm() };
+  const answerer: Answerer = { answer: (q) => live.app.answerer.answer(q), answerTurn: (q, previous) => live.app.answerer.answerTurn(q, previous), warm: () => live.app.answerer.warm() };
+  const browsers = new WeakMap<App, FigureBrowser>();
+  /** The figures table of the index answering now. */
+  const figuresOf = (current: App) => browsers.get(current) ?? browsers.set(current, createFigureBrowser(figureTable(current.store, loadLexicon(), () => openWordVectors(config.answer.wordVectors, config.cacheDir)))).get(current)!;
   let rebuilding: Promise<unknown> = Promise.resolve();
   const library: ReportLibrary = {
     add(file) {
       // One upload at a time; a failed one tells its sender and does not stop the next.
       const added = rebuilding.catch(() => undefined).then(async () => {
-        const [result] = await addReports(config.corpusDir, [file]);
+        const [result] = await addReports(config.corpusDir, [file], {}, config.reading);
         if (!result.added) return TEXT.uploadFailed(result.reason);
         const built = await ingest(config);
-        const previous = app;
-        const opened = await openApp(config, (line) => logger.info(line));
-        await opened.answerer.warm();
-        app = opened;
-        // Answers still being written on the old index finish before it closes.
-        setTimeout(() => void previous.close(), OLD_INDEX_GRACE_MS).unref();
+        await live.reopen();
         const report = built.reports.find((r) => r.id === result.meta.id);
         return TEXT.uploadAdded(result.meta.title, result.meta.city, result.meta.year, report?.passages ?? 0, built.reports.length);
       });
@@ -58,7 +64,16 @@ async function main(): Promise<void> {
       return added;
     },
   };
-  const { bot, tasks, registerCommands } = createBot({ answerer, documents: () => app.store.documents, library, config: { ...config.bot, token }, logger, state });
+  const { bot, tasks, registerCommands } = createBot({
+    answerer,
+    documents: () => live.app.store.documents,
+    library,
+    config: { ...config.bot, token },
+    logger,
+    state,
+    storeUnavailable: (error) => live.failed(error),
+    figures: { lookup: (words) => figuresOf(live.app).lookup(words) },
+  });
 
   await answerer.warm();
   const me = await connect(bot.telegram, logger, config.bot.connectTimeoutS * 1000);
@@ -81,6 +96,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
 
+  const { app } = live;
   logger.info(
     { mode: app.mode, passages: app.store.terms.passageCount, store: app.backend.kind, bot: `@${me.username}`, transport: webhookUrl ? 'webhook' : 'polling' },
     `bot @${me.username} ready: ${app.mode} retrieval over ${app.store.terms.passageCount} passages (${app.backend.kind} store)`,
@@ -89,7 +105,7 @@ async function main(): Promise<void> {
   await Promise.all([launched, stopped]);
   await Promise.race([tasks.idle(), new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref())]);
   await state.close();
-  await app.close();
+  await live.close();
   logger.info('stopped');
   // A request Telegram never answered would keep the process alive for minutes: leave now.
   process.exit();

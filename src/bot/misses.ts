@@ -2,7 +2,7 @@ import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type pg from 'pg';
 import type { Answer } from '../answer/types.js';
-import { ensureSchema } from '../store/postgres/schema.js';
+import { query } from '../store/postgres/pool.js';
 
 /**
  * A question the bot could not serve: not found, or answered and marked 👎. Kept for the
@@ -96,12 +96,13 @@ function parseMiss(line: string): Miss[] {
 export function createPostgresMissLog(pool: pg.Pool): MissLog {
   return {
     async record(miss) {
-      await ensureSchema(pool);
-      await pool.query('INSERT INTO rq_misses (question, reading, reason, kind, chat_type, at) VALUES ($1, $2, $3, $4, $5, $6)', [miss.question, miss.reading, miss.reason, miss.kind, miss.chatType, miss.at]);
+      await query(pool, 'INSERT INTO rq_misses (question, reading, reason, kind, chat_type, at) VALUES ($1, $2, $3, $4, $5, $6)', [miss.question, miss.reading, miss.reason, miss.kind, miss.chatType, miss.at]);
     },
     async list() {
-      await ensureSchema(pool);
-      const { rows } = await pool.query<{ question: string; reading: string; reason: string; kind: Miss['kind']; chat_type: string; at: number }>('SELECT * FROM rq_misses');
+      // Before the first ingest there is no table, and nothing missed.
+      const { rows } = await query<{ question: string; reading: string; reason: string; kind: Miss['kind']; chat_type: string; at: number }>(pool, 'SELECT * FROM rq_misses').catch(
+        (error: { code?: string }) => (error.code === '42P01' ? { rows: [] } : Promise.reject(error)),
+      );
       return summarizeMisses(rows.map((r) => ({ question: r.question, reading: r.reading, reason: r.reason, kind: r.kind, chatType: r.chat_type, at: Number(r.at) })));
     },
   };

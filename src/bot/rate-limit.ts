@@ -28,6 +28,24 @@ export function createRateLimiter(perMinute: number, windowMs = 60_000): RateLim
   };
 }
 
+/** Whom a "please wait" was told, so each key is told once per wait. */
+export interface WaitNotices {
+  /** Whether `key`, told to wait `wait` seconds, should be told so now (and remembers that it was). */
+  tell(key: number, wait: number, now: number): boolean;
+}
+
+export function createWaitNotices(): WaitNotices {
+  const toldUntil = new Map<number, number>();
+  return {
+    tell(key, wait, now) {
+      for (const [id, until] of toldUntil) if (until <= now) toldUntil.delete(id);
+      if (toldUntil.has(key)) return false;
+      toldUntil.set(key, now + wait * 1000);
+      return true;
+    },
+  };
+}
+
 /** The verdict on one question: go ahead, or wait — and whether this chat should be told so. */
 export type Admission = { allowed: true } | { allowed: false; wait: number; tell: boolean };
 
@@ -43,7 +61,7 @@ export interface AskLimits {
 export function createAskLimits(perUser: number, perChat: number): AskLimits {
   const users = createRateLimiter(perUser);
   const chats = createRateLimiter(perChat);
-  const toldUntil = new Map<number, number>();
+  const notices = createWaitNotices();
   return {
     async admit(userId, chatId, now = Date.now()) {
       const wait = Math.max(users.wait(userId, now), chats.wait(chatId, now));
@@ -52,10 +70,7 @@ export function createAskLimits(perUser: number, perChat: number): AskLimits {
         chats.record(chatId, now);
         return { allowed: true };
       }
-      const tell = (toldUntil.get(chatId) ?? 0) <= now;
-      if (tell) toldUntil.set(chatId, now + wait * 1000);
-      for (const [id, until] of toldUntil) if (until <= now) toldUntil.delete(id);
-      return { allowed: false, wait, tell };
+      return { allowed: false, wait, tell: notices.tell(chatId, wait, now) };
     },
   };
 }

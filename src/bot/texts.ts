@@ -5,12 +5,17 @@ export const COMMANDS = [
   { command: 'ask', description: '提问：/ask 太原2025年经济增长目标是多少？' },
   { command: 'reports', description: '有哪些报告、覆盖哪些年份' },
   { command: 'sources', description: '列出可查询的报告' },
+  { command: 'figures', description: '主要指标数字：/figures 太原 GDP' },
   { command: 'new', description: '开始新的对话（不再沿用上文）' },
   { command: 'help', description: '使用说明和示例' },
   { command: 'about', description: '答案是怎么来的' },
 ];
 
 export const TEXT = {
+  figuresUsage: '用法：/figures 城市 指标，例如 /figures 太原 GDP（城市、指标都可以省略一个）。',
+  noFigures: '报告里没有找到这个指标的数字。',
+  moreFigures: (n: number) => `……另有${n}条，可用 npx report-qa figures 导出全部。`,
+  chartUnavailable: (why: string) => `（未能生成图表：${why}，以文字显示）`,
   help: (username: string, coverage: string[]) =>
     [
       '我根据政府工作报告原文回答问题，每个答案都引用报告原句并注明出处。',
@@ -41,6 +46,7 @@ export const TEXT = {
   rateLimited: (seconds: number) => `提问太频繁了，请 ${seconds} 秒后再试。`,
   notAllowed: '抱歉，这个机器人只在指定的聊天中提供服务。',
   failure: '抱歉，处理这个问题时出了点问题，请稍后再试。',
+  storeUnavailable: '暂时无法查询：报告数据库暂时连不上，请稍后再试。',
   staleButton: '这个按钮已过期，请重新提问。',
   noMoreSources: '没有更多来源了。',
   uploadNotAllowed: '抱歉，只有管理员可以添加报告。可以直接向我提问。',
@@ -55,6 +61,7 @@ export const TEXT = {
   thanks: '谢谢反馈！',
   related: '可能相关',
   relatedHeader: '以下内容可能相关，但不足以回答这个问题：',
+  rephrasing: (question: string) => `🔍 ${question}`,
   newConversation: '好的，开始新的对话。接下来的问题不再沿用之前的城市、年份和话题。',
   understood: (reading: string) => `（按“${reading}”理解）`,
   notInReports: '这些报告中没有找到。',

@@ -6,6 +6,7 @@ import { createMemoryConversationStore } from '../conversation/store.js';
 import { runChat } from './chat.js';
 import { openApp, readConfig } from '../app.js';
 import { EXIT, errorMessage, exitOnUsageError } from './context.js';
+import { writeChart } from './chart.js';
 import { formatAnswer, formatExplanation } from './format.js';
 
 const program = new Command()
@@ -14,6 +15,7 @@ const program = new Command()
   .argument('[question...]', 'the question; omit it on a terminal for a conversation, or pipe questions on stdin (one per line) for JSONL output')
   .option('--json', 'print one JSON object instead of text')
   .option('--explain', 'show how the question was read, the candidate sentences and why it was answered or refused ("explain" in --json)')
+  .option('--chart <file>', 'for an answer with a series of three figures or more, write a PNG chart of it to <file> (a text chart on stderr when none can be drawn)')
   .addHelpText(
     'after',
     [
@@ -26,7 +28,7 @@ const program = new Command()
   .action(run);
 exitOnUsageError(program, 'a question that starts with "-" goes after "--": npm run -s ask -- -- "-5%是哪个指标？"');
 
-async function run(words: string[], options: { json?: boolean; explain?: boolean }): Promise<void> {
+async function run(words: string[], options: { json?: boolean; explain?: boolean; chart?: string }): Promise<void> {
   const note = (line: string) => process.stderr.write(`${line}\n`);
   const { answerer, store, mode } = await openApp(readConfig(), note);
 
@@ -36,6 +38,7 @@ async function run(words: string[], options: { json?: boolean; explain?: boolean
     if (options.json) process.stdout.write(`${JSON.stringify(answer)}\n`);
     else if (answer.error) note(`error: ${answer.answer}`);
     else process.stdout.write(`${formatAnswer(answer)}\n${answer.explain ? `\n${formatExplanation(answer.explain)}\n` : ''}`);
+    if (options.chart) note(await writeChart(answer, options.chart));
     return;
   }
 

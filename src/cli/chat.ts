@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Conversations } from '../conversation/conversations.js';
+import { isAppError } from '../errors.js';
 import type { StoredDocument } from '../store/types.js';
 import { formatAnswer, formatSources } from './format.js';
 
@@ -34,7 +35,12 @@ export async function runChat({ input, output, conversations, documents, termina
     } else if (text === '/help') {
       say(HELP);
     } else if (text !== '') {
-      say(formatAnswer(await conversations.ask(key, text)));
+      // While the database cannot be reached, each question says so; the next one tries again.
+      const answer = await conversations.ask(key, text).catch((error: unknown) => {
+        if (isAppError(error, 'STORE_UNAVAILABLE')) return error;
+        throw error;
+      });
+      say(answer instanceof Error ? answer.message : formatAnswer(answer));
     }
     lines.prompt();
   }

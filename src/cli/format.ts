@@ -15,6 +15,8 @@ export function formatAnswer(answer: Answer): string {
   } else if (!answer.found) {
     lines.push(`答：${answer.answer}`);
     if (answer.citations.length > 0) lines.push('', '可能相关（不足以回答）：', ...answer.citations.flatMap((c, i) => cited(c, i + 1)));
+  } else if (answer.series) {
+    lines.push(`答：${answer.answer}`, '', '来源：', ...answer.citations.flatMap((c, i) => cited(c, i + 1)));
   } else if (answer.parts) {
     lines.push('答：', ...answer.parts.map(({ label, citation }) => `  ${label}：${answer.citations[citation] ? spanOf(answer.citations[citation]) : '这些报告中没有找到。'}`));
     lines.push('', '来源：', ...answer.citations.flatMap((c, i) => cited(c, i + 1)));

@@ -27,10 +27,10 @@ program
   .option('--lexical', 'rebuild without the embedding model')
   .action(async (files: string[], options: MetaOptions & { lexical?: boolean }) => {
     const config = readConfig();
-    const results = await addReports(config.corpusDir, files, metaChanges(options));
+    const results = await addReports(config.corpusDir, files, metaChanges(options), config.reading);
     for (const r of results) {
       if (r.added) console.log(describeAdded(r));
-      else process.stderr.write(`skipped ${r.file}: ${r.reason}\n`);
+      else process.stderr.write(`skipped ${r.file}: ${r.reason}${r.code ? ` [${r.code}]` : ''}\n`);
     }
     if (results.some((r) => r.added)) {
       console.log('If a field is wrong: npm run -s ingest -- set <id> --city 北京 --level city --year 2025 --title "…" (or edit manifest.json in the corpus folder).\n');
@@ -62,7 +62,7 @@ program
   .description('show the reports: id, level, city, year, passages, title, and warnings')
   .action(async () => {
     const config = readConfig();
-    const corpus = await loadCorpus(config.corpusDir, config.chunking);
+    const corpus = await loadCorpus(config.corpusDir, config.chunking, config.reading);
     const rows = corpus.documents.map((d) => ({
       id: d.meta.id,
       level: d.meta.level,
@@ -146,7 +146,7 @@ async function build(config: Config, options: { lexical?: boolean }): Promise<In
   });
   bar?.stop();
   const { counts, timings: t, embedder } = result;
-  for (const { file, reason } of result.skipped) process.stderr.write(`skipped ${file}: ${reason}\n`);
+  for (const { file, reason, code } of result.skipped) process.stderr.write(`skipped ${file}: ${reason}${code ? ` [${code}]` : ''}\n`);
   console.log(table(result.reports.map(({ id, city, year, passages, title }) => ({ id, city, year, passages, title }))));
   const where = config.store.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : config.indexDir;
   console.log(

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
-import pg from 'pg';
 import { readConfig } from '../app.js';
 import { createFileMissLog, createPostgresMissLog, missesFile, type MissLog, type MissSummary } from '../bot/misses.js';
+import { createPool } from '../store/postgres/pool.js';
 import { EXIT, errorMessage, exitOnUsageError } from './context.js';
 import { terminalText } from './terminal.js';
 
@@ -15,7 +15,7 @@ exitOnUsageError(program, 'see npx report-qa misses --help');
 
 async function run(options: { json?: boolean; limit: string }): Promise<void> {
   const config = readConfig();
-  const pool = config.store.kind === 'postgres' ? new pg.Pool({ connectionString: config.store.databaseUrl, max: 1 }) : null;
+  const pool = config.store.kind === 'postgres' ? createPool(config.store, 1) : null;
   const log: MissLog = pool ? createPostgresMissLog(pool) : createFileMissLog(missesFile(config.indexDir));
   try {
     const misses = (await log.list()).slice(0, Math.max(1, Number(options.limit) || 50));

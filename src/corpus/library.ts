@@ -1,81 +1,101 @@
-import { copyFile, readdir, readFile, rm } from 'node:fs/promises';
+import { lstat, readdir, readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { AppError } from '../errors.js';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../config.js';
+import { AppError, type ErrorCode } from '../errors.js';
 import { writeFileAtomic } from '../store/atomic.js';
+import { insideCorpus, readRegularFile } from './folder.js';
+import { withCorpusLock } from './lock.js';
 import { MANIFEST_FILE, readCorpusManifest } from './manifest.js';
-import { readerFor, readReport } from './readers/index.js';
+import { readerFor } from './readers/index.js';
+import { createReportSandbox } from './readers/sandbox.js';
+import type { ExtractedReport } from './readers/types.js';
 import { readMeta, type ReadField } from './report-meta.js';
 import { NATIONAL, type DocumentMeta } from './types.js';
 
 /** What adding one file did; `from` holds the words each field was read from (empty when it was given or guessed). */
-export type Added = { file: string; added: true; meta: DocumentMeta; from: Record<ReadField, string> } | { file: string; added: false; reason: string };
+export type Added = { file: string; added: true; meta: DocumentMeta; from: Record<ReadField, string> } | { file: string; added: false; reason: string; code?: ErrorCode };
 
 /** Fields the user sets instead of reading them from the text (`ingest add --city 北京`, `ingest set`). */
 export type MetaChanges = Partial<Pick<DocumentMeta, ReadField>>;
 
 /**
- * Adds report files to the corpus folder: each is read first (a file no reader can read is not
- * copied, and the reason is given), copied in under a free name, and given a manifest entry whose
- * title, level, place and years come from its content, except the fields `changes` sets. The
- * caller rebuilds the index.
+ * Adds report files to the corpus folder: each is read first in the sandbox, within `reading`'s
+ * limits (a file that cannot be read or is over a limit is not copied, and the reason is given),
+ * then, holding the corpus lock, written in under a free name (whole or not at all) and given a
+ * manifest entry whose title, level, place and years come from its content, except the fields
+ * `changes` sets. The caller rebuilds the index.
  */
-export async function addReports(corpusDir: string, files: string[], changes: MetaChanges = {}): Promise<Added[]> {
-  const entries = await readCorpusManifest(corpusDir);
-  const raw = await rawEntries(corpusDir);
-  const knownCities = [...new Set(entries.map((m) => m.city).filter(Boolean))];
-  const present = new Set(await readdir(corpusDir).catch(() => [] as string[]));
+export async function addReports(corpusDir: string, files: string[], changes: MetaChanges = {}, reading: ReadLimits = DEFAULT_READ_LIMITS): Promise<Added[]> {
+  const readable: Array<{ name: string; bytes: Buffer; report: ExtractedReport }> = [];
   const results: Added[] = [];
-  for (const source of files) {
-    const name = path.basename(source);
-    if (!readerFor(name)) {
-      results.push({ file: name, added: false, reason: 'not a format the reports are read from (.txt, .md, .html, .htm, .pdf, .docx)' });
-      continue;
+  const sandbox = createReportSandbox(reading);
+  try {
+    for (const source of files) {
+      const name = path.basename(source);
+      if (!readerFor(name)) {
+        results.push({ file: name, added: false, reason: 'not a format the reports are read from (.txt, .md, .html, .htm, .pdf, .docx)' });
+        continue;
+      }
+      const read = await readRegularFile(source, reading);
+      const outcome = read.ok ? await sandbox.read(name, read.bytes) : read;
+      if (read.ok && outcome.ok) readable.push({ name, bytes: read.bytes, report: outcome.report });
+      else if (!outcome.ok) results.push({ file: name, added: false, reason: outcome.reason, ...(outcome.code ? { code: outcome.code } : {}) });
     }
-    const bytes = await readFile(source).catch(() => null);
-    if (!bytes) {
-      results.push({ file: name, added: false, reason: 'file not found' });
-      continue;
-    }
-    const outcome = await readReport(source, bytes);
-    if (!outcome.ok) {
-      results.push({ file: name, added: false, reason: outcome.reason });
-      continue;
-    }
-    const target = freeName(name, present);
-    present.add(target);
-    await copyFile(source, path.join(corpusDir, target));
-    const read = readMeta(target, outcome.report.text, knownCities, outcome.report.titleCandidate);
-    const meta = changed({ ...read.meta, id: freeId(read.meta.id, entries) }, changes);
-    const from = Object.fromEntries(Object.entries(read.from).map(([field, words]) => [field, field in changes ? '' : words])) as Record<ReadField, string>;
-    entries.push(meta);
-    raw.push({ ...meta });
-    results.push({ file: name, added: true, meta, from });
+  } finally {
+    await sandbox.close();
   }
-  await writeManifest(corpusDir, raw);
-  return results;
+  if (readable.length === 0) return results;
+  return withCorpusLock(corpusDir, async () => {
+    const entries = await readCorpusManifest(corpusDir);
+    const raw = await rawEntries(corpusDir);
+    const knownCities = [...new Set(entries.map((m) => m.city).filter(Boolean))];
+    const present = new Set(await readdir(corpusDir).catch(() => [] as string[]));
+    for (const { name, bytes, report } of readable) {
+      const target = freeName(name, present);
+      present.add(target);
+      await writeFileAtomic(path.join(corpusDir, target), bytes);
+      const read = readMeta(target, report.text, knownCities, report.titleCandidate);
+      const meta = changed({ ...read.meta, id: freeId(read.meta.id, entries) }, changes);
+      const from = Object.fromEntries(Object.entries(read.from).map(([field, words]) => [field, field in changes ? '' : words])) as Record<ReadField, string>;
+      entries.push(meta);
+      raw.push({ ...meta });
+      results.push({ file: name, added: true, meta, from });
+    }
+    await writeManifest(corpusDir, raw);
+    return results;
+  });
 }
 
-/** Takes a report out: its manifest entry and its file. */
+/**
+ * Takes a report out, holding the corpus lock: its manifest entry, then its file, which is only
+ * ever a file directly inside the folder (a link there is removed, never what it points to).
+ */
 export async function removeReport(corpusDir: string, id: string): Promise<DocumentMeta> {
-  const entries = await readCorpusManifest(corpusDir);
-  const entry = entries.find((e) => e.id === id);
-  if (!entry) throw new AppError('CORPUS_MANIFEST_INVALID', { file: path.join(corpusDir, MANIFEST_FILE), detail: `no report with id ${id} (see npm run -s ingest -- list)` });
-  await writeManifest(
-    corpusDir,
-    (await rawEntries(corpusDir)).filter((e) => e.id !== id),
-  );
-  await rm(path.join(corpusDir, entry.file), { force: true });
-  return entry;
+  return withCorpusLock(corpusDir, async () => {
+    const entries = await readCorpusManifest(corpusDir);
+    const entry = entries.find((e) => e.id === id);
+    if (!entry) throw new AppError('CORPUS_MANIFEST_INVALID', { file: path.join(corpusDir, MANIFEST_FILE), detail: `no report with id ${id} (see npm run -s ingest -- list)` });
+    await writeManifest(
+      corpusDir,
+      (await rawEntries(corpusDir)).filter((e) => e.id !== id),
+    );
+    const file = insideCorpus(corpusDir, entry.file);
+    const kind = file ? await lstat(file).catch(() => null) : null;
+    if (file && (kind?.isFile() || kind?.isSymbolicLink())) await unlink(file);
+    return entry;
+  });
 }
 
 /** Corrects fields of a report's manifest entry (what `ingest add` read wrong); the caller rebuilds. */
 export async function changeReport(corpusDir: string, id: string, changes: MetaChanges): Promise<DocumentMeta> {
-  const entry = (await readCorpusManifest(corpusDir)).find((e) => e.id === id);
-  if (!entry) throw new AppError('CORPUS_MANIFEST_INVALID', { file: path.join(corpusDir, MANIFEST_FILE), detail: `no report with id ${id} (see npm run -s ingest -- list)` });
-  const updated = changed(entry, changes);
-  const raw = await rawEntries(corpusDir);
-  await writeManifest(corpusDir, raw.map((e) => (e.id === id ? { ...e, ...pick(updated, ['title', 'level', 'city', 'year', 'reviews']) } : e)));
-  return updated;
+  return withCorpusLock(corpusDir, async () => {
+    const entry = (await readCorpusManifest(corpusDir)).find((e) => e.id === id);
+    if (!entry) throw new AppError('CORPUS_MANIFEST_INVALID', { file: path.join(corpusDir, MANIFEST_FILE), detail: `no report with id ${id} (see npm run -s ingest -- list)` });
+    const updated = changed(entry, changes);
+    const raw = await rawEntries(corpusDir);
+    await writeManifest(corpusDir, raw.map((e) => (e.id === id ? { ...e, ...pick(updated, ['title', 'level', 'city', 'year', 'reviews']) } : e)));
+    return updated;
+  });
 }
 
 /**

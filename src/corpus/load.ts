@@ -1,47 +1,54 @@
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DEFAULT_READ_LIMITS, type ReadLimits } from '../config.js';
 import { AppError } from '../errors.js';
 import { chunkBlocks } from './chunk.js';
 import { cleanText } from './clean.js';
+import { fileStamp, listReportFiles, readReportFile } from './folder.js';
 import { checkEntries, readCorpusManifest } from './manifest.js';
-import { readerFor, readReport } from './readers/index.js';
+import { createReportSandbox } from './readers/sandbox.js';
 import { readMeta } from './report-meta.js';
 import type { ChunkingOptions, Corpus, CorpusDocument, DocumentMeta } from './types.js';
 
 /**
- * Reads every report in `corpusDir` that a reader knows (see `readers/`), cleans and chunks it.
- * Order follows the manifest, then file name. A file that cannot be read (binary, empty,
- * undecodable) is skipped and named in `skipped`; a manifest that contradicts itself or the folder
- * stops the load with CORPUS_MANIFEST_INVALID.
+ * Reads every report in `corpusDir` that a reader knows (see `readers/`) in the sandbox, within
+ * `reading`'s limits, and cleans and chunks it. Order follows the manifest, then file name. A file
+ * that cannot be read (binary, empty, undecodable, over a limit, a link or a folder) is skipped
+ * and named in `skipped`; a manifest that contradicts itself or the folder stops the load with
+ * CORPUS_MANIFEST_INVALID.
  */
-export async function loadCorpus(corpusDir: string, chunking: ChunkingOptions): Promise<Corpus> {
-  let files: string[];
-  try {
-    files = (await readdir(corpusDir)).filter((f) => readerFor(f) !== undefined).sort();
-  } catch {
+export async function loadCorpus(corpusDir: string, chunking: ChunkingOptions, reading: ReadLimits = DEFAULT_READ_LIMITS): Promise<Corpus> {
+  const listing = await listReportFiles(corpusDir).catch(() => {
     throw new AppError('CORPUS_MISSING', { dir: corpusDir });
-  }
+  });
+  const { files } = listing;
   if (files.length === 0) throw new AppError('CORPUS_MISSING', { dir: corpusDir });
 
   const listed = await readCorpusManifest(corpusDir);
-  checkEntries(listed, files, path.join(corpusDir, 'manifest.json'));
+  const skipped: Corpus['skipped'] = [...listing.skipped];
+  checkEntries(listed, files, path.join(corpusDir, 'manifest.json'), skipped.map((s) => s.file));
   const knownCities = [...new Set(listed.map((m) => m.city).filter(Boolean))];
   const byFile = new Map(listed.map((m) => [m.file, m]));
-  const ordered = [...listed.map((m) => m.file), ...files.filter((f) => !byFile.has(f))];
+  const ordered = [...listed.map((m) => m.file).filter((f) => files.includes(f)), ...files.filter((f) => !byFile.has(f))];
 
   const documents: CorpusDocument[] = [];
-  const skipped: Corpus['skipped'] = [];
   const usedIds = new Set(listed.map((m) => m.id));
-  for (const file of ordered) {
-    const outcome = await readReport(path.join(corpusDir, file), await readFile(path.join(corpusDir, file)));
-    if (!outcome.ok) {
-      skipped.push({ file, reason: outcome.reason });
-      continue;
+  const sandbox = createReportSandbox(reading);
+  try {
+    for (const file of ordered) {
+      // Stamped before it is read: a change while it is read shows as a change since.
+      const stamp = await fileStamp(path.join(corpusDir, file));
+      const outcome = await readReportFile(path.join(corpusDir, file), sandbox, reading);
+      if (!outcome.ok) {
+        skipped.push({ file, reason: outcome.reason, ...(outcome.code ? { code: outcome.code } : {}) });
+        continue;
+      }
+      const { text, pageStarts, titleCandidate } = outcome.report;
+      const meta = byFile.get(file) ?? uniqueId(readMeta(file, text, knownCities, titleCandidate).meta, usedIds);
+      usedIds.add(meta.id);
+      documents.push({ ...buildDocument(meta, text, chunking), ...(pageStarts ? { pageStarts } : {}), ...(stamp ? { stamp } : {}) });
     }
-    const { text, pageStarts, titleCandidate } = outcome.report;
-    const meta = byFile.get(file) ?? uniqueId(readMeta(file, text, knownCities, titleCandidate).meta, usedIds);
-    usedIds.add(meta.id);
-    documents.push({ ...buildDocument(meta, text, chunking), ...(pageStarts ? { pageStarts } : {}) });
+  } finally {
+    await sandbox.close();
   }
   if (documents.length === 0) throw new AppError('CORPUS_MISSING', { dir: corpusDir });
   return { ...numberPassages(documents), skipped };

@@ -8,7 +8,7 @@ export const COUNTIES: Record<string, string[]> = {
   晋中: ['榆次', '太谷', '介休', '灵石', '平遥', '祁县', '寿阳', '昔阳', '和顺', '左权', '榆社'],
 };
 
-/** Regions that contain the corpus cities: naming them does not take a question out of scope. */
+/** Regions that contain the corpus cities: where they only locate a city (山西省太原市), they are no concept an answer must say. */
 export const ENCLOSING_REGIONS = ['山西', '山西省', '全省', '中国', '全国'];
 
 /** Provinces, autonomous regions and the special regions (the four municipalities are cities here, as people call them). */

@@ -1,4 +1,5 @@
 import type { Credit } from './clean.js';
+import type { FileStamp, SkippedFile } from './folder.js';
 
 export const LEVELS = ['national', 'province', 'city', 'county'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -64,6 +65,8 @@ export interface CorpusDocument {
   source: string;
   /** For paged formats: where each page starts in `source`. */
   pageStarts?: number[];
+  /** The file's size and times when it was read. */
+  stamp?: FileStamp;
   /** Bylines, mastheads and photo credits removed from the text, with their place in the file. */
   credits: Credit[];
   passages: Passage[];
@@ -73,7 +76,7 @@ export interface Corpus {
   documents: CorpusDocument[];
   passages: Passage[];
   /** Files that could not be read, and why. */
-  skipped: Array<{ file: string; reason: string }>;
+  skipped: SkippedFile[];
 }
 
 export interface ChunkingOptions {

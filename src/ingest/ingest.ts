@@ -1,8 +1,11 @@
 import { loadCorpus } from '../corpus/load.js';
+import type { SkippedFile } from '../corpus/folder.js';
+import { withCorpusLock } from '../corpus/lock.js';
 import type { Config } from '../config.js';
 import { createEmbedder, type Embedder } from '../embed/embedder.js';
 import { fitSifOnPassages } from '../embed/sif-index.js';
 import type { SifParameters } from '../embed/sif.js';
+import { buildFigures } from '../figures/build.js';
 import { isAppError } from '../errors.js';
 import { RETRIEVAL_SETTINGS, type RetrievalSettings } from '../search/retrieval-settings.js';
 import { createStore } from '../store/create-store.js';
@@ -37,7 +40,7 @@ export interface IngestResult {
   /** One row per report indexed. */
   reports: Array<{ id: string; title: string; city: string; year: number; passages: number }>;
   /** Files that could not be read, and why. */
-  skipped: Array<{ file: string; reason: string }>;
+  skipped: SkippedFile[];
   /** The embedder used, kept so callers can answer questions without loading the model again. */
   embedder: Embedder | null;
   /** Why the index has no dense part, when it has none. */
@@ -45,7 +48,10 @@ export interface IngestResult {
   timings: { corpusMs: number; lexicalMs: number; embedMs: number; writeMs: number; totalMs: number };
 }
 
-/** corpus -> clean/chunk -> terms -> (embed) -> publish (write files or rows, HNSW, atomic switch). */
+/**
+ * corpus (read holding the corpus lock) -> clean/chunk -> terms -> (embed) -> publish (write files
+ * or rows, HNSW, atomic switch).
+ */
 export async function ingest(config: Config, options: IngestOptions = {}): Promise<IngestResult> {
   const backend = options.backend ?? createStore(config);
   const clock = stopwatch();
@@ -59,8 +65,11 @@ export async function ingest(config: Config, options: IngestOptions = {}): Promi
   const build = async (live: IndexManifest | null): Promise<StoreBuild | null> => {
     if (options.alreadyFresh?.(live)) return null;
     clock.lap();
-    const corpus = await loadCorpus(config.corpusDir, config.chunking);
-    const corpusHash = await corpusFingerprint(config.corpusDir);
+    // Read as one state: no add or remove runs while the folder is read (the lock is not held while embedding).
+    const { corpus, corpusHash } = await withCorpusLock(config.corpusDir, async () => ({
+      corpus: await loadCorpus(config.corpusDir, config.chunking, config.reading),
+      corpusHash: await corpusFingerprint(config.corpusDir),
+    }));
     const passages = corpus.passages.map((p) => ({ ...p, years: yearsNamed(p.text) }));
     counts = { documents: corpus.documents.length, passages: passages.length };
     reports = corpus.documents.map((d) => ({ id: d.meta.id, title: d.meta.title, city: d.meta.city, year: d.meta.year, passages: d.passages.length }));
@@ -105,10 +114,11 @@ export async function ingest(config: Config, options: IngestOptions = {}): Promi
           : null,
         ...(denseOffReason ? { denseOffReason } : {}),
       },
-      documents: corpus.documents.map((d) => ({ ...d.meta, credits: d.credits, ...(d.pageStarts ? { pageStarts: d.pageStarts } : {}) })),
+      documents: corpus.documents.map((d) => ({ ...d.meta, credits: d.credits, ...(d.pageStarts ? { pageStarts: d.pageStarts } : {}), ...(d.stamp ? { source: d.stamp } : {}) })),
       passages,
       terms,
       vectors,
+      figures: buildFigures(passages, corpus.documents.map((d) => d.meta)),
     };
   };
 

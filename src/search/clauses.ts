@@ -1,4 +1,5 @@
 import { tagWords } from '../text/tokenize.js';
+import { ASKS, focusOf } from './focus.js';
 
 /**
  * Which clauses of a question ask and which only tell about the asker. "太原停车太难了，2025年要加多少
@@ -7,18 +8,23 @@ import { tagWords } from '../text/tokenize.js';
  * names a thing ("晋中残疾孩子上学的学校，县里都有了吗？") is the topic; one that says something about the
  * asker or what happens to them (a verb, adjective or adverb outside a "…的" modifier, or 我) tells.
  */
-const ASKS = /多少|(?<![好十这那])几|什么|啥|哪|谁|怎么|咋|如何|吗|呢|是否|有没有|有无|是不是|能不能|会不会|要不要|可不可以|介绍|说说|讲讲|列举|[?？]/;
 const CLAUSE = /[^，,。.；;！!？?…~～\n]+[，,。.；;！!？?…~～\n]*/g;
 const FIRST_PERSON = /我|咱/;
 /** Jieba's tags of a predicate: verbs (not verbal nouns such as 改造), adjectives, adverbs, idioms. */
 const PREDICATE = /^(v(?!n)|a|d|l|i)/;
 
-/** The spans [start, end) of the clauses that tell rather than ask; none when no clause asks (then every word is the question). */
+/**
+ * The spans [start, end) of the clauses that tell rather than ask: every clause of a sentence that
+ * tells (see `focusOf`), and within the others those that say something of the asker; none when no
+ * clause asks (then every word is the question).
+ */
 export function tellingClauses(text: string): Array<[number, number]> {
   const clauses = [...text.matchAll(CLAUSE)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
   const asking = clauses.filter((c) => ASKS.test(c.text));
   if (asking.length === 0) return [];
-  return clauses.filter((c) => !asking.includes(c) && tells(c.text)).map((c) => [c.start, c.end]);
+  const toldSentences = focusOf(text).telling;
+  const inToldSentence = (c: { start: number; end: number }) => toldSentences.some(([from, to]) => from <= c.start && c.end <= to);
+  return clauses.filter((c) => inToldSentence(c) || (!asking.includes(c) && tells(c.text))).map((c) => [c.start, c.end]);
 }
 
 function tells(clause: string): boolean {

@@ -1,7 +1,8 @@
 import { COUNTIES, ENCLOSING_REGIONS, OTHER_PLACES } from '../corpus/places.js';
 import { numberOf } from '../text/numerals.js';
 import { tellingClauses } from './clauses.js';
-import { isCommonWord, NUMBER_WITH_UNIT, tagWords } from '../text/tokenize.js';
+import { isCommonWord } from '../text/dictionary.js';
+import { NUMBER_WITH_UNIT, tagWords } from '../text/tokenize.js';
 import type { Lexicon } from './lexicon.js';
 import type { Neighbour, NeighbourFinder } from './word-vectors.js';
 
@@ -111,11 +112,17 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
   }
 
   const seen = new Set(concepts.map((c) => c.label));
+  /** A word said again later in the text: where else it was said. */
+  const saidAgain = new Map<string, Array<[number, number]>>();
   for (const { word, tag: jiebaTag, start: at } of tagged) {
     // Jieba sometimes glues a particle to a word ("率要"): drop it.
     const lower = word.trim().toLowerCase().replace(GLUED_QUESTION, '').replace(GLUED_PARTICLES, '');
-    if (!/[\p{L}\p{N}]/u.test(lower) || ignored(lower) || /[\d.]/.test(lower) || YEAR.test(lower) || seen.has(lower)) continue;
+    if (!/[\p{L}\p{N}]/u.test(lower) || ignored(lower) || /[\d.]/.test(lower) || YEAR.test(lower)) continue;
     if (covered.subarray(at, at + word.length).some(Boolean)) continue;
+    if (seen.has(lower)) {
+      saidAgain.set(lower, [...(saidAgain.get(lower) ?? []), [at, at + word.length]]);
+      continue;
+    }
     seen.add(lower);
     const county = lower.match(COUNTY_WITH_SUFFIX)?.[1];
     const variants = [lower, ...(county ? [county] : []), ...lexicon.termsFor(lower)];
@@ -130,7 +137,7 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
     spans.set(concept, [at, at + word.length]);
   }
   pairConcepts(tagged, concepts, spans);
-  for (const [concept, span] of spans) where.set(concept, [span]);
+  for (const [concept, span] of spans) where.set(concept, [span, ...(saidAgain.get(concept.label) ?? [])]);
   return markSituation(concepts, where, tellingClauses(text));
 }
 

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import type { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { describeIssues } from '../config.js';
+import { onFirstUse } from '../on-first-use.js';
+import { PREPARED_DIR, prepared } from '../prepared/cache.js';
 
 /** Where the shipped lexicon lives: `data/lexicon.yaml` in the project. */
 export const LEXICON_FILE = path.resolve(import.meta.dirname, '..', '..', 'data', 'lexicon.yaml');
@@ -40,6 +42,8 @@ export interface Lexicon {
   readonly frame: ReadonlySet<string>;
   /** Number of phrases known, for the README and tests. */
   readonly size: number;
+  /** Groups of report terms that mean the same thing (规上 = 规模以上), as the lexicon lists them. */
+  readonly same: readonly string[][];
   /**
    * Phrases in `text` (frame phrases too, with no terms), longest first and not overlapping. A one-character phrase (河, 醋) counts
    * only where it is a whole word of `words` (jieba's cut of `text`), so 花 does not fire in 花钱.
@@ -59,10 +63,27 @@ export interface Lexicon {
   english(phrase: string): string[];
 }
 
-export function loadLexicon(file = LEXICON_FILE): Lexicon {
-  const parsed = lexiconSchema.safeParse(parse(readFileSync(file, 'utf8')));
+const yaml = onFirstUse<{ parse: typeof parseYaml }>('yaml');
+
+/**
+ * The lexicon in `file`, read from its prepared JSON (checked and converted once per edit of the
+ * file: parsing the YAML took most of a second at every start).
+ */
+export function loadLexicon(file = LEXICON_FILE, preparedDir = PREPARED_DIR): Lexicon {
+  const source = readFileSync(file);
+  const data = JSON.parse(prepared('lexicon-v1', source, () => JSON.stringify(checkedLexicon(source, file)), preparedDir).toString('utf8')) as LexiconData;
+  return lexiconOf(data);
+}
+
+type LexiconData = z.infer<typeof lexiconSchema>;
+
+function checkedLexicon(source: Buffer, file: string): LexiconData {
+  const parsed = lexiconSchema.safeParse(yaml().parse(source.toString('utf8')));
   if (!parsed.success) throw new Error(`${file} is invalid: ${describeIssues(parsed.error)}`);
-  const { frame, same, topics, english, described } = parsed.data;
+  return parsed.data;
+}
+
+function lexiconOf({ frame, same, topics, english, described }: LexiconData): Lexicon {
   // Word order varies in English as people type it (new urban jobs, urban new jobs): phrases are matched as sets of words.
   const wordSet = (phrase: string) => phrase.toLowerCase().replace(/-/g, ' ').split(/\s+/).filter(Boolean).sort().join(' ');
   const englishTerms = new Map(Object.entries(english).map(([phrase, terms]) => [wordSet(phrase), terms]));
@@ -87,6 +108,7 @@ export function loadLexicon(file = LEXICON_FILE): Lexicon {
   return {
     frame: new Set(frame),
     size: entries.size,
+    same,
     termsFor: (word) => [...(entries.get(word.toLowerCase()) ?? [])],
     reportTerms: () => [...reportTerms],
     english: (phrase) => englishTerms.get(wordSet(phrase)) ?? [],

@@ -1,6 +1,7 @@
 import type { Concept, ConceptParts } from './concepts.js';
 import type { Lexicon } from './lexicon.js';
-import { constraints, describeConcept, intent, lexiconStep, normalize, places, searchTerms, spelling, terms, time, type ReadingNote, type Termed } from './reading-steps.js';
+import { createPlaceReader, type ReportPlace } from './place-reading.js';
+import { constraints, describeConcept, focus, intent, lexiconStep, normalize, places, searchTerms, spelling, terms, time, type ReadingNote, type Termed } from './reading-steps.js';
 import type { SpellingFix } from './spelling.js';
 
 export { PLAN_PERIOD, type ReadingNote } from './reading-steps.js';
@@ -15,6 +16,8 @@ export type Question = Omit<Termed, 'conceptText'>;
 export interface ReaderParts extends ConceptParts {
   /** Cities the reports are about. */
   cities: string[];
+  /** The reports' places with their levels (national, province, city, county); `cities` as cities' reports when absent. */
+  reportPlaces?: ReportPlace[];
   /** Years some report plans or reviews; another year (2035) must be said by the answer itself. */
   coveredYears: ReadonlySet<number>;
   lexicon: Lexicon;
@@ -38,12 +41,13 @@ export function withEnglishConcepts(question: Question, concepts: Concept[]): Qu
   return { ...question, concepts: [...question.concepts.filter((c) => c.strict), ...own], terms, trace: [...question.trace, note] };
 }
 
-/** normalize -> spelling -> time -> places -> constraints -> intent -> lexicon -> terms. */
-export function createQuestionReader({ cities, coveredYears, lexicon, fixSpelling, neighbours, knows, currentYear = () => new Date().getFullYear() }: ReaderParts): QuestionReader {
+/** normalize -> spelling -> focus -> time -> places -> constraints -> intent -> lexicon -> terms. */
+export function createQuestionReader({ cities, reportPlaces, coveredYears, lexicon, fixSpelling, neighbours, knows, currentYear = () => new Date().getFullYear() }: ReaderParts): QuestionReader {
   const yearNow = typeof currentYear === 'number' ? () => currentYear : currentYear;
+  const readPlaces = createPlaceReader(reportPlaces ?? cities.map((name) => ({ name, level: 'city' as const })));
   return (raw) => {
     const year = yearNow();
-    const read = terms(lexiconStep(intent(constraints(places(time(spelling(normalize(raw), fixSpelling), year), cities)), year), { lexicon, cities, coveredYears, neighbours, knows }));
+    const read = terms(lexiconStep(intent(constraints(places(time(focus(spelling(normalize(raw), fixSpelling)), year), readPlaces)), year), { lexicon, cities, coveredYears, neighbours, knows }));
     const { conceptText: _, ...question } = read;
     return question;
   };

@@ -1,10 +1,12 @@
-import { COUNTIES, ENCLOSING_REGIONS, OTHER_PLACES } from '../corpus/places.js';
+import { ENCLOSING_REGIONS } from '../corpus/places.js';
 import type { SectionKind } from '../corpus/types.js';
 import { numberOf } from '../text/numerals.js';
 import { tokenize } from '../text/tokenize.js';
 import { figure, readConcepts, YEAR, type Concept, type ConceptParts } from './concepts.js';
 import type { Lexicon } from './lexicon.js';
+import { focusOf } from './focus.js';
 import { normalizeQuestion } from './normalize-question.js';
+import { createPlaceReader, type PlaceReader } from './place-reading.js';
 import type { SpellingFix } from './spelling.js';
 
 /**
@@ -12,7 +14,7 @@ import type { SpellingFix } from './spelling.js';
  * so far, returns a new one with what it found, and appends one note on what it did to the trace.
  */
 export interface ReadingNote {
-  step: 'normalize' | 'spelling' | 'time' | 'places' | 'constraints' | 'intent' | 'lexicon' | 'terms' | 'english' | 'context';
+  step: 'normalize' | 'spelling' | 'focus' | 'time' | 'places' | 'constraints' | 'intent' | 'lexicon' | 'terms' | 'english' | 'context';
   did: string;
 }
 
@@ -27,7 +29,12 @@ export interface Spelled extends Traced {
   fixes: SpellingFix[];
 }
 
-export interface Timed extends Spelled {
+export interface Focused extends Spelled {
+  /** The sentences of a chat message that ask (see `focusOf`); the whole text for a plain question. */
+  asked: string;
+}
+
+export interface Timed extends Focused {
   /** Years named, e.g. 2024 in "2024年"; 今年/去年/明年 by the clock. */
   years: number[];
 }
@@ -37,6 +44,8 @@ export interface Placed extends Timed {
   cities: string[];
   /** Places named that no report covers (另一城市、省份). */
   otherPlaces: string[];
+  /** The words read as the asked place (国家, 全省): scope, no concept. */
+  placeWords: string[];
 }
 
 export interface Constrained extends Placed {
@@ -142,40 +151,46 @@ export function spelling(reading: Traced, fixSpelling?: (text: string) => { text
   return { ...reading, text, fixes, trace: [...reading.trace, { step: 'spelling', did }] };
 }
 
-/** Years said (2025年); 今年/去年/明年 only when none is, read by the clock's year. */
-export function time(reading: Spelled, currentYear: number): Timed {
-  const { text } = reading;
-  const named = [...new Set([...text.matchAll(/(20\d{2})\s*年?/g)].map((m) => Number(m[1])))];
+/** The sentences that ask, in a message that also tells about the asker. */
+export function focus(reading: Spelled): Focused {
+  const { asked } = focusOf(reading.text);
+  const did = asked === reading.text ? 'asked whole' : `asks "${asked}"`;
+  return { ...reading, asked, trace: [...reading.trace, { step: 'focus', did }] };
+}
+
+/**
+ * Years said (2025年): in the asking sentences, else anywhere in the message; 今年/去年/明年 only
+ * when none is, in the asking sentences ("去年刚结婚" is the asker's story), read by the clock's year.
+ */
+export function time(reading: Focused, currentYear: number): Timed {
+  const { text, asked } = reading;
+  const yearsIn = (words: string) => [...new Set([...words.matchAll(/(20\d{2})\s*年?/g)].map((m) => Number(m[1])))];
+  const askedYears = yearsIn(asked);
+  const named = askedYears.length > 0 ? askedYears : yearsIn(text);
   const relativeYears: Array<[RegExp, number]> = [
     [/今年/, currentYear],
     [/去年/, currentYear - 1],
     [/明年/, currentYear + 1],
   ];
-  const relative = named.length === 0 ? relativeYears.filter(([word]) => word.test(text)).map(([, year]) => year) : [];
+  const relative = named.length === 0 ? relativeYears.filter(([word]) => word.test(asked)).map(([, year]) => year) : [];
   const years = [...named, ...relative];
   const did = years.length === 0 ? 'no year' : `${years.join(', ')}${relative.length > 0 ? ` (今年 = ${currentYear})` : ''}`;
   return { ...reading, years, trace: [...reading.trace, { step: 'time', did }] };
 }
 
-/** Corpus cities named, directly or by a county; places no report covers. */
-export function places(reading: Timed, corpusCities: string[]): Placed {
-  const { text } = reading;
-  const cities = new Set<string>();
-  for (const city of corpusCities) if (text.includes(city)) cities.add(city);
-  for (const [city, counties] of Object.entries(COUNTIES)) {
-    if (corpusCities.includes(city) && counties.some((c) => text.includes(c))) cities.add(city);
-  }
-  const otherPlaces = OTHER_PLACES.filter((place) => text.includes(place));
-  const did = [cities.size > 0 ? `cities ${[...cities].join('、')}` : 'no city', ...(otherPlaces.length > 0 ? [`other places ${otherPlaces.join('、')}`] : [])].join('; ');
-  return { ...reading, cities: [...cities], otherPlaces, trace: [...reading.trace, { step: 'places', did }] };
+/** The places asked about, read against the reports' places (see `createPlaceReader`); names alone are cities' reports. */
+export function places(reading: Timed, reportPlaces: PlaceReader | string[]): Placed {
+  const read = typeof reportPlaces === 'function' ? reportPlaces : createPlaceReader(reportPlaces.map((name) => ({ name, level: 'city' as const })));
+  const { did, ...found } = read(reading.text);
+  return { ...reading, ...found, trace: [...reading.trace, { step: 'places', did }] };
 }
 
 /** What kind of answer is asked: a figure, an amount in a unit, a time, a list, an item of one. */
 export function constraints(reading: Placed): Constrained {
-  const { text } = reading;
+  const { asked: text } = reading;
   const ordinal = text.match(ORDINAL);
   // The ordinal is not a figure to find ("5个") nor a topic ("件"): blanked, offsets kept.
-  const conceptText = ordinal ? text.replace(ordinal[0], '，'.repeat(ordinal[0].length)) : text;
+  const conceptText = ordinal ? reading.text.replace(ordinal[0], '，'.repeat(ordinal[0].length)) : reading.text;
   const askedUnit =
     text.match(ASKED_UNIT)?.[1] ??
     (COUNTED_PEOPLE.test(text) ? '人' : ASKED_PRICE.test(text) ? '元' : ASKED_RATE.test(text) || ASKED_SHARE.test(text) ? '%' : undefined);
@@ -204,7 +219,7 @@ export function constraints(reading: Placed): Constrained {
  * report itself. A past year asked "how many" wants what happened: past by the clock's year.
  */
 export function intent(reading: Constrained, currentYear: number): Intended {
-  const { text, years, cities, asksAmount } = reading;
+  const { asked: text, years, cities, asksAmount } = reading;
   const plans = PLAN_WORDS.test(text);
   const reviews = REVIEW_WORDS.test(text.replace(COMPARED_YEAR, ''));
   const kind: SectionKind | undefined = plans && !reviews ? 'plan' : reviews && !plans ? 'review' : undefined;
@@ -247,7 +262,7 @@ export interface LexiconParts extends ConceptParts {
 
 /** The concepts an answer must cover: lexicon phrases, figures, content words (see `readConcepts`). */
 export function lexiconStep(reading: Intended, { lexicon, cities, coveredYears, neighbours, knows }: LexiconParts): Conceived {
-  const placeWords = new Set([...cities, ...ENCLOSING_REGIONS, ...cities.map((c) => `${c}市`)]);
+  const placeWords = new Set([...cities, ...ENCLOSING_REGIONS, ...cities.map((c) => `${c}市`), ...reading.placeWords]);
   const { askedUnit } = reading;
   // The asked unit (多少人次) is checked as a unit; as a word it would make 惠及消费者10万人次 an answer about 游客.
   const ignored = (word: string) => STOP_WORDS.has(word) || DEMONSTRATIVE.test(word) || EITHER_OR.test(word) || COUNT_WORD.test(word) || lexicon.frame.has(word) || placeWords.has(word) || word === askedUnit;
@@ -265,8 +280,11 @@ export function searchTerms(texts: string[]): string[] {
 
 /** Lexical search terms: the question's words and every way its concepts can be said. */
 export function terms(reading: Conceived): Termed {
-  const expansions = reading.concepts.flatMap((c) => [...c.variants, ...(c.related ?? []).map((r) => r.word)]);
-  const found = searchTerms([reading.conceptText, ...expansions]);
+  // A message that tells about the asker is searched by what it asks, when that names a topic.
+  const asksTopic = reading.asked !== reading.text && reading.concepts.some((c) => c.kind !== 'figure' && !c.situation);
+  const searched = asksTopic ? reading.concepts.filter((c) => !c.situation) : reading.concepts;
+  const expansions = searched.flatMap((c) => [...c.variants, ...(c.related ?? []).map((r) => r.word)]);
+  const found = searchTerms([asksTopic ? reading.asked : reading.conceptText, ...expansions]);
   return { ...reading, terms: found, trace: [...reading.trace, { step: 'terms', did: [...new Set(found)].join(' ') }] };
 }
 

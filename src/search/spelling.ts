@@ -1,5 +1,6 @@
-import { pinyin } from 'pinyin-pro';
-import { cutWords, isCommonWord } from '../text/tokenize.js';
+import { isCommonWord } from '../text/dictionary.js';
+import { tonelessSyllables as toneless } from '../text/syllables.js';
+import { cutWords } from '../text/tokenize.js';
 
 const CJK = /^[\u3400-\u9fff]+$/;
 /** Around a place name cut into several words, only a boundary or a word that goes with places will do. */
@@ -11,8 +12,11 @@ export interface SpellingParts {
   places: string[];
   /** Whether the reports use a term. */
   knows(term: string): boolean;
-  /** Report words worth matching a slip against (jieba words of 2–4 characters the corpus uses). */
-  terms(): Iterable<string>;
+  /**
+   * The report word of 2–4 characters (a jieba word the corpus uses, or a lexicon term) with this
+   * toneless pinyin ("gao xin ji shu"), the first in jieba's dictionary when several share it.
+   */
+  termSounding(sound: string): string | undefined;
   /** Words people use that are not slips even though the reports do not (the lexicon's phrases). */
   meant(word: string): boolean;
 }
@@ -29,25 +33,9 @@ export interface SpellingFix {
  * jieba words (or runs of them) are replaced, so 推进中小企业 never becomes 推晋中小企业, and only
  * words that neither the reports, the lexicon nor everyday Chinese know (换成 stays 换成).
  */
-export function createSpellingFixer({ places, knows, terms, meant }: SpellingParts): (text: string) => { text: string; fixes: SpellingFix[] } {
-  // Pinyin character by character (cached): fast enough to index every report word on first use.
-  const syllables = new Map<string, string>();
-  const syllable = (char: string) => {
-    let found = syllables.get(char);
-    if (found === undefined) syllables.set(char, (found = pinyin(char, { toneType: 'none' })));
-    return found;
-  };
-  const toneless = (text: string) => [...text].map(syllable).join(' ');
+export function createSpellingFixer({ places, knows, termSounding, meant }: SpellingParts): (text: string) => { text: string; fixes: SpellingFix[] } {
   const placeBySound = new Map(places.map((place) => [toneless(place), place]));
   const placeBySpelling = new Map(places.map((place) => [toneless(place).replace(/ /g, ''), place]));
-  let termsBySound: Map<string, string> | undefined;
-  const termFor = (word: string) => {
-    if (!termsBySound) {
-      termsBySound = new Map();
-      for (const term of terms()) if (!termsBySound.has(toneless(term))) termsBySound.set(toneless(term), term);
-    }
-    return termsBySound.get(toneless(word));
-  };
   const isSlip = (word: string) => CJK.test(word) && !knows(word) && !meant(word) && !isCommonWord(word);
 
   return (typed) => {
@@ -77,7 +65,7 @@ export function createSpellingFixer({ places, knows, terms, meant }: SpellingPar
       }
       if (replaced) continue;
       const word = words[i];
-      const term = word.length >= 2 && word.length <= 4 && isSlip(word) ? termFor(word) : undefined;
+      const term = word.length >= 2 && word.length <= 4 && isSlip(word) ? termSounding(toneless(word)) : undefined;
       if (term && term !== word && !text.includes(term)) {
         fixes.push({ from: word, to: term });
         out.push(term);

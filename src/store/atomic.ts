@@ -19,6 +19,22 @@ export async function currentIndexFolder(indexDir: string): Promise<string | nul
   }
 }
 
+/** How often a reader looks at `CURRENT` for an index another process published. */
+const WATCH_INTERVAL_MS = 1_000;
+
+/** Calls `onChange` whenever `CURRENT` names another folder than when watching began (or than at the last call). */
+export function watchCurrent(indexDir: string, onChange: () => void): () => Promise<void> {
+  let seen: Promise<string | null> = currentIndexFolder(indexDir);
+  const timer = setInterval(() => {
+    seen = Promise.all([seen, currentIndexFolder(indexDir)]).then(([before, now]) => {
+      if (now && now !== before) onChange();
+      return now ?? before;
+    });
+  }, WATCH_INTERVAL_MS);
+  timer.unref();
+  return async () => clearInterval(timer);
+}
+
 export async function newIndexFolder(indexDir: string): Promise<string> {
   await ensureIndexDir(indexDir);
   const stamp = new Date().toISOString().replace(/[-:.TZ]/g, '');

@@ -1,4 +1,7 @@
-import lockfile from 'proper-lockfile';
+import type lockfile from 'proper-lockfile';
+import { onFirstUse } from '../on-first-use.js';
+
+const properLockfile = onFirstUse<typeof lockfile>('proper-lockfile');
 
 export interface LockOptions {
   /** How long to wait for another holder before giving up. */
@@ -14,7 +17,7 @@ export interface LockOptions {
  */
 export async function withLock<T>(file: string, task: () => Promise<T>, { timeoutMs = 30 * 60_000, staleMs = 10_000 }: LockOptions = {}): Promise<T> {
   const pollMs = 200;
-  const release = await lockfile.lock(file, {
+  const release = await properLockfile().lock(file, {
     realpath: false,
     stale: staleMs,
     update: Math.floor(staleMs / 3),

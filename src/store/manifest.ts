@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { ChunkingOptions } from '../corpus/types.js';
-import { readerFor } from '../corpus/readers/index.js';
+import { fileStamp, listReportFiles } from '../corpus/folder.js';
 import { AppError } from '../errors.js';
 import type { StoreExpectations } from './types.js';
 
 /** Bump when the on-disk layout or the chunker's behaviour changes, so old indexes are rebuilt. */
-export const INDEX_FORMAT = 9;
+export const INDEX_FORMAT = 12;
 
 const denseSchema = z.object({
   model: z.string(),
@@ -45,20 +45,21 @@ export type IndexManifest = z.infer<typeof indexManifestSchema>;
 export type DenseManifest = z.infer<typeof denseSchema>;
 
 /**
- * Fingerprint of the corpus folder: every report file's name, size and modification time, and the
- * manifest's content. Any edit, addition or removal changes it; reading only file metadata keeps
- * it fast for thousands of reports.
+ * Fingerprint of the corpus folder: every report file's name, size, modification and change time
+ * (an edit whose modification time was put back still changes the latter), the names of what is
+ * skipped (links, folders), and the manifest's content. Any edit, addition or removal changes it;
+ * reading only file metadata keeps it fast for thousands of reports.
  */
 export async function corpusFingerprint(corpusDir: string): Promise<string> {
   const hash = createHash('sha256');
-  const entries = await readdir(corpusDir).catch(() => {
+  const { files, skipped } = await listReportFiles(corpusDir).catch(() => {
     throw new AppError('CORPUS_MISSING', { dir: corpusDir });
   });
-  const files = entries.filter((f) => readerFor(f) !== undefined).sort();
   for (const file of files) {
-    const { size, mtimeMs } = await stat(path.join(corpusDir, file));
-    hash.update(`${file}\0${size}\0${mtimeMs}\0`);
+    const stamp = await fileStamp(path.join(corpusDir, file));
+    hash.update(`${file}\0${stamp?.size}\0${stamp?.mtimeMs}\0${stamp?.ctimeMs}\0`);
   }
+  for (const { file } of skipped) hash.update(`${file}\0skipped\0`);
   const manifest = await readFile(path.join(corpusDir, 'manifest.json')).catch(() => Buffer.alloc(0));
   hash.update(manifest);
   return hash.digest('hex').slice(0, 32);

@@ -1,10 +1,14 @@
 import type { PassageTerms } from './passage-terms.js';
 import type { Credit } from '../corpus/clean.js';
+import type { FileStamp } from '../corpus/folder.js';
 import type { DocumentMeta, Passage } from '../corpus/types.js';
+import type { Figure } from '../figures/types.js';
 import type { IndexManifest } from './manifest.js';
 
 export interface StoredDocument extends DocumentMeta {
   credits: Credit[];
+  /** The report file as it was read for this index, to tell whether it changed since (see `corpus/source-check.ts`). */
+  source?: FileStamp;
   /** For paged formats (PDF): where each page starts in the extracted text. */
   pageStarts?: number[];
 }
@@ -49,12 +53,14 @@ export interface Store {
   readonly hasVectors: boolean;
   /** Passages by id, in the order asked. */
   passages(ids: number[]): Promise<StoredPassage[]>;
-  /** The passage after `passage` in its report, if any. */
-  following(passage: Passage): Promise<StoredPassage | undefined>;
+  /** Up to `limit` passages that follow `passage` in its report, in order (one read for all). */
+  following(passage: Passage, limit: number): Promise<StoredPassage[]>;
   /** BM25 (k1 1.2, b 0.75) over the scoped passages, best `limit` first. */
   searchLexical(terms: string[], scope: ScopeFilter, limit: number): Promise<ScoredPassage[]>;
   /** Cosine similarity over the scoped passages, best `limit` first; [] for a lexical-only index. */
   searchVectors(vector: Float32Array, scope: ScopeFilter, limit: number): Promise<ScoredPassage[]>;
+  /** The figures table built at ingest (see `src/figures`), in report order. */
+  figures(): Promise<Figure[]>;
   close(): Promise<void>;
 }
 
@@ -67,6 +73,17 @@ export interface StoreBuild {
   terms: PassageTerms;
   /** One vector per passage, or null for a lexical-only index. */
   vectors: Float32Array[] | null;
+  /** Every indicator statement of the reports. */
+  figures: Figure[];
+}
+
+/** What an opened index tells its user while it is read. */
+export interface StoreEvents {
+  /**
+   * Called when data read back is not what was written (a passage whose checksum differs): that
+   * data is not used, and the index is marked so that the next open rebuilds it.
+   */
+  onDamage?: (detail: string) => void;
 }
 
 /** What a caller expects of an index; a mismatch means the index is stale. */
@@ -91,7 +108,7 @@ export interface StoreBackend {
   /** The live index's manifest, or null when there is none. Throws INDEX_CORRUPT on a damaged one. */
   readManifest(): Promise<IndexManifest | null>;
   /** Opens the live index; throws INDEX_MISSING, INDEX_STALE or INDEX_CORRUPT. */
-  open(expected: StoreExpectations): Promise<Store>;
+  open(expected: StoreExpectations, events?: StoreEvents): Promise<Store>;
   /**
    * Runs `build` while holding the backend's build lock (other ingests wait; a killed holder does
    * not block them), then publishes what it returns atomically. `build` gets the live index's
@@ -99,5 +116,10 @@ export interface StoreBackend {
    * process just published already fits). Readers see the old index until the new one is complete.
    */
   publish(build: (live: IndexManifest | null) => Promise<StoreBuild | null>): Promise<boolean>;
+  /**
+   * Calls `onPublished` when an index may have been published since (by any process): a hint to
+   * compare the live manifest's `builtAt` with the one open. Returns the function that stops watching.
+   */
+  watch(onPublished: () => void): () => Promise<void>;
   close(): Promise<void>;
 }

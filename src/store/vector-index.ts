@@ -1,9 +1,10 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import hnswlib from 'hnswlib-node';
+import type hnswlib from 'hnswlib-node';
+import { onFirstUse } from '../on-first-use.js';
 import type { ScoredPassage } from './types.js';
 
-const { HierarchicalNSW } = hnswlib;
+const hnsw = onFirstUse<typeof hnswlib>('hnswlib-node');
 
 export interface HnswSettings {
   m: number;
@@ -33,7 +34,7 @@ export interface BuiltVectorIndex {
 }
 
 export function buildVectorIndex(vectors: Float32Array[], dimension: number, settings: HnswSettings): BuiltVectorIndex {
-  const index = new HierarchicalNSW('cosine', dimension);
+  const index = new (hnsw().HierarchicalNSW)('cosine', dimension);
   index.initIndex(Math.max(vectors.length, 1), settings.m, settings.efConstruction, 100);
   const rows = new Float32Array(vectors.length * dimension);
   vectors.forEach((vector, passageId) => {
@@ -55,7 +56,7 @@ export function buildVectorIndex(vectors: Float32Array[], dimension: number, set
  * bounds), so the caller must pass the dimension recorded in the index manifest.
  */
 export async function openVectorIndex(base: string, dimension: number, efSearch: number): Promise<VectorIndex> {
-  const index = new HierarchicalNSW('cosine', dimension);
+  const index = new (hnsw().HierarchicalNSW)('cosine', dimension);
   await index.readIndex(`${base}.hnsw`);
   index.setEf(efSearch);
   const rows = openSync(`${base}.f32`, 'r');

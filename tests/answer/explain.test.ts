@@ -16,7 +16,7 @@ describe('the decision trace of an answer', () => {
     expect(answer.found).toBe(true);
     expect(answer.reason).toBeUndefined();
     const explain = answer.explain!;
-    expect(explain.reading.map((n) => n.step)).toEqual(['normalize', 'spelling', 'time', 'places', 'constraints', 'intent', 'lexicon', 'terms']);
+    expect(explain.reading.map((n) => n.step)).toEqual(['normalize', 'spelling', 'focus', 'time', 'places', 'constraints', 'intent', 'lexicon', 'terms']);
     expect(explain.reading.find((n) => n.step === 'time')!.did).toContain('2024');
     expect(explain).toMatchObject({ strategy: 'single', decision: 'best-sentence', found: true });
     const [first] = explain.candidates;
@@ -54,8 +54,9 @@ describe('the decision trace of an answer', () => {
     expect((await answerer.answer('甲市2024年城镇新增就业多少人？')).explain).toBeUndefined();
   });
 
-  it('names the strategy: per year, per city', async () => {
-    expect((await answerer.answer('甲市这几年新建公园多少个？', { explain: true })).explain?.strategy).toBe('per-year');
-    expect((await answerer.answer('甲市和乙市2025年城镇新增就业目标分别是多少？', { explain: true })).explain?.strategy).toBe('per-city');
+  it('names the strategy of answers from the figures table, across years and across cities', async () => {
+    // 新建公园 is in the figures table: answered from it.
+    expect((await answerer.answer('甲市这几年新建公园多少个？', { explain: true })).explain).toMatchObject({ strategy: 'figures', decision: 'figures-series' });
+    expect((await answerer.answer('甲市和乙市2025年城镇新增就业目标分别是多少？', { explain: true })).explain).toMatchObject({ strategy: 'figures', decision: 'figures-series' });
   });
 });

@@ -2,7 +2,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answerer } from '../../src/answer/answerer.js';
 import type { Answer } from '../../src/answer/types.js';
-import { createBot, type ReportBot } from '../../src/bot/create-bot.js';
+import { createBot, type BotParts, type ReportBot } from '../../src/bot/create-bot.js';
 import { startEmulator, type Emulator } from '../support/bot-api-emulator.js';
 import { lexicalAnswerer } from '../support/lexical-context.js';
 import { fakeAnswerer, UNDERSTOOD } from '../support/reader.js';
@@ -10,18 +10,20 @@ import { fakeAnswerer, UNDERSTOOD } from '../support/reader.js';
 const TOKEN = '111111111:AAEe2etokene2etokene2etokene2etoken';
 const LONG_TOKEN = '222222222:AAElongtokenlongtokenlongtokenlongto';
 const FLOOD_TOKEN = '555555555:AAEfloodtokenfloodtokenfloodtokenfloo';
+const FAULT_TOKEN = '666666666:AAEfaulttokenfaulttokenfaulttokenfaul';
 const RATE = { ratePerUser: 1000, ratePerChat: 1000, port: 0, connectTimeoutS: 1 };
 
 let emulator: Emulator;
 let real: Awaited<ReturnType<typeof lexicalAnswerer>>;
 const running: Array<{ bot: ReportBot; launched: Promise<void> }> = [];
 
-function launch(token: string, answerer: Answerer): ReportBot {
+function launch(token: string, answerer: Answerer, parts: Pick<BotParts, 'retry' | 'requestTimeoutMs'> = {}): ReportBot {
   const reportBot = createBot({
     answerer,
     documents: () => real.store.documents,
     config: { token, apiRoot: emulator.apiRoot, ...RATE },
     logger: pino({ level: 'silent' }),
+    ...parts,
   });
   running.push({ bot: reportBot, launched: reportBot.bot.launch() });
   return reportBot;
@@ -182,5 +184,64 @@ describe('bot against a Bot API emulator on loopback', () => {
     const afterStop = emulator.stats().getUpdatesCalls;
     await new Promise((resolve) => setTimeout(resolve, 1200));
     expect(emulator.stats().getUpdatesCalls).toBeLessThanOrEqual(afterStop + 1);
+  });
+});
+
+describe('delivery through Telegram faults, exactly once', () => {
+  /** Retry waits are recorded and skipped: a 90 s retry_after or a minutes-long outage takes no real time. */
+  const waits: number[] = [];
+  let faulty: ReportBot;
+  beforeAll(() => {
+    faulty = launch(FAULT_TOKEN, real.answerer, { retry: { sleep: async (ms) => void waits.push(ms) }, requestTimeoutMs: 1000 });
+  });
+  const settled = async () => {
+    await faulty.tasks.idle();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  };
+
+  it('does not send an answer twice when the connection drops after Telegram stored it', async () => {
+    const chat = { id: 9101, type: 'private' as const };
+    emulator.dropNextSendsAfterStore(1);
+    await say(FAULT_TOKEN, chat, '晋中卫生厕所普及率是多少？');
+    await emulator.waitForBotMessages(FAULT_TOKEN, chat.id, 1);
+    await settled();
+    expect(emulator.stats().droppedAfterStore).toBe(1);
+    expect(emulator.botMessages(FAULT_TOKEN, chat.id).map((m) => m.text)).toEqual([expect.stringContaining('<b>82%</b>')]);
+  });
+
+  it('waits out a 5xx outage longer than a few seconds and then delivers the answer, with no apology', async () => {
+    const chat = { id: 9102, type: 'private' as const };
+    waits.length = 0;
+    emulator.failNextSends(12);
+    await say(FAULT_TOKEN, chat, '晋中卫生厕所普及率是多少？');
+    await emulator.waitForBotMessages(FAULT_TOKEN, chat.id, 1);
+    await settled();
+    expect(waits.reduce((a, b) => a + b, 0)).toBeGreaterThan(60_000);
+    expect(emulator.botMessages(FAULT_TOKEN, chat.id).map((m) => m.text)).toEqual([expect.stringContaining('<b>82%</b>')]);
+  });
+
+  it('waits out a 429 with retry_after 90 and delivers the answer, not an apology', async () => {
+    const chat = { id: 9103, type: 'private' as const };
+    waits.length = 0;
+    emulator.rejectNextSends(1, 90);
+    await say(FAULT_TOKEN, chat, '晋中卫生厕所普及率是多少？');
+    await emulator.waitForBotMessages(FAULT_TOKEN, chat.id, 1);
+    await settled();
+    expect(waits).toContain(90_000);
+    expect(emulator.botMessages(FAULT_TOKEN, chat.id).map((m) => m.text)).toEqual([expect.stringContaining('<b>82%</b>')]);
+  });
+
+  it('gives up on a sendMessage Telegram never answers, so the chat gets its next answer', async () => {
+    const chat = { id: 9104, type: 'private' as const };
+    const hungBefore = emulator.stats().hungSends;
+    emulator.hangNextSends(1);
+    await say(FAULT_TOKEN, chat, '太原滨河自行车道有多长？');
+    while (emulator.stats().hungSends === hungBefore) await new Promise((resolve) => setTimeout(resolve, 20));
+    await say(FAULT_TOKEN, chat, '晋中卫生厕所普及率是多少？');
+    await emulator.waitForBotMessages(FAULT_TOKEN, chat.id, 1);
+    await settled();
+    // The hung request may have been carried out: it is not sent again (at most once).
+    expect(emulator.botMessages(FAULT_TOKEN, chat.id).map((m) => m.text)).toEqual([expect.stringContaining('<b>82%</b>')]);
+    faulty.bot.stop('test end');
   });
 });

@@ -201,6 +201,34 @@ describe('conversations', () => {
   });
 });
 
+describe('not found', () => {
+  it('says how the question was read and which reports cover the city, and offers the closest passages and rephrasings in the reports\' words as buttons that ask them', async () => {
+    const bot = makeBot();
+    await deliver(bot, textUpdate('太原2025年养老院能多出多少张床？'));
+    const [message] = sent();
+    expect(message.payload.text).toContain('（问题读作：太原 2025年 养老院）');
+    expect(message.payload.text).toContain('太原：2024、2025、2026年');
+    expect(message.payload.text).not.toContain('现有报告');
+    const keyboard = message.payload.reply_markup.inline_keyboard;
+    const key = keyboard[0][0].callback_data.split(':')[1];
+    expect(keyboard).toEqual([
+      [{ text: '可能相关', callback_data: `m:${key}:0` }],
+      [{ text: '🔍 太原2025年全省最大的老年社会福利院投用', callback_data: `r:${key}:0` }],
+      [{ text: '🔍 太原2025年新建改造一批城镇社区养老中心', callback_data: `r:${key}:1` }],
+    ]);
+    calls.length = 0;
+    await deliver(bot, callbackUpdate(`r:${key}:1`));
+    expect(calls[0].method).toBe('answerCallbackQuery');
+    expect(sent()).toHaveLength(1);
+    expect(sent()[0].payload.text).toContain('城镇社区养老中心');
+    expect(sent()[0].payload.reply_markup.inline_keyboard.at(-1).map((b: { text: string }) => b.text)).toEqual(['👍', '👎']);
+    calls.length = 0;
+    await deliver(bot, callbackUpdate(`m:${key}:0`));
+    const related = calls.find((c) => c.method === 'editMessageText')!;
+    expect(related.payload.reply_markup.inline_keyboard.slice(-2)).toEqual(keyboard.slice(1));
+  });
+});
+
 describe('group chat', () => {
   it('ignores chatter and commands for other bots', async () => {
     await deliver(makeBot(), textUpdate('今天中午吃什么', GROUP_CHAT), textUpdate('/ask@OtherBot 晋中卫生厕所普及率', GROUP_CHAT), textUpdate('/weather', GROUP_CHAT));
@@ -384,6 +412,12 @@ describe('robustness', () => {
     calls.length = 0;
     await deliver(makeBot(), textUpdate('晋中卫生厕所普及率？'));
     expect(sent().map((m) => m.payload.text)).toEqual(['抱歉，处理这个问题时出了点问题，请稍后再试。']);
+  });
+
+  it('answers an update Telegram delivers twice only once', async () => {
+    const update = textUpdate('晋中卫生厕所普及率是多少？');
+    await deliver(makeBot(), update, update);
+    expect(sent()).toHaveLength(1);
   });
 
   it('keeps every message within the Telegram limit', async () => {

@@ -102,4 +102,14 @@ describe('two bot replicas sharing one PostgreSQL database', () => {
     const [, followUp] = await emulator.waitForBotMessages(TOKEN, 9011, 2);
     expect(followUp.text).toContain('（按“晋中 2024年 改革事项”理解）');
   });
+
+  it('answers an update Telegram delivers to both replicas once', async () => {
+    const [a, b] = replicas;
+    const update = { update_id: nextUpdate++, ...message(9012, '晋中卫生厕所普及率是多少？') };
+    await post(a.port, update);
+    await post(b.port, update);
+    await emulator.waitForBotMessages(TOKEN, 9012, 1);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(emulator.botMessages(TOKEN, 9012)).toHaveLength(1);
+  });
 });

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -101,6 +101,26 @@ describe('everyday words lexicon (data/lexicon.yaml)', () => {
       const file = path.join(dir, 'lexicon.yaml');
       await writeFile(file, 'frame: [有没有]\nsame: [[规上, 规模以上]]\ntopics: {就业: {找工作: [就业]}}\nenglish: {jobs: [就业]}\n');
       expect(loadLexicon(file).described('用电低谷抽水发电', ['用电', '低谷', '抽水', '发电'])).toEqual([]);
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('is read from a prepared copy that an edit of the file replaces', async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      const file = path.join(dir, 'lexicon.yaml');
+      const preparedDir = path.join(dir, 'prepared');
+      const write = (term: string) => writeFile(file, `frame: [有没有]\nsame: [[规上, 规模以上]]\ntopics: {就业: {找工作: [${term}]}}\nenglish: {jobs: [就业]}\n`);
+      await write('就业');
+      expect(loadLexicon(file, preparedDir).termsFor('找工作')).toEqual(['就业']);
+      expect(await readdir(preparedDir)).toHaveLength(1);
+      expect(loadLexicon(file, preparedDir).termsFor('找工作')).toEqual(['就业']);
+      await write('稳就业');
+      expect(loadLexicon(file, preparedDir).termsFor('找工作')).toEqual(['稳就业']);
+      expect(await readdir(preparedDir)).toHaveLength(2);
+      await writeFile(file, 'frame: 有没有\n');
+      expect(() => loadLexicon(file, preparedDir)).toThrow(/is invalid/);
     } finally {
       await cleanup();
     }

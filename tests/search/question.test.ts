@@ -22,9 +22,10 @@ describe('reading a question', () => {
     expect(readQuestion('清徐的醋产业', CITIES).cities).toEqual(['太原']);
   });
 
-  it('notices places the reports do not cover, but not the province they belong to', () => {
+  it('notices places the reports do not cover; the province they belong to only locates a city, and alone has no report', () => {
     expect(readQuestion('上海的地铁有多长？', CITIES).otherPlaces).toEqual(['上海']);
-    expect(readQuestion('山西省的煤炭产量', CITIES).otherPlaces).toEqual([]);
+    expect(readQuestion('山西省太原市的煤炭产量', CITIES)).toMatchObject({ cities: ['太原'], otherPlaces: [] });
+    expect(readQuestion('山西省的煤炭产量', CITIES)).toMatchObject({ cities: [], otherPlaces: ['山西'] });
   });
 
   it('reads plan and review intent', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadLexicon } from '../../src/search/lexicon.js';
-import { constraints, intent, lexiconStep, normalize, places, spelling, terms, time } from '../../src/search/reading-steps.js';
+import { constraints, focus, intent, lexiconStep, normalize, places, spelling, terms, time } from '../../src/search/reading-steps.js';
 
 const lexicon = loadLexicon();
 /** Runs the steps before the one under test, so each test looks at one step's own work. */
-const upTo = (raw: string, year = 2026) => constraints(places(time(spelling(normalize(raw)), year), ['甲', '乙']));
+const upTo = (raw: string, year = 2026) => constraints(places(time(focus(spelling(normalize(raw))), year), ['甲', '乙']));
 
 describe('each reading step on its own', () => {
   it('normalize: full-width digits, traditional characters and chat fillers, with a note of the change', () => {
@@ -24,15 +24,15 @@ describe('each reading step on its own', () => {
   });
 
   it('time: named years; 今年/去年/明年 by the given year only', () => {
-    expect(time(spelling(normalize('2024年和2025年')), 2026).years).toEqual([2024, 2025]);
-    expect(time(spelling(normalize('今年就业')), 2026).years).toEqual([2026]);
-    expect(time(spelling(normalize('今年就业')), 2027).years).toEqual([2027]);
-    expect(time(spelling(normalize('去年就业')), 2026).years).toEqual([2025]);
-    expect(time(spelling(normalize('2025年今年')), 2026).years).toEqual([2025]);
+    expect(time(focus(spelling(normalize('2024年和2025年'))), 2026).years).toEqual([2024, 2025]);
+    expect(time(focus(spelling(normalize('今年就业'))), 2026).years).toEqual([2026]);
+    expect(time(focus(spelling(normalize('今年就业'))), 2027).years).toEqual([2027]);
+    expect(time(focus(spelling(normalize('去年就业'))), 2026).years).toEqual([2025]);
+    expect(time(focus(spelling(normalize('2025年今年'))), 2026).years).toEqual([2025]);
   });
 
   it('places: the corpus cities named, and places no report covers', () => {
-    const read = places(time(spelling(normalize('甲市和广州的地铁')), 2026), ['甲', '乙']);
+    const read = places(time(focus(spelling(normalize('甲市和广州的地铁'))), 2026), ['甲', '乙']);
     expect(read.cities).toEqual(['甲']);
     expect(read.otherPlaces).toEqual(['广州']);
   });
@@ -69,6 +69,6 @@ describe('each reading step on its own', () => {
     const read = terms(lexiconStep(intent(upTo('2025年地铁3号线'), 2026), { lexicon, cities: ['甲'], coveredYears: new Set([2025]) }));
     expect(read.terms).toEqual(expect.arrayContaining(['地铁', '3号线']));
     expect(read.terms).not.toContain('2025');
-    expect(read.trace.map((n) => n.step)).toEqual(['normalize', 'spelling', 'time', 'places', 'constraints', 'intent', 'lexicon', 'terms']);
+    expect(read.trace.map((n) => n.step)).toEqual(['normalize', 'spelling', 'focus', 'time', 'places', 'constraints', 'intent', 'lexicon', 'terms']);
   });
 });

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { createReportWords } from '../../src/search/report-words.js';
 import { createSpellingFixer } from '../../src/search/spelling.js';
+import { tonelessSyllables } from '../../src/text/syllables.js';
 
 const REPORT_WORDS = new Set(['太原', '晋中', '高新技术', '高新', '技术', '企业', '推进', '中小企业', '就业', '城镇', '换乘']);
 const fix = createSpellingFixer({
   places: ['太原', '晋中', '平遥', '清徐'],
   knows: (term) => REPORT_WORDS.has(term),
-  terms: () => REPORT_WORDS,
+  termSounding: (sound) => [...REPORT_WORDS].find((word) => word.length >= 2 && word.length <= 4 && tonelessSyllables(word) === sound),
   meant: (word) => word === '看病难',
 });
 const fixed = (text: string) => fix(text).text;
@@ -30,5 +32,29 @@ describe('typing slips', () => {
     expect(fixed('离太原太远了')).toBe('离太原太远了');
     expect(fixed('换成2025年是多少')).toBe('换成2025年是多少');
     expect(fix('太原看病难吗').fixes).toEqual([]);
+  });
+});
+
+describe('the words the reports use, from the prepared dictionary tables', () => {
+  // An index that holds these terms: 进中 is a character pair of 推进中小企业, not a word.
+  const INDEX_TERMS = new Set(['高新', '高新技术', '进中', '就业', '公园', '工业园区']);
+  const words = createReportWords((term) => INDEX_TERMS.has(term), ['工业园区', '口袋公园']);
+
+  it('are the dictionary words and lexicon terms the index holds', () => {
+    expect(words.has('高新技术')).toBe(true);
+    expect(words.has('工业园区')).toBe(true);
+    expect(words.has('进中')).toBe(false);
+    expect(words.has('口袋公园')).toBe(false);
+  });
+
+  it('are found by their sound, the index deciding among homophones', () => {
+    expect(words.termSounding(tonelessSyllables('高薪'))).toBe('高新');
+    expect(words.termSounding(tonelessSyllables('公圆'))).toBe('公园');
+    expect(words.termSounding(tonelessSyllables('进中'))).toBeUndefined();
+  });
+
+  it('fix a slip of the real dictionary in a question', () => {
+    const fixer = createSpellingFixer({ places: ['太原'], knows: (word) => words.has(word), termSounding: (sound) => words.termSounding(sound), meant: () => false });
+    expect(fixer('太原高薪技术企业有多少').text).toBe('太原高新技术企业有多少');
   });
 });

@@ -1,4 +1,4 @@
-import { access, readdir, readFile, utimes } from 'node:fs/promises';
+import { access, cp, readdir, readFile, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS_DIR, REPO, tempDir } from '../support/fixtures.js';
@@ -38,18 +38,21 @@ describe('ingests and asks at the same time', () => {
     expect((await readdir(indexDir)).filter((f) => f.startsWith('index-')).length).toBeLessThanOrEqual(2);
   });
 
-  it('takes over the lock of an ingest that was killed while building', async () => {
+  it('takes over the locks of an ingest that was killed while building', async () => {
     const indexDir = path.join(dir.dir, 'killed');
-    const env = envFor(indexDir);
+    // A corpus of its own: the killed ingest may hold its lock too, which no other test should wait for.
+    const corpusDir = path.join(dir.dir, 'killed-corpus');
+    await cp(CORPUS_DIR, corpusDir, { recursive: true });
+    const env = { ...envFor(indexDir), CORPUS_DIR: corpusDir };
     const doomed = spawnChild(process.execPath, ['--import', 'tsx', path.join('src', 'cli', 'ingest.ts')], { cwd: REPO, env: { ...process.env, ...env } });
-    const lock = path.join(indexDir, 'build.lock');
-    const deadline = Date.now() + 15_000;
-    while (!(await access(lock).then(() => true, () => false)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    const locks = [path.join(indexDir, 'build.lock'), path.join(corpusDir, 'manifest.json.lock')];
+    const exists = (file: string) => access(file).then(() => true, () => false);
+    while (!(await exists(locks[0])) && doomed.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 20));
     doomed.kill('SIGKILL');
     await new Promise((resolve) => doomed.on('close', resolve));
-    // Nobody refreshes the lock any more: let it be as old as a lock left 20 s ago (stale after 10 s).
+    // Nobody refreshes the locks any more: let them be as old as locks left 20 s ago (stale after 10 s).
     const past = new Date(Date.now() - 20_000);
-    await utimes(lock, past, past);
+    for (const lock of locks) if (await exists(lock)) await utimes(lock, past, past);
     const started = Date.now();
     const next = await runCli('ingest', [], env);
     expect(Date.now() - started).toBeLessThan(10_000);

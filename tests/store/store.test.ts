@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import type { Embedder } from '../../src/embed/embedder.js';
+import { loadCorpus } from '../../src/corpus/load.js';
 import { isAppError } from '../../src/errors.js';
+import { buildFigures } from '../../src/figures/build.js';
 import { ingest } from '../../src/ingest/ingest.js';
 import { createEmbeddedBackend } from '../../src/store/embedded/backend.js';
 import { createPostgresBackend } from '../../src/store/postgres/backend.js';
@@ -43,7 +45,7 @@ async function errorCode(promise: Promise<unknown>): Promise<string> {
 
 const BACKENDS: Array<[string, () => StoreBackend]> = [
   ['embedded', () => createEmbeddedBackend({ indexDir: path.join(dir.dir, 'embedded'), hnsw: config.hnsw })],
-  ['postgres', () => createPostgresBackend(postgres.url, config.hnsw)],
+  ['postgres', () => createPostgresBackend(postgres.settings, config.hnsw)],
 ];
 
 describe.each(BACKENDS)('%s store', (_name, makeBackend) => {
@@ -70,7 +72,14 @@ describe.each(BACKENDS)('%s store', (_name, makeBackend) => {
     expect(store.terms.idf('不存在的词')).toBe(0);
     const [first] = await store.passages([0]);
     expect(first).toMatchObject({ id: 0, docId: 'TY2024' });
-    expect((await store.following(first))?.id).toBe(1);
+    expect((await store.following(first, 3)).map((p) => p.id)).toEqual([1, 2, 3]);
+  });
+
+  it('keeps the figures table built at ingest, as built', async () => {
+    const corpus = await loadCorpus(CORPUS_DIR, config.chunking);
+    const built = buildFigures(corpus.passages, corpus.documents.map((d) => d.meta));
+    expect(built.length).toBeGreaterThan(100);
+    expect(await store.figures()).toEqual(built);
   });
 
   it('ranks lexically within a scope, and a passage naming an uncovered year is in scope for both retrievers', async () => {
@@ -107,7 +116,7 @@ describe('opening PostgreSQL with no index yet', () => {
   it('builds the index on first use (under the build lock) and answers from it', async () => {
     const empty = await startPostgres();
     try {
-      const app = await createApp({ ...config, dense: false, store: { kind: 'postgres', databaseUrl: empty.url } });
+      const app = await createApp({ ...config, dense: false, store: { kind: 'postgres', ...empty.settings } });
       expect(app.backend.kind).toBe('postgres');
       expect((await app.answerer.answer('晋中卫生厕所普及率是多少？')).answer).toContain('82%');
       await app.close();
@@ -120,7 +129,7 @@ describe('opening PostgreSQL with no index yet', () => {
 describe('both backends rank alike', () => {
   it('gives the same lexical ranking for the same terms and scope', async () => {
     const embedded = createEmbeddedBackend({ indexDir: path.join(dir.dir, 'alike'), hnsw: config.hnsw });
-    const pg = createPostgresBackend(postgres.url, config.hnsw);
+    const pg = createPostgresBackend(postgres.settings, config.hnsw);
     await ingest({ ...config, dense: false }, { embedder: null, backend: embedded });
     await ingest({ ...config, dense: false }, { embedder: null, backend: pg });
     const lexicalOnly = { ...expected, model: null };
@@ -191,5 +200,15 @@ describe('embedded store on disk', () => {
     expect(await liveFolder(copy)).toBe(before);
     expect((await readdir(copy)).filter((f) => f.startsWith('.building-'))).toEqual([]);
     await (await open(copy)).close();
+  });
+
+  it('gives passages whose text is read when asked for, also after their index is closed', async () => {
+    const store = await open(indexDir());
+    const [first, second] = await store.passages([0, 1]);
+    expect(first.text.length).toBeGreaterThan(0);
+    await store.close();
+    expect(second.sentences.length).toBeGreaterThan(0);
+    expect(second.end).toBeGreaterThan(second.start);
+    expect(JSON.parse(JSON.stringify(second))).toMatchObject({ id: 1, text: second.text, section: second.section });
   });
 });

@@ -1,7 +1,9 @@
 /**
  * telegram-test-api on loopback, with the gaps the field notes list filled in: getUpdates
- * long-polls (so telegraf does not busy-loop), sendMessage enforces the 4096-character limit and
- * can be told to answer 429, and sendChatAction / setMyCommands / answerInlineQuery exist.
+ * long-polls (so telegraf does not busy-loop), sendMessage enforces the 4096-character limit, and
+ * sendChatAction / setMyCommands / setMyDescription / answerInlineQuery exist. sendMessage can be told to fail as
+ * Telegram does: 429 with a retry_after, 5xx, a connection dropped after the message was stored,
+ * or no answer at all.
  */
 import { createRequire } from 'node:module';
 import net from 'node:net';
@@ -26,11 +28,41 @@ const { routes } = require('telegram-test-api/lib/routes/index.js') as { routes:
 const LONG_POLL_CAP_MS = 1000;
 const state = new WeakMap<
   TelegramServer,
-  { rejectSends: number; hangSends: number; hungSends: number; tooManyRequests: number; getUpdatesCalls: number; commands: unknown[]; refusedTokens: Set<string>; files: Map<string, { path: string; bytes: Buffer }> }
+  {
+    rejectSends: number;
+    retryAfter: number;
+    failSends: number;
+    failStatus: number;
+    dropSends: number;
+    hangSends: number;
+    hungSends: number;
+    tooManyRequests: number;
+    serverErrors: number;
+    droppedAfterStore: number;
+    getUpdatesCalls: number;
+    commands: unknown[];
+    refusedTokens: Set<string>;
+    files: Map<string, { path: string; bytes: Buffer }>;
+  }
 >();
 
 function extraRoutes(app: App, server: TelegramServer): void {
-  const stats = { rejectSends: 0, hangSends: 0, hungSends: 0, tooManyRequests: 0, getUpdatesCalls: 0, commands: [] as unknown[], refusedTokens: new Set<string>(), files: new Map<string, { path: string; bytes: Buffer }>() };
+  const stats = {
+    rejectSends: 0,
+    retryAfter: 1,
+    failSends: 0,
+    failStatus: 502,
+    dropSends: 0,
+    hangSends: 0,
+    hungSends: 0,
+    tooManyRequests: 0,
+    serverErrors: 0,
+    droppedAfterStore: 0,
+    getUpdatesCalls: 0,
+    commands: [] as unknown[],
+    refusedTokens: new Set<string>(),
+    files: new Map<string, { path: string; bytes: Buffer }>(),
+  };
   state.set(server, stats);
   const ok = (res: Response, result: unknown = true) => res.json({ ok: true, result });
   app.all('/bot:token/*', (req, res, next) => {
@@ -65,11 +97,23 @@ function extraRoutes(app: App, server: TelegramServer): void {
     if (stats.rejectSends > 0) {
       stats.rejectSends--;
       stats.tooManyRequests++;
-      return void res.status(429).json({ ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
+      const retryAfter = stats.retryAfter;
+      return void res.status(429).json({ ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } });
+    }
+    if (stats.failSends > 0) {
+      stats.failSends--;
+      stats.serverErrors++;
+      return void res.status(stats.failStatus).json({ ok: false, error_code: stats.failStatus, description: 'Bad Gateway' });
     }
     const text = String(req.body?.text ?? '');
     if (text.length === 0) return void res.status(400).json({ ok: false, error_code: 400, description: 'Bad Request: message text is empty' });
     if (text.length > 4096) return void res.status(400).json({ ok: false, error_code: 400, description: 'Bad Request: message is too long' });
+    if (stats.dropSends > 0) {
+      // The message is stored, then the connection breaks before the reply: the sender cannot know it arrived.
+      stats.dropSends--;
+      stats.droppedAfterStore++;
+      (res as unknown as { sendResult: () => void }).sendResult = () => (req as unknown as { socket: net.Socket }).socket.destroy();
+    }
     next();
   });
   app.all('/bot:token/sendChatAction', (_req, res) => ok(res));
@@ -78,6 +122,7 @@ function extraRoutes(app: App, server: TelegramServer): void {
     ok(res);
   });
   app.all('/bot:token/answerInlineQuery', (_req, res) => ok(res));
+  for (const method of ['setMyDescription', 'setMyShortDescription']) app.all(`/bot:token/${method}`, (_req, res) => ok(res));
   app.all('/bot:token/getFile', (req, res) => {
     const id = String(req.body?.file_id ?? '');
     const file = stats.files.get(id);
@@ -97,15 +142,19 @@ if (!routes.includes(extraRoutes)) routes.unshift(extraRoutes);
 export interface Emulator {
   server: TelegramServer;
   apiRoot: string;
-  /** Answers the next n sendMessage calls with HTTP 429, retry_after 1. */
-  rejectNextSends(n: number): void;
+  /** Answers the next n sendMessage calls with HTTP 429 and `retry_after` (seconds, 1 by default). */
+  rejectNextSends(n: number, retryAfter?: number): void;
+  /** Answers the next n sendMessage calls with a 5xx status (502 by default). */
+  failNextSends(n: number, status?: number): void;
+  /** Stores the next n messages sent, then drops the connection instead of replying. */
+  dropNextSendsAfterStore(n: number): void;
   /** Never answers the next n sendMessage calls (a hung request). */
   hangNextSends(n: number): void;
   /** Answers every call made with `token` with 401 Unauthorized, as Telegram does for a revoked token. */
   refuseToken(token: string): void;
   /** Makes a file downloadable through getFile and the file route, as if a user had sent it. */
   addFile(fileId: string, name: string, bytes: Buffer): void;
-  stats(): { tooManyRequests: number; hungSends: number; getUpdatesCalls: number; commands: unknown[] };
+  stats(): { tooManyRequests: number; serverErrors: number; droppedAfterStore: number; hungSends: number; getUpdatesCalls: number; commands: unknown[] };
   botMessages(token: string, chatId: number): StoredBotUpdate['message'][];
   /** Waits until `chatId` has at least `count` bot messages. */
   waitForBotMessages(token: string, chatId: number, count: number, timeoutMs?: number): Promise<StoredBotUpdate['message'][]>;
@@ -121,7 +170,9 @@ export async function startEmulator(): Promise<Emulator> {
   return {
     server,
     apiRoot: server.config.apiURL,
-    rejectNextSends: (n) => void (state.get(server)!.rejectSends = n),
+    rejectNextSends: (n, retryAfter = 1) => void Object.assign(state.get(server)!, { rejectSends: n, retryAfter }),
+    failNextSends: (n, status = 502) => void Object.assign(state.get(server)!, { failSends: n, failStatus: status }),
+    dropNextSendsAfterStore: (n) => void (state.get(server)!.dropSends = n),
     hangNextSends: (n) => void (state.get(server)!.hangSends = n),
     refuseToken: (token) => void state.get(server)!.refusedTokens.add(token),
     addFile: (fileId, name, bytes) => void state.get(server)!.files.set(fileId, { path: `documents/${name}`, bytes }),

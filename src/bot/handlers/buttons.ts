@@ -10,13 +10,13 @@ import { TEXT } from '../texts.js';
  * The buttons under an answer edit the message they are on instead of posting new ones:
  * "更多来源"/"可能相关" adds the further citations (each with its "原文 n"), "原文" shows a
  * citation's passage with a way back, 👍/👎 are thanked and taken away (👎 is kept as a miss).
- * An example question from /start goes on to the question handlers.
+ * An example question from /start and a rephrasing under a not-found go on to the question handlers.
  */
 export function buttonHandlers({ cache, outbox, misses }: BotServices): Composer<Context> {
   const buttons = new Composer<Context>();
   buttons.on('callback_query', async (ctx, next) => {
     const press = parseButtonData('data' in ctx.callbackQuery ? ctx.callbackQuery.data : '');
-    if (press?.kind === 'example') return next();
+    if (press?.kind === 'example' || press?.kind === 'rephrase') return next();
     const chat = ctx.chat;
     const answer = press && chat ? await cache.get(chat.id, press.key) : undefined;
     const message = ctx.callbackQuery.message;
@@ -52,7 +52,7 @@ export function buttonHandlers({ cache, outbox, misses }: BotServices): Composer
       html += `\n\n${block}`;
       shown.push(i);
     }
-    await edit(html, sourceButtons(press.key, shown, answer.found));
+    await edit(html, sourceButtons(answer, press.key, shown));
   });
   return buttons;
 }

@@ -1,5 +1,5 @@
 import type { Context, MiddlewareFn } from 'telegraf';
-import { createRateLimiter } from '../rate-limit.js';
+import { createRateLimiter, createWaitNotices } from '../rate-limit.js';
 import type { BotServices } from '../services.js';
 import { TEXT } from '../texts.js';
 
@@ -11,7 +11,7 @@ import { TEXT } from '../texts.js';
  */
 export function updateLimit(perMinute: number, { outbox }: BotServices): MiddlewareFn<Context> {
   const users = createRateLimiter(perMinute);
-  const toldUntil = new Map<number, number>();
+  const notices = createWaitNotices();
   return async (ctx, next) => {
     const user = ctx.from?.id;
     if (user === undefined) return next();
@@ -21,9 +21,7 @@ export function updateLimit(perMinute: number, { outbox }: BotServices): Middlew
       users.record(user, now);
       return next();
     }
-    for (const [id, until] of toldUntil) if (until <= now) toldUntil.delete(id);
-    if (!ctx.callbackQuery || toldUntil.has(user)) return;
-    toldUntil.set(user, now + wait * 1000);
+    if (!ctx.callbackQuery || !notices.tell(user, wait, now)) return;
     await outbox.call(() => ctx.answerCbQuery(TEXT.rateLimited(wait)));
   };
 }

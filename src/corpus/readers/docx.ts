@@ -1,5 +1,3 @@
-import mammoth from 'mammoth';
-import { parseHTML } from 'linkedom';
 import type { ReportReader } from './types.js';
 
 /**
@@ -9,6 +7,7 @@ import type { ReportReader } from './types.js';
 export const docxReader: ReportReader = {
   extensions: ['.docx'],
   async read(bytes) {
+    const [{ default: mammoth }, { parseHTML }] = await Promise.all([import('mammoth'), import('linkedom')]);
     const { value: html } = await mammoth.convertToHtml({ buffer: bytes });
     const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
     const lines: string[] = [];

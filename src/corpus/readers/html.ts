@@ -1,5 +1,3 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import { decodeText } from './text.js';
 import type { ReportReader } from './types.js';
 
@@ -14,6 +12,7 @@ const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, pre, blockquote, td';
 export const htmlReader: ReportReader = {
   extensions: ['.html', '.htm'],
   async read(bytes) {
+    const [{ Readability }, { parseHTML }] = await Promise.all([import('@mozilla/readability'), import('linkedom')]);
     const decoded = decodeText(bytes);
     if (!decoded.ok) return decoded;
     const { document } = parseHTML(decoded.report.text);

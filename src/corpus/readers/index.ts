@@ -5,7 +5,7 @@ import { pdfReader } from './pdf.js';
 import { textReader } from './text.js';
 import type { ReadOutcome, ReportReader } from './types.js';
 
-/** Every format the corpus reads, one reader each. */
+/** Every format the corpus reads, one reader each; a reader loads its parsing libraries on its first file. */
 export const READERS: ReportReader[] = [textReader, htmlReader, pdfReader, docxReader];
 
 export function readerFor(file: string): ReportReader | undefined {

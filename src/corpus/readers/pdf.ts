@@ -1,4 +1,3 @@
-import { extractText, getDocumentProxy, getMeta } from 'unpdf';
 import type { ReportReader } from './types.js';
 
 /**
@@ -32,6 +31,7 @@ const PAGE_NUMBER = /^[-—\s]*(第\s*)?\d+\s*(页|\/\s*\d+)?[-—\s]*$/;
 export const pdfReader: ReportReader = {
   extensions: ['.pdf'],
   async read(bytes) {
+    const { extractText, getDocumentProxy, getMeta } = await import('unpdf');
     const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
     const { text: pages } = await extractText(pdf, { mergePages: false });
     const { info } = await getMeta(pdf).catch(() => ({ info: {} as Record<string, unknown> }));

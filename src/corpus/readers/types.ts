@@ -1,3 +1,5 @@
+import type { ErrorCode } from '../../errors.js';
+
 /** A report's text as extracted from its file, with a way back to where it stands in that file. */
 export interface ExtractedReport {
   /** The text that passages, quotes and offsets refer to. */
@@ -8,8 +10,8 @@ export interface ExtractedReport {
   titleCandidate?: string;
 }
 
-/** A file read: its text, or why it was skipped (one line, for the ingest summary). */
-export type ReadOutcome = { ok: true; report: ExtractedReport } | { ok: false; reason: string };
+/** A file read: its text, or why it was skipped (one line, for the ingest summary) and, for a limit or a file that is no report, its code. */
+export type ReadOutcome = { ok: true; report: ExtractedReport } | { ok: false; reason: string; code?: ErrorCode };
 
 /** One reader per format; `read` never throws for a bad file, it says why it cannot be read. */
 export interface ReportReader {

@@ -2,7 +2,7 @@ import { readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../../config.js';
 import { AppError } from '../../errors.js';
-import { currentIndexFolder, ensureIndexDir, newIndexFolder, publishIndexFolder } from '../atomic.js';
+import { currentIndexFolder, ensureIndexDir, newIndexFolder, publishIndexFolder, watchCurrent } from '../atomic.js';
 import { withLock } from '../lock.js';
 import { indexManifestSchema, staleReason, type IndexManifest } from '../manifest.js';
 import type { StoreBackend } from '../types.js';
@@ -33,7 +33,7 @@ export function createEmbeddedBackend(config: Pick<Config, 'indexDir' | 'hnsw'>)
       const folder = await currentIndexFolder(indexDir);
       return folder ? manifestIn(folder) : null;
     },
-    async open(expected) {
+    async open(expected, events) {
       // A publish between reading CURRENT and opening the files moves the folder on: read it again once.
       for (let attempt = 1; ; attempt++) {
         const folder = await currentIndexFolder(indexDir);
@@ -42,9 +42,11 @@ export function createEmbeddedBackend(config: Pick<Config, 'indexDir' | 'hnsw'>)
           const manifest = await manifestIn(folder);
           const reason = staleReason(manifest, expected);
           if (reason) throw new AppError('INDEX_STALE', { dir: indexDir, detail: reason });
+          const damage = await readFile(path.join(folder, FILES.damaged), 'utf8').catch(() => null);
+          if (damage !== null) throw corrupt(damage.trim() || 'marked damaged');
           await verifyFiles(folder, manifest, corrupt);
           try {
-            return await readEmbeddedIndex(folder, manifest, expected.efSearch);
+            return await readEmbeddedIndex(folder, manifest, expected.efSearch, events);
           } catch (error) {
             throw corrupt(`${error instanceof Error ? error.message : String(error)}`);
           }
@@ -72,6 +74,7 @@ export function createEmbeddedBackend(config: Pick<Config, 'indexDir' | 'hnsw'>)
         return true;
       });
     },
+    watch: (onPublished) => watchCurrent(indexDir, onPublished),
     async close() {},
   };
 }

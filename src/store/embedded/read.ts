@@ -1,37 +1,67 @@
-import { closeSync, openSync, readSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Passage } from '../../corpus/types.js';
+import type { Figure } from '../../figures/types.js';
 import { idf, termScore, topK } from '../bm25.js';
 import type { IndexManifest } from '../manifest.js';
 import { inScope } from '../scope-filter.js';
-import type { ScopeFilter, ScoredPassage, Store, StoredDocument, StoredPassage, TermStatistics } from '../types.js';
+import type { ScopeFilter, ScoredPassage, Store, StoredDocument, StoredPassage, StoreEvents, TermStatistics } from '../types.js';
 import { openVectorIndex, type VectorIndex } from '../vector-index.js';
-import { FILES } from './write.js';
+import { CHECKSUM_BYTES, FILES, passageChecksum } from './write.js';
 
 /** Below this many passages in scope, dense search scans them exactly instead of filtering HNSW. */
 const EXACT_SCAN_LIMIT = 5000;
+/**
+ * Postings up to this size are read into memory when the index opens (a few megabytes for a few
+ * thousand passages, tens at twenty thousand): one read at open instead of one per query term.
+ * Bigger ones are read by offset, so a large index does not hold them all.
+ */
+const POSTINGS_IN_MEMORY_BYTES = 64 * 2 ** 20;
 
-/** Opens an embedded index folder whose files were already checked against `manifest`. */
-export async function readEmbeddedIndex(folder: string, manifest: IndexManifest, efSearch: number): Promise<Store> {
+/**
+ * Opens an embedded index folder whose files were already checked against `manifest`. Files that
+ * do not fit together (a passage count or report count other than the manifest's) throw, so the
+ * index is rebuilt rather than read out of bounds. A passage whose checksum differs is reported
+ * through `events.onDamage`, the folder is marked DAMAGED (the next open rebuilds) and the passage
+ * is read as empty: nothing of it is quoted.
+ */
+export async function readEmbeddedIndex(folder: string, manifest: IndexManifest, efSearch: number, events: StoreEvents = {}): Promise<Store> {
   const file = (name: string) => path.join(folder, name);
   const documents = JSON.parse(await readFile(file(FILES.documents), 'utf8')) as StoredDocument[];
   const dictionary = JSON.parse(await readFile(file(FILES.terms), 'utf8')) as Array<[string, number, number]>;
+  const sections = JSON.parse(await readFile(file(FILES.sections), 'utf8')) as string[];
   const count = manifest.counts.passages;
   const offsets = new Float64Array(toArrayBuffer(await readFile(file(FILES.offsets))));
+  const checksums = await readFile(file(FILES.checksums));
   const table = toArrayBuffer(await readFile(file(FILES.table)));
+  const misfit = (what: string) => new Error(`${what} does not match the manifest's counts`);
+  if (!Array.isArray(documents) || documents.length !== manifest.counts.documents) throw misfit(FILES.documents);
+  if (offsets.length !== count + 1 || checksums.length !== count * CHECKSUM_BYTES) throw misfit(FILES.offsets);
+  if (table.byteLength < count * 12 + 4) throw misfit(FILES.table);
   const docOf = new Uint32Array(table, 0, count);
   const lengths = new Uint32Array(table, count * 4, count);
   const yearStarts = new Uint32Array(table, count * 8, count + 1);
-  const years = new Uint16Array(table, count * 12 + 4, yearStarts[count]);
+  const tableBytes = count * 16 + 4 + yearStarts[count] * 2 + count;
+  if (table.byteLength !== tableBytes || docOf.some((d) => d >= documents.length)) throw misfit(FILES.table);
+  const sectionOf = new Uint32Array(table, count * 12 + 4, count);
+  const years = new Uint16Array(table, count * 16 + 4, yearStarts[count]);
+  const plans = new Uint8Array(table, count * 16 + 4 + yearStarts[count] * 2, count);
   const vectors: VectorIndex | null = manifest.dense ? await openVectorIndex(file(FILES.vectors), manifest.dense.dimension, efSearch) : null;
-  const passagesFd = openSync(file(FILES.passages), 'r');
+  let passagesFd: number | null = openSync(file(FILES.passages), 'r');
   const postingsFd = openSync(file(FILES.postings), 'r');
+  if (fstatSync(passagesFd).size !== offsets[count]) {
+    closeSync(passagesFd);
+    closeSync(postingsFd);
+    throw misfit(FILES.passages);
+  }
+  const postingsInMemory = statSync(file(FILES.postings)).size <= POSTINGS_IN_MEMORY_BYTES ? new Int32Array(toArrayBuffer(await readFile(file(FILES.postings)))) : null;
 
   const postingsOf = new Map(dictionary.map(([term, first, n]) => [term, { first, n }]));
   const averageLength = lengths.reduce((sum, n) => sum + n, 0) / Math.max(count, 1);
   const ranges = documentRanges(docOf, documents.length);
   const yearsOf = (id: number) => years.subarray(yearStarts[id], yearStarts[id + 1]);
+  let figures: Promise<Figure[]> | undefined;
 
   const terms: TermStatistics = {
     passageCount: count,
@@ -40,11 +70,34 @@ export async function readEmbeddedIndex(folder: string, manifest: IndexManifest,
     terms: () => postingsOf.keys(),
   };
 
-  const readPassage = (id: number): StoredPassage => {
+  const damaged = new Set<number>();
+  /** A passage's record; after close (an answer still reading a replaced index) from the file by name. */
+  const readRecord = (id: number): Buffer => {
     const bytes = Buffer.allocUnsafe(offsets[id + 1] - offsets[id]);
-    readSync(passagesFd, bytes, 0, bytes.length, offsets[id]);
-    return JSON.parse(bytes.toString('utf8')) as StoredPassage;
+    const fd = passagesFd ?? openSync(file(FILES.passages), 'r');
+    try {
+      readSync(fd, bytes, 0, bytes.length, offsets[id]);
+    } finally {
+      if (fd !== passagesFd) closeSync(fd);
+    }
+    if (passageChecksum(bytes).equals(checksums.subarray(id * CHECKSUM_BYTES, (id + 1) * CHECKSUM_BYTES))) return bytes;
+    if (!damaged.has(id)) {
+      damaged.add(id);
+      const detail = `passage ${id} of ${documents[docOf[id]].id} differs from what was written (checksum)`;
+      void writeFile(file(FILES.damaged), `${detail}\n`).catch(() => undefined);
+      events.onDamage?.(detail);
+    }
+    // A passage that cannot be trusted: in its report, but with no text to quote.
+    return Buffer.from(JSON.stringify({ text: '', start: 0, end: 0, sentences: [] }));
   };
+  const readPassage = (id: number): StoredPassage =>
+    lazyPassage(() => readRecord(id), {
+      id,
+      docId: documents[docOf[id]].id,
+      section: sections[sectionOf[id]],
+      sectionKind: plans[id] === 1 ? 'plan' : 'review',
+      years: [...yearsOf(id)],
+    });
 
   /** Id runs worth reading for a scope, and the per-passage test within them (null: everything). */
   const scoped = (scope: ScopeFilter) => {
@@ -65,11 +118,13 @@ export async function readEmbeddedIndex(folder: string, manifest: IndexManifest,
     const entry = postingsOf.get(term);
     if (!entry) return [];
     const idAt = (k: number) => {
+      if (postingsInMemory) return postingsInMemory[(entry.first + k) * 2];
       const cell = new Int32Array(1);
       readSync(postingsFd, new Uint8Array(cell.buffer), 0, 4, (entry.first + k) * 8);
       return cell[0];
     };
     const slice = (from: number, to: number) => {
+      if (postingsInMemory) return postingsInMemory.subarray((entry.first + from) * 2, (entry.first + to) * 2);
       const out = new Int32Array((to - from) * 2);
       if (to > from) readSync(postingsFd, new Uint8Array(out.buffer), 0, out.byteLength, (entry.first + from) * 8);
       return out;
@@ -96,9 +151,10 @@ export async function readEmbeddedIndex(folder: string, manifest: IndexManifest,
     async passages(ids) {
       return ids.map(readPassage);
     },
-    async following(passage: Passage) {
-      const next = passage.id + 1;
-      return next < count && docOf[next] === docOf[passage.id] ? readPassage(next) : undefined;
+    async following(passage: Passage, limit: number) {
+      const run: StoredPassage[] = [];
+      for (let next = passage.id + 1; next < count && run.length < limit && docOf[next] === docOf[passage.id]; next++) run.push(readPassage(next));
+      return run;
     },
     async searchLexical(queryTerms, scope, limit) {
       const within = scoped(scope);
@@ -126,10 +182,41 @@ export async function readEmbeddedIndex(folder: string, manifest: IndexManifest,
       if (within.size <= EXACT_SCAN_LIMIT) return vectors.searchWithin(vector, within.runs, limit, within.allowed);
       return vectors.search(vector, limit, within.allowed);
     },
+    figures() {
+      return (figures ??= readFile(file(FILES.figures), 'utf8').then((text) => JSON.parse(text) as Figure[]));
+    },
     async close() {
-      closeSync(passagesFd);
+      if (passagesFd !== null) closeSync(passagesFd);
+      passagesFd = null;
       closeSync(postingsFd);
       vectors?.close();
+    },
+  };
+}
+
+type PassageHead = Pick<StoredPassage, 'id' | 'docId' | 'section' | 'sectionKind' | 'years'>;
+
+/**
+ * A passage whose report, section and years come from the table, and whose record (its text and
+ * sentences) is read and parsed only when one of them is read: retrieval ranks forty candidates by
+ * their section, and the answer reads the text of a dozen.
+ */
+function lazyPassage(record: () => Buffer, head: PassageHead): StoredPassage {
+  let body: Passage | undefined;
+  const parsed = () => (body ??= JSON.parse(record().toString('utf8')) as Passage);
+  return {
+    ...head,
+    get text() {
+      return parsed().text;
+    },
+    get start() {
+      return parsed().start;
+    },
+    get end() {
+      return parsed().end;
+    },
+    get sentences() {
+      return parsed().sentences;
     },
   };
 }

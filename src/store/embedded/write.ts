@@ -14,11 +14,18 @@ import type { StoreBuild } from '../types.js';
  *
  * - `documents.json`: the reports' metadata and credits.
  * - `passages.bin`: each passage as UTF-8 JSON, one after another; `passages.idx`: byte offsets
- *   (Float64, one more than there are passages).
+ *   (Float64, one more than there are passages); `passages.sum`: each record's checksum
+ *   (`passageChecksum`), verified whenever a passage is read, so an edit that kept the file's size
+ *   and modification time is still caught before its text is quoted.
  * - `table.bin`: per passage, as little-endian arrays: report index (Uint32), term count (Uint32),
- *   then the years each passage names in CSR form: starts (Uint32, n + 1) and years (Uint16).
+ *   the years each passage names in CSR form: starts (Uint32, n + 1), then section (Uint32, an
+ *   index into `sections.json`), then years (Uint16), then whether the section plans (Uint8, 1) or
+ *   reviews (0). Ranking candidates needs their report and section, not their text: those come
+ *   from here, and a passage's record is parsed only when its text is read.
+ * - `sections.json`: the section headings, each once.
  * - `terms.json`: `[term, first posting, postings]` for every term; `postings.bin`: Int32 pairs
  *   `[passage id, term frequency]`, each term's stretch ordered by passage id.
+ * - `figures.json`: the figures table (indicator statements with their citations).
  * - `vectors.hnsw` (hnswlib) and `vectors.f32` (the same vectors, row by row, for exact scans of a
  *   few in-scope reports), when the index is dense.
  *
@@ -29,9 +36,13 @@ export const FILES = {
   documents: 'documents.json',
   passages: 'passages.bin',
   offsets: 'passages.idx',
+  checksums: 'passages.sum',
+  damaged: 'DAMAGED',
   table: 'table.bin',
   terms: 'terms.json',
+  sections: 'sections.json',
   postings: 'postings.bin',
+  figures: 'figures.json',
   vectors: 'vectors',
 } as const;
 
@@ -44,25 +55,32 @@ export async function writeEmbeddedIndex(folder: string, build: StoreBuild, hnsw
   };
   await write(FILES.documents, JSON.stringify(documents));
 
-  const offsets = await writeRecords(path.join(folder, FILES.passages), passages);
+  const { offsets, checksums } = await writeRecords(path.join(folder, FILES.passages), passages);
   written.push(FILES.passages);
   await write(FILES.offsets, bytesOf(offsets));
+  await write(FILES.checksums, checksums);
 
   const docIndex = new Map(documents.map((d, i) => [d.id, i]));
   const yearStarts = new Uint32Array(passages.length + 1);
   passages.forEach((p, i) => (yearStarts[i + 1] = yearStarts[i] + p.years.length));
+  const sections = [...new Set(passages.map((p) => p.section))];
+  const sectionIndex = new Map(sections.map((section, i) => [section, i]));
   const table = Buffer.concat([
     bytesOf(Uint32Array.from(passages, (p) => docIndex.get(p.docId)!)),
     bytesOf(terms.lengths),
     bytesOf(yearStarts),
+    bytesOf(Uint32Array.from(passages, (p) => sectionIndex.get(p.section)!)),
     bytesOf(Uint16Array.from(passages.flatMap((p) => p.years))),
+    bytesOf(Uint8Array.from(passages, (p) => (p.sectionKind === 'plan' ? 1 : 0))),
   ]);
   await write(FILES.table, table);
+  await write(FILES.sections, JSON.stringify(sections));
 
   const { first, postings } = invertTerms(terms);
   const dictionary = terms.terms.map((term, id) => [term, first[id], terms.documentFrequencies[id]]);
   await write(FILES.terms, JSON.stringify(dictionary));
   await write(FILES.postings, bytesOf(postings));
+  await write(FILES.figures, JSON.stringify(build.figures));
 
   if (build.vectors) {
     const dimension = build.manifest.dense!.dimension;
@@ -80,10 +98,11 @@ export async function writeEmbeddedIndex(folder: string, build: StoreBuild, hnsw
 /**
  * Writes each passage as a UTF-8 JSON record, a few megabytes at a time (at ×1000 the whole file
  * is 200 MB, and holding it twice, as records and joined, was a peak of its own); returns the
- * records' byte offsets.
+ * records' byte offsets and checksums.
  */
-async function writeRecords(file: string, passages: StoreBuild['passages']): Promise<Float64Array> {
+async function writeRecords(file: string, passages: StoreBuild['passages']): Promise<{ offsets: Float64Array; checksums: Buffer }> {
   const offsets = new Float64Array(passages.length + 1);
+  const checksums = Buffer.alloc(passages.length * CHECKSUM_BYTES);
   const out = await open(file, 'w');
   try {
     let pending: Buffer[] = [];
@@ -91,6 +110,7 @@ async function writeRecords(file: string, passages: StoreBuild['passages']): Pro
     for (const [i, passage] of passages.entries()) {
       const record = Buffer.from(JSON.stringify(passage));
       offsets[i + 1] = offsets[i] + record.length;
+      passageChecksum(record).copy(checksums, i * CHECKSUM_BYTES);
       pending.push(record);
       pendingBytes += record.length;
       if (pendingBytes >= 4 << 20 || i === passages.length - 1) {
@@ -102,8 +122,15 @@ async function writeRecords(file: string, passages: StoreBuild['passages']): Pro
   } finally {
     await out.close();
   }
-  return offsets;
+  return { offsets, checksums };
 }
+
+/** The first 8 bytes of a passage record's SHA-256. */
+export function passageChecksum(record: Uint8Array): Buffer {
+  return createHash('sha256').update(record).digest().subarray(0, CHECKSUM_BYTES);
+}
+
+export const CHECKSUM_BYTES = 8;
 
 /** Size, modification time and SHA-256 of a file, read in a stream (index files can be hundreds of megabytes). */
 export async function fingerprint(file: string): Promise<{ bytes: number; sha256: string; mtimeMs: number }> {

@@ -1,141 +1,133 @@
-import pg from 'pg';
-import type { Config } from '../../config.js';
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { Config, PostgresSettings } from '../../config.js';
 import { AppError } from '../../errors.js';
-import { invertTerms } from '../passage-terms.js';
-import { indexManifestSchema, staleReason, type IndexManifest } from '../manifest.js';
-import type { StoreBackend, StoreBuild } from '../types.js';
+import { indexManifestSchema, staleReason } from '../manifest.js';
+import type { StoreBackend } from '../types.js';
+import { pollLiveVersion, watchPublished } from './notify.js';
+import { asUnavailable, createPool, query, redactedUrl } from './pool.js';
+import { writeFigures } from './figures.js';
 import { readPostgresIndex } from './read.js';
-import { BUILD_LOCK, ensureSchema } from './schema.js';
+import { BUILD_LOCK, migrate, schemaVersion } from './schema.js';
 import { inTransaction } from './transaction.js';
+import { dropUnusedVersions, leaseCurrent, LEASE_REFRESH_MS, refreshLeases, releaseLease } from './versions.js';
+import { VERSION_FORMAT, versionRows, writeVersion } from './write.js';
 
-/** Rows per INSERT when writing a version (keeps each statement well under the parameter limit). */
-const BATCH = 500;
+/** The channel a publish notifies, with the new version's id, so readers switch to it. */
+export const PUBLISHED_CHANNEL = 'rq_published';
+/** Tables a version's rows go to: analyzed before the version goes live, so its first query is planned on its real size. */
+const VERSION_TABLES = 'rq_versions, rq_documents, rq_passages, rq_terms, rq_postings, rq_figures';
 
 /**
- * Indexes in PostgreSQL with pgvector. `publish` writes a whole corpus version in one transaction
- * under an advisory lock (a killed ingest's connection drops it), switches `rq_current` and
- * removes versions older than the one replaced.
+ * Indexes in PostgreSQL with pgvector. `publish` builds with no transaction open (holding a session
+ * advisory lock, which a killed ingest's connection drops), writes the built version in one
+ * transaction, analyzes it, then makes it live and notifies readers; versions no reader holds a
+ * lease on are then removed in batches. Readers never create or alter tables (`migrate` does).
  */
-export function createPostgresBackend(databaseUrl: string, hnsw: Pick<Config['hnsw'], 'efSearch'>): StoreBackend {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
-  const location = databaseUrl.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+export function createPostgresBackend(settings: PostgresSettings, hnsw: Pick<Config['hnsw'], 'efSearch'>): StoreBackend {
+  // Per connection, so that a search is one statement: filtered HNSW scans go on until enough rows pass the scope.
+  const pool = createPool(settings, 4, { 'hnsw.ef_search': String(hnsw.efSearch), 'hnsw.iterative_scan': 'strict_order' });
+  const location = redactedUrl(settings.databaseUrl);
+  const reader = randomUUID();
+  const leased = new Set<number>();
+  const refresh = setInterval(() => {
+    if (leased.size) refreshLeases(pool, reader).catch(() => undefined);
+  }, LEASE_REFRESH_MS).unref();
   const corrupt = (detail: string) => new AppError('INDEX_CORRUPT', { dir: location, detail });
 
-  const currentVersion = async (client: pg.Pool | pg.PoolClient = pool): Promise<{ id: number; manifest: IndexManifest } | null> => {
-    await ensureSchema(pool);
-    const { rows } = await client.query<{ id: string; manifest: unknown }>(
-      'SELECT v.id, v.manifest FROM rq_current c JOIN rq_versions v ON v.id = c.version',
+  /** The live version; null when there is none (or the tables predate this schema: a rebuild migrates them). */
+  const liveVersion = async (client: pg.Pool | pg.PoolClient = pool, version?: number) => {
+    if ((await schemaVersion(client).catch((error: unknown) => Promise.reject(asUnavailable(error)))) === 0) return null;
+    const { rows } = await query<{ id: string; manifest: unknown; format: number }>(
+      client,
+      version === undefined
+        ? 'SELECT v.id, v.manifest, v.format FROM rq_current c JOIN rq_versions v ON v.id = c.version'
+        : 'SELECT v.id, v.manifest, v.format FROM rq_versions v WHERE v.id = $1',
+      version === undefined ? [] : [version],
     );
     if (rows.length === 0) return null;
     const parsed = indexManifestSchema.safeParse(rows[0].manifest);
     if (!parsed.success) throw corrupt('the version manifest is unreadable');
-    return { id: Number(rows[0].id), manifest: parsed.data };
+    return { id: Number(rows[0].id), manifest: parsed.data, format: rows[0].format };
   };
 
   return {
     kind: 'postgres',
     location,
     async readManifest() {
-      return (await currentVersion())?.manifest ?? null;
+      return (await liveVersion())?.manifest ?? null;
     },
     async open(expected) {
-      const current = await currentVersion();
+      if ((await schemaVersion(pool).catch((error: unknown) => Promise.reject(asUnavailable(error)))) === 0) throw new AppError('INDEX_MISSING', { dir: location });
+      const id = await leaseCurrent(pool, reader);
+      const current = id === null ? null : await liveVersion(pool, id);
       if (!current) throw new AppError('INDEX_MISSING', { dir: location });
-      const reason = staleReason(current.manifest, expected);
-      if (reason) throw new AppError('INDEX_STALE', { dir: location, detail: reason });
-      return readPostgresIndex(pool, current.id, current.manifest, hnsw.efSearch);
+      const release = async () => {
+        leased.delete(current.id);
+        await releaseLease(pool, reader, current.id).catch(() => undefined);
+      };
+      leased.add(current.id);
+      try {
+        if (current.format < VERSION_FORMAT) throw new AppError('INDEX_STALE', { dir: location, detail: 'an older release of report-qa' });
+        const reason = staleReason(current.manifest, expected);
+        if (reason) throw new AppError('INDEX_STALE', { dir: location, detail: reason });
+        return await readPostgresIndex(pool, current.id, current.manifest, release);
+      } catch (error) {
+        await release();
+        throw error;
+      }
     },
     async publish(build) {
-      await ensureSchema(pool);
-      return inTransaction(pool, async (client) => {
-        await client.query('SELECT pg_advisory_xact_lock($1)', [BUILD_LOCK]);
-        // Read on this connection: another one would wait for this transaction (PGlite serializes them).
-        const live = await currentVersion(client).catch(() => null);
-        const made = await build(live?.manifest ?? null);
-        if (!made) return false;
-        await writeVersion(client, made);
-        return true;
-      });
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      // The connection sits idle while the version is built: losing it then must fail this publish, not the process.
+      const onLost = (error: Error) => (broken = error);
+      client.on('error', onLost);
+      try {
+        // Writing, indexing and analyzing a version may take longer than a reader's statement may.
+        await client.query('SET statement_timeout = 0');
+        await migrate(client);
+        await client.query('SELECT pg_advisory_lock($1)', [BUILD_LOCK]);
+        try {
+          const live = await liveVersion(client).catch(() => null);
+          const made = await build(live?.manifest ?? null);
+          if (!made) return false;
+          const rows = versionRows(made);
+          const version = await inTransaction(client, async () => {
+            const written = await writeVersion(client, rows);
+            await writeFigures(client, written, made.figures);
+            return written;
+          });
+          await client.query(`VACUUM (ANALYZE) ${VERSION_TABLES}`);
+          await inTransaction(client, async () => {
+            await client.query('INSERT INTO rq_current (version) VALUES ($1) ON CONFLICT (singleton) DO UPDATE SET version = EXCLUDED.version', [version]);
+            await client.query('SELECT pg_notify($1, $2)', [PUBLISHED_CHANNEL, String(version)]);
+          });
+          await dropUnusedVersions(client);
+          return true;
+        } finally {
+          await client.query('SELECT pg_advisory_unlock($1)', [BUILD_LOCK]).catch(() => undefined);
+        }
+      } catch (error) {
+        broken = error as Error;
+        throw asUnavailable(error);
+      } finally {
+        await client.query('RESET statement_timeout').catch(() => undefined);
+        client.off('error', onLost);
+        client.release(broken);
+      }
     },
-    close: () => pool.end(),
+    watch(onPublished) {
+      const stopListening = watchPublished(settings, PUBLISHED_CHANNEL, onPublished);
+      const stopPolling = pollLiveVersion(pool, onPublished);
+      return async () => {
+        stopPolling();
+        await stopListening();
+      };
+    },
+    async close() {
+      clearInterval(refresh);
+      await pool.end();
+    },
   };
-}
-
-async function writeVersion(client: pg.PoolClient, build: StoreBuild): Promise<void> {
-  const { manifest, documents, passages, terms, vectors } = build;
-  const lengths = terms.lengths;
-  const averageLength = lengths.reduce((a, n) => a + n, 0) / Math.max(lengths.length, 1);
-  const fullManifest: IndexManifest = { ...manifest, files: {} };
-  const { rows } = await client.query<{ id: string }>('INSERT INTO rq_versions (manifest, average_length) VALUES ($1, $2) RETURNING id', [
-    JSON.stringify(fullManifest),
-    averageLength,
-  ]);
-  const version = Number(rows[0].id);
-
-  await client.query('INSERT INTO rq_documents (version, position, meta) SELECT $1, * FROM unnest($2::int[], $3::jsonb[])', [
-    version,
-    documents.map((_, i) => i),
-    documents.map((d) => JSON.stringify(d)),
-  ]);
-
-  const byId = new Map(documents.map((d) => [d.id, d]));
-  for (let from = 0; from < passages.length; from += BATCH) {
-    const slice = passages.slice(from, from + BATCH);
-    await client.query(
-      `INSERT INTO rq_passages (version, id, doc_id, city, year, reviews, years, length, data, embedding)
-       SELECT $1, id, doc_id, city, year, reviews, ARRAY(SELECT jsonb_array_elements_text(years))::int[], length, data, embedding::vector
-       FROM unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::int[], $7::jsonb[], $8::int[], $9::jsonb[], $10::text[])
-         AS t(id, doc_id, city, year, reviews, years, length, data, embedding)`,
-      [
-        version,
-        slice.map((p) => p.id),
-        slice.map((p) => p.docId),
-        slice.map((p) => byId.get(p.docId)!.city),
-        slice.map((p) => byId.get(p.docId)!.year),
-        slice.map((p) => byId.get(p.docId)!.reviews),
-        slice.map((p) => JSON.stringify(p.years)),
-        slice.map((p) => lengths[p.id]),
-        slice.map((p) => JSON.stringify(p)),
-        slice.map((p) => (vectors ? `[${Array.from(vectors[p.id]).join(',')}]` : null)),
-      ],
-    );
-  }
-
-  const { first, postings } = invertTerms(terms);
-  const termRows = terms.terms.map((term, id) => [term, terms.documentFrequencies[id]] as const);
-  for (let from = 0; from < termRows.length; from += BATCH * 10) {
-    const slice = termRows.slice(from, from + BATCH * 10);
-    await client.query('INSERT INTO rq_terms (version, term, df) SELECT $1, * FROM unnest($2::text[], $3::int[])', [version, slice.map((r) => r[0]), slice.map((r) => r[1])]);
-  }
-  const postingRows = terms.terms.flatMap((term, id) =>
-    Array.from({ length: terms.documentFrequencies[id] }, (_, k) => [term, postings[(first[id] + k) * 2], postings[(first[id] + k) * 2 + 1]] as const),
-  );
-  for (let from = 0; from < postingRows.length; from += BATCH * 20) {
-    const slice = postingRows.slice(from, from + BATCH * 20);
-    await client.query('INSERT INTO rq_postings (version, term, passage_id, tf) SELECT $1, * FROM unnest($2::text[], $3::int[], $4::int[])', [
-      version,
-      slice.map((r) => r[0]),
-      slice.map((r) => r[1]),
-      slice.map((r) => r[2]),
-    ]);
-  }
-
-  if (manifest.dense) {
-    const { dimension, m, efConstruction } = manifest.dense;
-    await client.query(
-      `CREATE INDEX rq_passages_hnsw_${version} ON rq_passages USING hnsw ((embedding::vector(${dimension})) vector_cosine_ops)
-       WITH (m = ${m}, ef_construction = ${efConstruction}) WHERE version = ${version}`,
-    );
-  }
-
-  const previous = await client.query<{ version: string }>('SELECT version FROM rq_current');
-  await client.query('INSERT INTO rq_current (version) VALUES ($1) ON CONFLICT (singleton) DO UPDATE SET version = EXCLUDED.version', [version]);
-  // Keep the version just replaced (readers may still be on it); drop anything older.
-  const keep = [version, ...previous.rows.map((r) => Number(r.version))];
-  const old = await client.query<{ id: string }>('SELECT id FROM rq_versions WHERE NOT (id = ANY($1::bigint[]))', [keep]);
-  for (const { id } of old.rows) {
-    await client.query(`DROP INDEX IF EXISTS rq_passages_hnsw_${Number(id)}`);
-    for (const table of ['rq_postings', 'rq_terms', 'rq_passages', 'rq_documents']) await client.query(`DELETE FROM ${table} WHERE version = $1`, [id]);
-    await client.query('DELETE FROM rq_versions WHERE id = $1', [id]);
-  }
 }

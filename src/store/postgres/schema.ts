@@ -2,11 +2,14 @@ import type pg from 'pg';
 import { inTransaction } from './transaction.js';
 
 /**
- * Tables for indexes in PostgreSQL, created on first use. Every row belongs to a corpus version;
- * `rq_current` names the live one. An ingest writes a whole new version in one transaction, so
- * readers see the old version until it commits. Passages carry their report's city and years so
- * scope filters run in SQL; vectors sit in a pgvector column with one HNSW index per version.
+ * Tables for indexes in PostgreSQL, set up by `migrate` (ingest and `npm run migrate`), never by a
+ * reader. Every index row belongs to a corpus version; `rq_current` names the live one. Passages
+ * carry their report's city and years (`scope_years`: the report's planned and reviewed years and
+ * those the passage names) so scope filters run in SQL on indexes; vectors sit in a pgvector column
+ * with one HNSW index per version. Bot state expires by an indexed `expires_at`, removed in batches.
  */
+export const SCHEMA_VERSION = 3;
+
 const STATEMENTS = [
   'CREATE EXTENSION IF NOT EXISTS vector',
   `CREATE TABLE IF NOT EXISTS rq_versions (
@@ -14,6 +17,8 @@ const STATEMENTS = [
      manifest jsonb NOT NULL,
      average_length double precision NOT NULL,
      created_at timestamptz NOT NULL DEFAULT now())`,
+  // Versions written before scope_years existed have format 1 and are rebuilt, not read.
+  'ALTER TABLE rq_versions ADD COLUMN IF NOT EXISTS format int NOT NULL DEFAULT 1',
   `CREATE TABLE IF NOT EXISTS rq_current (
      singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
      version bigint NOT NULL)`,
@@ -34,6 +39,9 @@ const STATEMENTS = [
      data jsonb NOT NULL,
      embedding vector,
      PRIMARY KEY (version, id))`,
+  'ALTER TABLE rq_passages ADD COLUMN IF NOT EXISTS scope_years int[]',
+  'CREATE INDEX IF NOT EXISTS rq_passages_city ON rq_passages (version, city)',
+  'CREATE INDEX IF NOT EXISTS rq_passages_scope_years ON rq_passages USING gin (scope_years)',
   `CREATE TABLE IF NOT EXISTS rq_terms (
      version bigint NOT NULL,
      term text NOT NULL,
@@ -43,20 +51,42 @@ const STATEMENTS = [
      version bigint NOT NULL,
      term text NOT NULL,
      passage_id int NOT NULL,
-     tf int NOT NULL)`,
-  'CREATE INDEX IF NOT EXISTS rq_postings_term ON rq_postings (version, term)',
+     tf int NOT NULL,
+     PRIMARY KEY (version, term, passage_id))`,
+  `DO $$ BEGIN
+     IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'rq_postings_pkey') THEN
+       ALTER TABLE rq_postings ADD PRIMARY KEY (version, term, passage_id);
+     END IF;
+   END $$`,
+  'DROP INDEX IF EXISTS rq_postings_term',
+  // Which reader processes are on which version (refreshed while they run), so no version still read is removed.
+  `CREATE TABLE IF NOT EXISTS rq_readers (
+     reader text NOT NULL,
+     version bigint NOT NULL,
+     seen_at timestamptz NOT NULL DEFAULT now(),
+     PRIMARY KEY (reader, version))`,
   // Bot state shared by replicas: answers behind buttons, rate-limit events, conversations.
   `CREATE TABLE IF NOT EXISTS rq_bot_answers (
      key text PRIMARY KEY,
      answer jsonb NOT NULL,
      created_at timestamptz NOT NULL DEFAULT now())`,
+  "ALTER TABLE rq_bot_answers ADD COLUMN IF NOT EXISTS expires_at timestamptz NOT NULL DEFAULT now() + interval '7 days'",
+  'CREATE INDEX IF NOT EXISTS rq_bot_answers_expires ON rq_bot_answers (expires_at)',
   `CREATE TABLE IF NOT EXISTS rq_rate_events (
      key text NOT NULL,
      at double precision NOT NULL)`,
+  'ALTER TABLE rq_rate_events ADD COLUMN IF NOT EXISTS id bigserial',
+  `DO $$ BEGIN
+     IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'rq_rate_events_pkey') THEN
+       ALTER TABLE rq_rate_events ADD PRIMARY KEY (id);
+     END IF;
+   END $$`,
   'CREATE INDEX IF NOT EXISTS rq_rate_events_key ON rq_rate_events (key, at)',
+  'CREATE INDEX IF NOT EXISTS rq_rate_events_at ON rq_rate_events (at)',
   `CREATE TABLE IF NOT EXISTS rq_rate_notices (
      chat text PRIMARY KEY,
      until double precision NOT NULL)`,
+  'CREATE INDEX IF NOT EXISTS rq_rate_notices_until ON rq_rate_notices (until)',
   `CREATE TABLE IF NOT EXISTS rq_misses (
      question text NOT NULL,
      reading text NOT NULL,
@@ -64,23 +94,48 @@ const STATEMENTS = [
      kind text NOT NULL,
      chat_type text NOT NULL,
      at double precision NOT NULL)`,
+  'ALTER TABLE rq_misses ADD COLUMN IF NOT EXISTS id bigserial',
+  `DO $$ BEGIN
+     IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'rq_misses_pkey') THEN
+       ALTER TABLE rq_misses ADD PRIMARY KEY (id);
+     END IF;
+   END $$`,
+  `CREATE TABLE IF NOT EXISTS rq_bot_updates (
+     key text PRIMARY KEY,
+     at double precision NOT NULL)`,
+  'CREATE INDEX IF NOT EXISTS rq_bot_updates_at ON rq_bot_updates (at)',
   `CREATE TABLE IF NOT EXISTS rq_conversations (
      key text PRIMARY KEY,
      turn jsonb NOT NULL,
      until double precision NOT NULL)`,
+  'CREATE INDEX IF NOT EXISTS rq_conversations_until ON rq_conversations (until)',
+  `CREATE TABLE IF NOT EXISTS rq_schema (
+     singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+     version int NOT NULL)`,
 ];
 
 /** A lock number all ingests take, so they write one version at a time (released if the holder dies). */
 export const BUILD_LOCK = 727_001;
+const MIGRATE_LOCK = BUILD_LOCK + 1;
 
-const created = new WeakSet<pg.Pool>();
+/** The schema version the database is at; 0 before the first migration. */
+export async function schemaVersion(client: pg.Pool | pg.PoolClient): Promise<number> {
+  const { rows: exists } = await client.query<{ table: string | null }>("SELECT to_regclass('rq_schema')::text AS table");
+  if (!exists[0].table) return 0;
+  const { rows } = await client.query<{ version: number }>('SELECT version FROM rq_schema');
+  return rows[0]?.version ?? 0;
+}
 
-/** Creates the tables (once per pool); concurrent first uses are serialized by an advisory lock. */
-export async function ensureSchema(pool: pg.Pool): Promise<void> {
-  if (created.has(pool)) return;
-  await inTransaction(pool, async (client) => {
-    await client.query('SELECT pg_advisory_xact_lock($1)', [BUILD_LOCK + 1]);
+/**
+ * Brings the tables to `SCHEMA_VERSION`; does nothing (one read) when they are there already.
+ * Concurrent migrations are serialized by an advisory lock.
+ */
+export async function migrate(client: pg.PoolClient): Promise<void> {
+  if ((await schemaVersion(client)) >= SCHEMA_VERSION) return;
+  await inTransaction(client, async () => {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATE_LOCK]);
+    if ((await schemaVersion(client)) >= SCHEMA_VERSION) return;
     for (const statement of STATEMENTS) await client.query(statement);
+    await client.query('INSERT INTO rq_schema (version) VALUES ($1) ON CONFLICT (singleton) DO UPDATE SET version = EXCLUDED.version', [SCHEMA_VERSION]);
   });
-  created.add(pool);
 }

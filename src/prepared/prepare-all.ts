@@ -1,0 +1,10 @@
+/**
+ * Run by `npm run build` (so by `npm install`): prepares what every question reads (the lexicon,
+ * the dictionary tables, the pinyin of each character), so that the first start after an install
+ * finds them ready instead of taking seconds to make them. Later edits are prepared on first use.
+ */
+import { loadLexicon } from '../search/lexicon.js';
+import { dictionaryTables } from '../text/dictionary.js';
+
+loadLexicon();
+dictionaryTables();

@@ -1,0 +1,47 @@
+/**
+ * Where a chat message asks. "我妈这两年老在几家医院之间跑，…花了不少冤枉钱。听说太原要搞检查结果互认，今年能互认多少项？"
+ * tells about the asker in its first sentence and asks in its last: what kind of answer is wanted
+ * (an amount, a unit, a plan or a result, 今年) is read from the asking sentences only, and the
+ * words of the others weigh as the asker's situation. A sentence asks when it ends with a question
+ * mark; where none does, when it has a question word. A sentence that does not ask tells when it
+ * comes before the last question or speaks of the asker (我). A message of one sentence, or with
+ * nothing that tells, is asked whole.
+ */
+export interface Focus {
+  /** The sentences that do not tell, joined; the whole text when the message is asked whole. */
+  asked: string;
+  /** Each asking sentence, in order, when there are several (a message may hold two questions); else the whole text. */
+  questions: string[];
+  /** [start, end) of each sentence that only tells. */
+  telling: Array<[number, number]>;
+}
+
+/** A question word or request: 多少, 吗, 哪些, 有没有, 介绍, 说说… */
+export const ASKS = /多少|(?<![好十这那])几|什么|啥|哪|谁|怎么|咋|如何|吗|呢|是否|有没有|有无|是不是|能不能|会不会|要不要|可不可以|介绍|说说|讲讲|列举|[?？]/;
+const SENTENCE = /[^。！？!?\n]+[。！？!?\n]*/g;
+const ENDS_ASKING = /[?？]\s*$/;
+const FIRST_PERSON = /我|咱/;
+
+export function focusOf(text: string): Focus {
+  const sentences = [...text.matchAll(SENTENCE)]
+    .map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0].trim() }))
+    .filter((s) => /[\p{L}\p{N}]/u.test(s.text));
+  const marked = sentences.filter((s) => ENDS_ASKING.test(s.text));
+  const asking = marked.length > 0 ? marked : sentences.filter((s) => ASKS.test(s.text));
+  const lastAsking = asking.at(-1);
+  if (!lastAsking) return { asked: text, questions: [text], telling: [] };
+  // Words after the last question tell only when they speak of the asker ("…多少？我是学生。").
+  const telling = sentences.filter((s) => !asking.includes(s) && (s.start < lastAsking.start || FIRST_PERSON.test(s.text)));
+  // "一是2024年原煤产量是多少；二是2025年煤炭产量打算稳定在多少？": each part asks on its own.
+  const asked = asking.flatMap((s) => {
+    const parts = s.text.split(/(?<=[；;])/).filter((part) => /[\p{L}\p{N}]/u.test(part));
+    return parts.length > 1 && parts.every((part) => ASKS.test(part)) ? parts : [s.text];
+  });
+  const questions = asked.length > 1 ? asked : [text];
+  if (telling.length === 0) return { asked: text, questions, telling: [] };
+  return {
+    asked: sentences.filter((s) => !telling.includes(s)).map((s) => s.text).join(''),
+    questions,
+    telling: telling.map((s) => [s.start, s.end]),
+  };
+}

@@ -1,0 +1,116 @@
+import { COUNTIES, OTHER_PLACES, PROVINCES } from '../corpus/places.js';
+import { NATIONAL, type Level } from '../corpus/types.js';
+import { cutWords } from '../text/tokenize.js';
+
+/** The place a report is about and its level, as the manifest says (`city`, `level`). */
+export interface ReportPlace {
+  name: string;
+  level: Level;
+}
+
+/** What a question says about where: the report places it asks about, the places no report covers, and the words read as places. */
+export interface PlaceReading {
+  /** Report places asked about (a county named for its city's report counts as the city). */
+  cities: string[];
+  /** Places named that no report covers. */
+  otherPlaces: string[];
+  /** The words read as the asked place (国家, 全省, 山西省): scope, not something an answer must say. */
+  placeWords: string[];
+  /** One trace line: what was read as the place, and why other place words were not. */
+  did: string;
+}
+
+/** Words for the country as a whole; 全国 is also the place of the national report (`NATIONAL`). */
+const NATIONAL_WORDS = [NATIONAL, '国家', '中国', '我国', '国务院'];
+/** "The province" as a question says it: the provincial report's place, whichever province that is. */
+const WHOLE_PROVINCE = '全省';
+const RANK: Record<Level, number> = { national: 0, province: 1, city: 2, county: 3 };
+/** A time word a place word may stand next to: "国家2025年…", "今年全国…". */
+const TIME_WORD = /^(?:20\d{2}年?|年|今年|明年|去年)$/;
+const NOT_A_WORD = /^[\s\p{P}\p{S}]*$/u;
+/** Words a question may open with before its place: "那全国呢？", "换成全省呢？". */
+const OPENING_WORD = /^(?:那|那么|那个|还有|而|换成|换到|再看|再问)$/;
+
+/** A place word found in a question. */
+interface Mention {
+  word: string;
+  /** The report place it asks about, or the place no report covers. */
+  place: string;
+  level: Level;
+  covered: boolean;
+}
+
+/** Reads which places a question asks about, against the places the reports are about (see `createPlaceReader`). */
+export type PlaceReader = (text: string) => PlaceReading;
+
+/**
+ * Places come from the reports' manifest entries (place and level) and what the project knows of
+ * places in general (provinces, major cities, the counties of the cities it knows). A report place
+ * is read wherever it is named. The country (全国, 国家, 中国…) and 全省 are read as the place only
+ * where a question puts its place, at its start or next to its year ("国家2025年…"): elsewhere they
+ * qualify a thing (全国文明城市, 在全国排第几, 全省最大的…). When a question names places of several
+ * levels, the most local is asked about and the others only locate it (山西省太原市, 太原在全国…).
+ */
+export function createPlaceReader(reports: ReadonlyArray<ReportPlace>): PlaceReader {
+  const byName = new Map(reports.filter((r) => r.name).map((r) => [r.name, r]));
+  const national = [...byName.values()].find((r) => r.level === 'national');
+  const provinces = [...byName.values()].filter((r) => r.level === 'province').map((r) => r.name);
+  const levels = new Set([...byName.values()].map((r) => r.level));
+  const known = [...new Set([...OTHER_PLACES, ...Object.keys(COUNTIES), ...PROVINCES])].filter((n) => !byName.has(n));
+
+  function mentions(text: string): Mention[] {
+    const found: Mention[] = [];
+    for (const { name, level } of byName.values()) {
+      if (level !== 'national' && text.includes(name)) found.push({ word: name, place: name, level, covered: true });
+    }
+    for (const [city, counties] of Object.entries(COUNTIES)) {
+      for (const county of counties.filter((c) => text.includes(c) && !byName.has(c))) {
+        const report = byName.get(city);
+        found.push(report ? { word: county, place: city, level: report.level, covered: true } : { word: county, place: county, level: 'county', covered: false });
+      }
+    }
+    const named = known.filter((n) => text.includes(n));
+    for (const name of named) {
+      // A name inside a longer name the question says is part of that one.
+      if (named.some((other) => other !== name && other.includes(name))) continue;
+      found.push({ word: name, place: name, level: PROVINCES.includes(name) ? 'province' : 'city', covered: false });
+    }
+    for (const word of wordsInPlacePosition(text, [...NATIONAL_WORDS, WHOLE_PROVINCE])) {
+      if (word === WHOLE_PROVINCE) {
+        if (provinces.length === 0) found.push({ word, place: WHOLE_PROVINCE, level: 'province', covered: false });
+        for (const province of provinces) found.push({ word, place: province, level: 'province', covered: true });
+      } else {
+        found.push({ word, place: national?.name ?? NATIONAL, level: 'national', covered: national !== undefined });
+      }
+    }
+    return found;
+  }
+
+  return (text) => {
+    const all = mentions(text);
+    const local = Math.max(...all.map((m) => RANK[m.level]));
+    const asked = all.filter((m) => RANK[m.level] === local);
+    const locating = all.filter((m) => RANK[m.level] < local);
+    const cities = [...new Set(asked.filter((m) => m.covered).map((m) => m.place))];
+    const otherPlaces = [...new Set(asked.filter((m) => !m.covered).map((m) => m.place))];
+    const notes = [
+      cities.length > 0 ? `cities ${cities.join('、')}` : levels.size > 1 && otherPlaces.length === 0 ? `no place named: every report (${[...byName.keys()].join('、')})` : 'no city',
+      otherPlaces.length > 0 ? `other places ${otherPlaces.join('、')}` : '',
+      locating.length > 0 ? `${[...new Set(locating.map((m) => m.word))].join('、')} only locates it` : '',
+    ];
+    return { cities, otherPlaces, placeWords: [...new Set(asked.map((m) => m.word))], did: notes.filter(Boolean).join('; ') };
+  };
+}
+
+/**
+ * The words among `words` that stand where a question puts its place: jieba cuts them as words of
+ * their own, at the question's start (after 那, 还有…) or next to its year (国家级, 中国式 and
+ * 在全国排第几 are not).
+ */
+function wordsInPlacePosition(text: string, words: string[]): string[] {
+  if (!words.some((w) => text.includes(w))) return [];
+  const tokens = cutWords(text).filter((t) => !NOT_A_WORD.test(t));
+  const timeAt = (i: number) => TIME_WORD.test(tokens[i] ?? '');
+  const opens = (i: number) => tokens.slice(0, i).every((t) => OPENING_WORD.test(t));
+  return tokens.filter((token, i) => words.includes(token) && (opens(i) || timeAt(i - 1) || timeAt(i + 1) || (tokens[i + 1] === '在' && timeAt(i + 2))));
+}

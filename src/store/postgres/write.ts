@@ -1,0 +1,93 @@
+import type pg from 'pg';
+import type { IndexManifest } from '../manifest.js';
+import { invertTerms } from '../passage-terms.js';
+import type { StoreBuild } from '../types.js';
+
+/** Rows per INSERT when writing a version (keeps each statement well under the parameter limit). */
+const BATCH = 500;
+
+/** What `rq_versions.format` says of a version's rows: 2 has `scope_years`. Older formats are rebuilt. */
+export const VERSION_FORMAT = 2;
+
+/** A built version as statement parameters, prepared before the write transaction opens. */
+export interface VersionRows {
+  manifest: string;
+  averageLength: number;
+  dense: IndexManifest['dense'];
+  /** Parameters after the version id ($2…) of each INSERT, per table. */
+  documents: unknown[];
+  passages: unknown[][];
+  terms: unknown[][];
+  postings: unknown[][];
+}
+
+/** Every row of a built version, serialized: the work that must not hold a transaction open. */
+export function versionRows(build: StoreBuild): VersionRows {
+  const { manifest, documents, passages, terms, vectors } = build;
+  const lengths = terms.lengths;
+  const byId = new Map(documents.map((d) => [d.id, d]));
+  const batches = <T>(rows: T[], size: number) => Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
+
+  const { first, postings } = invertTerms(terms);
+  const termRows = terms.terms.map((term, id) => [term, terms.documentFrequencies[id]] as const);
+  const postingRows = terms.terms.flatMap((term, id) =>
+    Array.from({ length: terms.documentFrequencies[id] }, (_, k) => [term, postings[(first[id] + k) * 2], postings[(first[id] + k) * 2 + 1]] as const),
+  );
+
+  return {
+    manifest: JSON.stringify({ ...manifest, files: {} } satisfies IndexManifest),
+    averageLength: lengths.reduce((a, n) => a + n, 0) / Math.max(lengths.length, 1),
+    dense: manifest.dense,
+    documents: [documents.map((_, i) => i), documents.map((d) => JSON.stringify(d))],
+    passages: batches(passages, BATCH).map((slice) => [
+      slice.map((p) => p.id),
+      slice.map((p) => p.docId),
+      slice.map((p) => byId.get(p.docId)!.city),
+      slice.map((p) => byId.get(p.docId)!.year),
+      slice.map((p) => byId.get(p.docId)!.reviews),
+      slice.map((p) => JSON.stringify(p.years)),
+      slice.map((p) => lengths[p.id]),
+      slice.map((p) => JSON.stringify(p)),
+      slice.map((p) => (vectors ? `[${Array.from(vectors[p.id]).join(',')}]` : null)),
+    ]),
+    terms: batches(termRows, BATCH * 10).map((slice) => [slice.map((r) => r[0]), slice.map((r) => r[1])]),
+    postings: batches(postingRows, BATCH * 20).map((slice) => [slice.map((r) => r[0]), slice.map((r) => r[1]), slice.map((r) => r[2])]),
+  };
+}
+
+/**
+ * Writes a prepared version (not yet live) and returns its id. Rows go in as multi-row inserts of
+ * arrays (`unnest`), thousands per statement: `COPY` would need another dependency
+ * (pg-copy-streams) for no more than a few seconds saved per ingest.
+ */
+export async function writeVersion(client: pg.PoolClient, rows: VersionRows): Promise<number> {
+  const { rows: inserted } = await client.query<{ id: string }>('INSERT INTO rq_versions (manifest, average_length, format) VALUES ($1, $2, $3) RETURNING id', [
+    rows.manifest,
+    rows.averageLength,
+    VERSION_FORMAT,
+  ]);
+  const version = Number(inserted[0].id);
+  await client.query('INSERT INTO rq_documents (version, position, meta) SELECT $1, * FROM unnest($2::int[], $3::jsonb[])', [version, ...rows.documents]);
+  for (const batch of rows.passages) {
+    await client.query(
+      `INSERT INTO rq_passages (version, id, doc_id, city, year, reviews, years, scope_years, length, data, embedding)
+       SELECT $1, id, doc_id, city, year, reviews, t.years, ARRAY[year, reviews] || t.years, length, data, embedding::vector
+         FROM (SELECT id, doc_id, city, year, reviews, ARRAY(SELECT jsonb_array_elements_text(years))::int[] AS years, length, data, embedding
+                 FROM unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::int[], $7::jsonb[], $8::int[], $9::jsonb[], $10::text[])
+                   AS u(id, doc_id, city, year, reviews, years, length, data, embedding)) AS t`,
+      [version, ...batch],
+    );
+  }
+  for (const batch of rows.terms) await client.query('INSERT INTO rq_terms (version, term, df) SELECT $1, * FROM unnest($2::text[], $3::int[])', [version, ...batch]);
+  for (const batch of rows.postings) {
+    await client.query('INSERT INTO rq_postings (version, term, passage_id, tf) SELECT $1, * FROM unnest($2::text[], $3::int[], $4::int[])', [version, ...batch]);
+  }
+  if (rows.dense) {
+    const { dimension, m, efConstruction } = rows.dense;
+    await client.query(
+      `CREATE INDEX rq_passages_hnsw_${version} ON rq_passages USING hnsw ((embedding::vector(${dimension})) vector_cosine_ops)
+       WITH (m = ${m}, ef_construction = ${efConstruction}) WHERE version = ${version}`,
+    );
+  }
+  return version;
+}

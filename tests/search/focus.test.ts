@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { focusOf } from '../../src/search/focus.js';
+import { tellingClauses } from '../../src/search/clauses.js';
+import { focus, normalize, spelling, time } from '../../src/search/reading-steps.js';
+
+const read = (text: string, year = 2026) => time(focus(spelling(normalize(text))), year);
+
+describe('where a chat message asks', () => {
+  it('takes the sentences that end with a question mark, apart from those that tell', () => {
+    const message = '我家老人在几家医院之间来回跑，每家都要重新检查。听说甲市要推检查结果互认，今年能互认多少项？';
+    const found = focusOf(message);
+    expect(found.asked).toBe('听说甲市要推检查结果互认，今年能互认多少项？');
+    expect(found.telling.map(([s, e]) => message.slice(s, e))).toEqual(['我家老人在几家医院之间来回跑，每家都要重新检查。']);
+  });
+
+  it('keeps each asking sentence of a message with two questions', () => {
+    expect(focusOf('我想问两件事。甲市去年新建了多少所学校？今年打算修多少公里路？').questions).toEqual(['甲市去年新建了多少所学校？', '今年打算修多少公里路？']);
+  });
+
+  it('asks a one-sentence question, or one whose every sentence asks, whole', () => {
+    expect(focusOf('甲市停车难，今年加多少车位？').asked).toBe('甲市停车难，今年加多少车位？');
+    expect(focusOf('甲市今年加多少车位？乙市呢？').telling).toEqual([]);
+    expect(focusOf('停车难怎么解决？GDP增长5%').asked).toBe('停车难怎么解决？GDP增长5%');
+  });
+
+  it('tells after the last question only what speaks of the asker', () => {
+    expect(focusOf('甲市今年加多少车位？我住在老城区。').asked).toBe('甲市今年加多少车位？');
+  });
+
+  it('marks every clause of a telling sentence as the asker\'s situation', () => {
+    const message = '我家老人在几家医院之间来回跑。今年能互认多少项？';
+    expect(tellingClauses(message).map(([s, e]) => message.slice(s, e))).toEqual(['我家老人在几家医院之间来回跑。']);
+  });
+
+  it('reads the unit, the amount and 今年 from the asking sentence only', () => {
+    const reading = read('去年我刚搬来，跑了好几家医院。2025年甲市能互认多少项？');
+    expect(reading.asked).toBe('2025年甲市能互认多少项?');
+    expect(reading.years).toEqual([2025]);
+    expect(read('去年我刚搬来甲市，很不方便。甲市要新建多少所学校？').years).toEqual([]);
+    expect(reading.trace.find((n) => n.step === 'focus')?.did).toContain('asks');
+  });
+});

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { englishPlaces } from '../../src/search/english-places.js';
+import { createPlaceReader } from '../../src/search/place-reading.js';
+
+const levels = createPlaceReader([
+  { name: '全国', level: 'national' },
+  { name: '山西', level: 'province' },
+  { name: '晋城', level: 'city' },
+]);
+const citiesOnly = createPlaceReader([
+  { name: '甲', level: 'city' },
+  { name: '晋中', level: 'city' },
+]);
+
+describe('places read against the reports’ places and levels', () => {
+  it('reads the country from 全国, 国家, 中国, 我国 and 国务院 where a question puts its place', () => {
+    for (const q of ['全国2025年GDP增长目标', '国家2025年打算让GDP涨多少', '2025年中国经济增长目标', '我国今年财政赤字率', '国务院2025年要办哪些事']) {
+      expect(levels(q)).toMatchObject({ cities: ['全国'], otherPlaces: [] });
+    }
+    expect(levels('国家2025年GDP目标').placeWords).toEqual(['国家']);
+    expect(levels('那全国呢？').cities).toEqual(['全国']);
+  });
+
+  it('does not read the country from a word that qualifies a thing', () => {
+    for (const q of ['国家级高新区有几个', '中国式现代化怎么推进', '空气质量在全国排第几']) expect(levels(q)).toMatchObject({ cities: [], otherPlaces: [] });
+  });
+
+  it('reads a province by its name or as 全省, and a city before the province that locates it', () => {
+    expect(levels('山西省2025年新建高标准农田多少亩').cities).toEqual(['山西']);
+    expect(levels('全省2025年新增城镇就业目标').cities).toEqual(['山西']);
+    const located = levels('山西省晋城市2025年新建社区食堂多少个');
+    expect(located.cities).toEqual(['晋城']);
+    expect(located.did).toContain('山西 only locates it');
+    expect(levels('晋城在全国排第几').cities).toEqual(['晋城']);
+  });
+
+  it('names a place of any level no report is about: a city, one of its counties, the country or a province', () => {
+    expect(levels('大同2025年GDP增长目标')).toMatchObject({ cities: [], otherPlaces: ['大同'] });
+    expect(levels('太原2025年GDP增长目标')).toMatchObject({ cities: [], otherPlaces: ['太原'] });
+    expect(levels('山西长治2025年GDP增长目标')).toMatchObject({ cities: [], otherPlaces: ['长治'] });
+    expect(citiesOnly('国家2025年GDP增长目标')).toMatchObject({ cities: [], otherPlaces: ['全国'] });
+    expect(citiesOnly('山西省2025年GDP增长目标')).toMatchObject({ cities: [], otherPlaces: ['山西'] });
+  });
+
+  it('keeps a city corpus as it was: counties for their city, enclosing regions only locate', () => {
+    expect(citiesOnly('平遥古城游客多少')).toMatchObject({ cities: ['晋中'], otherPlaces: [] });
+    expect(citiesOnly('甲市和广州的地铁')).toMatchObject({ cities: ['甲'], otherPlaces: ['广州'] });
+    expect(citiesOnly('山西晋中2025年GDP')).toMatchObject({ cities: ['晋中'], otherPlaces: [] });
+    expect(citiesOnly('晋中入选国家儿童友好城市了吗').cities).toEqual(['晋中']);
+  });
+
+  it('says, for a question naming no place, that every report is read when they are of several levels', () => {
+    expect(levels('2025年新建社区食堂多少个').did).toBe('no place named: every report (全国、山西、晋城)');
+    expect(citiesOnly('2025年新建社区食堂多少个').did).toBe('no city');
+  });
+});
+
+describe('place names in English', () => {
+  it('spells provinces and cities in pinyin (Shaanxi as officially spelt) and reads China, national and the country as 全国', () => {
+    const { names, scoping } = englishPlaces(['晋中', '全国'], (name) => ({ 晋中: 'jinzhong', 山西: 'shanxi', 陕西: 'shanxi', 平遥: 'pingyao' })[name] ?? name);
+    expect(names.get('shanxi')).toBe('山西');
+    expect(names.get('shaanxi')).toBe('陕西');
+    expect(names.get('jinzhong')).toBe('晋中');
+    expect(names.get('pingyao')).toBe('平遥');
+    for (const word of ['china', 'national', 'country']) expect(names.get(word)).toBe('全国');
+    expect(scoping).toEqual(expect.arrayContaining(['晋中', '山西', '全国']));
+    expect(scoping).not.toContain('平遥');
+  });
+});
