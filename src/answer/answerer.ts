@@ -242,7 +242,10 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       ...(decision.refusal ? { reason: decision.refusal.code } : {}),
       ...(options.explain ? { explain: explanation(question, solution, tuning) } : {}),
     };
-    return { answer, turn: turnOf(question, solution.answeredFrom) };
+    // "太原呢？" after a year's figure answered from a review asks for the same kind: what was achieved.
+    const answeredPart = solution.candidates.find((c) => c.hit.passage.id === solution.answeredFrom?.passageId)?.hit.passage.sectionKind;
+    const asked = question.years.length > 0 && !question.intent && answeredPart === 'review' ? { ...question, wantsResult: true } : question;
+    return { answer, turn: turnOf(asked, solution.answeredFrom) };
   }
 
   /** The first few of `questions` the reports answer, each read on its own. */

@@ -47,7 +47,7 @@ export function createQuestionReader({ cities, reportPlaces, coveredYears, lexic
   const readPlaces = createPlaceReader(reportPlaces ?? cities.map((name) => ({ name, level: 'city' as const })));
   return (raw) => {
     const year = yearNow();
-    const read = terms(lexiconStep(intent(constraints(places(time(focus(spelling(normalize(raw), fixSpelling)), year), readPlaces)), year), { lexicon, cities, coveredYears, neighbours, knows }));
+    const read = terms(lexiconStep(intent(constraints(places(time(focus(spelling(normalize(raw), fixSpelling)), year), readPlaces))), { lexicon, cities, coveredYears, neighbours, knows }));
     const { conceptText: _, ...question } = read;
     return question;
   };

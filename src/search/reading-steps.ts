@@ -216,10 +216,11 @@ export function constraints(reading: Placed): Constrained {
 
 /**
  * Plan or review, a result wanted, a comparison over years, a plan period, a question about the
- * report itself. A past year asked "how many" wants what happened: past by the clock's year.
+ * report itself. Whether a year is past is not read from the clock: the reports say what they plan
+ * and what they review (see `scopeFor`), so "2025年…多少" is answered by either.
  */
-export function intent(reading: Constrained, currentYear: number): Intended {
-  const { asked: text, years, cities, asksAmount } = reading;
+export function intent(reading: Constrained): Intended {
+  const { asked: text, cities, asksAmount } = reading;
   const plans = PLAN_WORDS.test(text);
   const reviews = REVIEW_WORDS.test(text.replace(COMPARED_YEAR, ''));
   const kind: SectionKind | undefined = plans && !reviews ? 'plan' : reviews && !plans ? 'review' : undefined;
@@ -234,7 +235,7 @@ export function intent(reading: Constrained, currentYear: number): Intended {
           : undefined
     : undefined;
   const found: Omit<Intended, keyof Constrained> = {
-    wantsResult: RESULT_WORDS.test(text) || (!plans && asksAmount && (reviews || (years.length > 0 && years.every((y) => y < currentYear)))),
+    wantsResult: RESULT_WORDS.test(text) || (!plans && asksAmount && reviews),
     ...(kind ? { intent: kind } : {}),
     comparison: COMPARISON_WORDS.test(text),
     linksCities: cities.length >= 2 && CITY_LINKS.test(text),

@@ -34,11 +34,15 @@ describe('honest answers', () => {
     expect(answer.answer).not.toContain('3.8%');
   });
 
-  it('reads how much a past year reached as a question about the result, not the target', async () => {
-    for (const question of ['太原2024年GDP增长多少？', '晋中2025年地区生产总值增长了多少？']) {
-      const answer = await answerer.answer(question);
-      expect(answer.found, question).toBe(false);
-      expect(answer.answer, question).toMatch(/^报告只给出了目标/);
+  it('reads a year from the reports, not the calendar: "增长多少" is answered by the plan, "增长了多少" asks the result', async () => {
+    const later = createAnswerer({ store, searcher: createSearcher({ store, embedder: null }), settings: config.answer, now: () => new Date('2027-06-01') });
+    for (const asking of [answerer, later]) {
+      const planned = await asking.answer('太原2024年GDP增长多少？');
+      expect(planned.found).toBe(true);
+      expect(planned.answer).toContain('地区生产总值增长5%左右');
+      const result = await asking.answer('晋中2025年地区生产总值增长了多少？');
+      expect(result.found).toBe(false);
+      expect(result.reason).toBe('TARGET_ONLY');
     }
   });
 

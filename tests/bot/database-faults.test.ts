@@ -26,6 +26,9 @@ afterAll(async () => {
   await dir.cleanup();
 });
 
+/** Telegram numbers a bot's updates in one rising sequence, also across restarts (handled ones are remembered in the database). */
+let updateId = 1;
+
 /** A bot in webhook mode on `env`, ready to take updates; killed after the test. */
 async function startBot(env: Record<string, string>) {
   const port = await freePort();
@@ -36,7 +39,6 @@ async function startBot(env: Record<string, string>) {
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d));
   await waitForStderr(child, 'ready');
-  let updateId = 1;
   let asked = 0;
   return {
     child,

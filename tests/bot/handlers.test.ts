@@ -204,7 +204,7 @@ describe('conversations', () => {
 describe('not found', () => {
   it('says how the question was read and which reports cover the city, and offers the closest passages and rephrasings in the reports\' words as buttons that ask them', async () => {
     const bot = makeBot();
-    await deliver(bot, textUpdate('太原2025年养老院能多出多少张床？'));
+    await deliver(bot, textUpdate('太原2025年养老院有多少家？'));
     const [message] = sent();
     expect(message.payload.text).toContain('（问题读作：太原 2025年 养老院）');
     expect(message.payload.text).toContain('太原：2024、2025、2026年');

@@ -47,16 +47,17 @@ describe('each reading step on its own', () => {
   });
 
   it('intent: plan or review, a result wanted; a past year asked how many wants the result, by the given year', () => {
-    expect(intent(upTo('2025年计划新建多少公园？'), 2026).intent).toBe('plan');
-    expect(intent(upTo('去年建成了多少个公园？'), 2026).intent).toBe('review');
-    expect(intent(upTo('十件民生实事完成了吗？'), 2026).wantsResult).toBe(true);
-    expect(intent(upTo('甲市这几年新建公园多少个？'), 2026).comparison).toBe(true);
-    expect(intent(upTo('2025年新建公园多少个？'), 2026).wantsResult).toBe(true);
-    expect(intent(upTo('2025年新建公园多少个？'), 2025).wantsResult).toBe(false);
+    expect(intent(upTo('2025年计划新建多少公园？')).intent).toBe('plan');
+    expect(intent(upTo('去年建成了多少个公园？')).intent).toBe('review');
+    expect(intent(upTo('十件民生实事完成了吗？')).wantsResult).toBe(true);
+    expect(intent(upTo('甲市这几年新建公园多少个？')).comparison).toBe(true);
+    // Not from the clock: the same question reads the same in 2026 and in 2027.
+    expect(intent(upTo('2025年新建公园多少个？', 2026)).wantsResult).toBe(false);
+    expect(intent(upTo('2025年新建公园多少个？', 2027))).toEqual({ ...intent(upTo('2025年新建公园多少个？', 2026)) });
   });
 
   it('lexicon: concepts of the topic, not of the scope or the question frame; a year no report covers must be said', () => {
-    const read = lexiconStep(intent(upTo('甲市2030年新建多少个公园？'), 2026), { lexicon, cities: ['甲', '乙'], coveredYears: new Set([2025, 2026]) });
+    const read = lexiconStep(intent(upTo('甲市2030年新建多少个公园？')), { lexicon, cities: ['甲', '乙'], coveredYears: new Set([2025, 2026]) });
     const labels = read.concepts.map((c) => c.label);
     expect(labels).toContain('公园');
     expect(labels).not.toContain('甲');
@@ -66,7 +67,7 @@ describe('each reading step on its own', () => {
   });
 
   it('terms: search words with every way the concepts are said, no years', () => {
-    const read = terms(lexiconStep(intent(upTo('2025年地铁3号线'), 2026), { lexicon, cities: ['甲'], coveredYears: new Set([2025]) }));
+    const read = terms(lexiconStep(intent(upTo('2025年地铁3号线')), { lexicon, cities: ['甲'], coveredYears: new Set([2025]) }));
     expect(read.terms).toEqual(expect.arrayContaining(['地铁', '3号线']));
     expect(read.terms).not.toContain('2025');
     expect(read.trace.map((n) => n.step)).toEqual(['normalize', 'spelling', 'focus', 'time', 'places', 'constraints', 'intent', 'lexicon', 'terms']);
