@@ -10,6 +10,15 @@ import { inTransaction } from './transaction.js';
  */
 export const SCHEMA_VERSION = 3;
 
+/** A primary key for a table made before it had one (statements here run again on every migrate). */
+function addPrimaryKey(table: string, columns: string): string {
+  return `DO $$ BEGIN
+     IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = '${table}_pkey') THEN
+       ALTER TABLE ${table} ADD PRIMARY KEY (${columns});
+     END IF;
+   END $$`;
+}
+
 const STATEMENTS = [
   'CREATE EXTENSION IF NOT EXISTS vector',
   `CREATE TABLE IF NOT EXISTS rq_versions (
@@ -53,11 +62,7 @@ const STATEMENTS = [
      passage_id int NOT NULL,
      tf int NOT NULL,
      PRIMARY KEY (version, term, passage_id))`,
-  `DO $$ BEGIN
-     IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'rq_postings_pkey') THEN
-       ALTER TABLE rq_postings ADD PRIMARY KEY (version, term, passage_id);
-     END IF;
-   END $$`,
+  addPrimaryKey('rq_postings', 'version, term, passage_id'),
   'DROP INDEX IF EXISTS rq_postings_term',
   // Which reader processes are on which version (refreshed while they run), so no version still read is removed.
   `CREATE TABLE IF NOT EXISTS rq_readers (
@@ -76,11 +81,7 @@ const STATEMENTS = [
      key text NOT NULL,
      at double precision NOT NULL)`,
   'ALTER TABLE rq_rate_events ADD COLUMN IF NOT EXISTS id bigserial',
-  `DO $$ BEGIN
-     IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'rq_rate_events_pkey') THEN
-       ALTER TABLE rq_rate_events ADD PRIMARY KEY (id);
-     END IF;
-   END $$`,
+  addPrimaryKey('rq_rate_events', 'id'),
   'CREATE INDEX IF NOT EXISTS rq_rate_events_key ON rq_rate_events (key, at)',
   'CREATE INDEX IF NOT EXISTS rq_rate_events_at ON rq_rate_events (at)',
   `CREATE TABLE IF NOT EXISTS rq_rate_notices (
@@ -95,11 +96,7 @@ const STATEMENTS = [
      chat_type text NOT NULL,
      at double precision NOT NULL)`,
   'ALTER TABLE rq_misses ADD COLUMN IF NOT EXISTS id bigserial',
-  `DO $$ BEGIN
-     IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'rq_misses_pkey') THEN
-       ALTER TABLE rq_misses ADD PRIMARY KEY (id);
-     END IF;
-   END $$`,
+  addPrimaryKey('rq_misses', 'id'),
   `CREATE TABLE IF NOT EXISTS rq_bot_updates (
      key text PRIMARY KEY,
      at double precision NOT NULL)`,
