@@ -47,7 +47,11 @@ async function main(): Promise<void> {
   const answerer: Answerer = { answer: (q) => live.app.answerer.answer(q), answerTurn: (q, previous) => live.app.answerer.answerTurn(q, previous), warm: () => live.app.answerer.warm() };
   const browsers = new WeakMap<App, FigureBrowser>();
   /** The figures table of the index answering now. */
-  const figuresOf = (current: App) => browsers.get(current) ?? browsers.set(current, createFigureBrowser(figureTable(current.store, loadLexicon(), () => openWordVectors(config.answer.wordVectors, config.cacheDir)))).get(current)!;
+  const figuresOf = (current: App): FigureBrowser => {
+    let browser = browsers.get(current);
+    if (!browser) browsers.set(current, (browser = createFigureBrowser(figureTable(current.store, loadLexicon(), () => openWordVectors(config.answer.wordVectors, config.cacheDir)))));
+    return browser;
+  };
   let rebuilding: Promise<unknown> = Promise.resolve();
   const library: ReportLibrary = {
     add(file) {

@@ -4,10 +4,9 @@ import type { Figure } from '../../figures/types.js';
 /**
  * The figures table of each corpus version, `rq_figures`: one row per indicator statement, with
  * the columns people filter on (city, indicator, year, kind) and the whole statement as JSON.
- * Kept apart from `schema.ts` so the index tables can change without it.
+ * Made by `migrate` (schema.ts) with the other tables.
  */
-const CREATE = [
-  `CREATE TABLE IF NOT EXISTS rq_figures (
+export const FIGURES_TABLE = `CREATE TABLE IF NOT EXISTS rq_figures (
      version bigint NOT NULL,
      position int NOT NULL,
      doc_id text NOT NULL,
@@ -17,19 +16,13 @@ const CREATE = [
      kind text NOT NULL,
      value text NOT NULL,
      data jsonb NOT NULL,
-     PRIMARY KEY (version, position))`,
-];
+     PRIMARY KEY (version, position))`;
 
 /** Rows per INSERT. */
 const BATCH = 500;
 
-async function ensureFiguresTable(client: pg.PoolClient): Promise<void> {
-  for (const statement of CREATE) await client.query(statement);
-}
-
-/** Writes a version's figures (inside the publishing transaction); the table is made by the first ingest that writes one. */
+/** Writes a version's figures (inside the publishing transaction). */
 export async function writeFigures(client: pg.PoolClient, version: number, figures: Figure[]): Promise<void> {
-  await ensureFiguresTable(client);
   for (let from = 0; from < figures.length; from += BATCH) {
     const slice = figures.slice(from, from + BATCH);
     await client.query(

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { inTransaction } from './transaction.js';
+import { FIGURES_TABLE } from './figures.js';
 
 /**
  * Tables for indexes in PostgreSQL, set up by `migrate` (ingest and `npm run migrate`), never by a
@@ -20,6 +21,7 @@ function addPrimaryKey(table: string, columns: string): string {
 }
 
 const STATEMENTS = [
+  FIGURES_TABLE,
   'CREATE EXTENSION IF NOT EXISTS vector',
   `CREATE TABLE IF NOT EXISTS rq_versions (
      id bigserial PRIMARY KEY,
