@@ -61,8 +61,10 @@ export async function openLiveApp(config: Config, events: LiveAppEvents): Promis
     if (!live || live.builtAt === app.store.manifest.builtAt) return;
     // An index built from another corpus or other settings is not switched to: opening it would rebuild over it.
     if (staleReason(live, await expectationsFor(config))) return;
+    const before = app.store.manifest.builtAt;
     await reopen();
-    if (app.store.manifest.builtAt === live.builtAt) events.switched(live.builtAt);
+    // Another publish may land while this one opens: say what was switched to, whichever it is.
+    if (app.store.manifest.builtAt !== before) events.switched(app.store.manifest.builtAt);
   };
   let following = Promise.resolve();
   const follow = () => {
