@@ -1,6 +1,6 @@
 /**
  * `npm run -s fit-judge`: fits the judge's named weights (a grid over `ANSWER_TUNING`'s
- * situationWeight, minAskedShare, minCoverage, contextPresence) on the labelled question sets, in lexical mode, and
+ * situationWeight, partPresence, minCoverage, contextPresence) on the labelled question sets, in lexical mode, and
  * shows by 5-fold cross-validation whether the chosen weights hold on questions they were not
  * chosen on. Prints a Markdown table; no file is written.
  */
@@ -17,7 +17,7 @@ import { seededRandom } from '../tests/support/random.js';
 const LABELLED = ['dev', 'dev2', 'everyday', 'probes', 'descriptions'].map((name) => path.resolve(import.meta.dirname, '..', 'eval', `${name}.jsonl`));
 const GRID = {
   situationWeight: [0, 0.2, 0.5, 1],
-  minAskedShare: [0.2, 0.3, 0.4],
+  partPresence: [0.6, 0.7, 0.8],
   minCoverage: [0.45, 0.5, 0.55],
   contextPresence: [0.4, 0.5, 0.6],
 };

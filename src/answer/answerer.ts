@@ -20,7 +20,7 @@ import { rephrasingsOf } from './rephrase.js';
 import { rejectedAnswer, sanitizeQuestion } from './sanitize.js';
 import { ANSWER_TUNING, type AnswerTuning } from './settings.js';
 import { createFiguresStrategy } from './figures-strategy.js';
-import { createStrategies, inParts, type Solution, type Timings } from './strategies.js';
+import { createStrategies, inParts, type LabelledSolution, type Solution, type Timings } from './strategies.js';
 import type { Answer } from './types.js';
 import { createConceptWeight } from './weights.js';
 
@@ -170,25 +170,35 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
   }
 
   /**
-   * "晋中2024年固定资产投资完成了多少？2025年招商引资打算签多少？": a message with two or more questions, each
-   * with a topic of its own, is answered a part per question. A question that names no city or year
-   * takes the message's. Null when the message asks one thing.
+   * "晋中2024年固定资产投资完成了多少？2025年招商引资打算签多少？": a message with two or more questions
+   * is answered a part per question. A question that names no city or year takes the message's; one
+   * with no topic of its own goes on from the question before it. Null when the message asks one thing.
    */
   async function severalQuestions(text: string, message: Question, timings: Timings): Promise<Solution | null> {
     const asked = focusOf(text).questions;
     if (asked.length < 2) return null;
-    const questions: Question[] = [];
+    const parts: Array<{ label: string; question: Question; goesOn?: boolean }> = [];
     for (const part of asked) {
-      const own = await readChinese(part);
-      questions.push({ ...own, cities: own.cities.length > 0 ? own.cities : message.cities, years: own.years.length > 0 || own.period ? own.years : message.years });
+      const read = await readChinese(part);
+      const own = { ...read, cities: read.cities.length > 0 ? read.cities : message.cities, years: read.years.length > 0 || read.period ? read.years : message.years };
+      const before = parts.at(-1)?.question;
+      const label = part.replace(/[?？]\s*$/, '');
+      if (standsAlone(own)) parts.push({ label, question: own });
+      // "…目标是多少？最后实际情况怎么样？": a part without a topic of its own goes on from the one before, when
+      // it asks something else of it (a result after a target, another year); "…绿道吗？修多长？" asks one thing.
+      else if (before && asksOtherThan(read, before)) parts.push({ label, question: continueFrom(own, turnOf(before)).question, goesOn: true });
     }
-    if (questions.filter(standsAlone).length < 2) return null;
-    const answered = [];
-    for (const [i, question] of questions.entries()) {
+    if (parts.length < 2) return null;
+    const answered: LabelledSolution[] = [];
+    for (const { label, question, goesOn } of parts) {
       const solution = await solve(question, timings);
+      // Going on from the part before and answered by the same sentence, it asked the same thing ("…修了吗？修了多少户？").
+      const previous = answered.at(-1)?.solution.answeredFrom;
+      if (goesOn && previous && solution.answeredFrom && previous.passageId === solution.answeredFrom.passageId && previous.sentenceStart === solution.answeredFrom.sentenceStart) continue;
       const citations = solution.decision.found ? withSpans(solution.citations, question, solution.decision.strategy) : solution.citations;
-      answered.push({ label: asked[i].replace(/[?？]\s*$/, ''), solution: { ...solution, citations } });
+      answered.push({ label, solution: { ...solution, citations } });
     }
+    if (answered.length < 2) return null;
     return inParts(answered, 'per-question', ['one-answer-per-question', 'no-question-answered']);
   }
 
@@ -272,6 +282,12 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
 }
 
 const pinyinPro = onFirstUse<{ pinyin: typeof pinyinOf }>('pinyin-pro');
+
+/** Whether a question with no topic of its own asks something other than `before` does: another kind, year or place. */
+function asksOtherThan(question: Question, before: Question): boolean {
+  const other = (mine: number[] | string[], theirs: number[] | string[]) => mine.length > 0 && mine.join() !== theirs.join();
+  return question.wantsResult !== before.wantsResult || (!!question.intent && question.intent !== before.intent) || other(question.years, before.years) || other(question.cities, before.cities);
+}
 
 function spell(word: string): string {
   return pinyinPro().pinyin(word, { toneType: 'none', separator: '' });

@@ -1,9 +1,11 @@
 import type { Sentence } from '../corpus/types.js';
 import type { SearchHit } from '../search/searcher.js';
 import type { Concept } from '../search/concepts.js';
+import { namesTopic } from '../search/followup.js';
 import { PLAN_PERIOD, type Question } from '../search/question.js';
 import { MIN_SIMILARITY } from '../search/word-vectors.js';
 import { ANSWER_TUNING, type AnswerTuning } from './settings.js';
+import { isTopicWord } from './weights.js';
 
 export interface ScoredSentence {
   hit: SearchHit;
@@ -107,14 +109,15 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
       let total = 0;
       let saysAny = false;
       const matched: ScoredSentence['matched'] = [];
-      for (const { concept, weight } of concepts) {
+      for (const { concept, weight, optional } of concepts) {
         // A measure counts with what it measures, a thing with its kind, both in the sentence itself: another thing's 覆盖率 is not the asked thing's, a 挖掘机 not a 二手挖掘机.
         const paired = concept.onlyWith !== undefined && presences.has(concept.onlyWith);
         const presence = paired && !(saidHere.has(concept.label) && saidHere.has(concept.onlyWith!)) ? 0 : presences.get(concept.label)!;
         if (presence === 1) saysAny = true;
         if (presence > 0) matched.push({ concept: concept.label, presence: Math.round(presence * 100) / 100 });
         said += weight * presence;
-        total += weight;
+        // A word of the asker's situation counts where the sentence says it and is not missed where it does not.
+        total += optional ? weight * presence : weight;
       }
       // What only its passage says (景区 two sentences away) does not make a sentence an answer by itself.
       const coverage = total > 0 ? (said / total) * (saysAny ? 1 : tuning.onlyAround) : 0;
@@ -157,17 +160,15 @@ function leadOf(lower: string, previous: Sentence | undefined, sentence: Sentenc
 
 /**
  * Each concept's weight in coverage: its own (rarity, kind of word), and for a word of the asker's
- * situation (`Concept.situation`) `situationWeight` of it, so that what the asker tells about
- * themselves neither makes a sentence an answer nor keeps one from being it. Unless the asking
- * clauses carry too little (`minAskedShare` of the weight): "…老让重复做检查，政府有没有说要改？" asks
- * about what it told.
+ * situation (`Concept.situation`) `situationWeight` of it, and only where a sentence says it
+ * (`optional`), so that what the asker tells about themselves neither makes a sentence an answer
+ * nor keeps one from being it. Unless the asking
+ * clauses name no topic of their own: "…老让重复做检查，政府有没有说要改？" asks about what it told.
  */
-function weighConcepts(concepts: Concept[], weightOf: ConceptWeight, tuning: AnswerTuning): Array<{ concept: Concept; weight: number }> {
-  const weighed = concepts.map((concept) => ({ concept, weight: weightOf(concept) }));
-  const total = weighed.reduce((sum, c) => sum + c.weight, 0);
-  const asked = weighed.filter((c) => !c.concept.situation).reduce((sum, c) => sum + c.weight, 0);
-  if (asked === total || asked < tuning.minAskedShare * total) return weighed;
-  return weighed.map(({ concept, weight }) => ({ concept, weight: concept.situation ? weight * tuning.situationWeight : weight }));
+function weighConcepts(concepts: Concept[], weightOf: ConceptWeight, tuning: AnswerTuning): Array<{ concept: Concept; weight: number; optional: boolean }> {
+  const weighed = concepts.map((concept) => ({ concept, weight: weightOf(concept), optional: false }));
+  if (!weighed.some((c) => c.concept.situation) || !weighed.some((c) => !c.concept.situation && isTopicWord(c.concept) && namesTopic(c.concept))) return weighed;
+  return weighed.map(({ concept, weight }) => (concept.situation ? { concept, weight: weight * tuning.situationWeight, optional: true } : { concept, weight, optional: false }));
 }
 
 /**

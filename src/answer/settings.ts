@@ -24,11 +24,9 @@ export interface AnswerTuning {
   relatedPresence: number;
   /**
    * A word of the asker's situation (`Concept.situation`) weighs this share of a word of the question
-   * itself (0: not at all)…
+   * itself (0: not at all), where a sentence says it, while the asking clauses name a topic of their own.
    */
   situationWeight: number;
-  /** …when the asking clauses carry at least this share of all the weight (else they ask about what was told). */
-  minAskedShare: number;
   /** How much a concept counts as said when only the sentence's passage says it, and at most when only parts of its word are in the sentence. */
   contextPresence: number;
   partPresence: number;
@@ -60,7 +58,6 @@ export const ANSWER_TUNING: AnswerTuning = {
   listCandidates: 8,
   relatedPresence: 0.8,
   situationWeight: 0.2,
-  minAskedShare: 0.3,
   contextPresence: 0.5,
   partPresence: 0.7,
   onlyAround: 0.5,

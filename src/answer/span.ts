@@ -45,6 +45,24 @@ export function answerRange(quote: string, question: Pick<Question, 'concepts' |
   return best && saysMore(quote.slice(best.start, best.end), question.concepts) ? best : undefined;
 }
 
+/**
+ * The words of a quote's answering clauses that name what the question asks about, from the first
+ * concept said to the last: "工业投资增速" of "工业投资增速24.7%，…". Undefined when no clause answers.
+ */
+export function askedPhrase(quote: string, question: Pick<Question, 'concepts' | 'wantsFigure' | 'asksAmount' | 'wantsTime'>): string | undefined {
+  const range = answerRange(quote, question);
+  if (!range) return undefined;
+  const text = comparable(quote.slice(range.start, range.end));
+  let [from, to] = [text.length, 0];
+  for (const concept of question.concepts) {
+    const at = concept.variants.filter(Boolean).map((v) => ({ start: text.indexOf(v), end: text.indexOf(v) + v.length })).filter((r) => r.start >= 0);
+    if (at.length === 0) continue;
+    from = Math.min(from, ...at.map((r) => r.start));
+    to = Math.max(to, ...at.map((r) => r.end));
+  }
+  return to > from ? text.slice(from, to) : undefined;
+}
+
 /** A clause that only repeats the question's words ("报告提出") answers nothing: then the whole quote is the answer. */
 function saysMore(text: string, concepts: Question['concepts']): boolean {
   let rest = comparable(text);

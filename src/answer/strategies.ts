@@ -8,8 +8,9 @@ import { answerFromCredits } from './credits.js';
 import { corpusAnswer, type CorpusAsk } from './corpus.js';
 import { enumerationItems, itemsBearingOn } from './items.js';
 import { cite, enumerationAround, itemNumber, quoteAround, type Located } from './quote.js';
+import { askedPhrase } from './span.js';
 import { PART_NOT_FOUND, type Refusal } from './reasons.js';
-import { judge, type ConceptWeight, type Mismatch, type ScoredSentence } from './select.js';
+import { comparable, judge, type ConceptWeight, type Mismatch, type ScoredSentence } from './select.js';
 import type { AnswerTuning } from './settings.js';
 import type { FigureSeries } from '../figures/types.js';
 import type { AnswerPart, Citation } from './types.js';
@@ -90,6 +91,8 @@ export function createStrategies({ store, searcher, documents, weightOf, tuning,
       if (!result) return targetOnly(question, start, ranked);
       return answerWith(question, result, answering, ranked, 'result-over-target');
     }
+    const other = preferred ? undefined : counterpart(question, start, answering);
+    if (other) return targetAndResult(question, start, other, ranked);
     return answerWith(question, start, answering, ranked, preferred ? 'previous-answer' : 'best-sentence');
   }
 
@@ -152,6 +155,47 @@ export function createStrategies({ store, searcher, documents, weightOf, tuning,
       text: citation.quote,
       citations: [citation],
       answeredFrom: { docId: list.from.hit.passage.docId, passageId: list.from.hit.passage.id, sentenceStart: list.from.sentence.start },
+      candidates: ranked,
+    };
+  }
+
+  /** Which year `s` speaks of as a plan (the report of that year) or as a result (the report reviewing it). */
+  function yearKind(s: ScoredSentence, year: number): 'plan' | 'review' | undefined {
+    const doc = documents.get(s.hit.passage.docId)!;
+    if (s.hit.passage.sectionKind === 'plan' && doc.year === year) return 'plan';
+    if (s.hit.passage.sectionKind === 'review' && doc.reviews === year) return 'review';
+    return undefined;
+  }
+
+  /**
+   * "太原2025年新增养老床位多少张？" names a year one report plans and the next reviews, and says neither
+   * 目标 nor 实际: the sentence of the other kind about the same thing, when the judge accepts one.
+   */
+  function counterpart(question: Question, start: ScoredSentence, answering: ScoredSentence[]): ScoredSentence | undefined {
+    if (question.years.length !== 1 || question.intent || question.wantsResult || question.wantsList || question.ordinal !== undefined) return undefined;
+    if (!question.wantsFigure && !question.asksAmount) return undefined;
+    const [year] = question.years;
+    const own = yearKind(start, year);
+    if (!own) return undefined;
+    const bar = Math.max(tuning.minCoverage, tuning.relatedShare * start.coverage);
+    // The same thing in both: the other sentence names it as the chosen one does (工业投资增速 is not 工业产值增速 and 新增投资).
+    const phrase = askedPhrase(start.sentence.text, question);
+    if (!phrase) return undefined;
+    const same = (s: ScoredSentence) => comparable(s.sentence.text).includes(phrase);
+    return answering.find((s) => yearKind(s, year) === (own === 'plan' ? 'review' : 'plan') && s.coverage >= bar && /\d/.test(s.sentence.text) && same(s));
+  }
+
+  /** Both kinds, the target first; the judge's choice stays the first citation. */
+  function targetAndResult(question: Question, chosen: ScoredSentence, other: ScoredSentence, ranked: ScoredSentence[]): Solution {
+    const citations = [citeSentence(chosen, question), citeSentence(other, question)];
+    const order = isTarget(chosen) ? [0, 1] : [1, 0];
+    const parts = order.map((citation, i) => ({ label: i === 0 ? '目标' : '实际', citation }));
+    return {
+      decision: { strategy: 'single', name: 'target-and-result', found: true },
+      text: parts.map((p) => `${p.label}：${citations[p.citation].quote}`).join('\n'),
+      citations,
+      parts,
+      answeredFrom: { docId: chosen.hit.passage.docId, passageId: chosen.hit.passage.id, sentenceStart: chosen.sentence.start },
       candidates: ranked,
     };
   }

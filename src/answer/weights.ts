@@ -12,10 +12,15 @@ import { ANSWER_TUNING, type AnswerTuning } from './settings.js';
 const VERBS = /^(v|l|i)/;
 const FUNCTION_WORDS = /^(d|r|a|b|m|q|u|y|e|p|c|f|t|z|s|ns)/;
 
+/** A word that names a thing (a noun, a phrase, a figure), not how people talk about it. */
+export function isTopicWord(concept: Concept): boolean {
+  return !concept.tag || !(VERBS.test(concept.tag) || FUNCTION_WORDS.test(concept.tag));
+}
+
 /**
  * How much a concept counts when judging whether a sentence answers: its rarity in the corpus
  * (BM25's idf of the rarest way it can be said), scaled by its part of speech. A noun the corpus
- * never says weighs most, so an answer must say it.
+ * never says weighs most, so an answer must say it, unless only the asker's story says it.
  */
 export function createConceptWeight(lexical: TermStatistics, tuning: AnswerTuning = ANSWER_TUNING): (concept: Concept) => number {
   const unknown = Math.log(1 + (lexical.passageCount + 0.5) / 0.5);
@@ -35,6 +40,8 @@ export function createConceptWeight(lexical: TermStatistics, tuning: AnswerTunin
   return (concept) => {
     if (concept.strict) return unknown;
     const known = Math.max(0, ...[...concept.variants, ...(concept.related ?? []).map((r) => r.word)].map(rarity));
+    // A word of the asker's story the reports never use (液压件, 哮喘) is no topic an answer could say.
+    if (known === 0 && concept.situation) return 0;
     return (known > 0 ? known : unknown) * speechFactor(concept.tag) * (concept.label.length === 1 ? tuning.singleCharacterWeight : 1) * (concept.sides === undefined ? 1 : concept.sides + 1);
   };
 }

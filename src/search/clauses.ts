@@ -12,6 +12,13 @@ const CLAUSE = /[^，,。.；;！!？?…~～\n]+[，,。.；;！!？?…~～\n]
 const FIRST_PERSON = /我|咱/;
 /** Jieba's tags of a predicate: verbs (not verbal nouns such as 改造), adjectives, adverbs, idioms. */
 const PREDICATE = /^(v(?!n)|a|d|l|i)/;
+/** Ending a clause, an adjective or adverb says how things are ("…太贵"); a verb there mostly names an activity ("老小区改造"). */
+const STATE = /^(a|d|l|i)/;
+/** Nouns, verbal nouns, names and abbreviations: what a modifier before them modifies. */
+const NOMINAL = /^(n|vn|j|s)/;
+const TRAILING_PARTICLE = /^[了的呢啊吧呀嘛啦哦喔]+$/;
+/** "那件民生实事", "这个项目": a clause that points at a thing names what is asked about. */
+const POINTS_AT_THING = /[这那](?:件|个|项|条|些|种|批|所|座)/;
 
 /**
  * The spans [start, end) of the clauses that tell rather than ask: every clause of a sentence that
@@ -29,9 +36,13 @@ export function tellingClauses(text: string): Array<[number, number]> {
 
 function tells(clause: string): boolean {
   if (FIRST_PERSON.test(clause)) return true;
+  if (POINTS_AT_THING.test(clause)) return false;
   const words = tagWords(clause.replace(/[^\p{L}\p{N}]+$/u, ''));
+  while (words.length > 1 && TRAILING_PARTICLE.test(words.at(-1)!.word)) words.pop();
   const modified = words.map((w) => w.word).lastIndexOf('的');
   // "…发货的生意": one word after the modifier is its head noun, whatever jieba tags it.
   if (modified >= 0 && modified === words.length - 2) return false;
-  return words.slice(modified + 1).some((w) => PREDICATE.test(w.tag));
+  const rest = words.slice(modified + 1);
+  // A predicate says something unless it modifies the noun after it (老小区) or ends a noun phrase (老小区改造).
+  return rest.some((w, i) => PREDICATE.test(w.tag) && (i === rest.length - 1 ? STATE.test(w.tag) : !NOMINAL.test(rest[i + 1].tag)));
 }

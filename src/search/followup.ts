@@ -25,6 +25,11 @@ const GENERIC = new Set(
     '计划 目标 打算 实际 要 能 会 达 共 一共 总共 情况 数量 规模 分别 哪些 哪几个 什么 具体 其中 另外 还有 同期 呢 换 换成 改成 那边 这边').split(' '),
 );
 
+/** Says by its form that it goes on from the last question: "那…", "…呢？", "同期", "还有…". */
+const ELLIPTICAL = /^(那|那么|还有|另外|同期|同年|当年|其中)|呢[?？!！。\s]*$|同期|同年|当年|那一?年|这一年/;
+/** Asks across years, so no one year of the last question applies. */
+const SPANS_YEARS = /这几年|近几年|这些年|近年|历年|逐年|每年|几年来|多年来|这两年|近两年|这三年|近三年/;
+
 export interface FollowUp {
   question: Question;
   /** Whether anything was taken from the previous turn. */
@@ -40,11 +45,16 @@ export interface FollowUp {
  */
 export function continueFrom(question: Question, previous: Turn): FollowUp {
   const ownTopic = topicOf(question);
-  const needsCity = question.cities.length === 0 && question.otherPlaces.length === 0 && previous.cities.length > 0;
-  const needsYears = question.years.length === 0 && !question.period && previous.years.length > 0;
+  const namesPlace = question.cities.length > 0 || question.otherPlaces.length > 0;
+  const needsCity = !namesPlace && previous.cities.length > 0;
   const needsTopic = ownTopic.length === 0;
+  // "太原地铁2号线什么时候通车？" names its place and topic: a fresh question, not one about the last year.
+  // "太原的城镇新增就业呢？" leans on the last one by its form, so it keeps the year.
+  const fresh = namesPlace && !needsTopic && !ELLIPTICAL.test(question.asked);
+  const needsYears = question.years.length === 0 && !question.period && !SPANS_YEARS.test(question.asked) && !fresh && previous.years.length > 0;
   if (!needsCity && !needsYears && !needsTopic) {
-    const note = { step: 'context', did: 'names its own city, year and topic: nothing taken' } as const;
+    const why = question.years.length > 0 || question.period ? 'names its own city, year and topic' : SPANS_YEARS.test(question.asked) ? 'asks over the years' : 'names its own place and topic';
+    const note = { step: 'context', did: `${why}: nothing taken` } as const;
     return { question: { ...question, trace: [...question.trace, note] }, used: false, aboutPreviousAnswer: false };
   }
 
@@ -75,7 +85,12 @@ export function continueFrom(question: Question, previous: Turn): FollowUp {
 
 /** What a question is about in its own words: its concepts less the words that say what happens to a topic. */
 function topicOf(question: Question): Concept[] {
-  return question.concepts.filter((c) => c.kind === 'figure' || !isGeneric(c));
+  return question.concepts.filter(namesTopic);
+}
+
+/** Whether a concept says what a question is about, not what happens to it (新增, 目标, 多少). */
+export function namesTopic(concept: Concept): boolean {
+  return concept.kind === 'figure' || !isGeneric(concept);
 }
 
 /**

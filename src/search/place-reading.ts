@@ -31,6 +31,17 @@ const NOT_A_WORD = /^[\s\p{P}\p{S}]*$/u;
 /** Words a question may open with before its place: "那全国呢？", "换成全省呢？". */
 const OPENING_WORD = /^(?:那|那么|那个|还有|而|换成|换到|再看|再问)$/;
 
+/** What makes a place name part of an institution's name: 山西医科大学, 北京银行. */
+const INSTITUTION = /^(?:医科大学|大学|学院|医院|中学|小学|银行|集团|公司|日报|电视台|博物馆|图书馆|大剧院|机场|站)/;
+
+/** Whether every time `name` is said it begins an institution's name (a place no report covers is then not asked about). */
+function onlyInNames(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (!INSTITUTION.test(text.slice(at + name.length))) return false;
+  }
+  return true;
+}
+
 /** A place word found in a question. */
 interface Mention {
   word: string;
@@ -69,7 +80,7 @@ export function createPlaceReader(reports: ReadonlyArray<ReportPlace>): PlaceRea
         found.push(report ? { word: county, place: city, level: report.level, covered: true } : { word: county, place: county, level: 'county', covered: false });
       }
     }
-    const named = known.filter((n) => text.includes(n));
+    const named = known.filter((n) => text.includes(n) && !onlyInNames(text, n));
     for (const name of named) {
       // A name inside a longer name the question says is part of that one.
       if (named.some((other) => other !== name && other.includes(name))) continue;

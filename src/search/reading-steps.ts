@@ -101,12 +101,17 @@ const STOP_WORDS = new Set(
 );
 const FIGURE_WORDS = /多少|几|比例|比重|占比|增速|增幅|涨幅|增长|排名|排第|第几|率|规模|金额|数量|多长|多大|面积|目标/;
 const PLAN_WORDS = /目标|计划|打算|预期|力争|确保|控制在|安排|任务|准备|(?<![主重需只总必纲])要(?![求素点闻])|将(?!军)|拟/;
-const REVIEW_WORDS = /完成了|建成了|实现了|取得|成绩|成效|回顾|过去|去年|了多少|了吗|实际|达到了|最后/;
+const REVIEW_WORDS = /完成了|建成了|实现了|取得|成绩|成效|回顾|过去|去年|了多少|了吗|了没|已经|实际|达到了|最后/;
 const RESULT_WORDS = /实际|完成了|建成了|实现了|达到了|最终|最后.{0,4}(完成|达到|实现)/;
+/** Verbs that only say a thing happened: a question asking for a result has said so by asking (完成了多少), they name no topic. */
+const HAPPENED = new Set(['完成', '实现', '达到', '达成', '兑现', '落实']);
 const TIME_WORDS = /什么时候|何时|哪年|哪一年|多久|什么时间/;
 const LIST_WORDS = /哪些|哪几|有什么|有啥|都是什么|都是啥|分别是什么|分别是哪|包括什么|包括哪|具体有|列举/;
-/** 第三件, 第5个, 第二项: an item of a list (第40名, 第五次会议 are ranks and meetings, not items). */
-const ORDINAL = /第\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:件|项|个|条|点|批)/;
+/**
+ * 第三件, 第5个, 第二项: an item of a list (第40名, 第五次会议 are ranks and meetings, not items). 第一个 with a
+ * noun after it (全省第一个成立…, 第一个智算中心) is the first of its kind, not the first item.
+ */
+const ORDINAL = /第\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:件|项|个|条|点|批)(?!(?<=第\s*[1一]\s*.)(?!是|呢|讲|说|指|写|具体|内容)[\u4e00-\u9fff])/;
 /** "和去年比", "跟2023年相比": another year to compare with (its 去年 is no question about results). */
 const COMPARED_YEAR = /(?:和|跟|与|同)(?:去年|前年|上年|上一年|20\d{2}年?)相?比/;
 const COMPARISON_WORDS = new RegExp(`这几年|历年|逐年|每年|几年来|变化|趋势|对比|比较|${COMPARED_YEAR.source}`);
@@ -266,7 +271,8 @@ export function lexiconStep(reading: Intended, { lexicon, cities, coveredYears, 
   const placeWords = new Set([...cities, ...ENCLOSING_REGIONS, ...cities.map((c) => `${c}市`), ...reading.placeWords]);
   const { askedUnit } = reading;
   // The asked unit (多少人次) is checked as a unit; as a word it would make 惠及消费者10万人次 an answer about 游客.
-  const ignored = (word: string) => STOP_WORDS.has(word) || DEMONSTRATIVE.test(word) || EITHER_OR.test(word) || COUNT_WORD.test(word) || lexicon.frame.has(word) || placeWords.has(word) || word === askedUnit;
+  const saysHappened = (word: string) => (reading.wantsResult || reading.intent === 'review') && HAPPENED.has(word);
+  const ignored = (word: string) => STOP_WORDS.has(word) || saysHappened(word) || DEMONSTRATIVE.test(word) || EITHER_OR.test(word) || COUNT_WORD.test(word) || lexicon.frame.has(word) || placeWords.has(word) || word === askedUnit;
   const concepts = readConcepts(reading.conceptText, lexicon, { neighbours, knows }, ignored);
   for (const year of reading.years.filter((y) => !coveredYears.has(y))) concepts.push(figure(`${year}年`));
   const did = concepts.length > 0 ? concepts.map(describeConcept).join(' | ') : 'no concept';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Sentence } from '../../src/corpus/types.js';
 import { judge } from '../../src/answer/select.js';
+import type { Concept } from '../../src/search/concepts.js';
 import { ANSWER_TUNING } from '../../src/answer/settings.js';
 import type { SearchHit } from '../../src/search/searcher.js';
 import { readQuestion } from '../support/reader.js';
@@ -63,9 +64,15 @@ describe('the judge alone', () => {
   it('holds a sentence to the told words when the asking clause only points back at them', () => {
     const question = read('甲市看病老让重复做检查，政府有没有说要改？');
     expect(question.concepts.filter((c) => c.situation).length).toBeGreaterThan(0);
-    const hits = [hit('政府要改进作风。')];
-    expect(judge(question, hits, lighterSingles, { ...ANSWER_TUNING, minAskedShare: 0.5 }).answering).toEqual([]);
-    expect(judge(question, hits, lighterSingles, { ...ANSWER_TUNING, minAskedShare: 0.1 }).answering.length).toBe(1);
+    expect(judge(question, [hit('政府要改进作风。')], lighterSingles).answering).toEqual([]);
+    expect(judge(question, [hit('推动检查结果互认，减少重复检查。')], lighterSingles).answering.length).toBe(1);
+  });
+
+  it("does not hold a sentence to words of the asker's story it does not say, however rare they are", () => {
+    const question = read('甲市2025年要新增多少公共车位？我家楼下老是停满了外地牌照的小货车，吵得孩子睡不着。');
+    expect(question.concepts.filter((c) => c.situation).length).toBeGreaterThan(2);
+    const unknownWordsWeighMost = (c: Concept) => (c.situation ? 10 : 1);
+    expect(judge(question, [hit('新增公共车位1万个。')], unknownWordsWeighMost).answering.length).toBe(1);
   });
 
   it('takes the list item that holds the asked indicator, not the lead clause, from a list of targets', () => {

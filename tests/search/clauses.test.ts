@@ -11,6 +11,9 @@ describe('telling clauses', () => {
 
   it('keeps a clause that names the thing asked about', () => {
     expect(told('晋中残疾孩子上学的学校，县里都有了吗？')).toEqual([]);
+    expect(told('甲市老小区改造，2024年计划改多少个？')).toEqual([]);
+    expect(told('学生体检那件实事，最后覆盖了多少所学校？')).toEqual([]);
+    expect(told('出门开车一路红灯，有没有搞绿波的？')).toEqual(['出门开车一路红灯，']);
   });
 
   it('tells nothing apart when no clause asks', () => {

@@ -40,6 +40,22 @@ describe('follow-up questions', () => {
     expect(question).toMatchObject({ cities: ['晋中'], years: [2024] });
   });
 
+  it('takes no year for a question that names its own place and topic, or asks over the years', () => {
+    for (const second of ['太原地铁2号线什么时候通车？', '太原这几年空气质量综合指数怎么变化？', '晋中近几年城镇新增就业情况如何？']) {
+      const { question, used } = after('太原2025年城镇新增就业目标是多少？', second);
+      expect(question.years, second).toEqual([]);
+      expect(used, second).toBe(false);
+    }
+  });
+
+  it('keeps the year for a question that leans on the last one by its form, or names no place', () => {
+    for (const second of ['太原的城镇新增就业呢？', '那晋中的地区生产总值？', '新建公园多少个？']) {
+      const { question, used } = after('晋中2024年城镇新增就业多少人？', second);
+      expect(question.years, second).toEqual([2024]);
+      expect(used, second).toBe(true);
+    }
+  });
+
   it('does not give a five-year period a year', () => {
     const { question } = after('晋中2025年计划新改建多少公里四好农村路？', '太原“十四五”期间建了多少公里？');
     expect(question.years).toEqual([]);

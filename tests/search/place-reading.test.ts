@@ -42,6 +42,11 @@ describe('places read against the reports’ places and levels', () => {
     expect(citiesOnly('山西省2025年GDP增长目标')).toMatchObject({ cities: [], otherPlaces: ['山西'] });
   });
 
+  it('does not read a place that only begins an institution’s name', () => {
+    expect(citiesOnly('山西医科大学附属二院的南院开诊了没有？')).toMatchObject({ cities: [], otherPlaces: [] });
+    expect(citiesOnly('山西2025年GDP增长目标，山西大学扩招吗')).toMatchObject({ otherPlaces: ['山西'] });
+  });
+
   it('keeps a city corpus as it was: counties for their city, enclosing regions only locate', () => {
     expect(citiesOnly('平遥古城游客多少')).toMatchObject({ cities: ['晋中'], otherPlaces: [] });
     expect(citiesOnly('甲市和广州的地铁')).toMatchObject({ cities: ['甲'], otherPlaces: ['广州'] });

@@ -126,6 +126,9 @@ describe('asking for one item of a list', () => {
     expect(readQuestion('第三件是什么？', CITIES)).toMatchObject({ ordinal: 3, concepts: [] });
     expect(readQuestion('第十二项呢', CITIES).ordinal).toBe(12);
     expect(readQuestion('太原在中国百强城市排第40名吗', CITIES).ordinal).toBeUndefined();
+    expect(readQuestion('第一件是什么？', CITIES).ordinal).toBe(1);
+    expect(readQuestion('晋中的第一个智算中心建成了吗？', CITIES).ordinal).toBeUndefined();
+    expect(readQuestion('晋中是不是全省第一个成立营商环境局的？', CITIES).ordinal).toBeUndefined();
   });
 
   it('takes 多长, 多大, 多远 as question words, not as topics', () => {

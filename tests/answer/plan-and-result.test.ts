@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Answerer } from '../../src/answer/answerer.js';
+import { smallCorpusApp } from '../support/small-corpus.js';
+
+let answerer: Answerer;
+let later: Answerer;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  const app = await smallCorpusApp();
+  ({ answerer, cleanup } = app);
+  later = app.answererWith({ now: () => new Date('2027-06-01T12:00:00Z') });
+});
+afterAll(() => cleanup());
+
+describe('a year one report plans and the next reviews', () => {
+  it('is answered with both the target and the result when the question asks for neither', async () => {
+    for (const asking of [answerer, later]) {
+      const answer = await asking.answer('甲市2025年城镇新增就业多少人？', { explain: true });
+      expect(answer.found).toBe(true);
+      expect(answer.explain?.decision).toBe('target-and-result');
+      expect(answer.parts?.map((p) => p.label)).toEqual(['目标', '实际']);
+      const [target, result] = answer.parts!.map((p) => answer.citations[p.citation]);
+      expect(target).toMatchObject({ docId: 'A2025' });
+      expect(target.quote).toContain('8万人');
+      expect(result).toMatchObject({ docId: 'A2026' });
+      expect(result.quote).toContain('8.2万人');
+    }
+  });
+
+  it('gives only the target when the target is asked, and only the result when the result is', async () => {
+    const target = await answerer.answer('甲市2025年城镇新增就业目标是多少？');
+    expect(target.parts).toBeUndefined();
+    expect(target.citations[0].quote).toContain('8万人');
+    const result = await answerer.answer('甲市2025年城镇新增就业实际完成了多少？');
+    expect(result.parts).toBeUndefined();
+    expect(result.citations[0].quote).toContain('8.2万人');
+  });
+
+  it('answers "通车了吗" from the report that reviews, not with the plan that promised it', async () => {
+    const answer = await answerer.answer('甲市地铁2号线是不是已经通车了？');
+    expect(answer.found).toBe(true);
+    expect(answer.citations[0]).toMatchObject({ docId: 'A2026' });
+    expect(answer.citations[0].quote).toContain('建成通车');
+  });
+
+  it('answers a target and then "实际呢" in one message as two parts, the second going on from the first', async () => {
+    const answer = await answerer.answer('甲市2025年城镇新增就业目标是多少？最后实际完成了多少？');
+    expect(answer.found).toBe(true);
+    expect(answer.parts).toHaveLength(2);
+    const [target, result] = answer.parts!.map((p) => answer.citations[p.citation]);
+    expect(target.quote).toContain('8万人');
+    expect(result).toMatchObject({ docId: 'A2026' });
+    expect(result.quote).toContain('8.2万人');
+  });
+
+  it('does not pair a year no other report reviews', async () => {
+    const answer = await answerer.answer('甲市2026年城镇新增就业多少人？');
+    expect(answer.found).toBe(true);
+    expect(answer.parts).toBeUndefined();
+    expect(answer.citations[0].quote).toContain('8.5万人');
+  });
+});
