@@ -86,6 +86,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     coveredYears: new Set(store.documents.flatMap((d) => [d.year, d.reviews])),
     lexicon,
     currentYear: () => now().getFullYear(),
+    newestReportYear: (places: string[]) => Math.max(0, ...store.documents.filter((d) => places.length === 0 || places.includes(d.city)).map((d) => d.year)) || undefined,
     fixSpelling: createSpellingFixer({
       places,
       knows: (word) => reportWords().has(word),
@@ -245,7 +246,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       ...(solution.parts ? { parts: solution.parts } : {}),
       ...(solution.series ? { series: solution.series } : {}),
       ...(rephrasings.length > 0 ? { rephrasings } : {}),
-      understood: { question: describeReading(question), cities: question.cities, years: question.years, contextUsed },
+      understood: { question: describeReading(question), cities: question.cities, years: question.years, contextUsed, ...(question.yearFromReports ? { yearFromReports: question.yearFromReports } : {}) },
       mode: searcher.mode,
       ...(searcher.embedder ? { embedder: searcher.embedder } : {}),
       timings: roundAll({ ...timings, totalMs: performance.now() - started }),

@@ -8,10 +8,19 @@ import type { AnswerTuning } from './settings.js';
 import { coverageLines, placeKind, unnamedPlaceNote } from './coverage.js';
 import { answerRange } from './span.js';
 import type { Solution, Strategy } from './strategies.js';
-import type { AnswerSpan, Citation, Explanation } from './types.js';
+import type { AnswerSpan, Citation, Explanation, Understood } from './types.js';
 
 /** How many candidate sentences an explanation lists. */
 const EXPLAINED_CANDIDATES = 8;
+
+/**
+ * How the question was read, for the asker, when it was read with more than its own words: the
+ * conversation's context, or 今年 as the newest report's year. Undefined when it was read as written.
+ */
+export function readingLine(understood: Understood): string | undefined {
+  if (understood.yearFromReports) return `（按“${understood.question}”理解：“今年”取最新一份报告的${understood.yearFromReports}年）`;
+  return understood.contextUsed ? `（按“${understood.question}”理解）` : undefined;
+}
 
 /** The answer text: what the strategy wrote, or the refusal's message by its code. */
 export function answerText(solution: Solution, question: Question, mode: Searcher['mode'], documents: StoredDocument[]): string {

@@ -53,6 +53,8 @@ export interface Understood {
   years: number[];
   /** The previous question's city, year or topic was used to read this one. */
   contextUsed: boolean;
+  /** 今年 was read as this year, the asked place's newest report's, because no report of it plans the clock's year. */
+  yearFromReports?: number;
 }
 
 export interface Answer {

@@ -1,3 +1,4 @@
+import { readingLine } from '../answer/compose.js';
 import type { Answer, AnswerPart, Citation } from '../answer/types.js';
 import type { QuoteRange } from '../answer/span.js';
 import { TEXT } from './texts.js';
@@ -46,7 +47,8 @@ export function sourceLine(citation: Citation): string {
  * whole elements, so splitting between them is safe.
  */
 export function answerBlocks(answer: Answer): string[] {
-  const reading = answer.understood.contextUsed ? [`<i>${escapeHtml(TEXT.understood(answer.understood.question))}</i>`] : [];
+  const line = readingLine(answer.understood);
+  const reading = line ? [`<i>${escapeHtml(line)}</i>`] : [];
   if (!answer.found || answer.citations.length === 0) return [...reading, escapeHtml(answer.answer)];
   if (answer.parts) return [...reading, ...partBlocks(answer.parts, answer.citations, answer.series && answer.answer)];
   return [...reading, ...statementBlocks(answer.citations[0])];

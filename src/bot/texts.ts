@@ -63,7 +63,6 @@ export const TEXT = {
   relatedHeader: '以下内容可能相关，但不足以回答这个问题：',
   rephrasing: (question: string) => `🔍 ${question}`,
   newConversation: '好的，开始新的对话。接下来的问题不再沿用之前的城市、年份和话题。',
-  understood: (reading: string) => `（按“${reading}”理解）`,
   notInReports: '这些报告中没有找到。',
   fullPassage: '原文',
   sourcesHeader: '可查询的报告：',

@@ -1,3 +1,4 @@
+import { readingLine } from '../answer/compose.js';
 import type { Answer, Citation, Explanation } from '../answer/types.js';
 import type { StoredDocument } from '../store/types.js';
 import { terminalText } from './terminal.js';
@@ -9,7 +10,8 @@ import { terminalText } from './terminal.js';
  */
 export function formatAnswer(answer: Answer): string {
   const lines = [`问：${answer.question}`];
-  if (answer.understood.contextUsed) lines.push(`（按“${answer.understood.question}”理解）`);
+  const reading = readingLine(answer.understood);
+  if (reading) lines.push(reading);
   if (answer.found && answer.citations.length === 0) {
     lines.push(`答：${answer.answer}`);
   } else if (!answer.found) {

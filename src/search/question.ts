@@ -1,7 +1,7 @@
 import type { Concept, ConceptParts } from './concepts.js';
 import type { Lexicon } from './lexicon.js';
 import { createPlaceReader, type ReportPlace } from './place-reading.js';
-import { constraints, describeConcept, focus, intent, lexiconStep, normalize, places, searchTerms, spelling, terms, time, type ReadingNote, type Termed } from './reading-steps.js';
+import { constraints, describeConcept, focus, intent, lexiconStep, normalize, places, present, searchTerms, spelling, terms, time, type ReadingNote, type Termed } from './reading-steps.js';
 import type { SpellingFix } from './spelling.js';
 
 export { PLAN_PERIOD, type ReadingNote } from './reading-steps.js';
@@ -25,6 +25,8 @@ export interface ReaderParts extends ConceptParts {
   fixSpelling?: (text: string) => { text: string; fixes: SpellingFix[] };
   /** The current year, for 今年/去年/明年: a number, or read from a clock per question. */
   currentYear?: number | (() => number);
+  /** The year of the newest report of any of these places (of any place when none is given); 今年 counts from it when the clock is past it. */
+  newestReportYear?: (places: string[]) => number | undefined;
 }
 
 /** Reads questions against the corpus they will be asked of. */
@@ -41,13 +43,14 @@ export function withEnglishConcepts(question: Question, concepts: Concept[]): Qu
   return { ...question, concepts: [...question.concepts.filter((c) => c.strict), ...own], terms, trace: [...question.trace, note] };
 }
 
-/** normalize -> spelling -> focus -> time -> places -> constraints -> intent -> lexicon -> terms. */
-export function createQuestionReader({ cities, reportPlaces, coveredYears, lexicon, fixSpelling, neighbours, knows, currentYear = () => new Date().getFullYear() }: ReaderParts): QuestionReader {
+/** normalize -> spelling -> focus -> time -> places (-> 今年 from the reports) -> constraints -> intent -> lexicon -> terms. */
+export function createQuestionReader({ cities, reportPlaces, coveredYears, lexicon, fixSpelling, neighbours, knows, currentYear = () => new Date().getFullYear(), newestReportYear = () => undefined }: ReaderParts): QuestionReader {
   const yearNow = typeof currentYear === 'number' ? () => currentYear : currentYear;
   const readPlaces = createPlaceReader(reportPlaces ?? cities.map((name) => ({ name, level: 'city' as const })));
   return (raw) => {
     const year = yearNow();
-    const read = terms(lexiconStep(intent(constraints(places(time(focus(spelling(normalize(raw), fixSpelling)), year), readPlaces))), { lexicon, cities, coveredYears, neighbours, knows }));
+    const placed = present(places(time(focus(spelling(normalize(raw), fixSpelling)), year), readPlaces), newestReportYear, year);
+    const read = terms(lexiconStep(intent(constraints(placed)), { lexicon, cities, coveredYears, neighbours, knows }));
     const { conceptText: _, ...question } = read;
     return question;
   };

@@ -35,11 +35,15 @@ export interface Focused extends Spelled {
 }
 
 export interface Timed extends Focused {
-  /** Years named, e.g. 2024 in "2024年"; 今年/去年/明年 by the clock. */
+  /** Years named, e.g. 2024 in "2024年"; 今年/去年/明年 by the clock (see `present`). */
   years: number[];
+  /** The word that gave the years when no year is named: 今年, 去年 or 明年. */
+  relativeYear?: string;
 }
 
 export interface Placed extends Timed {
+  /** 今年 read as the newest report's year, when the asked place has no report of the clock's year (see `present`). */
+  yearFromReports?: number;
   /** Corpus cities named directly or through one of their counties. */
   cities: string[];
   /** Places named that no report covers (另一城市、省份). */
@@ -177,10 +181,25 @@ export function time(reading: Focused, currentYear: number): Timed {
     [/去年/, currentYear - 1],
     [/明年/, currentYear + 1],
   ];
-  const relative = named.length === 0 ? relativeYears.filter(([word]) => word.test(asked)).map(([, year]) => year) : [];
+  const saidRelative = named.length === 0 ? relativeYears.filter(([word]) => word.test(asked)) : [];
+  const relative = saidRelative.map(([, year]) => year);
   const years = [...named, ...relative];
   const did = years.length === 0 ? 'no year' : `${years.join(', ')}${relative.length > 0 ? ` (今年 = ${currentYear})` : ''}`;
-  return { ...reading, years, trace: [...reading.trace, { step: 'time', did }] };
+  return { ...reading, years, ...(saidRelative.length > 0 ? { relativeYear: saidRelative[0][0].source } : {}), trace: [...reading.trace, { step: 'time', did }] };
+}
+
+/**
+ * 今年 is the clock's year, but a place whose newest report is older has no report of it: asked "北京今年…"
+ * in 2026 when Beijing's newest report is of 2025, the asker means what that report plans, and the
+ * reading says so (`yearFromReports`). 去年 and 明年 stay the clock's: 2024 is no 去年 in 2026.
+ */
+export function present(reading: Placed, newestReportYear: (places: string[]) => number | undefined, currentYear: number): Placed {
+  if (reading.relativeYear !== '今年') return reading;
+  const newest = newestReportYear(reading.cities);
+  if (!newest || newest >= currentYear) return reading;
+  const years = reading.years.map((y) => (y === currentYear ? newest : y));
+  const note: ReadingNote = { step: 'time', did: `no report of ${reading.cities.join('、') || 'any place'} plans ${currentYear}: 今年 = ${newest}, its newest report's year` };
+  return { ...reading, years, yearFromReports: newest, trace: [...reading.trace, note] };
 }
 
 /** The places asked about, read against the reports' places (see `createPlaceReader`); names alone are cities' reports. */

@@ -18,7 +18,7 @@ export interface Scope {
   /** Why nothing can be in scope, when nothing can: the places the reports cover, and those asked that they do not. */
   emptyBecause?: { code: 'OUT_OF_SCOPE'; covered: string[]; asked: string[] };
   /**
-   * When no report of the asked cities plans or reviews an asked year ("晋中今年…" in 2026), why an
+   * When no report of the asked cities plans or reviews an asked year ("晋中2027年…"), why an
    * answer is unlikely: said when nothing answers (a passage may still name the year, e.g. 2035).
    */
   yearNotCovered?: { code: 'YEAR_NOT_COVERED'; places: string[]; covered: number[]; asked: number[] };

@@ -87,6 +87,12 @@ describe('Telegram formatting', () => {
     expect(reading).toBe('<i>（按“晋中 2024年 改革事项”理解）</i>');
   });
 
+  it('says when 今年 was read as the year of the newest report', () => {
+    const understood = { question: '乙 2025年 超充站', cities: ['乙'], years: [2025], contextUsed: false, yearFromReports: 2025 };
+    const [reading] = answerBlocks({ ...answer([citation('建成超充站1000座。')]), understood });
+    expect(reading).toMatch(/^<i>（按“乙 2025年 超充站”理解.*今年.*2025年）<\/i>$/);
+  });
+
   it('shows a not-found answer as plain escaped text', () => {
     expect(answerBlocks({ ...answer([citation('x')]), found: false, answer: '没有<找到>' })).toEqual(['没有&lt;找到&gt;']);
   });
