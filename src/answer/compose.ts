@@ -15,10 +15,10 @@ const EXPLAINED_CANDIDATES = 8;
 
 /**
  * How the question was read, for the asker, when it was read with more than its own words: the
- * conversation's context, or 今年 as the newest report's year. Undefined when it was read as written.
+ * conversation's context, or 今年/去年 counted from the newest report's year. Undefined when it was read as written.
  */
 export function readingLine(understood: Understood): string | undefined {
-  if (understood.yearFromReports) return `（按“${understood.question}”理解：“今年”取最新一份报告的${understood.yearFromReports}年）`;
+  if (understood.yearFromReports) return `（按“${understood.question}”理解：最新的报告是${understood.yearFromReports}年的，今年、去年按这份报告算）`;
   return understood.contextUsed ? `（按“${understood.question}”理解）` : undefined;
 }
 

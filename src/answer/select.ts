@@ -69,6 +69,8 @@ const UNIT_FAMILIES: Record<string, string[]> = {
   次: ['次', '场'],
   家: ['家', '户', '个'],
   户: ['户', '家', '个'],
+  件: ['件', '项', '个'],
+  项: ['项', '件', '个'],
   '%': ['%', '个百分点'],
 };
 
@@ -193,6 +195,16 @@ function unitPattern(units: string[]): RegExp {
   return new RegExp(`(?:\\d\\s*[余多]?\\s*[万亿千百]?|[两二三四五六七八九十][两二三四五六七八九十百千万]*[余多]?)\\s*(?:${said})`);
 }
 
+/** Whether `sentence` says `word` with at most two characters inside it: its characters in order, from its first to its last, in a span at most two longer. */
+function elided(word: string, sentence: string): boolean {
+  for (let start = sentence.indexOf(word[0]); start >= 0; start = sentence.indexOf(word[0], start + 1)) {
+    let at = start;
+    for (let i = 1; i < word.length && at >= 0; i++) at = sentence.indexOf(word[i], at + 1);
+    if (at >= 0 && at - start + 1 <= word.length + 2) return true;
+  }
+  return false;
+}
+
 /**
  * 1 when the sentence says the concept (a variant), less when only its passage (`context`: the
  * passage with its section title, lower-cased) does (`contextPresence`) or only parts of a longer
@@ -203,7 +215,10 @@ function presenceOf(variants: string[], sentence: string, context: string, tunin
   const inContext = variants.some((v) => context.includes(v)) ? tuning.contextPresence : 0;
   const word = variants[0];
   // A Chinese compound names its head last: without it (规上工业企业 for 规上工业增加值) it is another thing.
-  if (word.length < 3 || !sentence.includes(word.slice(-2))) return inContext;
+  if (word.length < 3) return inContext;
+  // "普惠托位" in "普惠性托位": the word with a character or two left out of it is the same word.
+  if (elided(word, sentence)) return Math.max(inContext, tuning.partPresence);
+  if (!sentence.includes(word.slice(-2))) return inContext;
   let found = 0;
   for (let i = 0; i + 1 < word.length; i++) if (sentence.includes(word.slice(i, i + 2))) found++;
   return Math.max(inContext, (tuning.partPresence * found) / (word.length - 1));

@@ -14,8 +14,9 @@ const FIRST_PERSON = /我|咱/;
 const PREDICATE = /^(v(?!n)|a|d|l|i)/;
 /** Ending a clause, an adjective or adverb says how things are ("…太贵"); a verb there mostly names an activity ("老小区改造"). */
 const STATE = /^(a|d|l|i)/;
-/** Nouns, verbal nouns, names and abbreviations: what a modifier before them modifies. */
+/** Nouns, names and abbreviations: what a word before them modifies (老小区); a verb before a verb makes a compound with it (新增就业). */
 const NOMINAL = /^(n|vn|j|s)/;
+const VERB = /^v/;
 const TRAILING_PARTICLE = /^[了的呢啊吧呀嘛啦哦喔]+$/;
 /** "那件民生实事", "这个项目": a clause that points at a thing names what is asked about. */
 const POINTS_AT_THING = /[这那](?:件|个|项|条|些|种|批|所|座)/;
@@ -43,6 +44,8 @@ function tells(clause: string): boolean {
   // "…发货的生意": one word after the modifier is its head noun, whatever jieba tags it.
   if (modified >= 0 && modified === words.length - 2) return false;
   const rest = words.slice(modified + 1);
-  // A predicate says something unless it modifies the noun after it (老小区) or ends a noun phrase (老小区改造).
-  return rest.some((w, i) => PREDICATE.test(w.tag) && (i === rest.length - 1 ? STATE.test(w.tag) : !NOMINAL.test(rest[i + 1].tag)));
+  // A predicate says something unless it modifies the word after it (老小区), makes a compound with it (新增就业) or ends a noun phrase (老小区改造).
+  const says = (w: { tag: string }, next: { tag: string } | undefined) =>
+    !next ? STATE.test(w.tag) : !(NOMINAL.test(next.tag) || (VERB.test(w.tag) && VERB.test(next.tag)));
+  return rest.some((w, i) => PREDICATE.test(w.tag) && says(w, rest[i + 1]));
 }

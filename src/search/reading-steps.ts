@@ -109,6 +109,8 @@ const REVIEW_WORDS = /完成了|建成了|实现了|取得|成绩|成效|回顾|
 const RESULT_WORDS = /实际|完成了|建成了|实现了|达到了|最终|最后.{0,4}(完成|达到|实现)/;
 /** Verbs that only say a thing happened: a question asking for a result has said so by asking (完成了多少), they name no topic. */
 const HAPPENED = new Set(['完成', '实现', '达到', '达成', '兑现', '落实']);
+/** Asks what the target was (目标定的多少): with 实际 too, the question wants both. "说要…，实际做了多少" asks the result. */
+const TARGET_ASKED = /目标|计划|预期|指标/;
 const TIME_WORDS = /什么时候|何时|哪年|哪一年|多久|什么时间/;
 const LIST_WORDS = /哪些|哪几|有什么|有啥|都是什么|都是啥|分别是什么|分别是哪|包括什么|包括哪|具体有|列举/;
 /**
@@ -190,14 +192,15 @@ export function time(reading: Focused, currentYear: number): Timed {
 
 /**
  * 今年 is the clock's year, but a place whose newest report is older has no report of it: asked "北京今年…"
- * in 2026 when Beijing's newest report is of 2025, the asker means what that report plans, and the
- * reading says so (`yearFromReports`). 去年 and 明年 stay the clock's: 2024 is no 去年 in 2026.
+ * in 2026 when Beijing's newest report is of 2025, the asker means what that report plans, and "去年"
+ * what it reviews. 今年, 去年 and 明年 then count from the newest report's year, and the reading says
+ * so (`yearFromReports`).
  */
 export function present(reading: Placed, newestReportYear: (places: string[]) => number | undefined, currentYear: number): Placed {
-  if (reading.relativeYear !== '今年') return reading;
+  if (!reading.relativeYear) return reading;
   const newest = newestReportYear(reading.cities);
   if (!newest || newest >= currentYear) return reading;
-  const years = reading.years.map((y) => (y === currentYear ? newest : y));
+  const years = reading.years.map((y) => y + newest - currentYear);
   const note: ReadingNote = { step: 'time', did: `no report of ${reading.cities.join('、') || 'any place'} plans ${currentYear}: 今年 = ${newest}, its newest report's year` };
   return { ...reading, years, yearFromReports: newest, trace: [...reading.trace, note] };
 }
@@ -259,7 +262,8 @@ export function intent(reading: Constrained): Intended {
           : undefined
     : undefined;
   const found: Omit<Intended, keyof Constrained> = {
-    wantsResult: RESULT_WORDS.test(text) || (!plans && asksAmount && reviews),
+    // "目标定的多少，最后实际完成多少？" asks for both, which a plan year reviewed the next year gives (see `counterpart`).
+    wantsResult: RESULT_WORDS.test(text) ? !TARGET_ASKED.test(text) : !plans && asksAmount && reviews,
     ...(kind ? { intent: kind } : {}),
     comparison: COMPARISON_WORDS.test(text),
     linksCities: cities.length >= 2 && CITY_LINKS.test(text),
@@ -290,7 +294,7 @@ export function lexiconStep(reading: Intended, { lexicon, cities, coveredYears, 
   const placeWords = new Set([...cities, ...ENCLOSING_REGIONS, ...cities.map((c) => `${c}市`), ...reading.placeWords]);
   const { askedUnit } = reading;
   // The asked unit (多少人次) is checked as a unit; as a word it would make 惠及消费者10万人次 an answer about 游客.
-  const saysHappened = (word: string) => (reading.wantsResult || reading.intent === 'review') && HAPPENED.has(word);
+  const saysHappened = (word: string) => (reading.wantsResult || reading.intent === 'review' || RESULT_WORDS.test(reading.asked)) && HAPPENED.has(word);
   const ignored = (word: string) => STOP_WORDS.has(word) || saysHappened(word) || DEMONSTRATIVE.test(word) || EITHER_OR.test(word) || COUNT_WORD.test(word) || lexicon.frame.has(word) || placeWords.has(word) || word === askedUnit;
   const concepts = readConcepts(reading.conceptText, lexicon, { neighbours, knows }, ignored);
   for (const year of reading.years.filter((y) => !coveredYears.has(y))) concepts.push(figure(`${year}年`));

@@ -63,7 +63,7 @@ describe('a year one report plans and the next reviews', () => {
 });
 
 describe('今年 for a place whose newest report is older than the clock', () => {
-  it("is that report's year, and the answer says so; 去年 stays the clock's", async () => {
+  it("is that report's year and 去年 the year it reviews, and the answer says so", async () => {
     const older = await answerer.answer('乙市今年城镇新增就业目标是多少？');
     expect(older).toMatchObject({ found: true, understood: { years: [2025], yearFromReports: 2025 } });
     expect(older.citations[0].quote).toContain('2.8万人');
@@ -71,6 +71,7 @@ describe('今年 for a place whose newest report is older than the clock', () =>
     expect(current.understood.years).toEqual([2026]);
     expect(current.understood.yearFromReports).toBeUndefined();
     const lastYear = await answerer.answer('乙市去年城镇新增就业多少人？');
-    expect(lastYear).toMatchObject({ found: false, reason: 'TARGET_ONLY', understood: { years: [2025] } });
+    expect(lastYear).toMatchObject({ found: true, understood: { years: [2024], yearFromReports: 2025 } });
+    expect(lastYear.citations[0].quote).toContain('2.5万人');
   });
 });

@@ -90,7 +90,7 @@ describe('Telegram formatting', () => {
   it('says when 今年 was read as the year of the newest report', () => {
     const understood = { question: '乙 2025年 超充站', cities: ['乙'], years: [2025], contextUsed: false, yearFromReports: 2025 };
     const [reading] = answerBlocks({ ...answer([citation('建成超充站1000座。')]), understood });
-    expect(reading).toMatch(/^<i>（按“乙 2025年 超充站”理解.*今年.*2025年）<\/i>$/);
+    expect(reading).toMatch(/^<i>（按“乙 2025年 超充站”理解.*2025年.*今年.*）<\/i>$/);
   });
 
   it('shows a not-found answer as plain escaped text', () => {

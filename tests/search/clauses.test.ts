@@ -14,6 +14,8 @@ describe('telling clauses', () => {
     expect(told('甲市老小区改造，2024年计划改多少个？')).toEqual([]);
     expect(told('学生体检那件实事，最后覆盖了多少所学校？')).toEqual([]);
     expect(told('出门开车一路红灯，有没有搞绿波的？')).toEqual(['出门开车一路红灯，']);
+    expect(told('甲市城镇新增就业，目标定的多少？')).toEqual([]);
+    expect(told('上下班路口红灯太多太堵了，有没有搞绿波？')).toEqual(['上下班路口红灯太多太堵了，']);
   });
 
   it('tells nothing apart when no clause asks', () => {
