@@ -43,8 +43,9 @@ export function createConceptWeight(lexical: TermStatistics, tuning: AnswerTunin
   return (concept) => {
     if (concept.strict) return unknown;
     const known = Math.max(0, ...[...concept.variants, ...(concept.related ?? []).map((r) => r.word)].map(rarity));
-    // A word of the asker's story the reports never use (液压件, 哮喘) is no topic an answer could say.
-    if (known === 0 && concept.situation) return 0;
+    // A word of the asker's story the reports never use (液压件, 哮喘) is no topic an answer could say,
+    // nor is the kind of answer asked for in words the reports never use (有什么说法).
+    if ((concept.situation || concept.asksFor) && Math.max(0, ...concept.variants.map(rarity)) === 0) return 0;
     return (known > 0 ? known : unknown) * speechFactor(concept.tag) * (concept.label.length === 1 ? tuning.singleCharacterWeight : 1) * (concept.sides === undefined ? 1 : concept.sides + 1);
   };
 }

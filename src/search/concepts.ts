@@ -39,6 +39,11 @@ export interface Concept {
    * an answer that says it counts it, one that does not is not held to it.
    */
   situation?: boolean;
+  /**
+   * Said right after 什么/啥/哪些 ("有什么说法", "有啥新招"): the kind of answer asked for. When the reports
+   * never use the word, an answer is not held to it (see `createConceptWeight`).
+   */
+  asksFor?: boolean;
 }
 
 /** What reading concepts may lean on besides the lexicon (both absent in the simplest reader). */
@@ -49,6 +54,8 @@ export interface ConceptParts {
   knows?: (word: string) => boolean;
 }
 
+/** Text that ends asking what kind of thing: the word after it names the kind of answer ("有什么说法"). */
+const ASKS_FOR = /(?:什么|啥|哪些|哪种|怎样的)$/;
 /** A year as a word (2025年): scoping handles it, it is no concept. */
 export const YEAR = /^20\d{2}年?$/;
 /** Jieba's tags for names of people, places, organisations, other proper names and abbreviations. */
@@ -132,7 +139,8 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
     const related = PROPER_NAME.test(tag)
       ? []
       : (neighbours?.(lower) ?? []).filter(({ word: near }) => !variants.includes(near) && (lower.length > 1 || near.includes(lower)));
-    const concept: Concept = { label: lower, variants, kind: 'word', strict: false, tag, ...(related.length > 0 ? { related } : {}) };
+    const asksFor = ASKS_FOR.test(text.slice(0, at));
+    const concept: Concept = { label: lower, variants, kind: 'word', strict: false, tag, ...(related.length > 0 ? { related } : {}), ...(asksFor ? { asksFor } : {}) };
     concepts.push(concept);
     spans.set(concept, [at, at + word.length]);
   }
