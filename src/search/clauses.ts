@@ -12,9 +12,7 @@ const CLAUSE = /[^，,。.；;！!？?…~～\n]+[，,。.；;！!？?…~～\n]
 const FIRST_PERSON = /我|咱/;
 /** Jieba's tags of a predicate: verbs (not verbal nouns such as 改造), adjectives, adverbs, idioms. */
 const PREDICATE = /^(v(?!n)|a|d|l|i)/;
-/** Ending a clause, an adjective or adverb says how things are ("…太贵"); a verb there mostly names an activity ("老小区改造"). */
-const STATE = /^(a|d|l|i)/;
-/** Nouns, names and abbreviations: what a word before them modifies (老小区); a verb before a verb makes a compound with it (新增就业). */
+/** Nouns, names and abbreviations: what an adjective or adverb before them modifies (老小区). */
 const NOMINAL = /^(n|vn|j|s)/;
 const VERB = /^v/;
 const TRAILING_PARTICLE = /^[了的呢啊吧呀嘛啦哦喔]+$/;
@@ -44,8 +42,9 @@ function tells(clause: string): boolean {
   // "…发货的生意": one word after the modifier is its head noun, whatever jieba tags it.
   if (modified >= 0 && modified === words.length - 2) return false;
   const rest = words.slice(modified + 1);
-  // A predicate says something unless it modifies the word after it (老小区), makes a compound with it (新增就业) or ends a noun phrase (老小区改造).
+  // A verb says something unless it ends the clause (老小区改造) or makes a compound with the verb after it (新增就业);
+  // an adjective or adverb unless it modifies the noun after it (老小区).
   const says = (w: { tag: string }, next: { tag: string } | undefined) =>
-    !next ? STATE.test(w.tag) : !(NOMINAL.test(next.tag) || (VERB.test(w.tag) && VERB.test(next.tag)));
+    VERB.test(w.tag) ? !!next && !VERB.test(next.tag) : !next || !NOMINAL.test(next.tag);
   return rest.some((w, i) => PREDICATE.test(w.tag) && says(w, rest[i + 1]));
 }

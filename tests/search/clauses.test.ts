@@ -16,6 +16,7 @@ describe('telling clauses', () => {
     expect(told('出门开车一路红灯，有没有搞绿波的？')).toEqual(['出门开车一路红灯，']);
     expect(told('甲市城镇新增就业，目标定的多少？')).toEqual([]);
     expect(told('上下班路口红灯太多太堵了，有没有搞绿波？')).toEqual(['上下班路口红灯太多太堵了，']);
+    expect(told('在厂里上班心里总有点打鼓，甲市出过安全事故吗？')).toEqual(['在厂里上班心里总有点打鼓，']);
   });
 
   it('tells nothing apart when no clause asks', () => {
