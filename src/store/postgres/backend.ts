@@ -8,7 +8,7 @@ import { pollLiveVersion, watchPublished } from './notify.js';
 import { asUnavailable, createPool, query, redactedUrl } from './pool.js';
 import { writeFigures } from './figures.js';
 import { readPostgresIndex } from './read.js';
-import { BUILD_LOCK, migrate, schemaVersion } from './schema.js';
+import { BUILD_LOCK, migrate, SCHEMA_VERSION, schemaVersion } from './schema.js';
 import { inTransaction } from './transaction.js';
 import { dropUnusedVersions, leaseCurrent, LEASE_REFRESH_MS, refreshLeases, releaseLease } from './versions.js';
 import { VERSION_FORMAT, versionRows, writeVersion } from './write.js';
@@ -35,9 +35,11 @@ export function createPostgresBackend(settings: PostgresSettings, hnsw: Pick<Con
   }, LEASE_REFRESH_MS).unref();
   const corrupt = (detail: string) => new AppError('INDEX_CORRUPT', { dir: location, detail });
 
-  /** The live version; null when there is none (or the tables predate this schema: a rebuild migrates them). */
+  const schemaOf = (client: pg.Pool | pg.PoolClient) => schemaVersion(client).catch((error: unknown) => Promise.reject(asUnavailable(error)));
+
+  /** The live version; null when there is none (or the tables predate this schema: migrating, or a rebuild, upgrades them). */
   const liveVersion = async (client: pg.Pool | pg.PoolClient = pool, version?: number) => {
-    if ((await schemaVersion(client).catch((error: unknown) => Promise.reject(asUnavailable(error)))) === 0) return null;
+    if ((await schemaOf(client)) < SCHEMA_VERSION) return null;
     const { rows } = await query<{ id: string; manifest: unknown; format: number }>(
       client,
       version === undefined
@@ -58,7 +60,10 @@ export function createPostgresBackend(settings: PostgresSettings, hnsw: Pick<Con
       return (await liveVersion())?.manifest ?? null;
     },
     async open(expected) {
-      if ((await schemaVersion(pool).catch((error: unknown) => Promise.reject(asUnavailable(error)))) === 0) throw new AppError('INDEX_MISSING', { dir: location });
+      const schema = await schemaOf(pool);
+      if (schema === 0) throw new AppError('INDEX_MISSING', { dir: location });
+      // A reader never alters tables: tables of an older release are upgraded by `npm run migrate` or the rebuild this asks for.
+      if (schema < SCHEMA_VERSION) throw new AppError('INDEX_STALE', { dir: location, detail: `an older database schema (${schema}; this release needs ${SCHEMA_VERSION})` });
       const id = await leaseCurrent(pool, reader);
       const current = id === null ? null : await liveVersion(pool, id);
       if (!current) throw new AppError('INDEX_MISSING', { dir: location });

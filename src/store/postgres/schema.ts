@@ -126,15 +126,21 @@ export async function schemaVersion(client: pg.Pool | pg.PoolClient): Promise<nu
 }
 
 /**
- * Brings the tables to `SCHEMA_VERSION`; does nothing (one read) when they are there already.
- * Concurrent migrations are serialized by an advisory lock.
+ * Brings the tables to `SCHEMA_VERSION` and returns the version they were at; does nothing (one
+ * read) when they are there already. Concurrent migrations are serialized by an advisory lock.
+ * Its statements are not cut short by the readers' `statement_timeout` (adding a key to a large
+ * table may take longer).
  */
-export async function migrate(client: pg.PoolClient): Promise<void> {
-  if ((await schemaVersion(client)) >= SCHEMA_VERSION) return;
-  await inTransaction(client, async () => {
+export async function migrate(client: pg.PoolClient): Promise<number> {
+  const before = await schemaVersion(client);
+  if (before >= SCHEMA_VERSION) return before;
+  return inTransaction(client, async () => {
+    await client.query('SET LOCAL statement_timeout = 0');
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATE_LOCK]);
-    if ((await schemaVersion(client)) >= SCHEMA_VERSION) return;
+    const found = await schemaVersion(client);
+    if (found >= SCHEMA_VERSION) return found;
     for (const statement of STATEMENTS) await client.query(statement);
     await client.query('INSERT INTO rq_schema (version) VALUES ($1) ON CONFLICT (singleton) DO UPDATE SET version = EXCLUDED.version', [SCHEMA_VERSION]);
+    return found;
   });
 }
