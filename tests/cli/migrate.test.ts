@@ -24,7 +24,7 @@ const expected: StoreExpectations = { corpusHash: 'h', chunkingHash: 'h', model:
 
 /** What a reader's open says, and the tables it leaves as they were. */
 async function openError(): Promise<unknown> {
-  const backend = createPostgresBackend(postgres.settings, { efSearch: 50 });
+  const backend = createPostgresBackend(postgres.settings);
   try {
     return await backend.open(expected).then(() => null, (error: unknown) => error);
   } finally {

@@ -32,7 +32,7 @@ afterAll(async () => {
   await dir.cleanup();
 });
 
-const backendFor = () => createPostgresBackend(postgres.settings, config.hnsw);
+const backendFor = () => createPostgresBackend(postgres.settings);
 const publish = (backend = backendFor()) => ingest(config, { embedder, backend }).finally(() => backend.close());
 const count = async (text: string, values: unknown[] = []) => Number((await sql.query<{ n: string }>(text, values)).rows[0].n);
 

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { Config, PostgresSettings } from '../../config.js';
+import type { PostgresSettings } from '../../config.js';
 import { AppError } from '../../errors.js';
 import { indexManifestSchema, staleReason } from '../manifest.js';
 import type { StoreBackend } from '../types.js';
 import { pollLiveVersion, watchPublished } from './notify.js';
-import { asUnavailable, createPool, query, redactedUrl } from './pool.js';
+import { asUnavailable, query, redactedUrl, sharedPool } from './pool.js';
 import { writeFigures } from './figures.js';
 import { readPostgresIndex } from './read.js';
 import { BUILD_LOCK, migrate, SCHEMA_VERSION, schemaVersion } from './schema.js';
@@ -24,9 +24,8 @@ const VERSION_TABLES = 'rq_versions, rq_documents, rq_passages, rq_terms, rq_pos
  * transaction, analyzes it, then makes it live and notifies readers; versions no reader holds a
  * lease on are then removed in batches. Readers never create or alter tables (`migrate` does).
  */
-export function createPostgresBackend(settings: PostgresSettings, hnsw: Pick<Config['hnsw'], 'efSearch'>): StoreBackend {
-  // Per connection, so that a search is one statement: filtered HNSW scans go on until enough rows pass the scope.
-  const pool = createPool(settings, 4, { 'hnsw.ef_search': String(hnsw.efSearch), 'hnsw.iterative_scan': 'strict_order' });
+export function createPostgresBackend(settings: PostgresSettings): StoreBackend {
+  const { pool, release: releasePool } = sharedPool(settings);
   const location = redactedUrl(settings.databaseUrl);
   const reader = randomUUID();
   const leased = new Set<number>();
@@ -132,7 +131,7 @@ export function createPostgresBackend(settings: PostgresSettings, hnsw: Pick<Con
     },
     async close() {
       clearInterval(refresh);
-      await pool.end();
+      await releasePool();
     },
   };
 }
