@@ -51,12 +51,17 @@ export function createPostgresBackend(settings: PostgresSettings): StoreBackend 
     if (!parsed.success) throw corrupt('the version manifest is unreadable');
     return { id: Number(rows[0].id), manifest: parsed.data, format: rows[0].format };
   };
+  /** The live version's manifest; null when there is none, or it is of an older format (rebuilt, never kept). */
+  const liveManifest = async (client: pg.Pool | pg.PoolClient = pool) => {
+    const live = await liveVersion(client);
+    return live && live.format >= VERSION_FORMAT ? live.manifest : null;
+  };
 
   return {
     kind: 'postgres',
     location,
     async readManifest() {
-      return (await liveVersion())?.manifest ?? null;
+      return liveManifest();
     },
     async open(expected) {
       const schema = await schemaOf(pool);
@@ -93,8 +98,7 @@ export function createPostgresBackend(settings: PostgresSettings): StoreBackend 
         await migrate(client);
         await client.query('SELECT pg_advisory_lock($1)', [BUILD_LOCK]);
         try {
-          const live = await liveVersion(client).catch(() => null);
-          const made = await build(live?.manifest ?? null);
+          const made = await build(await liveManifest(client).catch(() => null));
           if (!made) return false;
           const rows = versionRows(made);
           const version = await inTransaction(client, async () => {

@@ -9,7 +9,7 @@ import { FIGURES_TABLE } from './figures.js';
  * those the passage names) so scope filters run in SQL on indexes; vectors sit in a pgvector column
  * with one HNSW index per version. Bot state expires by an indexed `expires_at`, removed in batches.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** A primary key for a table made before it had one (statements here run again on every migrate). */
 function addPrimaryKey(table: string, columns: string): string {
@@ -65,6 +65,8 @@ const STATEMENTS = [
      tf int NOT NULL,
      PRIMARY KEY (version, term, passage_id))`,
   addPrimaryKey('rq_postings', 'version, term, passage_id'),
+  // The passage's length beside each posting (format 3), so BM25 reads postings only.
+  'ALTER TABLE rq_postings ADD COLUMN IF NOT EXISTS length int',
   'DROP INDEX IF EXISTS rq_postings_term',
   // Which reader processes are on which version (refreshed while they run), so no version still read is removed.
   `CREATE TABLE IF NOT EXISTS rq_readers (

@@ -6,8 +6,8 @@ import type { StoreBuild } from '../types.js';
 /** Rows per INSERT when writing a version (keeps each statement well under the parameter limit). */
 const BATCH = 500;
 
-/** What `rq_versions.format` says of a version's rows: 2 has `scope_years`. Older formats are rebuilt. */
-export const VERSION_FORMAT = 2;
+/** What `rq_versions.format` says of a version's rows: 2 has `scope_years`, 3 postings' `length`. Older formats are rebuilt. */
+export const VERSION_FORMAT = 3;
 
 /** A built version as statement parameters, prepared before the write transaction opens. */
 export interface VersionRows {
@@ -31,7 +31,10 @@ export function versionRows(build: StoreBuild): VersionRows {
   const { first, postings } = invertTerms(terms);
   const termRows = terms.terms.map((term, id) => [term, terms.documentFrequencies[id]] as const);
   const postingRows = terms.terms.flatMap((term, id) =>
-    Array.from({ length: terms.documentFrequencies[id] }, (_, k) => [term, postings[(first[id] + k) * 2], postings[(first[id] + k) * 2 + 1]] as const),
+    Array.from({ length: terms.documentFrequencies[id] }, (_, k) => {
+      const passage = postings[(first[id] + k) * 2];
+      return [term, passage, postings[(first[id] + k) * 2 + 1], lengths[passage]] as const;
+    }),
   );
 
   return {
@@ -51,7 +54,7 @@ export function versionRows(build: StoreBuild): VersionRows {
       slice.map((p) => (vectors ? `[${Array.from(vectors[p.id]).join(',')}]` : null)),
     ]),
     terms: batches(termRows, BATCH * 10).map((slice) => [slice.map((r) => r[0]), slice.map((r) => r[1])]),
-    postings: batches(postingRows, BATCH * 20).map((slice) => [slice.map((r) => r[0]), slice.map((r) => r[1]), slice.map((r) => r[2])]),
+    postings: batches(postingRows, BATCH * 20).map((slice) => [slice.map((r) => r[0]), slice.map((r) => r[1]), slice.map((r) => r[2]), slice.map((r) => r[3])]),
   };
 }
 
@@ -80,7 +83,7 @@ export async function writeVersion(client: pg.PoolClient, rows: VersionRows): Pr
   }
   for (const batch of rows.terms) await client.query('INSERT INTO rq_terms (version, term, df) SELECT $1, * FROM unnest($2::text[], $3::int[])', [version, ...batch]);
   for (const batch of rows.postings) {
-    await client.query('INSERT INTO rq_postings (version, term, passage_id, tf) SELECT $1, * FROM unnest($2::text[], $3::int[], $4::int[])', [version, ...batch]);
+    await client.query('INSERT INTO rq_postings (version, term, passage_id, tf, length) SELECT $1, * FROM unnest($2::text[], $3::int[], $4::int[], $5::int[])', [version, ...batch]);
   }
   if (rows.dense) {
     const { dimension, m, efConstruction } = rows.dense;
