@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const COMMANDS = { ask: 'cli/ask.js', ingest: 'cli/ingest.js', eval: 'cli/eval.js', bot: 'bot/main.js', misses: 'cli/misses.js', figures: 'cli/figures.js' };
+const COMMANDS = { ask: 'cli/ask.js', ingest: 'cli/ingest.js', migrate: 'cli/migrate.js', eval: 'cli/eval.js', bot: 'bot/main.js', misses: 'cli/misses.js', figures: 'cli/figures.js' };
 const [command, ...rest] = process.argv.slice(2);
 const entry = COMMANDS[command];
 if (!entry) {

@@ -31,6 +31,7 @@ const envSchema = z.object({
   INDEX_DIR: z.string().min(1).default('embeddings'),
   PG_STATEMENT_TIMEOUT_MS: positiveInt.default(30_000),
   PG_CONNECT_TIMEOUT_MS: positiveInt.default(5_000),
+  PG_POOL_SIZE: positiveInt.default(10),
   MODEL_ID: z.string().min(1).default('Xenova/bge-small-zh-v1.5'),
   MODEL_DTYPE: z.enum(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'bnb4', 'q4f16']).default('q8'),
   MODEL_POOLING: z.enum(['cls', 'mean']).optional(),
@@ -106,6 +107,10 @@ export interface PostgresSettings {
   statementTimeoutMs: number;
   /** Longest to wait for a connection to the server. */
   connectTimeoutMs: number;
+  /** Connections of the one pool a process keeps (the index, the watcher, an ingest and the bot state share it). */
+  poolSize: number;
+  /** HNSW_EF_SEARCH, set on every connection so that a vector search is one statement. */
+  efSearch: number;
 }
 
 /** How far reading one untrusted report file may go before it is refused (see `corpus/readers/sandbox.ts`). */
@@ -190,7 +195,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     indexDir,
     store:
       e.STORE === 'postgres'
-        ? { kind: 'postgres', databaseUrl: e.DATABASE_URL!, statementTimeoutMs: e.PG_STATEMENT_TIMEOUT_MS, connectTimeoutMs: e.PG_CONNECT_TIMEOUT_MS }
+        ? {
+            kind: 'postgres',
+            databaseUrl: e.DATABASE_URL!,
+            statementTimeoutMs: e.PG_STATEMENT_TIMEOUT_MS,
+            connectTimeoutMs: e.PG_CONNECT_TIMEOUT_MS,
+            poolSize: e.PG_POOL_SIZE,
+            efSearch: e.HNSW_EF_SEARCH,
+          }
         : { kind: 'embedded' },
     dense: e.DENSE,
     denseFallback: e.DENSE_FALLBACK,

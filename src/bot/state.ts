@@ -3,7 +3,7 @@ import type { BotConfig, PostgresSettings } from '../config.js';
 import { createPostgresConversationStore } from '../conversation/postgres-store.js';
 import { createMemoryConversationStore, type ConversationStore } from '../conversation/store.js';
 import { expireEvery, type Expiring } from '../store/postgres/expiry.js';
-import { asUnavailable, createPool, query } from '../store/postgres/pool.js';
+import { asUnavailable, query, sharedPool } from '../store/postgres/pool.js';
 import { inTransaction } from '../store/postgres/transaction.js';
 import { createAnswerCache, type AnswerCache } from './answer-cache.js';
 import { newButtonKey } from './buttons.js';
@@ -51,7 +51,7 @@ const EXPIRY_INTERVAL_MS = 60_000;
  * write their own rows; expired rows are removed in batches by a timer.
  */
 export function createPostgresBotState(settings: PostgresSettings, config: Pick<BotConfig, 'ratePerUser' | 'ratePerChat'>): BotState {
-  const pool = createPool(settings, 4);
+  const { pool, release } = sharedPool(settings);
   const stopExpiry = expireEvery(pool, expiringTables(), EXPIRY_INTERVAL_MS);
 
   const cache: AnswerCache = {
@@ -110,7 +110,7 @@ export function createPostgresBotState(settings: PostgresSettings, config: Pick<
     updates,
     async close() {
       stopExpiry();
-      await pool.end();
+      await release();
     },
   };
 }

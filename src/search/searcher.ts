@@ -48,28 +48,33 @@ export function createSearcher({ store, embedder, settings = RETRIEVAL_SETTINGS 
       const timings = { embedMs: 0, denseMs: 0, lexicalMs: 0, fusionMs: 0 };
       if (scope.emptyBecause) return { hits: [], scope, timings };
 
-      let t = performance.now();
-      const lists = [await store.searchLexical(question.terms, scope.filter, candidates)];
-      timings.lexicalMs = performance.now() - t;
-      const weights = [1];
-      if (dense && denseWeight > 0) {
-        t = performance.now();
+      // The lexical search runs beside the dense half (a database answers it while the question is
+      // embedded); lexicalMs is the wait for it after the dense half, so the stages add up to the time taken.
+      const started = performance.now();
+      const lexical = store.searchLexical(question.terms, scope.filter, candidates);
+      const denseHalf = async () => {
+        if (!dense || denseWeight <= 0) return null;
+        let t = performance.now();
         const vector = await dense.embedQuery(question.text);
         timings.embedMs = performance.now() - t;
         t = performance.now();
         // A question of no word the embedder knows (SIF) has no direction to search in.
-        if (vector.some((x) => x !== 0)) {
-          lists.push(await store.searchVectors(vector, scope.filter, candidates));
-          weights.push(denseWeight);
-        }
+        const list = vector.some((x) => x !== 0) ? await store.searchVectors(vector, scope.filter, candidates) : null;
         timings.denseMs = performance.now() - t;
-      }
-      t = performance.now();
+        return list;
+      };
+      const [lexicalList, denseList] = await Promise.all([lexical, denseHalf()]);
+      timings.lexicalMs = performance.now() - started - timings.embedMs - timings.denseMs;
+      const lists = denseList ? [lexicalList, denseList] : [lexicalList];
+      const weights = denseList ? [1, denseWeight] : [1];
+      const t = performance.now();
       const fused = reciprocalRankFusion(lists, weights, settings.rrfK);
-      const passages = await store.passages(fused.map((f) => f.passageId));
+      const found = new Map(lists.flat().flatMap((hit) => (hit.passage ? [[hit.passageId, hit.passage] as const] : [])));
+      const missing = fused.filter((f) => !found.has(f.passageId)).map((f) => f.passageId);
+      if (missing.length) (await store.passages(missing)).forEach((passage, i) => found.set(missing[i], passage));
       const hits = fused
-        .map(({ score }, i) => {
-          const passage = passages[i];
+        .map(({ passageId, score }) => {
+          const passage = found.get(passageId)!;
           const fit = scope.fit(documents.get(passage.docId), passage);
           return { passage, fit, score: score * (1 + settings.fitBoost * fit) };
         })

@@ -5,5 +5,5 @@ import type { StoreBackend } from './types.js';
 
 /** The index backend `STORE` names: folders under `INDEX_DIR` (embedded) or PostgreSQL at `DATABASE_URL`. */
 export function createStore(config: Pick<Config, 'store' | 'indexDir' | 'hnsw'>): StoreBackend {
-  return config.store.kind === 'postgres' ? createPostgresBackend(config.store, config.hnsw) : createEmbeddedBackend(config);
+  return config.store.kind === 'postgres' ? createPostgresBackend(config.store) : createEmbeddedBackend(config);
 }

@@ -21,6 +21,8 @@ export interface StoredPassage extends Passage {
 export interface ScoredPassage {
   passageId: number;
   score: number;
+  /** The passage itself, when the backend read it with the search (PostgreSQL: one round trip, not two). */
+  passage?: StoredPassage;
 }
 
 /**

@@ -8,7 +8,7 @@ const packageJson = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'ut
 describe('the commands users run', () => {
   it('run the compiled JavaScript in dist/, which npm install builds', () => {
     expect(packageJson.scripts.prepare).toContain('npm run build');
-    for (const name of ['ask', 'ingest', 'eval', 'bot', 'start']) {
+    for (const name of ['ask', 'ingest', 'migrate', 'eval', 'bot', 'start']) {
       const [runner, entry] = packageJson.scripts[name].split(' ');
       expect(runner).toBe('node');
       expect(entry).toMatch(/^dist\/.*\.js$/);

@@ -45,7 +45,7 @@ async function errorCode(promise: Promise<unknown>): Promise<string> {
 
 const BACKENDS: Array<[string, () => StoreBackend]> = [
   ['embedded', () => createEmbeddedBackend({ indexDir: path.join(dir.dir, 'embedded'), hnsw: config.hnsw })],
-  ['postgres', () => createPostgresBackend(postgres.settings, config.hnsw)],
+  ['postgres', () => createPostgresBackend(postgres.settings)],
 ];
 
 describe.each(BACKENDS)('%s store', (_name, makeBackend) => {
@@ -129,7 +129,7 @@ describe('opening PostgreSQL with no index yet', () => {
 describe('both backends rank alike', () => {
   it('gives the same lexical ranking for the same terms and scope', async () => {
     const embedded = createEmbeddedBackend({ indexDir: path.join(dir.dir, 'alike'), hnsw: config.hnsw });
-    const pg = createPostgresBackend(postgres.settings, config.hnsw);
+    const pg = createPostgresBackend(postgres.settings);
     await ingest({ ...config, dense: false }, { embedder: null, backend: embedded });
     await ingest({ ...config, dense: false }, { embedder: null, backend: pg });
     const lexicalOnly = { ...expected, model: null };

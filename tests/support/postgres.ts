@@ -18,7 +18,7 @@ export interface TestPostgres {
 /** A real server's URL (with pgvector installed), for running the PostgreSQL suites against it. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 
-export const settingsFor = (url: string): PostgresSettings => ({ databaseUrl: url, statementTimeoutMs: 30_000, connectTimeoutMs: 5_000 });
+export const settingsFor = (url: string): PostgresSettings => ({ databaseUrl: url, statementTimeoutMs: 30_000, connectTimeoutMs: 5_000, poolSize: 10, efSearch: 100 });
 
 /**
  * A PostgreSQL database with pgvector for one test file. With `TEST_DATABASE_URL` set, a fresh

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { Config, PostgresSettings } from '../../config.js';
+import type { PostgresSettings } from '../../config.js';
 import { AppError } from '../../errors.js';
 import { indexManifestSchema, staleReason } from '../manifest.js';
 import type { StoreBackend } from '../types.js';
 import { pollLiveVersion, watchPublished } from './notify.js';
-import { asUnavailable, createPool, query, redactedUrl } from './pool.js';
+import { asUnavailable, query, redactedUrl, sharedPool } from './pool.js';
 import { writeFigures } from './figures.js';
 import { readPostgresIndex } from './read.js';
-import { BUILD_LOCK, migrate, schemaVersion } from './schema.js';
+import { BUILD_LOCK, migrate, SCHEMA_VERSION, schemaVersion } from './schema.js';
 import { inTransaction } from './transaction.js';
 import { dropUnusedVersions, leaseCurrent, LEASE_REFRESH_MS, refreshLeases, releaseLease } from './versions.js';
 import { VERSION_FORMAT, versionRows, writeVersion } from './write.js';
@@ -24,9 +24,8 @@ const VERSION_TABLES = 'rq_versions, rq_documents, rq_passages, rq_terms, rq_pos
  * transaction, analyzes it, then makes it live and notifies readers; versions no reader holds a
  * lease on are then removed in batches. Readers never create or alter tables (`migrate` does).
  */
-export function createPostgresBackend(settings: PostgresSettings, hnsw: Pick<Config['hnsw'], 'efSearch'>): StoreBackend {
-  // Per connection, so that a search is one statement: filtered HNSW scans go on until enough rows pass the scope.
-  const pool = createPool(settings, 4, { 'hnsw.ef_search': String(hnsw.efSearch), 'hnsw.iterative_scan': 'strict_order' });
+export function createPostgresBackend(settings: PostgresSettings): StoreBackend {
+  const { pool, release: releasePool } = sharedPool(settings);
   const location = redactedUrl(settings.databaseUrl);
   const reader = randomUUID();
   const leased = new Set<number>();
@@ -35,9 +34,11 @@ export function createPostgresBackend(settings: PostgresSettings, hnsw: Pick<Con
   }, LEASE_REFRESH_MS).unref();
   const corrupt = (detail: string) => new AppError('INDEX_CORRUPT', { dir: location, detail });
 
-  /** The live version; null when there is none (or the tables predate this schema: a rebuild migrates them). */
+  const schemaOf = (client: pg.Pool | pg.PoolClient) => schemaVersion(client).catch((error: unknown) => Promise.reject(asUnavailable(error)));
+
+  /** The live version; null when there is none (or the tables predate this schema: migrating, or a rebuild, upgrades them). */
   const liveVersion = async (client: pg.Pool | pg.PoolClient = pool, version?: number) => {
-    if ((await schemaVersion(client).catch((error: unknown) => Promise.reject(asUnavailable(error)))) === 0) return null;
+    if ((await schemaOf(client)) < SCHEMA_VERSION) return null;
     const { rows } = await query<{ id: string; manifest: unknown; format: number }>(
       client,
       version === undefined
@@ -50,15 +51,23 @@ export function createPostgresBackend(settings: PostgresSettings, hnsw: Pick<Con
     if (!parsed.success) throw corrupt('the version manifest is unreadable');
     return { id: Number(rows[0].id), manifest: parsed.data, format: rows[0].format };
   };
+  /** The live version's manifest; null when there is none, or it is of an older format (rebuilt, never kept). */
+  const liveManifest = async (client: pg.Pool | pg.PoolClient = pool) => {
+    const live = await liveVersion(client);
+    return live && live.format >= VERSION_FORMAT ? live.manifest : null;
+  };
 
   return {
     kind: 'postgres',
     location,
     async readManifest() {
-      return (await liveVersion())?.manifest ?? null;
+      return liveManifest();
     },
     async open(expected) {
-      if ((await schemaVersion(pool).catch((error: unknown) => Promise.reject(asUnavailable(error)))) === 0) throw new AppError('INDEX_MISSING', { dir: location });
+      const schema = await schemaOf(pool);
+      if (schema === 0) throw new AppError('INDEX_MISSING', { dir: location });
+      // A reader never alters tables: tables of an older release are upgraded by `npm run migrate` or the rebuild this asks for.
+      if (schema < SCHEMA_VERSION) throw new AppError('INDEX_STALE', { dir: location, detail: `an older database schema (${schema}; this release needs ${SCHEMA_VERSION})` });
       const id = await leaseCurrent(pool, reader);
       const current = id === null ? null : await liveVersion(pool, id);
       if (!current) throw new AppError('INDEX_MISSING', { dir: location });
@@ -89,8 +98,7 @@ export function createPostgresBackend(settings: PostgresSettings, hnsw: Pick<Con
         await migrate(client);
         await client.query('SELECT pg_advisory_lock($1)', [BUILD_LOCK]);
         try {
-          const live = await liveVersion(client).catch(() => null);
-          const made = await build(live?.manifest ?? null);
+          const made = await build(await liveManifest(client).catch(() => null));
           if (!made) return false;
           const rows = versionRows(made);
           const version = await inTransaction(client, async () => {
@@ -127,7 +135,7 @@ export function createPostgresBackend(settings: PostgresSettings, hnsw: Pick<Con
     },
     async close() {
       clearInterval(refresh);
-      await pool.end();
+      await releasePool();
     },
   };
 }

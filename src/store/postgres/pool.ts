@@ -3,20 +3,48 @@ import type { PostgresSettings } from '../../config.js';
 import { AppError } from '../../errors.js';
 
 /**
- * A pool with the configured timeouts (and `sessionSettings` for every connection). A connection the server drops while idle (a restart, a
- * failover) emits 'error' on the pool; it is discarded and the next query opens a new one, instead
- * of the unhandled event ending the process.
+ * A pool of `max` connections with the configured timeouts and search settings: HNSW's `ef_search`,
+ * and iterative index scans, so that a filtered vector search goes on until enough rows pass the
+ * scope in one statement; and no JIT compilation: a search takes milliseconds, but on a large
+ * corpus its cost estimate passes `jit_above_cost`, and compiling would add more than it saves. A
+ * connection the server drops while idle (a restart, a failover) emits 'error' on the pool; it is
+ * discarded and the next query opens a new one, instead of the unhandled event ending the process.
  */
-export function createPool(settings: PostgresSettings, max: number, sessionSettings: Record<string, string> = {}): pg.Pool {
+export function createPool(settings: PostgresSettings, max: number): pg.Pool {
   const pool = new pg.Pool({
     connectionString: settings.databaseUrl,
     max,
     connectionTimeoutMillis: settings.connectTimeoutMs,
     statement_timeout: settings.statementTimeoutMs,
-    ...(Object.keys(sessionSettings).length ? { options: Object.entries(sessionSettings).map(([name, value]) => `-c ${name}=${value}`).join(' ') } : {}),
+    options: `-c hnsw.ef_search=${settings.efSearch} -c hnsw.iterative_scan=strict_order -c jit=off`,
   });
   pool.on('error', () => undefined);
   return pool;
+}
+
+const shared = new Map<string, { pool: pg.Pool; users: number }>();
+
+/**
+ * The process's one pool for `settings` (`poolSize` connections): the open index, the one that
+ * follows the live version, an ingest and the bot state of a replica all draw on it, instead of a
+ * pool each. `release` gives up one user's share; the last one ends the pool.
+ */
+export function sharedPool(settings: PostgresSettings): { pool: pg.Pool; release: () => Promise<void> } {
+  const key = JSON.stringify(settings);
+  const entry = shared.get(key) ?? { pool: createPool(settings, settings.poolSize), users: 0 };
+  shared.set(key, entry);
+  entry.users++;
+  let released = false;
+  return {
+    pool: entry.pool,
+    async release() {
+      if (released) return;
+      released = true;
+      if (--entry.users > 0) return;
+      shared.delete(key);
+      await entry.pool.end();
+    },
+  };
 }
 
 /** The URL without its password, for messages and logs. */

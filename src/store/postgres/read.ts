@@ -1,13 +1,15 @@
 import type pg from 'pg';
 import type { Figure } from '../../figures/types.js';
 import { BM25, idf } from '../bm25.js';
+import { inScope } from '../scope-filter.js';
 import type { IndexManifest } from '../manifest.js';
 import { query } from './pool.js';
 import { readFigures } from './figures.js';
+import { scopeRuns } from './scope-runs.js';
 import type { ScopeFilter, ScoredPassage, Store, StoredDocument, StoredPassage, TermStatistics } from '../types.js';
 
 /**
- * The scope rule of `inScope`, in SQL over `rq_passages p`: an asked city, and a report that plans
+ * The scope rule of `inScope` for vector search, in SQL over `rq_passages p`: an asked city, and a report that plans
  * or reviews an asked year or a passage that names one (all in `scope_years`, GIN-indexed). `$n` and
  * `$n+1` are the cities and years.
  */
@@ -32,8 +34,15 @@ export async function readPostgresIndex(pool: pg.Pool, version: number, manifest
   const frequencies = new Map(
     (await query<{ term: string; df: number }>(pool, 'SELECT term, df FROM rq_terms WHERE version = $1', [version])).rows.map((r) => [r.term, r.df]),
   );
-  const passagesPerDocument = new Map(
-    (await query<{ doc_id: string; n: number }>(pool, 'SELECT doc_id, count(*)::int AS n FROM rq_passages WHERE version = $1 GROUP BY doc_id', [version])).rows.map((r) => [r.doc_id, r.n]),
+  // A report's passages have consecutive ids: its run.
+  const runOf = new Map(
+    (
+      await query<{ doc_id: string; first: number; last: number }>(
+        pool,
+        'SELECT doc_id, min(id) AS first, max(id) AS last FROM rq_passages WHERE version = $1 GROUP BY doc_id',
+        [version],
+      )
+    ).rows.map((r) => [r.doc_id, { first: r.first, last: r.last }]),
   );
   const { rows } = await query<{ average_length: number }>(pool, 'SELECT average_length FROM rq_versions WHERE id = $1', [version]);
   const averageLength = rows[0].average_length;
@@ -44,8 +53,9 @@ export async function readPostgresIndex(pool: pg.Pool, version: number, manifest
   /** Passages of the reports in scope (passages naming an asked year elsewhere are few and not counted). */
   const scopeSize = (scope: ScopeFilter) =>
     documents
-      .filter((d) => (scope.cities.length === 0 || scope.cities.includes(d.city)) && (scope.years.length === 0 || scope.years.includes(d.year) || scope.years.includes(d.reviews)))
-      .reduce((n, d) => n + (passagesPerDocument.get(d.id) ?? 0), 0);
+      .filter((d) => inScope(scope, d, []))
+      .map((d) => runOf.get(d.id))
+      .reduce((n, run) => n + (run ? run.last - run.first + 1 : 0), 0);
 
   const terms: TermStatistics = {
     passageCount: count,
@@ -78,22 +88,31 @@ export async function readPostgresIndex(pool: pg.Pool, version: number, manifest
     async searchLexical(queryTerms, scope: ScopeFilter, limit): Promise<ScoredPassage[]> {
       const unique = [...new Set(queryTerms)].filter((t) => frequencies.has(t));
       if (unique.length === 0) return [];
-      // The same BM25 as the embedded backend (see bm25.ts), summed over the question's terms, in float8.
-      const result = await query<{ id: number; score: number }>(
+      const runs = scopeRuns(documents, runOf, scope);
+      // The same BM25 as the embedded backend (see bm25.ts; its idf from here), summed over the question's
+      // terms in float8 in the same order (so equal passages tie exactly, as there), from postings
+      // alone: each term's postings are read in the id ranges of the
+      // reports in scope, by the primary key. Passages outside whole ranges are in scope when they
+      // name an asked year. The best `limit` come back with their passage.
+      const result = await query<{ id: number; score: number; data: StoredPassage }>(
         pool,
-        `SELECT o.passage_id AS id,
-                SUM(ln(1 + ($3::float8 - t.df + 0.5) / (t.df::float8 + 0.5)) * o.tf * ${BM25.k1 + 1}::float8
-                    / (o.tf + ${BM25.k1}::float8 * (1 - ${BM25.b}::float8 + ${BM25.b}::float8 * p.length / $4::float8))) AS score
-           FROM rq_postings o
-           JOIN rq_terms t ON t.version = o.version AND t.term = o.term
-           JOIN rq_passages p ON p.version = o.version AND p.id = o.passage_id
-          WHERE o.version = $1 AND o.term = ANY($2::text[]) AND ${scopeSql(5)}
-          GROUP BY o.passage_id
-          ORDER BY score DESC, o.passage_id
-          LIMIT $7`,
-        [version, unique, count, averageLength, scope.cities, scope.years, limit],
+        `WITH hits AS (
+           SELECT o.passage_id AS id, bool_or(r.whole) AS whole,
+                  SUM(q.idf * o.tf * ${BM25.k1 + 1}::float8 / (o.tf + ${BM25.k1}::float8 * (1 - ${BM25.b}::float8 + ${BM25.b}::float8 * o.length / $7::float8)) ORDER BY q.n) AS score
+             FROM unnest($2::text[], $3::float8[]) WITH ORDINALITY AS q(term, idf, n)
+             CROSS JOIN unnest($4::int[], $5::int[], $6::bool[]) AS r(first, last, whole)
+             JOIN rq_postings o ON o.version = $1 AND o.term = q.term AND o.passage_id BETWEEN r.first AND r.last
+            GROUP BY o.passage_id),
+         best AS (
+           SELECT h.id, h.score FROM hits h
+            WHERE h.whole OR (SELECT p.years && $8::int[] FROM rq_passages p WHERE p.version = $1 AND p.id = h.id)
+            ORDER BY h.score DESC, h.id
+            LIMIT $9)
+         SELECT b.id, b.score, p.data FROM best b JOIN rq_passages p ON p.version = $1 AND p.id = b.id
+          ORDER BY b.score DESC, b.id`,
+        [version, unique, unique.map((t) => terms.idf(t)), runs.first, runs.last, runs.whole, averageLength, scope.years, limit],
       );
-      return result.rows.map((r) => ({ passageId: r.id, score: Number(r.score) }));
+      return result.rows.map((r) => ({ passageId: r.id, score: Number(r.score), passage: r.data }));
     },
     async searchVectors(vector, scope: ScopeFilter, limit) {
       if (!dimension) return [];
@@ -101,16 +120,16 @@ export async function readPostgresIndex(pool: pg.Pool, version: number, manifest
       // A small scope is compared in full (the "+ 0" keeps the planner off the index); a large one walks
       // the version's HNSW index, whose iterative scan (set per connection) goes on until `limit` rows pass the scope.
       const order = scopeSize(scope) <= EXACT_SCOPE && (scope.cities.length > 0 || scope.years.length > 0) ? `(${distance}) + 0` : distance;
-      const result = await query<{ id: number; score: number }>(
+      const result = await query<{ id: number; score: number; data: StoredPassage }>(
         pool,
-        `SELECT p.id, 1 - (${distance}) AS score
+        `SELECT p.id, 1 - (${distance}) AS score, p.data
            FROM rq_passages p
           WHERE p.version = $1 AND ${scopeSql(3)}
           ORDER BY ${order}
           LIMIT $5`,
         [version, `[${Array.from(vector).join(',')}]`, scope.cities, scope.years, limit],
       );
-      return result.rows.map((r) => ({ passageId: r.id, score: Number(r.score) }));
+      return result.rows.map((r) => ({ passageId: r.id, score: Number(r.score), passage: r.data }));
     },
     figures: () => (figures ??= readFigures(pool, version)),
     close: release,

@@ -9,7 +9,7 @@ import { FIGURES_TABLE } from './figures.js';
  * those the passage names) so scope filters run in SQL on indexes; vectors sit in a pgvector column
  * with one HNSW index per version. Bot state expires by an indexed `expires_at`, removed in batches.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** A primary key for a table made before it had one (statements here run again on every migrate). */
 function addPrimaryKey(table: string, columns: string): string {
@@ -65,6 +65,8 @@ const STATEMENTS = [
      tf int NOT NULL,
      PRIMARY KEY (version, term, passage_id))`,
   addPrimaryKey('rq_postings', 'version, term, passage_id'),
+  // The passage's length beside each posting (format 3), so BM25 reads postings only.
+  'ALTER TABLE rq_postings ADD COLUMN IF NOT EXISTS length int',
   'DROP INDEX IF EXISTS rq_postings_term',
   // Which reader processes are on which version (refreshed while they run), so no version still read is removed.
   `CREATE TABLE IF NOT EXISTS rq_readers (
@@ -126,15 +128,21 @@ export async function schemaVersion(client: pg.Pool | pg.PoolClient): Promise<nu
 }
 
 /**
- * Brings the tables to `SCHEMA_VERSION`; does nothing (one read) when they are there already.
- * Concurrent migrations are serialized by an advisory lock.
+ * Brings the tables to `SCHEMA_VERSION` and returns the version they were at; does nothing (one
+ * read) when they are there already. Concurrent migrations are serialized by an advisory lock.
+ * Its statements are not cut short by the readers' `statement_timeout` (adding a key to a large
+ * table may take longer).
  */
-export async function migrate(client: pg.PoolClient): Promise<void> {
-  if ((await schemaVersion(client)) >= SCHEMA_VERSION) return;
-  await inTransaction(client, async () => {
+export async function migrate(client: pg.PoolClient): Promise<number> {
+  const before = await schemaVersion(client);
+  if (before >= SCHEMA_VERSION) return before;
+  return inTransaction(client, async () => {
+    await client.query('SET LOCAL statement_timeout = 0');
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATE_LOCK]);
-    if ((await schemaVersion(client)) >= SCHEMA_VERSION) return;
+    const found = await schemaVersion(client);
+    if (found >= SCHEMA_VERSION) return found;
     for (const statement of STATEMENTS) await client.query(statement);
     await client.query('INSERT INTO rq_schema (version) VALUES ($1) ON CONFLICT (singleton) DO UPDATE SET version = EXCLUDED.version', [SCHEMA_VERSION]);
+    return found;
   });
 }

@@ -1,13 +1,13 @@
 import type pg from 'pg';
 import type { IndexManifest } from '../manifest.js';
-import { invertTerms } from '../passage-terms.js';
+import { invertTerms, type PassageTerms } from '../passage-terms.js';
 import type { StoreBuild } from '../types.js';
 
 /** Rows per INSERT when writing a version (keeps each statement well under the parameter limit). */
 const BATCH = 500;
 
-/** What `rq_versions.format` says of a version's rows: 2 has `scope_years`. Older formats are rebuilt. */
-export const VERSION_FORMAT = 2;
+/** What `rq_versions.format` says of a version's rows: 2 has `scope_years`, 3 postings' `length`. Older formats are rebuilt. */
+export const VERSION_FORMAT = 3;
 
 /** A built version as statement parameters, prepared before the write transaction opens. */
 export interface VersionRows {
@@ -18,21 +18,19 @@ export interface VersionRows {
   documents: unknown[];
   passages: unknown[][];
   terms: unknown[][];
-  postings: unknown[][];
+  /** Made while they are written (see `postingBatches`). */
+  postings: () => Iterable<unknown[]>;
 }
 
-/** Every row of a built version, serialized: the work that must not hold a transaction open. */
+/** Every row of a built version, serialized: the work that must not hold a transaction open (the postings, a walk of the inverted lists, are made as they are written). */
 export function versionRows(build: StoreBuild): VersionRows {
   const { manifest, documents, passages, terms, vectors } = build;
   const lengths = terms.lengths;
   const byId = new Map(documents.map((d) => [d.id, d]));
   const batches = <T>(rows: T[], size: number) => Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
 
-  const { first, postings } = invertTerms(terms);
+  const inverted = invertTerms(terms);
   const termRows = terms.terms.map((term, id) => [term, terms.documentFrequencies[id]] as const);
-  const postingRows = terms.terms.flatMap((term, id) =>
-    Array.from({ length: terms.documentFrequencies[id] }, (_, k) => [term, postings[(first[id] + k) * 2], postings[(first[id] + k) * 2 + 1]] as const),
-  );
 
   return {
     manifest: JSON.stringify({ ...manifest, files: {} } satisfies IndexManifest),
@@ -51,8 +49,30 @@ export function versionRows(build: StoreBuild): VersionRows {
       slice.map((p) => (vectors ? `[${Array.from(vectors[p.id]).join(',')}]` : null)),
     ]),
     terms: batches(termRows, BATCH * 10).map((slice) => [slice.map((r) => r[0]), slice.map((r) => r[1])]),
-    postings: batches(postingRows, BATCH * 20).map((slice) => [slice.map((r) => r[0]), slice.map((r) => r[1]), slice.map((r) => r[2])]),
+    postings: () => postingBatches(terms, inverted, BATCH * 20),
   };
+}
+
+/**
+ * The postings as INSERT parameters, `size` at a time (term, passage id, count, passage length),
+ * made from the inverted lists as they are written: made all at once, as arrays of rows, a ×1000
+ * corpus's 30 million postings outgrew the default heap of 4 GB.
+ */
+function* postingBatches(terms: PassageTerms, { first, postings }: ReturnType<typeof invertTerms>, size: number): Generator<unknown[]> {
+  const total = postings.length / 2;
+  let term = 0;
+  for (let from = 0; from < total; from += size) {
+    const batch = { terms: [] as string[], passages: [] as number[], counts: [] as number[], lengths: [] as number[] };
+    for (let k = from; k < Math.min(from + size, total); k++) {
+      while (term + 1 < first.length && first[term + 1] <= k) term++;
+      const passage = postings[k * 2];
+      batch.terms.push(terms.terms[term]);
+      batch.passages.push(passage);
+      batch.counts.push(postings[k * 2 + 1]);
+      batch.lengths.push(terms.lengths[passage]);
+    }
+    yield [batch.terms, batch.passages, batch.counts, batch.lengths];
+  }
 }
 
 /**
@@ -79,8 +99,8 @@ export async function writeVersion(client: pg.PoolClient, rows: VersionRows): Pr
     );
   }
   for (const batch of rows.terms) await client.query('INSERT INTO rq_terms (version, term, df) SELECT $1, * FROM unnest($2::text[], $3::int[])', [version, ...batch]);
-  for (const batch of rows.postings) {
-    await client.query('INSERT INTO rq_postings (version, term, passage_id, tf) SELECT $1, * FROM unnest($2::text[], $3::int[], $4::int[])', [version, ...batch]);
+  for (const batch of rows.postings()) {
+    await client.query('INSERT INTO rq_postings (version, term, passage_id, tf, length) SELECT $1, * FROM unnest($2::text[], $3::int[], $4::int[], $5::int[])', [version, ...batch]);
   }
   if (rows.dense) {
     const { dimension, m, efConstruction } = rows.dense;
