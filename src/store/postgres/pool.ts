@@ -1,6 +1,10 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { PostgresSettings } from '../../config.js';
 import { AppError } from '../../errors.js';
+import { onFirstUse } from '../../on-first-use.js';
+
+/** The `pg` package, loaded when PostgreSQL is first used: an embedded index never loads it. */
+export const postgres = onFirstUse<typeof pg>('pg');
 
 /**
  * A pool with the configured timeouts (and `sessionSettings` for every connection). A connection the server drops while idle (a restart, a
@@ -8,7 +12,7 @@ import { AppError } from '../../errors.js';
  * of the unhandled event ending the process.
  */
 export function createPool(settings: PostgresSettings, max: number, sessionSettings: Record<string, string> = {}): pg.Pool {
-  const pool = new pg.Pool({
+  const pool = new (postgres().Pool)({
     connectionString: settings.databaseUrl,
     max,
     connectionTimeoutMillis: settings.connectTimeoutMs,
@@ -56,7 +60,7 @@ export async function withPool<T>(work: () => Promise<T>): Promise<T> {
 
 /** `query` on a pool (see `withPool`) or on one client, whose connection failures are STORE_UNAVAILABLE. */
 export async function query<R extends pg.QueryResultRow>(on: pg.Pool | pg.PoolClient, text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
-  if (on instanceof pg.Pool) return withPool(() => on.query<R>(text, values));
+  if (on instanceof postgres().Pool) return withPool(() => on.query<R>(text, values));
   try {
     return await on.query<R>(text, values);
   } catch (error) {
