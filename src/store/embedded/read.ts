@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Passage } from '../../corpus/types.js';
+import type { Passage, Sentence, SectionKind } from '../../corpus/types.js';
 import type { Figure } from '../../figures/types.js';
 import { idf, termScore, topK } from '../bm25.js';
 import type { IndexManifest } from '../manifest.js';
@@ -91,13 +91,7 @@ export async function readEmbeddedIndex(folder: string, manifest: IndexManifest,
     return Buffer.from(JSON.stringify({ text: '', start: 0, end: 0, sentences: [] }));
   };
   const readPassage = (id: number): StoredPassage =>
-    lazyPassage(() => readRecord(id), {
-      id,
-      docId: documents[docOf[id]].id,
-      section: sections[sectionOf[id]],
-      sectionKind: plans[id] === 1 ? 'plan' : 'review',
-      years: [...yearsOf(id)],
-    });
+    new LazyPassage(() => readRecord(id), id, documents[docOf[id]].id, sections[sectionOf[id]], plans[id] === 1 ? 'plan' : 'review', Array.from(yearsOf(id)));
 
   /** Id runs worth reading for a scope, and the per-passage test within them (null: everything). */
   const scoped = (scope: ScopeFilter) => {
@@ -194,31 +188,48 @@ export async function readEmbeddedIndex(folder: string, manifest: IndexManifest,
   };
 }
 
-type PassageHead = Pick<StoredPassage, 'id' | 'docId' | 'section' | 'sectionKind' | 'years'>;
-
 /**
  * A passage whose report, section and years come from the table, and whose record (its text and
  * sentences) is read and parsed only when one of them is read: retrieval ranks forty candidates by
- * their section, and the answer reads the text of a dozen.
+ * their section, and the answer reads the text of a dozen. A class, not an object literal with
+ * getters: forty of those cost more than the search that found them. `toJSON` writes it whole.
  */
-function lazyPassage(record: () => Buffer, head: PassageHead): StoredPassage {
-  let body: Passage | undefined;
-  const parsed = () => (body ??= JSON.parse(record().toString('utf8')) as Passage);
-  return {
-    ...head,
-    get text() {
-      return parsed().text;
-    },
-    get start() {
-      return parsed().start;
-    },
-    get end() {
-      return parsed().end;
-    },
-    get sentences() {
-      return parsed().sentences;
-    },
-  };
+class LazyPassage implements StoredPassage {
+  #body: Passage | undefined;
+
+  constructor(
+    private readonly record: () => Buffer,
+    readonly id: number,
+    readonly docId: string,
+    readonly section: string,
+    readonly sectionKind: SectionKind,
+    readonly years: number[],
+  ) {}
+
+  #parsed(): Passage {
+    return (this.#body ??= JSON.parse(this.record().toString('utf8')) as Passage);
+  }
+
+  get text(): string {
+    return this.#parsed().text;
+  }
+
+  get start(): number {
+    return this.#parsed().start;
+  }
+
+  get end(): number {
+    return this.#parsed().end;
+  }
+
+  get sentences(): Sentence[] {
+    return this.#parsed().sentences;
+  }
+
+  toJSON(): StoredPassage {
+    const { id, docId, section, sectionKind, text, start, end, sentences, years } = this;
+    return { id, docId, section, sectionKind, text, start, end, sentences, years };
+  }
 }
 
 /** The [first, last] passage ids of each report (a report's passages are consecutive). */
