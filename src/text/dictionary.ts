@@ -25,12 +25,12 @@ export function dictionaryBytes(): Buffer {
 export function dictionaryTables(): { words: SortedLines; sounds: SortedLines } {
   if (tables) return tables;
   const source = createHash('sha256').update(dictionaryBytes()).digest('hex');
-  const words = prepared('dictionary-words-v1', source, () => {
+  const words = prepared('dictionary-words-v2', source, () => {
     const common = new Map<string, boolean>();
     for (const { word, frequency } of dictionaryEntries()) common.set(word, common.get(word) === true || frequency >= COMMON_FREQUENCY);
     return encodeSortedLines([...common].map(([word, isCommon]) => `${word}\t${isCommon ? 1 : 0}`), keyOfLine);
   });
-  const sounds = prepared('dictionary-sounds-v1', `${source} ${syllableTable().join(' ')}`, () => {
+  const sounds = prepared('dictionary-sounds-v2', `${source} ${syllableTable().join(' ')}`, () => {
     const seen = new Set<string>();
     const lines: string[] = [];
     for (const { word } of dictionaryEntries()) {
