@@ -56,7 +56,7 @@ export async function corpusFingerprint(corpusDir: string): Promise<string> {
     throw new AppError('CORPUS_MISSING', { dir: corpusDir });
   });
   for (const file of files) {
-    const stamp = await fileStamp(path.join(corpusDir, file));
+    const stamp = fileStamp(path.join(corpusDir, file));
     hash.update(`${file}\0${stamp?.size}\0${stamp?.mtimeMs}\0${stamp?.ctimeMs}\0`);
   }
   for (const { file } of skipped) hash.update(`${file}\0skipped\0`);
