@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type hnswlib from 'hnswlib-node';
 import { onFirstUse } from '../on-first-use.js';
@@ -22,7 +22,7 @@ export interface HnswSettings {
 export interface VectorIndex {
   readonly dimension: number;
   readonly count: number;
-  search(vector: Float32Array, limit: number, allowed?: (passageId: number) => boolean): ScoredPassage[];
+  search(vector: Float32Array, limit: number, allowed?: (passageId: number) => boolean): Promise<ScoredPassage[]>;
   /** Exact cosine ranking of the passages in `ranges` (inclusive id runs) that `allowed` admits. */
   searchWithin(vector: Float32Array, ranges: Array<[number, number]>, limit: number, allowed?: (passageId: number) => boolean): ScoredPassage[];
   close(): void;
@@ -53,20 +53,28 @@ export function buildVectorIndex(vectors: Float32Array[], dimension: number, set
 
 /**
  * Opens a saved index. hnswlib cannot tell a file written for another dimension (it reads out of
- * bounds), so the caller must pass the dimension recorded in the index manifest.
+ * bounds), so the caller must pass the dimension recorded in the index manifest. The graph is read
+ * in the background (hnswlib reads it off the main thread; at 192k passages it takes seconds): the
+ * index is usable at once, exact scans of in-scope rows need only the rows file, and a search of
+ * the graph waits for it.
  */
 export async function openVectorIndex(base: string, dimension: number, efSearch: number): Promise<VectorIndex> {
-  const index = new (hnsw().HierarchicalNSW)('cosine', dimension);
-  await index.readIndex(`${base}.hnsw`);
-  index.setEf(efSearch);
   const rows = openSync(`${base}.f32`, 'r');
   const rowBytes = dimension * 4;
+  const count = fstatSync(rows).size / rowBytes;
+  const graph = (async () => {
+    const index = new (hnsw().HierarchicalNSW)('cosine', dimension);
+    await index.readIndex(`${base}.hnsw`);
+    index.setEf(efSearch);
+    return index;
+  })();
+  // A graph that cannot be read fails the searches that need it, not the process.
+  graph.catch(() => undefined);
   return {
     dimension,
-    get count() {
-      return index.getCurrentCount();
-    },
-    search(vector, limit, allowed) {
+    count,
+    async search(vector, limit, allowed) {
+      const index = await graph;
       const k = Math.min(limit, index.getCurrentCount());
       if (k === 0) return [];
       const result = index.searchKnn(Array.from(vector), k, allowed);
