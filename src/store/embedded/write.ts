@@ -80,7 +80,8 @@ export async function writeEmbeddedIndex(folder: string, build: StoreBuild, hnsw
   const dictionary = terms.terms.map((term, id) => [term, first[id], terms.documentFrequencies[id]]);
   await write(FILES.terms, JSON.stringify(dictionary));
   await write(FILES.postings, bytesOf(postings));
-  await write(FILES.figures, JSON.stringify(build.figures));
+  await writeInPieces(path.join(folder, FILES.figures), jsonArray(build.figures));
+  written.push(FILES.figures);
 
   if (build.vectors) {
     const dimension = build.manifest.dense!.dimension;
@@ -96,33 +97,54 @@ export async function writeEmbeddedIndex(folder: string, build: StoreBuild, hnsw
 }
 
 /**
- * Writes each passage as a UTF-8 JSON record, a few megabytes at a time (at ×1000 the whole file
- * is 200 MB, and holding it twice, as records and joined, was a peak of its own); returns the
- * records' byte offsets and checksums.
+ * Writes each passage as a UTF-8 JSON record (see `writeInPieces`); returns the records' byte
+ * offsets and checksums.
  */
 async function writeRecords(file: string, passages: StoreBuild['passages']): Promise<{ offsets: Float64Array; checksums: Buffer }> {
   const offsets = new Float64Array(passages.length + 1);
   const checksums = Buffer.alloc(passages.length * CHECKSUM_BYTES);
+  await writeInPieces(
+    file,
+    (function* records() {
+      for (const [i, passage] of passages.entries()) {
+        const record = Buffer.from(JSON.stringify(passage));
+        offsets[i + 1] = offsets[i] + record.length;
+        passageChecksum(record).copy(checksums, i * CHECKSUM_BYTES);
+        yield record;
+      }
+    })(),
+  );
+  return { offsets, checksums };
+}
+
+/** `JSON.stringify(items)`, item by item. */
+function* jsonArray(items: unknown[]): Generator<Buffer> {
+  for (const [i, item] of items.entries()) yield Buffer.from(`${i === 0 ? '[' : ','}${JSON.stringify(item)}`);
+  yield Buffer.from(items.length === 0 ? '[]' : ']');
+}
+
+/**
+ * Writes `pieces` a few megabytes at a time: at ×1000 the passages and the figures are each about
+ * 200 MB of JSON, and holding either whole, as a string and again as bytes, was a peak of the build.
+ */
+async function writeInPieces(file: string, pieces: Iterable<Buffer>): Promise<void> {
   const out = await open(file, 'w');
   try {
     let pending: Buffer[] = [];
     let pendingBytes = 0;
-    for (const [i, passage] of passages.entries()) {
-      const record = Buffer.from(JSON.stringify(passage));
-      offsets[i + 1] = offsets[i] + record.length;
-      passageChecksum(record).copy(checksums, i * CHECKSUM_BYTES);
-      pending.push(record);
-      pendingBytes += record.length;
-      if (pendingBytes >= 4 << 20 || i === passages.length - 1) {
+    for (const piece of pieces) {
+      pending.push(piece);
+      pendingBytes += piece.length;
+      if (pendingBytes >= 4 << 20) {
         await out.write(Buffer.concat(pending));
         pending = [];
         pendingBytes = 0;
       }
     }
+    if (pending.length > 0) await out.write(Buffer.concat(pending));
   } finally {
     await out.close();
   }
-  return { offsets, checksums };
 }
 
 /** The first 8 bytes of a passage record's SHA-256. */
