@@ -29,7 +29,8 @@ const POSTINGS_IN_MEMORY_BYTES = 64 * 2 ** 20;
 export async function readEmbeddedIndex(folder: string, manifest: IndexManifest, efSearch: number, events: StoreEvents = {}): Promise<Store> {
   const file = (name: string) => path.join(folder, name);
   const documents = JSON.parse(await readFile(file(FILES.documents), 'utf8')) as StoredDocument[];
-  const dictionary = JSON.parse(await readFile(file(FILES.terms), 'utf8')) as Array<[string, number, number]>;
+  const termList = JSON.parse(await readFile(file(FILES.terms), 'utf8')) as string[];
+  const termStats = new Float64Array(toArrayBuffer(await readFile(file(FILES.termStats))));
   const sections = JSON.parse(await readFile(file(FILES.sections), 'utf8')) as string[];
   const count = manifest.counts.passages;
   const offsets = new Float64Array(toArrayBuffer(await readFile(file(FILES.offsets))));
@@ -38,6 +39,7 @@ export async function readEmbeddedIndex(folder: string, manifest: IndexManifest,
   const misfit = (what: string) => new Error(`${what} does not match the manifest's counts`);
   if (!Array.isArray(documents) || documents.length !== manifest.counts.documents) throw misfit(FILES.documents);
   if (offsets.length !== count + 1 || checksums.length !== count * CHECKSUM_BYTES) throw misfit(FILES.offsets);
+  if (!Array.isArray(termList) || termStats.length !== termList.length * 2) throw misfit(FILES.termStats);
   if (table.byteLength < count * 12 + 4) throw misfit(FILES.table);
   const docOf = new Uint32Array(table, 0, count);
   const lengths = new Uint32Array(table, count * 4, count);
@@ -57,7 +59,13 @@ export async function readEmbeddedIndex(folder: string, manifest: IndexManifest,
   }
   const postingsInMemory = statSync(file(FILES.postings)).size <= POSTINGS_IN_MEMORY_BYTES ? new Int32Array(toArrayBuffer(await readFile(file(FILES.postings)))) : null;
 
-  const postingsOf = new Map(dictionary.map(([term, first, n]) => [term, { first, n }]));
+  // A loop, not new Map(list.map(…)): at 107k terms (×1000) the pairs cost more than the map.
+  const termIds = new Map<string, number>();
+  for (let id = 0; id < termList.length; id++) termIds.set(termList[id], id);
+  const postingsOf = (term: string) => {
+    const id = termIds.get(term);
+    return id === undefined ? undefined : { first: termStats[id * 2], n: termStats[id * 2 + 1] };
+  };
   const averageLength = lengths.reduce((sum, n) => sum + n, 0) / Math.max(count, 1);
   const ranges = documentRanges(docOf, documents.length);
   const yearsOf = (id: number) => years.subarray(yearStarts[id], yearStarts[id + 1]);
@@ -65,9 +73,9 @@ export async function readEmbeddedIndex(folder: string, manifest: IndexManifest,
 
   const terms: TermStatistics = {
     passageCount: count,
-    documentFrequency: (term) => postingsOf.get(term)?.n ?? 0,
-    idf: (term) => idf(count, postingsOf.get(term)?.n ?? 0),
-    terms: () => postingsOf.keys(),
+    documentFrequency: (term) => postingsOf(term)?.n ?? 0,
+    idf: (term) => idf(count, postingsOf(term)?.n ?? 0),
+    terms: () => termIds.keys(),
   };
 
   const damaged = new Set<number>();
@@ -109,7 +117,7 @@ export async function readEmbeddedIndex(folder: string, manifest: IndexManifest,
 
   /** A term's postings within the runs (binary search by positional reads), or all of them. */
   const postingsWithin = (term: string, runs: Array<[number, number]> | null): Int32Array[] => {
-    const entry = postingsOf.get(term);
+    const entry = postingsOf(term);
     if (!entry) return [];
     const idAt = (k: number) => {
       if (postingsInMemory) return postingsInMemory[(entry.first + k) * 2];

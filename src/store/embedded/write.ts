@@ -23,7 +23,8 @@ import type { StoreBuild } from '../types.js';
  *   reviews (0). Ranking candidates needs their report and section, not their text: those come
  *   from here, and a passage's record is parsed only when its text is read.
  * - `sections.json`: the section headings, each once.
- * - `terms.json`: `[term, first posting, postings]` for every term; `postings.bin`: Int32 pairs
+ * - `terms.json`: every term, by id; `terms.bin`: per term id, its first posting and how many it
+ *   has (Float64 pairs), so opening parses one flat list of strings; `postings.bin`: Int32 pairs
  *   `[passage id, term frequency]`, each term's stretch ordered by passage id.
  * - `figures.json`: the figures table (indicator statements with their citations).
  * - `vectors.hnsw` (hnswlib) and `vectors.f32` (the same vectors, row by row, for exact scans of a
@@ -40,6 +41,7 @@ export const FILES = {
   damaged: 'DAMAGED',
   table: 'table.bin',
   terms: 'terms.json',
+  termStats: 'terms.bin',
   sections: 'sections.json',
   postings: 'postings.bin',
   figures: 'figures.json',
@@ -77,8 +79,10 @@ export async function writeEmbeddedIndex(folder: string, build: StoreBuild, hnsw
   await write(FILES.sections, JSON.stringify(sections));
 
   const { first, postings } = invertTerms(terms);
-  const dictionary = terms.terms.map((term, id) => [term, first[id], terms.documentFrequencies[id]]);
-  await write(FILES.terms, JSON.stringify(dictionary));
+  const termStats = new Float64Array(terms.terms.length * 2);
+  terms.terms.forEach((_, id) => termStats.set([first[id], terms.documentFrequencies[id]], id * 2));
+  await write(FILES.terms, JSON.stringify(terms.terms));
+  await write(FILES.termStats, bytesOf(termStats));
   await write(FILES.postings, bytesOf(postings));
   await writeInPieces(path.join(folder, FILES.figures), jsonArray(build.figures));
   written.push(FILES.figures);
