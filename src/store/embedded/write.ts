@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { HnswSettings } from '../vector-index.js';
 import { buildVectorIndex } from '../vector-index.js';
 import type { IndexManifest } from '../manifest.js';
-import { invertTerms } from '../passage-terms.js';
+import { invertTerms, postingStarts, type PassageTerms } from '../passage-terms.js';
 import type { StoreBuild } from '../types.js';
 
 /**
@@ -78,12 +78,13 @@ export async function writeEmbeddedIndex(folder: string, build: StoreBuild, hnsw
   await write(FILES.table, table);
   await write(FILES.sections, JSON.stringify(sections));
 
-  const { first, postings } = invertTerms(terms);
+  const first = postingStarts(terms.documentFrequencies);
   const termStats = new Float64Array(terms.terms.length * 2);
   terms.terms.forEach((_, id) => termStats.set([first[id], terms.documentFrequencies[id]], id * 2));
   await write(FILES.terms, JSON.stringify(terms.terms));
   await write(FILES.termStats, bytesOf(termStats));
-  await write(FILES.postings, bytesOf(postings));
+  await writeInPieces(path.join(folder, FILES.postings), postingPieces(terms, first));
+  written.push(FILES.postings);
   await writeInPieces(path.join(folder, FILES.figures), jsonArray(build.figures));
   written.push(FILES.figures);
 
@@ -121,6 +122,22 @@ async function writeRecords(file: string, passages: StoreBuild['passages']): Pro
   return { offsets, checksums };
 }
 
+/** Postings inverted for this many pairs (32 MB) at a time at most, one stretch of terms after another. */
+const POSTINGS_PIECE_PAIRS = 4 << 20;
+
+/** postings.bin in order, a stretch of whole terms at a time (see `invertTerms`). */
+function* postingPieces(terms: PassageTerms, first: Float64Array): Generator<Uint8Array> {
+  const count = first.length;
+  const total = count === 0 ? 0 : first[count - 1] + terms.documentFrequencies[count - 1];
+  const endOf = (term: number) => (term < count ? first[term] : total);
+  for (let from = 0; from < count; ) {
+    let to = from + 1;
+    while (to < count && endOf(to + 1) - first[from] <= POSTINGS_PIECE_PAIRS) to++;
+    yield bytesOf(invertTerms(terms, from, to).postings);
+    from = to;
+  }
+}
+
 /** `JSON.stringify(items)`, item by item. */
 function* jsonArray(items: unknown[]): Generator<Buffer> {
   for (const [i, item] of items.entries()) yield Buffer.from(`${i === 0 ? '[' : ','}${JSON.stringify(item)}`);
@@ -131,10 +148,10 @@ function* jsonArray(items: unknown[]): Generator<Buffer> {
  * Writes `pieces` a few megabytes at a time: at ×1000 the passages and the figures are each about
  * 200 MB of JSON, and holding either whole, as a string and again as bytes, was a peak of the build.
  */
-async function writeInPieces(file: string, pieces: Iterable<Buffer>): Promise<void> {
+async function writeInPieces(file: string, pieces: Iterable<Uint8Array>): Promise<void> {
   const out = await open(file, 'w');
   try {
-    let pending: Buffer[] = [];
+    let pending: Uint8Array[] = [];
     let pendingBytes = 0;
     for (const piece of pieces) {
       pending.push(piece);
