@@ -11,10 +11,12 @@ import { FILES } from '../src/store/embedded/write.js';
 export type PlainBm25 = (terms: string[], limit: number) => number[];
 
 export async function loadPlainBm25(folder: string): Promise<PlainBm25> {
-  const dictionary = JSON.parse(await readFile(path.join(folder, FILES.terms), 'utf8')) as Array<[string, number, number]>;
+  const terms = JSON.parse(await readFile(path.join(folder, FILES.terms), 'utf8')) as string[];
+  const statBytes = await readFile(path.join(folder, FILES.termStats));
+  const stats = new Float64Array(statBytes.buffer.slice(statBytes.byteOffset, statBytes.byteOffset + statBytes.byteLength));
   const bytes = await readFile(path.join(folder, FILES.postings));
   const postings = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
-  const lists = new Map(dictionary.map(([term, first, n]) => [term, Array.from(postings.subarray(first * 2, (first + n) * 2))]));
+  const lists = new Map(terms.map((term, id) => [term, Array.from(postings.subarray(stats[id * 2] * 2, (stats[id * 2] + stats[id * 2 + 1]) * 2))]));
   const lengths = new Map<number, number>();
   for (const list of lists.values()) for (let i = 0; i < list.length; i += 2) lengths.set(list[i], (lengths.get(list[i]) ?? 0) + list[i + 1]);
   const count = (JSON.parse(await readFile(path.join(folder, FILES.manifest), 'utf8')) as { counts: { passages: number } }).counts.passages;

@@ -13,6 +13,7 @@ import { createNeighbourFinder, type WordVectors } from '../search/word-vectors.
 import { COUNTIES } from '../corpus/places.js';
 import { onFirstUse } from '../on-first-use.js';
 import type { Store } from '../store/types.js';
+import { openDictionaryTables } from '../text/dictionary.js';
 import { segmenter } from '../text/tokenize.js';
 import { answerText, explanation, leadSpan, withSpans } from './compose.js';
 import { corpusAsk } from './corpus.js';
@@ -273,6 +274,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     await loadVectors();
     await figures.warm();
     reportWords();
+    openDictionaryTables();
     spelled();
     // One question in Chinese with a slip and one in English load what the readers keep to themselves (glossary, sound tables).
     const place = cities[0] ?? '';

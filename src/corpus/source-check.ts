@@ -31,7 +31,7 @@ export function createSourceCheck(corpusDir: string, documents: StoredDocument[]
   const check = async ({ docId, start, end, quote }: Parameters<QuoteCheck>[0]): Promise<boolean> => {
     const doc = byId.get(docId);
     const file = doc?.source ? insideCorpus(corpusDir, doc.file) : null;
-    const stamp = file ? await fileStamp(file) : null;
+    const stamp = file ? fileStamp(file) : null;
     if (!doc?.source || !file || !stamp || sameStamp(stamp, doc.source)) return true;
     const text = await textNow(doc, file, stamp);
     return text !== null && compactText(text.slice(start, end)) === compactText(quote);

@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { loadCorpus } from '../corpus/load.js';
 import type { SkippedFile } from '../corpus/folder.js';
 import { withCorpusLock } from '../corpus/lock.js';
@@ -13,6 +14,7 @@ import { collectTerms } from '../store/passage-terms.js';
 import { chunkingFingerprint, corpusFingerprint, DENSE_NOT_REQUESTED, INDEX_FORMAT, type IndexManifest } from '../store/manifest.js';
 import { yearsNamed } from '../store/scope-filter.js';
 import type { StoreBackend, StoreBuild } from '../store/types.js';
+import { INGEST_SETTINGS } from './settings.js';
 
 export interface IngestOptions {
   /**
@@ -53,6 +55,7 @@ export interface IngestResult {
  * or rows, HNSW, atomic switch).
  */
 export async function ingest(config: Config, options: IngestOptions = {}): Promise<IngestResult> {
+  setFlagsFromString(`--heap-growing-percent=${INGEST_SETTINGS.heapGrowingPercent}`);
   const backend = options.backend ?? createStore(config);
   const clock = stopwatch();
   const timings = { corpusMs: 0, lexicalMs: 0, embedMs: 0, writeMs: 0, totalMs: 0 };

@@ -4,7 +4,7 @@
  * finds them ready instead of taking seconds to make them. Later edits are prepared on first use.
  */
 import { loadLexicon } from '../search/lexicon.js';
-import { dictionaryTables } from '../text/dictionary.js';
+import { openDictionaryTables } from '../text/dictionary.js';
 
 loadLexicon();
-dictionaryTables();
+openDictionaryTables();

@@ -104,6 +104,12 @@ function lexiconOf({ frame, same, topics, english, described }: LexiconData): Le
   });
   const framePhrases = frame.filter((f) => f.length > 1 && !entries.has(f));
   const phrases = [...entries.keys(), ...framePhrases].sort((a, b) => b.length - a.length);
+  const phrasesByFirst = new Map<string, Array<{ phrase: string; rank: number }>>();
+  for (const [rank, phrase] of phrases.entries()) {
+    const starting = phrasesByFirst.get(phrase[0]) ?? [];
+    starting.push({ phrase, rank });
+    phrasesByFirst.set(phrase[0], starting);
+  }
 
   return {
     frame: new Set(frame),
@@ -128,8 +134,12 @@ function lexiconOf({ frame, same, topics, english, described }: LexiconData): Le
       };
       const readings: Reading[] = [];
       for (const { term, key, groups } of describedTerms) {
-        const spans = groups.map((group) => group.flatMap(spansOf));
-        if (spans[0].length === 0 || spans.slice(1).every((said) => said.length === 0)) continue;
+        // Most terms are not described at all: their first group is looked for alone, then where it is.
+        if (!groups[0].some((word) => bare.includes(word))) continue;
+        const defining = groups[0].flatMap(spansOf);
+        if (defining.length === 0) continue;
+        const spans = [defining, ...groups.slice(1).map((group) => group.flatMap(spansOf))];
+        if (spans.slice(1).every((said) => said.length === 0)) continue;
         const sides = spans.filter((said) => said.length > 0).length;
         readings.push({ term, terms: [key, ...(entries.get(key) ?? [])], spans: spans.flat(), sides, named: lower.includes(key), offsets: offsetsOf(spans.flat()), defining: offsetsOf(spans[0]) });
       }
@@ -140,14 +150,19 @@ function lexiconOf({ frame, same, topics, english, described }: LexiconData): Le
       const singleWordAt = singleWordOffsets(words);
       const taken = new Uint8Array(lower.length);
       const found: LexiconMatch[] = [];
-      for (const phrase of phrases) {
-        for (let at = lower.indexOf(phrase); at >= 0; at = lower.indexOf(phrase, at + 1)) {
-          if (phrase.length === 1 && !singleWordAt.has(at)) continue;
-          if (taken.subarray(at, at + phrase.length).some(Boolean)) continue;
-          taken.fill(1, at, at + phrase.length);
-          const terms = entries.get(phrase);
-          found.push({ phrase, terms: terms ? [phrase, ...terms] : [], start: at, end: at + phrase.length });
-        }
+      // Every occurrence of every phrase, looked up by its first character, in the order of `phrases` and then of the text.
+      const occurrences: Array<{ rank: number; at: number }> = [];
+      for (let at = 0; at < lower.length; at++) {
+        for (const { phrase, rank } of phrasesByFirst.get(lower[at]) ?? []) if (lower.startsWith(phrase, at)) occurrences.push({ rank, at });
+      }
+      occurrences.sort((a, b) => a.rank - b.rank || a.at - b.at);
+      for (const { rank, at } of occurrences) {
+        const phrase = phrases[rank];
+        if (phrase.length === 1 && !singleWordAt.has(at)) continue;
+        if (taken.subarray(at, at + phrase.length).some(Boolean)) continue;
+        taken.fill(1, at, at + phrase.length);
+        const terms = entries.get(phrase);
+        found.push({ phrase, terms: terms ? [phrase, ...terms] : [], start: at, end: at + phrase.length });
       }
       return found.sort((a, b) => a.start - b.start);
     },

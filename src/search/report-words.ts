@@ -1,4 +1,4 @@
-import { dictionaryTables, dictionaryWordsSounding, isDictionaryWord } from '../text/dictionary.js';
+import { dictionaryWordsSounding, isDictionaryWord } from '../text/dictionary.js';
 import { tonelessSyllables } from '../text/syllables.js';
 
 export interface ReportWords {
@@ -14,7 +14,6 @@ export interface ReportWords {
  * is looked up in its prepared tables, never scanned.
  */
 export function createReportWords(knows: (term: string) => boolean, lexiconTerms: string[]): ReportWords {
-  dictionaryTables();
   const lexicon = new Set(lexiconTerms);
   let lexiconBySound: Map<string, string> | undefined;
   return {

@@ -8,7 +8,7 @@ import { AppError } from '../errors.js';
 import type { StoreExpectations } from './types.js';
 
 /** Bump when the on-disk layout or the chunker's behaviour changes, so old indexes are rebuilt. */
-export const INDEX_FORMAT = 12;
+export const INDEX_FORMAT = 13;
 
 const denseSchema = z.object({
   model: z.string(),
@@ -56,7 +56,7 @@ export async function corpusFingerprint(corpusDir: string): Promise<string> {
     throw new AppError('CORPUS_MISSING', { dir: corpusDir });
   });
   for (const file of files) {
-    const stamp = await fileStamp(path.join(corpusDir, file));
+    const stamp = fileStamp(path.join(corpusDir, file));
     hash.update(`${file}\0${stamp?.size}\0${stamp?.mtimeMs}\0${stamp?.ctimeMs}\0`);
   }
   for (const { file } of skipped) hash.update(`${file}\0skipped\0`);

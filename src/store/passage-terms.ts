@@ -68,23 +68,36 @@ export function collectTerms(texts: string[]): PassageTerms {
   };
 }
 
-/**
- * The inverted lists: for term id t, `postings` holds `[passage id, count]` pairs from pair
- * `first[t]` on, `documentFrequencies[t]` of them, in passage order.
- */
-export function invertTerms({ ids, counts, documentFrequencies }: PassageTerms): { first: Float64Array; postings: Int32Array } {
+/** Where each term's postings start, in pairs: terms in id order, each with as many as passages use it. */
+export function postingStarts(documentFrequencies: Int32Array): Float64Array {
   const first = new Float64Array(documentFrequencies.length);
   let total = 0;
   documentFrequencies.forEach((n, id) => {
     first[id] = total;
     total += n;
   });
-  const postings = new Int32Array(total * 2);
+  return first;
+}
+
+/**
+ * The inverted lists of the terms from id `from` up to `to` (all by default): for term id t, `postings` holds
+ * `[passage id, count]` pairs from pair `first[t] - first[from]` on, `documentFrequencies[t]` of
+ * them, in passage order. A stretch of terms at a time keeps a large index's postings (250 MB at
+ * ×1000) from being held whole.
+ */
+export function invertTerms({ ids, counts, documentFrequencies }: PassageTerms, from = 0, to = documentFrequencies.length): { first: Float64Array; postings: Int32Array } {
+  const first = postingStarts(documentFrequencies);
+  const total = first.length === 0 ? 0 : first[first.length - 1] + documentFrequencies[first.length - 1];
+  const base = from < first.length ? first[from] : total;
+  const end = to < first.length ? first[to] : total;
+  const postings = new Int32Array((end - base) * 2);
   const next = Float64Array.from(first);
   ids.forEach((passageIds, passage) => {
     const passageCounts = counts[passage];
     for (let i = 0; i < passageIds.length; i++) {
-      const at = next[passageIds[i]]++;
+      const term = passageIds[i];
+      if (term < from || term >= to) continue;
+      const at = next[term]++ - base;
       postings[at * 2] = passage;
       postings[at * 2 + 1] = passageCounts[i];
     }

@@ -1,10 +1,12 @@
-import { closeSync, openSync, readSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type hnswlib from 'hnswlib-node';
 import { onFirstUse } from '../on-first-use.js';
 import type { ScoredPassage } from './types.js';
 
 const hnsw = onFirstUse<typeof hnswlib>('hnswlib-node');
+/** Vectors written to `<base>.f32` per write. */
+const ROWS_PER_WRITE = 4096;
 
 export interface HnswSettings {
   m: number;
@@ -22,7 +24,7 @@ export interface HnswSettings {
 export interface VectorIndex {
   readonly dimension: number;
   readonly count: number;
-  search(vector: Float32Array, limit: number, allowed?: (passageId: number) => boolean): ScoredPassage[];
+  search(vector: Float32Array, limit: number, allowed?: (passageId: number) => boolean): Promise<ScoredPassage[]>;
   /** Exact cosine ranking of the passages in `ranges` (inclusive id runs) that `allowed` admits. */
   searchWithin(vector: Float32Array, ranges: Array<[number, number]>, limit: number, allowed?: (passageId: number) => boolean): ScoredPassage[];
   close(): void;
@@ -36,16 +38,22 @@ export interface BuiltVectorIndex {
 export function buildVectorIndex(vectors: Float32Array[], dimension: number, settings: HnswSettings): BuiltVectorIndex {
   const index = new (hnsw().HierarchicalNSW)('cosine', dimension);
   index.initIndex(Math.max(vectors.length, 1), settings.m, settings.efConstruction, 100);
-  const rows = new Float32Array(vectors.length * dimension);
   vectors.forEach((vector, passageId) => {
     assertUsable(vector, dimension, passageId);
     index.addPoint(Array.from(vector), passageId);
-    rows.set(vector, passageId * dimension);
   });
   return {
     async save(base) {
       await index.writeIndex(`${base}.hnsw`);
-      await writeFile(`${base}.f32`, new Uint8Array(rows.buffer, rows.byteOffset, rows.byteLength));
+      // Row by row from the vectors themselves: a copy of them all (77 MB at ×1000) was held beside the graph.
+      const rows = await open(`${base}.f32`, 'w');
+      try {
+        for (let from = 0; from < vectors.length; from += ROWS_PER_WRITE) {
+          await rows.write(Buffer.concat(vectors.slice(from, from + ROWS_PER_WRITE).map((v) => new Uint8Array(v.buffer, v.byteOffset, v.byteLength))));
+        }
+      } finally {
+        await rows.close();
+      }
       return [`${base}.hnsw`, `${base}.f32`];
     },
   };
@@ -53,20 +61,28 @@ export function buildVectorIndex(vectors: Float32Array[], dimension: number, set
 
 /**
  * Opens a saved index. hnswlib cannot tell a file written for another dimension (it reads out of
- * bounds), so the caller must pass the dimension recorded in the index manifest.
+ * bounds), so the caller must pass the dimension recorded in the index manifest. The graph is read
+ * in the background (hnswlib reads it off the main thread; at 192k passages it takes seconds): the
+ * index is usable at once, exact scans of in-scope rows need only the rows file, and a search of
+ * the graph waits for it.
  */
 export async function openVectorIndex(base: string, dimension: number, efSearch: number): Promise<VectorIndex> {
-  const index = new (hnsw().HierarchicalNSW)('cosine', dimension);
-  await index.readIndex(`${base}.hnsw`);
-  index.setEf(efSearch);
   const rows = openSync(`${base}.f32`, 'r');
   const rowBytes = dimension * 4;
+  const count = fstatSync(rows).size / rowBytes;
+  const graph = (async () => {
+    const index = new (hnsw().HierarchicalNSW)('cosine', dimension);
+    await index.readIndex(`${base}.hnsw`);
+    index.setEf(efSearch);
+    return index;
+  })();
+  // A graph that cannot be read fails the searches that need it, not the process.
+  graph.catch(() => undefined);
   return {
     dimension,
-    get count() {
-      return index.getCurrentCount();
-    },
-    search(vector, limit, allowed) {
+    count,
+    async search(vector, limit, allowed) {
+      const index = await graph;
       const k = Math.min(limit, index.getCurrentCount());
       if (k === 0) return [];
       const result = index.searchKnn(Array.from(vector), k, allowed);

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { packageDataFile } from '../package-data.js';
 import { prepared } from '../prepared/cache.js';
@@ -9,7 +8,8 @@ import { syllableTable, tonelessSyllables } from './syllables.js';
 const COMMON_FREQUENCY = 100;
 
 let bytes: Buffer | undefined;
-let tables: { words: SortedLines; sounds: SortedLines } | undefined;
+let words: SortedLines | undefined;
+let sounds: SortedLines | undefined;
 
 /** Jieba's dictionary file: about 350,000 words, each with its frequency in general Chinese. */
 export function dictionaryBytes(): Buffer {
@@ -18,35 +18,54 @@ export function dictionaryBytes(): Buffer {
 }
 
 /**
- * Two tables made from the dictionary once and kept prepared (see `prepared`), searched in place:
- * every word with whether it is common (`word\t1`), and every word of 2–4 characters by its
- * toneless pinyin (`tai yuan\t太原`), in dictionary order within a sound.
+ * What the tables are made from: the pinned jieba package, named by its package.json (hashing the
+ * 5 MB dictionary at every start cost more than reading a table).
  */
-export function dictionaryTables(): { words: SortedLines; sounds: SortedLines } {
-  if (tables) return tables;
-  const source = createHash('sha256').update(dictionaryBytes()).digest('hex');
-  const words = prepared('dictionary-words-v1', source, () => {
-    const common = new Map<string, boolean>();
-    for (const { word, frequency } of dictionaryEntries()) common.set(word, common.get(word) === true || frequency >= COMMON_FREQUENCY);
-    return encodeSortedLines([...common].map(([word, isCommon]) => `${word}\t${isCommon ? 1 : 0}`), keyOfLine);
-  });
-  const sounds = prepared('dictionary-sounds-v1', `${source} ${syllableTable().join(' ')}`, () => {
-    const seen = new Set<string>();
-    const lines: string[] = [];
-    for (const { word } of dictionaryEntries()) {
-      if (seen.has(word) || word.length < 2 || word.length > 4) continue;
-      seen.add(word);
-      lines.push(`${tonelessSyllables(word)}\t${word}`);
-    }
-    return encodeSortedLines(lines, keyOfLine);
-  });
-  tables = { words: openSortedLines(words), sounds: openSortedLines(sounds) };
-  return tables;
+function dictionarySource(): Buffer {
+  return readFileSync(packageDataFile('@node-rs/jieba', 'package.json')!);
+}
+
+/** Every word with whether it is common (`word\t1`), prepared once (see `prepared`) and searched in place. */
+function wordsTable(): SortedLines {
+  words ??= openSortedLines(
+    prepared('dictionary-words-v2', dictionarySource(), () => {
+      const common = new Map<string, boolean>();
+      for (const { word, frequency } of dictionaryEntries()) common.set(word, common.get(word) === true || frequency >= COMMON_FREQUENCY);
+      return encodeSortedLines([...common].map(([word, isCommon]) => `${word}\t${isCommon ? 1 : 0}`), keyOfLine);
+    }),
+  );
+  return words;
+}
+
+/**
+ * Every word of 2–4 characters by its toneless pinyin (`tai yuan\t太原`), in dictionary order within
+ * a sound; opened only when a word looks like a slip, so most questions never read it.
+ */
+function soundsTable(): SortedLines {
+  sounds ??= openSortedLines(
+    prepared('dictionary-sounds-v2', Buffer.concat([dictionarySource(), Buffer.from(syllableTable().join(' '))]), () => {
+      const seen = new Set<string>();
+      const lines: string[] = [];
+      for (const { word } of dictionaryEntries()) {
+        if (seen.has(word) || word.length < 2 || word.length > 4) continue;
+        seen.add(word);
+        lines.push(`${tonelessSyllables(word)}\t${word}`);
+      }
+      return encodeSortedLines(lines, keyOfLine);
+    }),
+  );
+  return sounds;
+}
+
+/** Opens both tables now (install, and warming a surface) instead of on the first question that needs them. */
+export function openDictionaryTables(): void {
+  wordsTable();
+  soundsTable();
 }
 
 /** Whether jieba's dictionary has the word. */
 export function isDictionaryWord(word: string): boolean {
-  return dictionaryTables().words.startingWith(`${word}\t`).length > 0;
+  return wordsTable().startingWith(`${word}\t`).length > 0;
 }
 
 /**
@@ -54,13 +73,13 @@ export function isDictionaryWord(word: string): boolean {
  * word is meant as typed, not a slip.
  */
 export function isCommonWord(word: string): boolean {
-  return dictionaryTables().words.startingWith(`${word}\t`).some((line) => line.endsWith('\t1'));
+  return wordsTable().startingWith(`${word}\t`).some((line) => line.endsWith('\t1'));
 }
 
 /** Dictionary words of 2–4 characters that sound `sound` ("gao xin"), in dictionary order. */
 export function dictionaryWordsSounding(sound: string): string[] {
-  return dictionaryTables()
-    .sounds.startingWith(`${sound}\t`)
+  return soundsTable()
+    .startingWith(`${sound}\t`)
     .map((line) => line.slice(sound.length + 1));
 }
 

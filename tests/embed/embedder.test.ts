@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
@@ -67,17 +68,29 @@ describe('HNSW index with model vectors', () => {
     const loaded = await openVectorIndex(base, embedder.dimension, 50);
     expect(loaded.count).toBe(5);
     for (const [i, vector] of vectors.entries()) {
-      const [best] = loaded.search(vector, 1);
+      const [best] = await loaded.search(vector, 1);
       expect(best.passageId).toBe(i);
       expect(best.score).toBeCloseTo(1, 4);
     }
-    const onlyEven = loaded.search(vectors[1], 5, (id) => id % 2 === 0);
+    const onlyEven = await loaded.search(vectors[1], 5, (id) => id % 2 === 0);
     expect(onlyEven.every((h) => h.passageId % 2 === 0)).toBe(true);
     const exact = loaded.searchWithin(vectors[3], [[0, 0], [2, 3]], 2);
     expect(exact[0]).toMatchObject({ passageId: 3 });
     expect(exact[0].score).toBeCloseTo(1, 4);
     expect(exact).toHaveLength(2);
     expect(loaded.searchWithin(vectors[3], [[0, 4]], 5, (id) => id !== 3).map((h) => h.passageId)).not.toContain(3);
+    loaded.close();
+  });
+
+  it('is usable before its graph is read: exact scans need only the rows, and a graph that cannot be read fails only the searches of it', async () => {
+    const vectors = await embedder.embedPassages(['空气质量综合指数4.73', '巡游出租车全部更新', '卫生厕所普及率82%']);
+    const base = path.join(dir.dir, 'no-graph');
+    await buildVectorIndex(vectors, embedder.dimension, { m: 16, efConstruction: 200, efSearch: 50 }).save(base);
+    await rm(`${base}.hnsw`);
+    const loaded = await openVectorIndex(base, embedder.dimension, 50);
+    expect(loaded.count).toBe(3);
+    expect(loaded.searchWithin(vectors[2], [[0, 2]], 1)[0]).toMatchObject({ passageId: 2 });
+    await expect(loaded.search(vectors[2], 1)).rejects.toThrow();
     loaded.close();
   });
 

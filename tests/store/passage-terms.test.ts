@@ -28,4 +28,13 @@ describe('passage terms', () => {
     const countIn = (text: string) => tokenize(text).filter((t) => t === '公园').length;
     expect(list).toEqual([0, countIn(TEXTS[0]), 2, countIn(TEXTS[2])]);
   });
+
+  it('inverts a stretch of terms at a time into the same postings', () => {
+    const terms = collectTerms(TEXTS);
+    const whole = invertTerms(terms).postings;
+    for (let cut = 0; cut <= terms.terms.length; cut++) {
+      const pieces = [invertTerms(terms, 0, cut).postings, invertTerms(terms, cut).postings];
+      expect(Int32Array.from(pieces.flatMap((piece) => Array.from(piece)))).toEqual(whole);
+    }
+  });
 });

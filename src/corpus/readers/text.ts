@@ -1,6 +1,11 @@
-import chardet from 'chardet';
-import iconv from 'iconv-lite';
+import type chardetModule from 'chardet';
+import type iconvModule from 'iconv-lite';
+import { onFirstUse } from '../../on-first-use.js';
 import type { ReadOutcome, ReportReader } from './types.js';
+
+// Loaded on the first file that is not plain UTF-8: answering a question lists the corpus folder but reads no report.
+const chardet = onFirstUse<typeof chardetModule>('chardet');
+const iconv = onFirstUse<typeof iconvModule>('iconv-lite');
 
 /** Share of control characters (other than tab and line breaks) above which a file is not text. */
 const CONTROL_SHARE = 0.02;
@@ -21,15 +26,15 @@ export const textReader: ReportReader = {
 
 export function decodeText(bytes: Buffer): ReadOutcome {
   if (bytes.toString('utf8').trim() === '') return { ok: false, reason: 'empty file' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return checked(iconv.decode(bytes, 'utf-16le'));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return checked(iconv.decode(bytes, 'utf-16be'));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return checked(iconv().decode(bytes, 'utf-16le'));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return checked(iconv().decode(bytes, 'utf-16be'));
   if (looksBinary(bytes)) return { ok: false, reason: 'binary file, not text' };
   try {
     return checked(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes));
   } catch {
-    const guess = chardet.detect(bytes);
+    const guess = chardet().detect(bytes);
     const encoding = guess && /^(GB18030|GBK|GB2312|Big5|UTF-16LE|UTF-16BE)$/i.test(guess) ? (/^GB/i.test(guess) ? 'gb18030' : guess) : 'gb18030';
-    return checked(iconv.decode(bytes, encoding));
+    return checked(iconv().decode(bytes, encoding));
   }
 }
 

@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Passage } from '../../corpus/types.js';
+import type { Passage, Sentence, SectionKind } from '../../corpus/types.js';
 import type { Figure } from '../../figures/types.js';
 import { idf, termScore, topK } from '../bm25.js';
 import type { IndexManifest } from '../manifest.js';
@@ -29,7 +29,8 @@ const POSTINGS_IN_MEMORY_BYTES = 64 * 2 ** 20;
 export async function readEmbeddedIndex(folder: string, manifest: IndexManifest, efSearch: number, events: StoreEvents = {}): Promise<Store> {
   const file = (name: string) => path.join(folder, name);
   const documents = JSON.parse(await readFile(file(FILES.documents), 'utf8')) as StoredDocument[];
-  const dictionary = JSON.parse(await readFile(file(FILES.terms), 'utf8')) as Array<[string, number, number]>;
+  const termList = JSON.parse(await readFile(file(FILES.terms), 'utf8')) as string[];
+  const termStats = new Float64Array(toArrayBuffer(await readFile(file(FILES.termStats))));
   const sections = JSON.parse(await readFile(file(FILES.sections), 'utf8')) as string[];
   const count = manifest.counts.passages;
   const offsets = new Float64Array(toArrayBuffer(await readFile(file(FILES.offsets))));
@@ -38,6 +39,7 @@ export async function readEmbeddedIndex(folder: string, manifest: IndexManifest,
   const misfit = (what: string) => new Error(`${what} does not match the manifest's counts`);
   if (!Array.isArray(documents) || documents.length !== manifest.counts.documents) throw misfit(FILES.documents);
   if (offsets.length !== count + 1 || checksums.length !== count * CHECKSUM_BYTES) throw misfit(FILES.offsets);
+  if (!Array.isArray(termList) || termStats.length !== termList.length * 2) throw misfit(FILES.termStats);
   if (table.byteLength < count * 12 + 4) throw misfit(FILES.table);
   const docOf = new Uint32Array(table, 0, count);
   const lengths = new Uint32Array(table, count * 4, count);
@@ -57,7 +59,13 @@ export async function readEmbeddedIndex(folder: string, manifest: IndexManifest,
   }
   const postingsInMemory = statSync(file(FILES.postings)).size <= POSTINGS_IN_MEMORY_BYTES ? new Int32Array(toArrayBuffer(await readFile(file(FILES.postings)))) : null;
 
-  const postingsOf = new Map(dictionary.map(([term, first, n]) => [term, { first, n }]));
+  // A loop, not new Map(list.map(…)): at 107k terms (×1000) the pairs cost more than the map.
+  const termIds = new Map<string, number>();
+  for (let id = 0; id < termList.length; id++) termIds.set(termList[id], id);
+  const postingsOf = (term: string) => {
+    const id = termIds.get(term);
+    return id === undefined ? undefined : { first: termStats[id * 2], n: termStats[id * 2 + 1] };
+  };
   const averageLength = lengths.reduce((sum, n) => sum + n, 0) / Math.max(count, 1);
   const ranges = documentRanges(docOf, documents.length);
   const yearsOf = (id: number) => years.subarray(yearStarts[id], yearStarts[id + 1]);
@@ -65,9 +73,9 @@ export async function readEmbeddedIndex(folder: string, manifest: IndexManifest,
 
   const terms: TermStatistics = {
     passageCount: count,
-    documentFrequency: (term) => postingsOf.get(term)?.n ?? 0,
-    idf: (term) => idf(count, postingsOf.get(term)?.n ?? 0),
-    terms: () => postingsOf.keys(),
+    documentFrequency: (term) => postingsOf(term)?.n ?? 0,
+    idf: (term) => idf(count, postingsOf(term)?.n ?? 0),
+    terms: () => termIds.keys(),
   };
 
   const damaged = new Set<number>();
@@ -91,13 +99,7 @@ export async function readEmbeddedIndex(folder: string, manifest: IndexManifest,
     return Buffer.from(JSON.stringify({ text: '', start: 0, end: 0, sentences: [] }));
   };
   const readPassage = (id: number): StoredPassage =>
-    lazyPassage(() => readRecord(id), {
-      id,
-      docId: documents[docOf[id]].id,
-      section: sections[sectionOf[id]],
-      sectionKind: plans[id] === 1 ? 'plan' : 'review',
-      years: [...yearsOf(id)],
-    });
+    new LazyPassage(() => readRecord(id), id, documents[docOf[id]].id, sections[sectionOf[id]], plans[id] === 1 ? 'plan' : 'review', Array.from(yearsOf(id)));
 
   /** Id runs worth reading for a scope, and the per-passage test within them (null: everything). */
   const scoped = (scope: ScopeFilter) => {
@@ -115,7 +117,7 @@ export async function readEmbeddedIndex(folder: string, manifest: IndexManifest,
 
   /** A term's postings within the runs (binary search by positional reads), or all of them. */
   const postingsWithin = (term: string, runs: Array<[number, number]> | null): Int32Array[] => {
-    const entry = postingsOf.get(term);
+    const entry = postingsOf(term);
     if (!entry) return [];
     const idAt = (k: number) => {
       if (postingsInMemory) return postingsInMemory[(entry.first + k) * 2];
@@ -194,31 +196,48 @@ export async function readEmbeddedIndex(folder: string, manifest: IndexManifest,
   };
 }
 
-type PassageHead = Pick<StoredPassage, 'id' | 'docId' | 'section' | 'sectionKind' | 'years'>;
-
 /**
  * A passage whose report, section and years come from the table, and whose record (its text and
  * sentences) is read and parsed only when one of them is read: retrieval ranks forty candidates by
- * their section, and the answer reads the text of a dozen.
+ * their section, and the answer reads the text of a dozen. A class, not an object literal with
+ * getters: forty of those cost more than the search that found them. `toJSON` writes it whole.
  */
-function lazyPassage(record: () => Buffer, head: PassageHead): StoredPassage {
-  let body: Passage | undefined;
-  const parsed = () => (body ??= JSON.parse(record().toString('utf8')) as Passage);
-  return {
-    ...head,
-    get text() {
-      return parsed().text;
-    },
-    get start() {
-      return parsed().start;
-    },
-    get end() {
-      return parsed().end;
-    },
-    get sentences() {
-      return parsed().sentences;
-    },
-  };
+class LazyPassage implements StoredPassage {
+  #body: Passage | undefined;
+
+  constructor(
+    private readonly record: () => Buffer,
+    readonly id: number,
+    readonly docId: string,
+    readonly section: string,
+    readonly sectionKind: SectionKind,
+    readonly years: number[],
+  ) {}
+
+  #parsed(): Passage {
+    return (this.#body ??= JSON.parse(this.record().toString('utf8')) as Passage);
+  }
+
+  get text(): string {
+    return this.#parsed().text;
+  }
+
+  get start(): number {
+    return this.#parsed().start;
+  }
+
+  get end(): number {
+    return this.#parsed().end;
+  }
+
+  get sentences(): Sentence[] {
+    return this.#parsed().sentences;
+  }
+
+  toJSON(): StoredPassage {
+    const { id, docId, section, sectionKind, text, start, end, sentences, years } = this;
+    return { id, docId, section, sectionKind, text, start, end, sentences, years };
+  }
 }
 
 /** The [first, last] passage ids of each report (a report's passages are consecutive). */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { HnswSettings } from '../vector-index.js';
 import { buildVectorIndex } from '../vector-index.js';
 import type { IndexManifest } from '../manifest.js';
-import { invertTerms } from '../passage-terms.js';
+import { invertTerms, postingStarts, type PassageTerms } from '../passage-terms.js';
 import type { StoreBuild } from '../types.js';
 
 /**
@@ -23,7 +23,8 @@ import type { StoreBuild } from '../types.js';
  *   reviews (0). Ranking candidates needs their report and section, not their text: those come
  *   from here, and a passage's record is parsed only when its text is read.
  * - `sections.json`: the section headings, each once.
- * - `terms.json`: `[term, first posting, postings]` for every term; `postings.bin`: Int32 pairs
+ * - `terms.json`: every term, by id; `terms.bin`: per term id, its first posting and how many it
+ *   has (Float64 pairs), so opening parses one flat list of strings; `postings.bin`: Int32 pairs
  *   `[passage id, term frequency]`, each term's stretch ordered by passage id.
  * - `figures.json`: the figures table (indicator statements with their citations).
  * - `vectors.hnsw` (hnswlib) and `vectors.f32` (the same vectors, row by row, for exact scans of a
@@ -40,6 +41,7 @@ export const FILES = {
   damaged: 'DAMAGED',
   table: 'table.bin',
   terms: 'terms.json',
+  termStats: 'terms.bin',
   sections: 'sections.json',
   postings: 'postings.bin',
   figures: 'figures.json',
@@ -76,11 +78,15 @@ export async function writeEmbeddedIndex(folder: string, build: StoreBuild, hnsw
   await write(FILES.table, table);
   await write(FILES.sections, JSON.stringify(sections));
 
-  const { first, postings } = invertTerms(terms);
-  const dictionary = terms.terms.map((term, id) => [term, first[id], terms.documentFrequencies[id]]);
-  await write(FILES.terms, JSON.stringify(dictionary));
-  await write(FILES.postings, bytesOf(postings));
-  await write(FILES.figures, JSON.stringify(build.figures));
+  const first = postingStarts(terms.documentFrequencies);
+  const termStats = new Float64Array(terms.terms.length * 2);
+  terms.terms.forEach((_, id) => termStats.set([first[id], terms.documentFrequencies[id]], id * 2));
+  await write(FILES.terms, JSON.stringify(terms.terms));
+  await write(FILES.termStats, bytesOf(termStats));
+  await writeInPieces(path.join(folder, FILES.postings), postingPieces(terms, first));
+  written.push(FILES.postings);
+  await writeInPieces(path.join(folder, FILES.figures), jsonArray(build.figures));
+  written.push(FILES.figures);
 
   if (build.vectors) {
     const dimension = build.manifest.dense!.dimension;
@@ -96,33 +102,70 @@ export async function writeEmbeddedIndex(folder: string, build: StoreBuild, hnsw
 }
 
 /**
- * Writes each passage as a UTF-8 JSON record, a few megabytes at a time (at ×1000 the whole file
- * is 200 MB, and holding it twice, as records and joined, was a peak of its own); returns the
- * records' byte offsets and checksums.
+ * Writes each passage as a UTF-8 JSON record (see `writeInPieces`); returns the records' byte
+ * offsets and checksums.
  */
 async function writeRecords(file: string, passages: StoreBuild['passages']): Promise<{ offsets: Float64Array; checksums: Buffer }> {
   const offsets = new Float64Array(passages.length + 1);
   const checksums = Buffer.alloc(passages.length * CHECKSUM_BYTES);
+  await writeInPieces(
+    file,
+    (function* records() {
+      for (const [i, passage] of passages.entries()) {
+        const record = Buffer.from(JSON.stringify(passage));
+        offsets[i + 1] = offsets[i] + record.length;
+        passageChecksum(record).copy(checksums, i * CHECKSUM_BYTES);
+        yield record;
+      }
+    })(),
+  );
+  return { offsets, checksums };
+}
+
+/** Postings inverted for this many pairs (32 MB) at a time at most, one stretch of terms after another. */
+const POSTINGS_PIECE_PAIRS = 4 << 20;
+
+/** postings.bin in order, a stretch of whole terms at a time (see `invertTerms`). */
+function* postingPieces(terms: PassageTerms, first: Float64Array): Generator<Uint8Array> {
+  const count = first.length;
+  const total = count === 0 ? 0 : first[count - 1] + terms.documentFrequencies[count - 1];
+  const endOf = (term: number) => (term < count ? first[term] : total);
+  for (let from = 0; from < count; ) {
+    let to = from + 1;
+    while (to < count && endOf(to + 1) - first[from] <= POSTINGS_PIECE_PAIRS) to++;
+    yield bytesOf(invertTerms(terms, from, to).postings);
+    from = to;
+  }
+}
+
+/** `JSON.stringify(items)`, item by item. */
+function* jsonArray(items: unknown[]): Generator<Buffer> {
+  for (const [i, item] of items.entries()) yield Buffer.from(`${i === 0 ? '[' : ','}${JSON.stringify(item)}`);
+  yield Buffer.from(items.length === 0 ? '[]' : ']');
+}
+
+/**
+ * Writes `pieces` a few megabytes at a time: at ×1000 the passages and the figures are each about
+ * 200 MB of JSON, and holding either whole, as a string and again as bytes, was a peak of the build.
+ */
+async function writeInPieces(file: string, pieces: Iterable<Uint8Array>): Promise<void> {
   const out = await open(file, 'w');
   try {
-    let pending: Buffer[] = [];
+    let pending: Uint8Array[] = [];
     let pendingBytes = 0;
-    for (const [i, passage] of passages.entries()) {
-      const record = Buffer.from(JSON.stringify(passage));
-      offsets[i + 1] = offsets[i] + record.length;
-      passageChecksum(record).copy(checksums, i * CHECKSUM_BYTES);
-      pending.push(record);
-      pendingBytes += record.length;
-      if (pendingBytes >= 4 << 20 || i === passages.length - 1) {
+    for (const piece of pieces) {
+      pending.push(piece);
+      pendingBytes += piece.length;
+      if (pendingBytes >= 4 << 20) {
         await out.write(Buffer.concat(pending));
         pending = [];
         pendingBytes = 0;
       }
     }
+    if (pending.length > 0) await out.write(Buffer.concat(pending));
   } finally {
     await out.close();
   }
-  return { offsets, checksums };
 }
 
 /** The first 8 bytes of a passage record's SHA-256. */

@@ -1,5 +1,6 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { PostgresSettings } from '../../config.js';
+import { postgres } from './pool.js';
 
 const RETRY_MIN_MS = 1_000;
 /** How often the live version is also looked up, for a notification lost or not delivered (PGlite sends none). */
@@ -18,7 +19,7 @@ export function watchPublished(settings: PostgresSettings, channel: string, onPu
   let delayMs = RETRY_MIN_MS;
 
   const listen = async (reconnected: boolean) => {
-    const next = new pg.Client({ connectionString: settings.databaseUrl, connectionTimeoutMillis: settings.connectTimeoutMs });
+    const next = new (postgres().Client)({ connectionString: settings.databaseUrl, connectionTimeoutMillis: settings.connectTimeoutMs });
     let lost = false;
     const onLost = () => {
       if (lost) return;

@@ -1,6 +1,10 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { PostgresSettings } from '../../config.js';
 import { AppError } from '../../errors.js';
+import { onFirstUse } from '../../on-first-use.js';
+
+/** The `pg` package, loaded when PostgreSQL is first used: an embedded index never loads it. */
+export const postgres = onFirstUse<typeof pg>('pg');
 
 /**
  * A pool of `max` connections with the configured timeouts and search settings: HNSW's `ef_search`,
@@ -11,7 +15,7 @@ import { AppError } from '../../errors.js';
  * discarded and the next query opens a new one, instead of the unhandled event ending the process.
  */
 export function createPool(settings: PostgresSettings, max: number): pg.Pool {
-  const pool = new pg.Pool({
+  const pool = new (postgres().Pool)({
     connectionString: settings.databaseUrl,
     max,
     connectionTimeoutMillis: settings.connectTimeoutMs,
@@ -84,7 +88,7 @@ export async function withPool<T>(work: () => Promise<T>): Promise<T> {
 
 /** `query` on a pool (see `withPool`) or on one client, whose connection failures are STORE_UNAVAILABLE. */
 export async function query<R extends pg.QueryResultRow>(on: pg.Pool | pg.PoolClient, text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
-  if (on instanceof pg.Pool) return withPool(() => on.query<R>(text, values));
+  if (on instanceof postgres().Pool) return withPool(() => on.query<R>(text, values));
   try {
     return await on.query<R>(text, values);
   } catch (error) {

@@ -1,11 +1,12 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { postgres } from './pool.js';
 
 /**
  * Runs `work` in one transaction on one connection (a client of `on`, or `on` itself when it is one):
  * committed when it returns, rolled back when it throws.
  */
 export async function inTransaction<T>(on: pg.Pool | pg.PoolClient, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = on instanceof pg.Pool ? await on.connect() : on;
+  const client = on instanceof postgres().Pool ? await on.connect() : on;
   let failed: Error | undefined;
   try {
     await client.query('BEGIN');
