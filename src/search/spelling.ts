@@ -66,7 +66,8 @@ export function createSpellingFixer({ places, knows, termSounding, meant }: Spel
       if (replaced) continue;
       const word = words[i];
       const term = word.length >= 2 && word.length <= 4 && isSlip(word) ? termSounding(toneless(word)) : undefined;
-      if (term && term !== word && !text.includes(term)) {
+      // A slip keeps a character of the word meant (高薪 -> 高新); one that shares none is another word (固投 is no 骨头).
+      if (term && term !== word && !text.includes(term) && [...word].some((c) => term.includes(c))) {
         fixes.push({ from: word, to: term });
         out.push(term);
       } else {
