@@ -54,11 +54,11 @@ export function askedPhrase(quote: string, question: Pick<Question, 'concepts' |
   if (!range) return undefined;
   const text = comparable(quote.slice(range.start, range.end));
   let [from, to] = [text.length, 0];
-  for (const concept of question.concepts) {
-    const at = concept.variants.filter(Boolean).map((v) => ({ start: text.indexOf(v), end: text.indexOf(v) + v.length })).filter((r) => r.start >= 0);
-    if (at.length === 0) continue;
-    from = Math.min(from, ...at.map((r) => r.start));
-    to = Math.max(to, ...at.map((r) => r.end));
+  for (const variant of question.concepts.flatMap((c) => c.variants).filter(Boolean)) {
+    const at = text.indexOf(variant);
+    if (at < 0) continue;
+    from = Math.min(from, at);
+    to = Math.max(to, at + variant.length);
   }
   return to > from ? text.slice(from, to) : undefined;
 }

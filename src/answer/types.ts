@@ -53,7 +53,7 @@ export interface Understood {
   years: number[];
   /** The previous question's city, year or topic was used to read this one. */
   contextUsed: boolean;
-  /** 今年 was read as this year, the asked place's newest report's, because no report of it plans the clock's year. */
+  /** 今年/去年/明年 were counted from this year, the asked place's newest report's, because no report of it plans the clock's year. */
   yearFromReports?: number;
 }
 

@@ -42,10 +42,11 @@ export function createConceptWeight(lexical: TermStatistics, tuning: AnswerTunin
   const speechFactor = (tag: string | undefined) => (!tag ? 1 : VERBS.test(tag) ? tuning.verbWeight : FUNCTION_WORDS.test(tag) ? tuning.functionWordWeight : 1);
   return (concept) => {
     if (concept.strict) return unknown;
-    const known = Math.max(0, ...[...concept.variants, ...(concept.related ?? []).map((r) => r.word)].map(rarity));
+    const said = Math.max(0, ...concept.variants.map(rarity));
     // A word of the asker's story the reports never use (液压件, 哮喘) is no topic an answer could say,
     // nor is the kind of answer asked for in words the reports never use (有什么说法).
-    if ((concept.situation || concept.asksFor) && Math.max(0, ...concept.variants.map(rarity)) === 0) return 0;
+    if ((concept.situation || concept.asksFor) && said === 0) return 0;
+    const known = Math.max(said, ...(concept.related ?? []).map((r) => rarity(r.word)));
     return (known > 0 ? known : unknown) * speechFactor(concept.tag) * (concept.label.length === 1 ? tuning.singleCharacterWeight : 1) * (concept.sides === undefined ? 1 : concept.sides + 1);
   };
 }

@@ -51,9 +51,10 @@ export function continueFrom(question: Question, previous: Turn): FollowUp {
   // "太原地铁2号线什么时候通车？" names its place and topic: a fresh question, not one about the last year.
   // "太原的城镇新增就业呢？" leans on the last one by its form, so it keeps the year.
   const fresh = namesPlace && !needsTopic && !ELLIPTICAL.test(question.asked);
-  const needsYears = question.years.length === 0 && !question.period && !SPANS_YEARS.test(question.asked) && !fresh && previous.years.length > 0;
+  const spansYears = SPANS_YEARS.test(question.asked);
+  const needsYears = question.years.length === 0 && !question.period && !spansYears && !fresh && previous.years.length > 0;
   if (!needsCity && !needsYears && !needsTopic) {
-    const why = question.years.length > 0 || question.period ? 'names its own city, year and topic' : SPANS_YEARS.test(question.asked) ? 'asks over the years' : 'names its own place and topic';
+    const why = question.years.length > 0 || question.period ? 'names its own city, year and topic' : spansYears ? 'asks over the years' : 'names its own place and topic';
     const note = { step: 'context', did: `${why}: nothing taken` } as const;
     return { question: { ...question, trace: [...question.trace, note] }, used: false, aboutPreviousAnswer: false };
   }

@@ -37,12 +37,12 @@ export interface Focused extends Spelled {
 export interface Timed extends Focused {
   /** Years named, e.g. 2024 in "2024年"; 今年/去年/明年 by the clock (see `present`). */
   years: number[];
-  /** The word that gave the years when no year is named: 今年, 去年 or 明年. */
-  relativeYear?: string;
+  /** The years come from 今年, 去年 or 明年, no year being named (see `present`). */
+  yearsRelative?: true;
 }
 
 export interface Placed extends Timed {
-  /** 今年 read as the newest report's year, when the asked place has no report of the clock's year (see `present`). */
+  /** The newest report's year 今年/去年/明年 were counted from, when the asked place has no report of the clock's year (see `present`). */
   yearFromReports?: number;
   /** Corpus cities named directly or through one of their counties. */
   cities: string[];
@@ -183,11 +183,10 @@ export function time(reading: Focused, currentYear: number): Timed {
     [/去年/, currentYear - 1],
     [/明年/, currentYear + 1],
   ];
-  const saidRelative = named.length === 0 ? relativeYears.filter(([word]) => word.test(asked)) : [];
-  const relative = saidRelative.map(([, year]) => year);
+  const relative = named.length === 0 ? relativeYears.filter(([word]) => word.test(asked)).map(([, year]) => year) : [];
   const years = [...named, ...relative];
   const did = years.length === 0 ? 'no year' : `${years.join(', ')}${relative.length > 0 ? ` (今年 = ${currentYear})` : ''}`;
-  return { ...reading, years, ...(saidRelative.length > 0 ? { relativeYear: saidRelative[0][0].source } : {}), trace: [...reading.trace, { step: 'time', did }] };
+  return { ...reading, years, ...(relative.length > 0 ? { yearsRelative: true as const } : {}), trace: [...reading.trace, { step: 'time', did }] };
 }
 
 /**
@@ -197,7 +196,7 @@ export function time(reading: Focused, currentYear: number): Timed {
  * so (`yearFromReports`).
  */
 export function present(reading: Placed, newestReportYear: (places: string[]) => number | undefined, currentYear: number): Placed {
-  if (!reading.relativeYear) return reading;
+  if (!reading.yearsRelative) return reading;
   const newest = newestReportYear(reading.cities);
   if (!newest || newest >= currentYear) return reading;
   const years = reading.years.map((y) => y + newest - currentYear);

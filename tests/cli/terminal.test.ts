@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
 import { formatAnswer } from '../../src/cli/format.js';
 import { tempDir, testConfig } from '../support/fixtures.js';
-import { TINY_REPORT, writeTinyCorpus } from '../support/tiny-corpus.js';
+import { TINY_QUESTION, TINY_REPORT, writeTinyCorpus } from '../support/tiny-corpus.js';
 
 let dir: Awaited<ReturnType<typeof tempDir>> | undefined;
 let app: App | undefined;
@@ -17,7 +17,7 @@ describe('terminal output', () => {
     const hostile = TINY_REPORT.replace('地区生产总值增长5%左右', '地区生产总值\x1b]2;owned\x07增长\x1b[2J5%左右\x1b[31m');
     const corpusDir = await writeTinyCorpus(dir.dir, {}, hostile);
     app = await createApp(testConfig(dir.dir, { CORPUS_DIR: corpusDir, DENSE: 'off' }));
-    const answer = await app.answerer.answer('云岭2025年地区生产总值增长目标是多少？');
+    const answer = await app.answerer.answer(TINY_QUESTION);
     expect(answer.citations[0]?.quote).toContain('\x1b');
     const printed = formatAnswer(answer);
     expect(printed).toContain('地区生产总值增长5%左右');

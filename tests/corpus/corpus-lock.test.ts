@@ -6,10 +6,9 @@ import { addReports, removeReport } from '../../src/corpus/library.js';
 import { readCorpusManifest } from '../../src/corpus/manifest.js';
 import { REPO, tempDir, testConfig } from '../support/fixtures.js';
 import { runCli } from '../support/run-cli.js';
-import { writeTinyCorpus } from '../support/tiny-corpus.js';
+import { TINY_QUESTION, writeTinyCorpus } from '../support/tiny-corpus.js';
 
 const ADDED = ['report-1.txt', 'report-2.txt', 'report-3.txt'].map((f) => path.join(REPO, 'tests', 'fixtures', 'added', f));
-const QUESTION = '云岭2025年地区生产总值增长目标是多少？';
 let dir: Awaited<ReturnType<typeof tempDir>> | undefined;
 let app: App | undefined;
 afterEach(async () => {
@@ -46,13 +45,13 @@ describe('the corpus folder has one writer at a time', () => {
       await writeFile(path.join(corpus, 'manifest.json'), JSON.stringify({ documents }));
       app = await createApp(config);
       expect(app.corpusRefused?.code).toBe('CORPUS_REFUSED');
-      const answer = await app.answerer.answer(QUESTION);
+      const answer = await app.answerer.answer(TINY_QUESTION);
       expect(answer.found).toBe(true);
       expect(answer.citations[0].quote).toContain('5%左右');
       await app.close();
       app = undefined;
     }
-    const asked = await runCli('ask', ['--json', QUESTION], { CORPUS_DIR: corpus, INDEX_DIR: path.join(dir.dir, 'index'), DENSE: 'off', WORD_VECTORS: 'off' });
+    const asked = await runCli('ask', ['--json', TINY_QUESTION], { CORPUS_DIR: corpus, INDEX_DIR: path.join(dir.dir, 'index'), DENSE: 'off', WORD_VECTORS: 'off' });
     expect(asked.code).toBe(0);
     expect(JSON.parse(asked.stdout).found).toBe(true);
   });

@@ -6,9 +6,8 @@ import { createApp, type App } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
 import { tempDir, testConfig } from '../support/fixtures.js';
 import { SMALL_REPORTS } from '../support/small-corpus.js';
-import { writeTinyCorpus } from '../support/tiny-corpus.js';
+import { TINY_QUESTION, writeTinyCorpus } from '../support/tiny-corpus.js';
 
-const QUESTION = '云岭2025年地区生产总值增长目标是多少？';
 let dir: Awaited<ReturnType<typeof tempDir>> | undefined;
 let app: App | undefined;
 afterEach(async () => {
@@ -46,7 +45,7 @@ describe('a quote is verbatim or it is not shown', () => {
     await editKeepingTimes(path.join(await live(), 'passages.bin'), '增长5%左右', '增长6%左右');
     const damage: string[] = [];
     app = await createApp(config, { onDamage: (message) => damage.push(message) });
-    const answer = await app.answerer.answer(QUESTION);
+    const answer = await app.answerer.answer(TINY_QUESTION);
     expect(answer.citations.map((c) => c.quote).join('')).not.toContain('6%左右');
     expect(damage.length).toBeGreaterThan(0);
     await app.close();
@@ -54,16 +53,16 @@ describe('a quote is verbatim or it is not shown', () => {
     const rebuilt: string[] = [];
     app = await createApp(config, { onRebuild: (reason) => rebuilt.push(reason) });
     expect(rebuilt).toHaveLength(1);
-    expect((await app.answerer.answer(QUESTION)).citations[0].quote).toContain('增长5%左右');
+    expect((await app.answerer.answer(TINY_QUESTION)).citations[0].quote).toContain('增长5%左右');
   });
 
   it('does not show a quote its report no longer holds when the report is edited under a running app (QUOTE_UNVERIFIED), and reports it', async () => {
     const { config, corpus } = await builtIndex();
     const damage: string[] = [];
     app = await createApp(config, { onDamage: (message) => damage.push(message) });
-    expect((await app.answerer.answer(QUESTION)).found).toBe(true);
+    expect((await app.answerer.answer(TINY_QUESTION)).found).toBe(true);
     await editKeepingTimes(path.join(corpus, 'yunling-2025.txt'), '增长5%左右', '增长6%左右');
-    const answer = await app.answerer.answer(QUESTION);
+    const answer = await app.answerer.answer(TINY_QUESTION);
     expect(answer).toMatchObject({ found: false, reason: 'QUOTE_UNVERIFIED', citations: [] });
     expect(damage).toHaveLength(1);
   });
@@ -72,7 +71,7 @@ describe('a quote is verbatim or it is not shown', () => {
     const { config, corpus } = await builtIndex();
     await editKeepingTimes(path.join(corpus, 'yunling-2025.txt'), '增长5%左右', '增长6%左右');
     app = await createApp(config);
-    expect((await app.answerer.answer(QUESTION)).citations[0].quote).toContain('增长6%左右');
+    expect((await app.answerer.answer(TINY_QUESTION)).citations[0].quote).toContain('增长6%左右');
   });
 
   it('rebuilds an index whose manifest was damaged (a passage count changed, a field missing) instead of failing with a TypeError', async () => {
@@ -85,7 +84,7 @@ describe('a quote is verbatim or it is not shown', () => {
       const rebuilt: string[] = [];
       app = await createApp(config, { onRebuild: (reason) => rebuilt.push(reason) });
       expect(rebuilt).toHaveLength(1);
-      expect((await app.answerer.answer(QUESTION)).citations[0].quote).toContain('增长5%左右');
+      expect((await app.answerer.answer(TINY_QUESTION)).citations[0].quote).toContain('增长5%左右');
       await app.close();
       app = undefined;
     }

@@ -15,6 +15,9 @@ export const TINY_REPORT = [
   '',
 ].join('\n');
 
+/** A question the tiny report answers (地区生产总值增长5%左右). */
+export const TINY_QUESTION = '云岭2025年地区生产总值增长目标是多少？';
+
 /** Writes `corpus/` under `dir` with the tiny report (and any other files given) and a manifest entry for it. */
 export async function writeTinyCorpus(dir: string, extra: Record<string, string | Buffer> = {}, report = TINY_REPORT): Promise<string> {
   const corpus = path.join(dir, 'corpus');
