@@ -68,6 +68,9 @@ export interface AnswererParts {
   onLoad?: (what: 'word vectors' | 'report words' | 'report words by pinyin') => void;
 }
 
+/** 这事, 此事, 那件事: pointing back at what was told before. */
+const POINTS_BACK = /[这此那](?:件)?事|[这那]个事/;
+
 export function createAnswerer({ store, searcher, settings, lexicon = loadLexicon(), wordVectors, now = () => new Date(), tuning = ANSWER_TUNING, onLoad }: AnswererParts): Answerer {
   segmenter();
   const documents = new Map(store.documents.map((d) => [d.id, d]));
@@ -178,7 +181,8 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
    */
   async function severalQuestions(text: string, message: Question, timings: Timings): Promise<Solution | null> {
     const asked = focusOf(text).questions;
-    if (asked.length < 2) return null;
+    // "…评上了智能工厂。提到这事没有？具体是个什么称号？": a question that points back at what the message told is not asked on its own.
+    if (asked.length < 2 || asked.some((part) => POINTS_BACK.test(part))) return null;
     const parts: Array<{ label: string; question: Question; goesOn?: boolean }> = [];
     for (const part of asked) {
       const read = await readChinese(part);
@@ -201,6 +205,11 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       answered.push({ label, solution: { ...solution, citations } });
     }
     if (answered.length < 2) return null;
+    // Read apart, no question is answered: the questions may be one ("…提到这事没有？具体是个什么称号？"), asked of the message whole.
+    if (!answered.some((a) => a.solution.decision.found)) {
+      const whole = await solve(message, timings);
+      if (whole.decision.found) return { ...whole, decision: { ...whole.decision, name: `${whole.decision.name}-whole-message` } };
+    }
     return inParts(answered, 'per-question', ['one-answer-per-question', 'no-question-answered']);
   }
 
@@ -252,7 +261,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       ...(searcher.embedder ? { embedder: searcher.embedder } : {}),
       timings: roundAll({ ...timings, totalMs: performance.now() - started }),
       ...(decision.refusal ? { reason: decision.refusal.code } : {}),
-      ...(options.explain ? { explain: explanation(question, solution, tuning) } : {}),
+      ...(options.explain ? { explain: explanation(question, solution, weightOf, tuning) } : {}),
     };
     // "太原呢？" after a year's figure answered from a review asks for the same kind: what was achieved.
     const answeredPart = solution.candidates.find((c) => c.hit.passage.id === solution.answeredFrom?.passageId)?.hit.passage.sectionKind;

@@ -42,6 +42,13 @@ export function answers(s: ScoredSentence, tuning: AnswerTuning = ANSWER_TUNING)
   return !s.mismatch && s.coverage >= tuning.minCoverage;
 }
 
+/** A concept with what it weighs in coverage and whether a sentence is held to it (see `weighConcepts`). */
+export interface WeighedConcept {
+  concept: Concept;
+  weight: number;
+  optional: boolean;
+}
+
 /** How much a concept counts toward coverage (rarity in the corpus; see the answerer). */
 export type ConceptWeight = (concept: Concept) => number;
 
@@ -161,16 +168,20 @@ function leadOf(lower: string, previous: Sentence | undefined, sentence: Sentenc
 }
 
 /**
- * Each concept's weight in coverage: its own (rarity, kind of word), and for a word of the asker's
- * situation (`Concept.situation`) `situationWeight` of it, and only where a sentence says it
- * (`optional`), so that what the asker tells about themselves neither makes a sentence an answer
- * nor keeps one from being it. Unless the asking
- * clauses name no topic of their own: "…老让重复做检查，政府有没有说要改？" asks about what it told.
+ * Each concept's weight in coverage: its own (rarity, kind of word). When the asking clauses name a
+ * topic, a word of the asker's situation (`Concept.situation`) weighs `situationWeight` of it and the
+ * kind of answer asked for (`Concept.asksFor`: 定位 of "对阳曲的定位是什么") its own, both only where a
+ * sentence says them (`optional`): what the asker tells about themselves neither makes a sentence an
+ * answer nor keeps one from being it, and an answer states a 定位 without naming it. Unless nothing
+ * else names a topic: "…老让重复做检查，政府有没有说要改？" asks about what it told.
  */
-function weighConcepts(concepts: Concept[], weightOf: ConceptWeight, tuning: AnswerTuning): Array<{ concept: Concept; weight: number; optional: boolean }> {
+export function weighConcepts(concepts: Concept[], weightOf: ConceptWeight, tuning: AnswerTuning = ANSWER_TUNING): WeighedConcept[] {
   const weighed = concepts.map((concept) => ({ concept, weight: weightOf(concept), optional: false }));
-  if (!weighed.some((c) => c.concept.situation) || !weighed.some((c) => !c.concept.situation && isTopicWord(c.concept) && namesTopic(c.concept))) return weighed;
-  return weighed.map(({ concept, weight }) => (concept.situation ? { concept, weight: weight * tuning.situationWeight, optional: true } : { concept, weight, optional: false }));
+  const namesTopicBesides = weighed.some(({ concept: c }) => !c.situation && !c.asksFor && !c.pointedAt && isTopicWord(c) && namesTopic(c));
+  if (!namesTopicBesides) return weighed;
+  return weighed.map(({ concept, weight }) =>
+    concept.situation ? { concept, weight: weight * tuning.situationWeight, optional: true } : { concept, weight, optional: concept.asksFor === true },
+  );
 }
 
 /**

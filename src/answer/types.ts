@@ -97,6 +97,8 @@ export interface Explanation {
   decision: string;
   found: boolean;
   reason?: ReasonCode;
+  /** What each concept weighs when the judge measures coverage; an optional one (the asker's story) counts only where a sentence says it. */
+  weights: Array<{ concept: string; weight: number; optional?: boolean }>;
   /** The best-ranked candidate sentences with what each matched, and whether the judge let it answer. */
   candidates: ExplainedCandidate[];
 }

@@ -56,7 +56,8 @@ function quoteLines({ quote, items }: Citation): string[] {
 
 /** The decision trace for a person: the reading steps, the candidates with what they matched, the decision. */
 export function formatExplanation(explain: Explanation): string {
-  const lines = ['如何理解问题：', ...explain.reading.map((n) => `  ${n.step}: ${n.did}`), '', '候选句子：'];
+  const weights = explain.weights.map((w) => `${w.concept} ${w.weight}${w.optional ? '（可缺）' : ''}`).join('、') || '无';
+  const lines = ['如何理解问题：', ...explain.reading.map((n) => `  ${n.step}: ${n.did}`), `  权重: ${weights}`, '', '候选句子：'];
   explain.candidates.forEach((c, i) => {
     const matched = c.matched.map((m) => (m.presence === 1 ? m.concept : `${m.concept} ${m.presence}`)).join('、') || '无';
     const verdict = c.answers ? '可回答' : c.mismatch ? `不符（${c.mismatch}）` : '覆盖不足';

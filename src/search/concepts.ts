@@ -40,10 +40,17 @@ export interface Concept {
    */
   situation?: boolean;
   /**
-   * Said right after 什么/啥/哪些 ("有什么说法", "有啥新招"): the kind of answer asked for. When the reports
-   * never use the word, an answer is not held to it (see `createConceptWeight`).
+   * Said right after 什么/啥/哪些 ("有什么说法", "有啥新招"), or as in "…的定位是什么", "是怎么规划的": the kind
+   * of answer asked for, which an answer states without naming. When the reports never use the word it
+   * weighs nothing (see `createConceptWeight`); when the question names a topic besides, an answer is
+   * not held to it (see `weighConcepts`).
    */
   asksFor?: boolean;
+  /**
+   * Said after 这个/那项 ("提没提这个项目"): the thing is the one the message told about, so it is no
+   * topic of the question's own that would make the told words optional (see `weighConcepts`).
+   */
+  pointedAt?: boolean;
 }
 
 /** What reading concepts may lean on besides the lexicon (both absent in the simplest reader). */
@@ -56,6 +63,11 @@ export interface ConceptParts {
 
 /** Text that ends asking what kind of thing: the word after it names the kind of answer ("有什么说法"). */
 const ASKS_FOR = /(?:什么|啥|哪些|哪种|怎样的)$/;
+/** A word between 的 and 是什么 ("对阳曲的定位是什么"), or between 是怎么 and 的 ("是怎么规划的"), names the kind of answer too. */
+const KIND_BEFORE_WHAT = { before: /的$/, after: /^(?:是什么|是啥|是哪些|是怎样|有哪些)/ };
+const MANNER_ASKED = { before: /怎么$/, after: /^的/ };
+/** 这个, 那项, 该: what follows points at a thing said before (see `Concept.pointedAt`). */
+const POINTED_AT = /(?:[这那此该](?:个|件|项|条|些|种|批|所|座|家)?)$/;
 /** A year as a word (2025年): scoping handles it, it is no concept. */
 export const YEAR = /^20\d{2}年?$/;
 /** Jieba's tags for names of people, places, organisations, other proper names and abbreviations. */
@@ -89,7 +101,9 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
   /** Where in the text each concept was read, to pair a measure with what it measures and a noun with its kind. */
   const spans = new Map<Concept, [number, number]>();
   for (const m of matches.filter((m) => m.terms.length > 0)) {
-    const concept: Concept = { label: m.phrase, variants: m.terms, kind: 'phrase', strict: false };
+    const asksFor = namesKindAsked(text.slice(0, m.start), text.slice(m.end));
+    const pointedAt = POINTED_AT.test(text.slice(0, m.start));
+    const concept: Concept = { label: m.phrase, variants: m.terms, kind: 'phrase', strict: false, ...(asksFor ? { asksFor } : {}), ...(pointedAt ? { pointedAt } : {}) };
     concepts.push(concept);
     spans.set(concept, [m.start, m.end]);
   }
@@ -135,18 +149,23 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
     const variants = [lower, ...(county ? [county] : []), ...lexicon.termsFor(lower)];
     // A name's neighbours are other names (奥运会 -> 运动会), not the same thing. One character (跑, 爱,
     // 县) has too many senses for just any neighbour to stand in for it; one that contains it (煤 -> 煤炭) may.
-    const tag = placeTag(lower, jiebaTag);
+    const tag = verbInUse(placeTag(lower, jiebaTag), text.slice(at + word.length));
     const related = PROPER_NAME.test(tag)
       ? []
       : (neighbours?.(lower) ?? []).filter(({ word: near }) => !variants.includes(near) && (lower.length > 1 || near.includes(lower)));
-    const asksFor = ASKS_FOR.test(text.slice(0, at));
-    const concept: Concept = { label: lower, variants, kind: 'word', strict: false, tag, ...(related.length > 0 ? { related } : {}), ...(asksFor ? { asksFor } : {}) };
+    const asksFor = namesKindAsked(text.slice(0, at), text.slice(at + word.length));
+    const pointedAt = POINTED_AT.test(text.slice(0, at));
+    const concept: Concept = { label: lower, variants, kind: 'word', strict: false, tag, ...(related.length > 0 ? { related } : {}), ...(asksFor ? { asksFor } : {}), ...(pointedAt ? { pointedAt } : {}) };
     concepts.push(concept);
     spans.set(concept, [at, at + word.length]);
   }
   pairConcepts(tagged, concepts, spans);
   for (const [concept, span] of spans) where.set(concept, [span, ...(saidAgain.get(concept.label) ?? [])]);
   return markSituation(concepts, where, tellingClauses(text));
+}
+
+function namesKindAsked(before: string, after: string): boolean {
+  return ASKS_FOR.test(before) || [KIND_BEFORE_WHAT, MANNER_ASKED].some((frame) => frame.before.test(before) && frame.after.test(after));
 }
 
 /** Marks the concepts said only in clauses that tell (see `Concept.situation`). */
@@ -162,8 +181,22 @@ const KNOWN_PLACES = new Set([...OTHER_PLACES, ...ENCLOSING_REGIONS, ...Object.k
 /** How place names end (哈尔滨 is known; 黄山, 五台县, 汾河 say what they are). */
 const PLACE_ENDING = /[省市县区镇乡村州山河湖江海岛]$/;
 
-/** Jieba tags some common nouns as places (海鲜, 古城): a place is a known one or named like one. */
+/** A verbal noun followed by an aspect word is said as a verb: "投产了没有" asks whether, not about 投产. */
+const ASPECT_AFTER = /^(?:了|过|没|着)/;
+
+function verbInUse(tag: string, after: string): string {
+  return tag === 'vn' && ASPECT_AFTER.test(after) ? 'v' : tag;
+}
+
+const COUNTY_NAMES = new Set(Object.values(COUNTIES).flat());
+
+/**
+ * Jieba tags some common nouns as places (海鲜, 古城): a place is a known one or named like one. A
+ * county of a city the reports cover is a name the reports speak of (支持古交打造…), whatever jieba
+ * calls it (古交 is a 区别词 to it): a proper name, not a place that only locates the topic.
+ */
 function placeTag(word: string, tag: string): string {
+  if (COUNTY_NAMES.has(word)) return 'nz';
   return tag === 'ns' && !KNOWN_PLACES.has(word) && !PLACE_ENDING.test(word) ? 'n' : tag;
 }
 

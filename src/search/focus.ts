@@ -4,7 +4,7 @@
  * (an amount, a unit, a plan or a result, 今年) is read from the asking sentences only, and the
  * words of the others weigh as the asker's situation. A sentence asks when it ends with a question
  * mark; where none does, when it has a question word. A sentence that does not ask tells when it
- * comes before the last question or speaks of the asker (我). A message of one sentence, or with
+ * comes before the last question, speaks of the asker (我) or is a whole sentence after it. A message of one sentence, or with
  * nothing that tells, is asked whole.
  */
 export interface Focus {
@@ -21,6 +21,7 @@ export const ASKS = /多少|(?<![好十这那])几|什么|啥|哪|谁|怎么|咋
 const SENTENCE = /[^。！？!?\n]+[。！？!?\n]*/g;
 const ENDS_ASKING = /[?？]\s*$/;
 const FIRST_PERSON = /我|咱/;
+const ENDS_TELLING = /[。！!]\s*$/;
 
 export function focusOf(text: string): Focus {
   const sentences = [...text.matchAll(SENTENCE)]
@@ -30,8 +31,8 @@ export function focusOf(text: string): Focus {
   const asking = marked.length > 0 ? marked : sentences.filter((s) => ASKS.test(s.text));
   const lastAsking = asking.at(-1);
   if (!lastAsking) return { asked: text, questions: [text], telling: [] };
-  // Words after the last question tell only when they speak of the asker ("…多少？我是学生。").
-  const telling = sentences.filter((s) => !asking.includes(s) && (s.start < lastAsking.start || FIRST_PERSON.test(s.text)));
+  // Words after the last question tell when they speak of the asker ("…多少？我是学生。") or are a sentence of their own, ended with a full stop ("…定位是什么？家里人都挺关心以后矿上还有没有活干。").
+  const telling = sentences.filter((s) => !asking.includes(s) && (s.start < lastAsking.start || FIRST_PERSON.test(s.text) || ENDS_TELLING.test(s.text)));
   // "一是2024年原煤产量是多少；二是2025年煤炭产量打算稳定在多少？": each part asks on its own.
   const asked = asking.flatMap((s) => {
     const parts = s.text.split(/(?<=[；;])/).filter((part) => /[\p{L}\p{N}]/u.test(part));

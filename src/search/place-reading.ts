@@ -14,7 +14,7 @@ export interface PlaceReading {
   cities: string[];
   /** Places named that no report covers. */
   otherPlaces: string[];
-  /** The words read as the asked place (国家, 全省, 山西省): scope, not something an answer must say. */
+  /** The words read as the asked place (国家, 全省, 山西省): scope, not something an answer must say. A county of a report's city (古交) is not among them: the city's report says what it says of the county by name. */
   placeWords: string[];
   /** One trace line: what was read as the place, and why other place words were not. */
   did: string;
@@ -49,6 +49,8 @@ interface Mention {
   place: string;
   level: Level;
   covered: boolean;
+  /** A county named for its city's report: the city is the scope, the county stays a topic. */
+  partOfPlace?: boolean;
 }
 
 /** Reads which places a question asks about, against the places the reports are about (see `createPlaceReader`). */
@@ -77,7 +79,7 @@ export function createPlaceReader(reports: ReadonlyArray<ReportPlace>): PlaceRea
     for (const [city, counties] of Object.entries(COUNTIES)) {
       for (const county of counties.filter((c) => text.includes(c) && !byName.has(c))) {
         const report = byName.get(city);
-        found.push(report ? { word: county, place: city, level: report.level, covered: true } : { word: county, place: county, level: 'county', covered: false });
+        found.push(report ? { word: county, place: city, level: report.level, covered: true, partOfPlace: true } : { word: county, place: county, level: 'county', covered: false });
       }
     }
     const named = known.filter((n) => text.includes(n) && !onlyInNames(text, n));
@@ -109,7 +111,7 @@ export function createPlaceReader(reports: ReadonlyArray<ReportPlace>): PlaceRea
       otherPlaces.length > 0 ? `other places ${otherPlaces.join('、')}` : '',
       locating.length > 0 ? `${[...new Set(locating.map((m) => m.word))].join('、')} only locates it` : '',
     ];
-    return { cities, otherPlaces, placeWords: [...new Set(asked.map((m) => m.word))], did: notes.filter(Boolean).join('; ') };
+    return { cities, otherPlaces, placeWords: [...new Set(asked.filter((m) => !m.partOfPlace).map((m) => m.word))], did: notes.filter(Boolean).join('; ') };
   };
 }
 

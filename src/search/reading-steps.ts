@@ -4,7 +4,7 @@ import { numberOf } from '../text/numerals.js';
 import { tokenize } from '../text/tokenize.js';
 import { figure, readConcepts, YEAR, type Concept, type ConceptParts } from './concepts.js';
 import type { Lexicon } from './lexicon.js';
-import { focusOf } from './focus.js';
+import { ASKS, focusOf } from './focus.js';
 import { normalizeQuestion } from './normalize-question.js';
 import { createPlaceReader, type PlaceReader } from './place-reading.js';
 import type { SpellingFix } from './spelling.js';
@@ -137,6 +137,19 @@ const DEMONSTRATIVE = /^[这那哪此该每各某][个场口家座所位条件�
 const EITHER_OR = /^([\u3400-\u9fff])不\1$/;
 /** 多少, 几个; not 哪几 (which), 第几 (a rank), 几时 or 几号 (a time), 这几/那几/好几/十几 (a few). */
 const ASKS_AMOUNT = /多少|(?<![哪第这那好十])几(?![时号月点])/;
+/** A question word other than 几 (see `amountAskingClauses`). */
+const ASKS_BESIDES_JI = new RegExp(ASKS.source.replace('|(?<![好十这那])几', ''));
+
+/**
+ * The clauses that may ask for an amount. 几 is "how many" in a clause that asks, and "a few" in one
+ * that only tells while another clause asks: "把晋中几个景点都转一圈，能不能一张票玩好几个地方？" asks no count.
+ */
+function amountAskingClauses(text: string): string {
+  const clauses = text.split(/(?<=[,，;；。!！?？])/);
+  const asking = clauses.filter((clause) => ASKS_BESIDES_JI.test(clause));
+  return asking.length === 0 ? text : clauses.filter((clause) => asking.includes(clause) || /多少/.test(clause)).join('');
+}
+
 /** 几件, 多少个: the count asked for, not a thing to find. */
 const COUNT_WORD = /^(?:几|多少)[个位名件项户家所座张套条场次天块处台架辆]$/;
 /** "多少钱", "学费多少", "票价是多少": a price is an amount of money. */
@@ -214,16 +227,17 @@ export function places(reading: Timed, reportPlaces: PlaceReader | string[]): Pl
 /** What kind of answer is asked: a figure, an amount in a unit, a time, a list, an item of one. */
 export function constraints(reading: Placed): Constrained {
   const { asked: text } = reading;
+  const amountText = amountAskingClauses(text);
   const ordinal = text.match(ORDINAL);
   // The ordinal is not a figure to find ("5个") nor a topic ("件"): blanked, offsets kept.
   const conceptText = ordinal ? reading.text.replace(ordinal[0], '，'.repeat(ordinal[0].length)) : reading.text;
   const askedUnit =
-    text.match(ASKED_UNIT)?.[1] ??
+    amountText.match(ASKED_UNIT)?.[1] ??
     (COUNTED_PEOPLE.test(text) ? '人' : ASKED_PRICE.test(text) ? '元' : ASKED_RATE.test(text) || ASKED_SHARE.test(text) ? '%' : undefined);
   const found: Omit<Constrained, keyof Placed> = {
     conceptText,
     wantsFigure: FIGURE_WORDS.test(text),
-    asksAmount: ASKS_AMOUNT.test(text),
+    asksAmount: ASKS_AMOUNT.test(amountText),
     ...(askedUnit ? { askedUnit } : {}),
     wantsTime: TIME_WORDS.test(text),
     wantsList: LIST_WORDS.test(text),

@@ -23,6 +23,7 @@ describe('the decision trace of an answer', () => {
     expect(first).toMatchObject({ docId: 'A2025', answers: true });
     expect(first.sentence).toContain('7.3万人');
     expect(first.matched.map((m) => m.concept)).toContain('城镇新增就业');
+    expect(explain.weights.find((w) => w.concept === '城镇新增就业')?.weight).toBeGreaterThan(0);
   });
 
   it('for a refusal: the reason code and the rule, with no candidate for a place no report covers', async () => {

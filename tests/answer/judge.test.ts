@@ -75,6 +75,22 @@ describe('the judge alone', () => {
     expect(judge(question, [hit('新增公共车位1万个。')], unknownWordsWeighMost).answering.length).toBe(1);
   });
 
+  it('does not hold a sentence to the kind of answer asked for (定位, 怎么规划) when the question names its topic', () => {
+    const question = read('甲市对东湖的定位是什么？');
+    expect(question.concepts.find((c) => c.label === '定位')?.asksFor).toBe(true);
+    const typeWordsWeighMost = (c: Concept) => (c.label === '定位' ? 10 : 1);
+    expect(judge(question, [hit('支持东湖打造中心城市会客厅。')], typeWordsWeighMost).answering.length).toBe(1);
+    expect(read('甲市对东湖是怎么规划的？').concepts.find((c) => c.label === '规划')?.asksFor).toBe(true);
+  });
+
+  it('holds a sentence to the told thing when the question points back at it (这个项目)', () => {
+    const question = read('我爸的厂里上了个甲醇新项目。甲市2025年提没提这个项目，投产了没有？');
+    expect(question.concepts.find((c) => c.label === '项目' && !c.situation)?.pointedAt).toBe(true);
+    const toldThingWeighsMost = (c: Concept) => (c.label === '甲醇' ? 10 : ['项目', '投产'].includes(c.label) ? 1 : 0.1);
+    expect(judge(question, [hit('一批转型项目建设投产。')], toldThingWeighsMost).answering).toEqual([]);
+    expect(judge(question, [hit('焦化联产甲醇项目投产。')], toldThingWeighsMost).answering.length).toBe(1);
+  });
+
   it('takes the list item that holds the asked indicator, not the lead clause, from a list of targets', () => {
     const targets = hit('主要预期目标是：地区生产总值增长5%；规上工业增加值增长6%；城镇新增就业8万人。', 'plan');
     const { answering } = judge(read('规上工业增加值增长目标是多少？'), [targets], sameWeight);

@@ -225,6 +225,13 @@ describe('questions as people type them', () => {
     expect(share.answer).toContain('城镇绿色建筑占新建建筑比例达100%');
   });
 
+  it('answers a message whose second question points back at what it told as one question, not as two', async () => {
+    const answer = await answerer.answer('听说太原2023年新建了一批中小学校。报告提到这事没有？具体建了多少所？');
+    expect(answer.found).toBe(true);
+    expect(answer.parts).toBeUndefined();
+    expect(answer.citations[0].quote).toContain('新建中小学校23所');
+  });
+
   it('says which years the reports of a city cover when the asked year is not among them', async () => {
     const answer = await answerer.answer('晋中2026年GDP增长目标是多少？');
     expect(answer.found).toBe(false);

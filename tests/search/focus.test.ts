@@ -25,6 +25,8 @@ describe('where a chat message asks', () => {
 
   it('tells after the last question only what speaks of the asker', () => {
     expect(focusOf('甲市今年加多少车位？我住在老城区。').asked).toBe('甲市今年加多少车位？');
+    // A whole sentence after the question comments on it; a fragment without its own full stop is still asked.
+    expect(focusOf('甲市对东湖的定位是什么？家里人都挺关心以后还有没有活干。').asked).toBe('甲市对东湖的定位是什么？');
   });
 
   it('marks every clause of a telling sentence as the asker\'s situation', () => {

@@ -49,6 +49,8 @@ describe('places read against the reports’ places and levels', () => {
 
   it('keeps a city corpus as it was: counties for their city, enclosing regions only locate', () => {
     expect(citiesOnly('平遥古城游客多少')).toMatchObject({ cities: ['晋中'], otherPlaces: [] });
+    // The county stays a word an answer must say (支持平遥打造…); only the city is scope.
+    expect(citiesOnly('晋中2026年对平遥的定位').placeWords).toEqual(['晋中']);
     expect(citiesOnly('甲市和广州的地铁')).toMatchObject({ cities: ['甲'], otherPlaces: ['广州'] });
     expect(citiesOnly('山西晋中2025年GDP')).toMatchObject({ cities: ['晋中'], otherPlaces: [] });
     expect(citiesOnly('晋中入选国家儿童友好城市了吗').cities).toEqual(['晋中']);

@@ -41,6 +41,10 @@ describe('each reading step on its own', () => {
     expect(upTo('甲市新增养老床位多少张？')).toMatchObject({ asksAmount: true, askedUnit: '张', wantsFigure: true });
     expect(upTo('地铁什么时候通车？')).toMatchObject({ wantsTime: true, asksAmount: false });
     expect(upTo('民生实事有哪些？').wantsList).toBe(true);
+    // 几 in a clause that only tells, while another clause asks, is "a few": no count is asked.
+    expect(upTo('五一想把甲市几个景点都转一圈，能不能一张票玩好几个地方？')).toMatchObject({ asksAmount: false });
+    expect(upTo('甲市有几个景点？').asksAmount).toBe(true);
+    expect(upTo('甲市有没有新建公园，建了几个？')).toMatchObject({ asksAmount: true, askedUnit: '个' });
     const item = upTo('第三件是什么？');
     expect(item.ordinal).toBe(3);
     expect(item.conceptText).not.toContain('第三件');
