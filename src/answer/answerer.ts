@@ -1,6 +1,6 @@
 import type { pinyin as pinyinOf } from 'pinyin-pro';
 import type { Config } from '../config.js';
-import { continueFrom, describeReading, standsAlone, turnOf, type Turn } from '../search/followup.js';
+import { continueFrom, describeReading, namesThing, standsAlone, turnOf, type Turn } from '../search/followup.js';
 import { focusOf } from '../search/focus.js';
 import { loadLexicon, type Lexicon } from '../search/lexicon.js';
 import { createEnglishReader, isEnglish, type EnglishReader } from '../search/english.js';
@@ -189,10 +189,15 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       const own = { ...read, cities: read.cities.length > 0 ? read.cities : message.cities, years: read.years.length > 0 || read.period ? read.years : message.years };
       const before = parts.at(-1)?.question;
       const label = part.replace(/[?？]\s*$/, '');
-      if (standsAlone(own)) parts.push({ label, question: own });
+      if (standsAlone(own) && (namesThing(own) || !before)) parts.push({ label, question: own });
       // "…目标是多少？最后实际情况怎么样？": a part without a topic of its own goes on from the one before, when
       // it asks something else of it (a result after a target, another year); "…绿道吗？修多长？" asks one thing.
       else if (before && asksOtherThan(read, before)) parts.push({ label, question: continueFrom(own, turnOf(before)).question, goesOn: true });
+    }
+    // "…是真的吗？报告里具体怎么说的？": the other questions only ask it again; the one that names its topic is the question, or, when it finds nothing alone, the message whole.
+    if (parts.length === 1) {
+      const alone = await solve(parts[0].question, timings);
+      return alone.decision.found ? alone : null;
     }
     if (parts.length < 2) return null;
     const answered: LabelledSolution[] = [];

@@ -1,11 +1,10 @@
 import type { Sentence } from '../corpus/types.js';
 import type { SearchHit } from '../search/searcher.js';
-import type { Concept } from '../search/concepts.js';
+import { isTopicWord, type Concept } from '../search/concepts.js';
 import { namesTopic } from '../search/followup.js';
 import { PLAN_PERIOD, type Question } from '../search/question.js';
 import { MIN_SIMILARITY } from '../search/word-vectors.js';
 import { ANSWER_TUNING, type AnswerTuning } from './settings.js';
-import { isTopicWord } from './weights.js';
 
 export interface ScoredSentence {
   hit: SearchHit;

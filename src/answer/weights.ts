@@ -12,14 +12,6 @@ import { ANSWER_TUNING, type AnswerTuning } from './settings.js';
 const VERBS = /^(v|l|i)/;
 const FUNCTION_WORDS = /^(d|r|a|b|m|q|u|y|e|p|c|f|t|z|s|ns)/;
 
-/** Jieba's tags of words that name things: nouns and names (幸福河湖's 河湖 is tagged a place), verbal nouns, abbreviations, words it does not know. */
-const NAMES_A_THING = /^(n|vn|j|s|x|eng)/;
-
-/** A word that names a thing (a noun, a phrase, a figure), not how people talk about it. */
-export function isTopicWord(concept: Concept): boolean {
-  return !concept.tag || NAMES_A_THING.test(concept.tag);
-}
-
 /**
  * How much a concept counts when judging whether a sentence answers: its rarity in the corpus
  * (BM25's idf of the rarest way it can be said), scaled by its part of speech. A noun the corpus

@@ -53,6 +53,14 @@ export interface Concept {
   pointedAt?: boolean;
 }
 
+/** Jieba's tags of words that name things: nouns and names (幸福河湖's 河湖 is tagged a place), verbal nouns, abbreviations, words it does not know. */
+const NAMES_A_THING = /^(n|vn|j|s|x|eng)/;
+
+/** A word that names a thing (a noun, a phrase, a figure), not how people talk about it. */
+export function isTopicWord(concept: Concept): boolean {
+  return !concept.tag || NAMES_A_THING.test(concept.tag);
+}
+
 /** What reading concepts may lean on besides the lexicon (both absent in the simplest reader). */
 export interface ConceptParts {
   /** Report words close in meaning to a word the reports never use (饭堂 -> 食堂). */
@@ -181,11 +189,13 @@ const KNOWN_PLACES = new Set([...OTHER_PLACES, ...ENCLOSING_REGIONS, ...Object.k
 /** How place names end (哈尔滨 is known; 黄山, 五台县, 汾河 say what they are). */
 const PLACE_ENDING = /[省市县区镇乡村州山河湖江海岛]$/;
 
-/** A verbal noun followed by an aspect word is said as a verb: "投产了没有" asks whether, not about 投产. */
+/** A verbal noun followed by an aspect word is said as a verb: "投产了没有" asks whether, not about 投产; so is a noun asked whether it happened ("通车了没"). */
 const ASPECT_AFTER = /^(?:了|过|没|着)/;
+const HAPPENED_ASKED = /^了(?:没|吗|么|吧)|^没有?[?？]?$/;
 
 function verbInUse(tag: string, after: string): string {
-  return tag === 'vn' && ASPECT_AFTER.test(after) ? 'v' : tag;
+  if (tag === 'vn' && ASPECT_AFTER.test(after)) return 'v';
+  return tag === 'n' && HAPPENED_ASKED.test(after) ? 'v' : tag;
 }
 
 const COUNTY_NAMES = new Set(Object.values(COUNTIES).flat());

@@ -1,6 +1,6 @@
 import type { SectionKind } from '../corpus/types.js';
 import { tokenize } from '../text/tokenize.js';
-import type { Concept } from './concepts.js';
+import { isTopicWord, type Concept } from './concepts.js';
 import type { Question } from './question.js';
 
 /** What a later question in the same conversation may lean on: how the last one was read and answered. */
@@ -44,7 +44,8 @@ export interface FollowUp {
  * topic stands alone.
  */
 export function continueFrom(question: Question, previous: Turn): FollowUp {
-  const ownTopic = topicOf(question);
+  // "…怎么安排的？那年年底通车了没？": what happens (通车) is asked of the topic before, unless a thing is named.
+  const ownTopic = topicOf(question).filter(isTopicWord);
   const namesPlace = question.cities.length > 0 || question.otherPlaces.length > 0;
   const needsCity = !namesPlace && previous.cities.length > 0;
   const needsTopic = ownTopic.length === 0;
@@ -71,7 +72,8 @@ export function continueFrom(question: Question, previous: Turn): FollowUp {
     cities: needsCity ? previous.cities : question.cities,
     // "和去年比呢？" after a question about 2026: both years.
     years: needsYears ? previous.years : question.comparison ? [...new Set([...previous.years, ...question.years])].sort((a, b) => a - b) : question.years,
-    ...(question.intent ?? previous.intent ? { intent: question.intent ?? previous.intent } : {}),
+    // "原计划…？后来开通了吗？": a result asked of a planned thing is looked for in the review, not the plan before.
+    ...(intentOf(question, previous) ? { intent: intentOf(question, previous) } : {}),
     ...(question.askedUnit ?? (needsTopic ? previous.askedUnit : undefined) ? { askedUnit: question.askedUnit ?? previous.askedUnit } : {}),
     wantsFigure: question.wantsFigure || (needsTopic && !!previous.askedUnit),
     // "太原呢？" after "晋中2024年…完成了多少？" asks for 太原's result too.
@@ -110,6 +112,15 @@ function isGeneric(concept: Concept): boolean {
  */
 export function standsAlone(question: Question): boolean {
   return topicOf(question).length > 0;
+}
+
+function intentOf(question: Question, previous: Turn): SectionKind | undefined {
+  return question.intent ?? (question.wantsResult ? 'review' : previous.intent);
+}
+
+/** Whether a question names a thing of its own (a noun), not only what happens to one ("通车了没？"). */
+export function namesThing(question: Question): boolean {
+  return topicOf(question).some(isTopicWord);
 }
 
 /** Parts of speech that say nothing about the topic (measure words, particles, pronouns). */

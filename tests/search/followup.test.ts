@@ -27,6 +27,13 @@ describe('follow-up questions', () => {
     expect(question.concepts.map((c) => c.label)).not.toContain('实验室');
   });
 
+  it('asks whether a thing happened of the topic before, and in the review when the plan was asked before', () => {
+    const { question, used } = after('西环高速，太原2024年是怎么安排的？', '那年年底通车了没？');
+    expect(used).toBe(true);
+    expect(question.concepts.map((c) => c.label)).toEqual(expect.arrayContaining(['西环', '高速']));
+    expect(question.intent).toBe('review');
+  });
+
   it('asks a list about the previous answer when it names no topic of its own', () => {
     const first = read('太原2026年准备加快培育几个潜力产业？');
     const previous = turnOf(first, { docId: 'TY2026', passageId: 1, sentenceStart: 10 });
