@@ -1,7 +1,7 @@
 import type { Sentence } from '../corpus/types.js';
 import type { SearchHit } from '../search/searcher.js';
-import { isTopicWord, type Concept } from '../search/concepts.js';
-import { namesTopic } from '../search/followup.js';
+import type { Concept } from '../search/concepts.js';
+import { asksOwnTopic } from '../search/followup.js';
 import { PLAN_PERIOD, type Question } from '../search/question.js';
 import { MIN_SIMILARITY } from '../search/word-vectors.js';
 import { ANSWER_TUNING, type AnswerTuning } from './settings.js';
@@ -176,8 +176,7 @@ function leadOf(lower: string, previous: Sentence | undefined, sentence: Sentenc
  */
 export function weighConcepts(concepts: Concept[], weightOf: ConceptWeight, tuning: AnswerTuning = ANSWER_TUNING): WeighedConcept[] {
   const weighed = concepts.map((concept) => ({ concept, weight: weightOf(concept), optional: false }));
-  const namesTopicBesides = weighed.some(({ concept: c }) => !c.situation && !c.asksFor && !c.pointedAt && isTopicWord(c) && namesTopic(c));
-  if (!namesTopicBesides) return weighed;
+  if (!asksOwnTopic(concepts)) return weighed;
   return weighed.map(({ concept, weight }) =>
     concept.situation ? { concept, weight: weight * tuning.situationWeight, optional: true } : { concept, weight, optional: concept.asksFor === true },
   );

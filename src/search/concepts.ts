@@ -1,6 +1,7 @@
 import { COUNTIES, ENCLOSING_REGIONS, OTHER_PLACES } from '../corpus/places.js';
 import { numberOf } from '../text/numerals.js';
 import { tellingClauses } from './clauses.js';
+import { focusOf } from './focus.js';
 import { isCommonWord } from '../text/dictionary.js';
 import { NUMBER_WITH_UNIT, tagWords } from '../text/tokenize.js';
 import type { Lexicon } from './lexicon.js';
@@ -117,17 +118,23 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
   }
   for (const m of matches) covered.fill(1, m.start, m.end);
 
+  /** Where each figure was said, to tell one the asker told (来回两个小时) from one asked about. */
+  const figureSpans = new Map<Concept, [number, number]>();
   // "3号线", "5%": a number is only meaningful with the unit after it.
   for (const match of text.matchAll(NUMBER_WITH_UNIT)) {
     const value = match[0].toLowerCase();
     if (/^20\d{2}年/.test(value) || /^\d+$/.test(value) || covered[match.index]) continue;
-    concepts.push(figure(value));
+    const said = figure(value);
+    concepts.push(said);
+    figureSpans.set(said, [match.index, match.index + value.length]);
   }
   // "十件民生实事": a count in words is a count all the same; reports write it either way (十件, 10件).
   for (const match of text.matchAll(COUNT_IN_WORDS)) {
     if (covered[match.index]) continue;
     const [said, numeral, unit] = match;
-    concepts.push({ ...figure(said), variants: [said, `${numberOf(numeral)}${unit}`] });
+    const count: Concept = { ...figure(said), variants: [said, `${numberOf(numeral)}${unit}`] };
+    concepts.push(count);
+    figureSpans.set(count, [match.index, match.index + said.length]);
     covered.fill(1, match.index, match.index + said.length);
   }
 
@@ -169,20 +176,24 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
   }
   pairConcepts(tagged, concepts, spans);
   for (const [concept, span] of spans) where.set(concept, [span, ...(saidAgain.get(concept.label) ?? [])]);
-  return markSituation(concepts, where, tellingClauses(text));
+  for (const [concept, span] of figureSpans) where.set(concept, [span]);
+  return markSituation(concepts, where, tellingClauses(text), focusOf(text).comments);
 }
 
 function namesKindAsked(before: string, after: string): boolean {
   return ASKS_FOR.test(before) || [KIND_BEFORE_WHAT, MANNER_ASKED].some((frame) => frame.before.test(before) && frame.after.test(after));
 }
 
-/** Marks the concepts said only in clauses that tell (see `Concept.situation`). */
-function markSituation(concepts: Concept[], where: Map<Concept, Array<[number, number]>>, telling: Array<[number, number]>): Concept[] {
-  const told = (concept: Concept) => {
+/**
+ * Marks the concepts said only in clauses that tell (see `Concept.situation`); a figure told (来回两个小时)
+ * is no figure an answer must carry. Drops those said only in a comment after the question.
+ */
+function markSituation(concepts: Concept[], where: Map<Concept, Array<[number, number]>>, telling: Array<[number, number]>, comments: Array<[number, number]>): Concept[] {
+  const saidOnlyIn = (concept: Concept, spans: Array<[number, number]>) => {
     const said = where.get(concept) ?? [];
-    return said.length > 0 && said.every(([start, end]) => telling.some(([from, to]) => from <= start && end <= to));
+    return said.length > 0 && said.every(([start, end]) => spans.some(([from, to]) => from <= start && end <= to));
   };
-  return concepts.map((c) => (told(c) ? { ...c, situation: true } : c));
+  return concepts.filter((c) => !saidOnlyIn(c, comments)).map((c) => (saidOnlyIn(c, telling) ? { ...c, situation: true, strict: false } : c));
 }
 
 const KNOWN_PLACES = new Set([...OTHER_PLACES, ...ENCLOSING_REGIONS, ...Object.keys(COUNTIES), ...Object.values(COUNTIES).flat()]);

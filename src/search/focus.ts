@@ -14,6 +14,8 @@ export interface Focus {
   questions: string[];
   /** [start, end) of each sentence that only tells. */
   telling: Array<[number, number]>;
+  /** Those of them after the last question that do not speak of the asker: a comment on it ("…压力山大。"), no part of what is asked about. */
+  comments: Array<[number, number]>;
 }
 
 /** A question word or request: 多少, 吗, 哪些, 有没有, 介绍, 说说… */
@@ -30,7 +32,7 @@ export function focusOf(text: string): Focus {
   const marked = sentences.filter((s) => ENDS_ASKING.test(s.text));
   const asking = marked.length > 0 ? marked : sentences.filter((s) => ASKS.test(s.text));
   const lastAsking = asking.at(-1);
-  if (!lastAsking) return { asked: text, questions: [text], telling: [] };
+  if (!lastAsking) return { asked: text, questions: [text], telling: [], comments: [] };
   // Words after the last question tell when they speak of the asker ("…多少？我是学生。") or are a sentence of their own, ended with a full stop ("…定位是什么？家里人都挺关心以后矿上还有没有活干。").
   const telling = sentences.filter((s) => !asking.includes(s) && (s.start < lastAsking.start || FIRST_PERSON.test(s.text) || ENDS_TELLING.test(s.text)));
   // "一是2024年原煤产量是多少；二是2025年煤炭产量打算稳定在多少？": each part asks on its own.
@@ -39,10 +41,11 @@ export function focusOf(text: string): Focus {
     return parts.length > 1 && parts.every((part) => ASKS.test(part)) ? parts : [s.text];
   });
   const questions = asked.length > 1 ? asked : [text];
-  if (telling.length === 0) return { asked: text, questions, telling: [] };
+  if (telling.length === 0) return { asked: text, questions, telling: [], comments: [] };
   return {
     asked: sentences.filter((s) => !telling.includes(s)).map((s) => s.text).join(''),
     questions,
     telling: telling.map((s) => [s.start, s.end]),
+    comments: telling.filter((s) => s.start > lastAsking.start && !FIRST_PERSON.test(s.text)).map((s) => [s.start, s.end]),
   };
 }

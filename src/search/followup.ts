@@ -118,6 +118,15 @@ function intentOf(question: Question, previous: Turn): SectionKind | undefined {
   return question.intent ?? (question.wantsResult ? 'review' : previous.intent);
 }
 
+/**
+ * Whether the asking clauses name a topic of their own: a noun that is not the asker's story, not the
+ * kind of answer asked for (定位 of "…的定位是什么") and not pointed back at (这个项目). When they do, the
+ * story is only context; when not, the story names what is asked about.
+ */
+export function asksOwnTopic(concepts: Concept[]): boolean {
+  return concepts.some((c) => !c.situation && !c.asksFor && !c.pointedAt && isTopicWord(c) && namesTopic(c));
+}
+
 /** Whether a question names a thing of its own (a noun), not only what happens to one ("通车了没？"). */
 export function namesThing(question: Question): boolean {
   return topicOf(question).some(isTopicWord);

@@ -5,6 +5,7 @@ import { tokenize } from '../text/tokenize.js';
 import { figure, readConcepts, YEAR, type Concept, type ConceptParts } from './concepts.js';
 import type { Lexicon } from './lexicon.js';
 import { ASKS, focusOf } from './focus.js';
+import { asksOwnTopic } from './followup.js';
 import { normalizeQuestion } from './normalize-question.js';
 import { createPlaceReader, type PlaceReader } from './place-reading.js';
 import type { SpellingFix } from './spelling.js';
@@ -324,7 +325,7 @@ export function searchTerms(texts: string[]): string[] {
 /** Lexical search terms: the question's words and every way its concepts can be said. */
 export function terms(reading: Conceived): Termed {
   // A message that tells about the asker is searched by what it asks, when that names a topic.
-  const asksTopic = reading.asked !== reading.text && reading.concepts.some((c) => c.kind !== 'figure' && !c.situation);
+  const asksTopic = reading.asked !== reading.text && reading.concepts.some((c) => c.kind !== 'figure' && !c.situation) && asksOwnTopic(reading.concepts);
   const searched = asksTopic ? reading.concepts.filter((c) => !c.situation) : reading.concepts;
   const expansions = searched.flatMap((c) => [...c.variants, ...(c.related ?? []).map((r) => r.word)]);
   const found = searchTerms([asksTopic ? reading.asked : reading.conceptText, ...expansions]);

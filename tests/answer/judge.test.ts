@@ -91,6 +91,13 @@ describe('the judge alone', () => {
     expect(judge(question, [hit('焦化联产甲醇项目投产。')], toldThingWeighsMost).answering.length).toBe(1);
   });
 
+  it('does not hold a sentence to a figure the asker told, nor to a comment after the question', () => {
+    const question = read('我每天来回两个小时。甲市2025年要新建多少所学校？领导天天催，压力山大。');
+    expect(question.concepts.find((c) => c.label === '两个')).toMatchObject({ situation: true, strict: false });
+    expect(question.concepts.map((c) => c.label)).not.toContain('领导');
+    expect(judge(question, [hit('新建学校5所。', 'plan')], sameWeight).answering.length).toBe(1);
+  });
+
   it('takes the list item that holds the asked indicator, not the lead clause, from a list of targets', () => {
     const targets = hit('主要预期目标是：地区生产总值增长5%；规上工业增加值增长6%；城镇新增就业8万人。', 'plan');
     const { answering } = judge(read('规上工业增加值增长目标是多少？'), [targets], sameWeight);
