@@ -32,12 +32,23 @@ const NOT_A_WORD = /^[\s\p{P}\p{S}]*$/u;
 const OPENING_WORD = /^(?:那|那么|那个|还有|而|换成|换到|再看|再问)$/;
 
 /** What makes a place name part of an institution's name: 山西医科大学, 北京银行. */
-const INSTITUTION = /^(?:医科大学|大学|学院|医院|中学|小学|银行|集团|公司|日报|电视台|博物馆|图书馆|大剧院|机场|站)/;
+const INSTITUTION_NAMES = '医科大学|大学|学院|医院|中学|小学|银行|集团|公司|日报|电视台|博物馆|图书馆|大剧院|机场|站';
+const INSTITUTION = new RegExp(`^(?:${INSTITUTION_NAMES})`);
+/** The country's name opening an institution's name a few characters on: 中国长城博物馆, 中国科学院. */
+const NAMED_INSTITUTION = new RegExp(`^[\u3400-\u9fff]{0,4}?(?:${INSTITUTION_NAMES})`);
 
 /** Whether every time `name` is said it begins an institution's name (a place no report covers is then not asked about). */
 function onlyInNames(text: string, name: string): boolean {
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
     if (!INSTITUTION.test(text.slice(at + name.length))) return false;
+  }
+  return true;
+}
+
+/** Whether every time `word` is said it opens an institution's name (中国长城博物馆 is no question about the country). */
+function opensInstitutionName(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!NAMED_INSTITUTION.test(text.slice(at + word.length))) return false;
   }
   return true;
 }
@@ -88,7 +99,7 @@ export function createPlaceReader(reports: ReadonlyArray<ReportPlace>): PlaceRea
       if (named.some((other) => other !== name && other.includes(name))) continue;
       found.push({ word: name, place: name, level: PROVINCES.includes(name) ? 'province' : 'city', covered: false });
     }
-    for (const word of wordsInPlacePosition(text, [...NATIONAL_WORDS, WHOLE_PROVINCE])) {
+    for (const word of wordsInPlacePosition(text, [...NATIONAL_WORDS, WHOLE_PROVINCE]).filter((w) => !opensInstitutionName(text, w))) {
       if (word === WHOLE_PROVINCE) {
         if (provinces.length === 0) found.push({ word, place: WHOLE_PROVINCE, level: 'province', covered: false });
         for (const province of provinces) found.push({ word, place: province, level: 'province', covered: true });

@@ -45,6 +45,8 @@ describe('places read against the reports’ places and levels', () => {
   it('does not read a place that only begins an institution’s name', () => {
     expect(citiesOnly('山西医科大学附属二院的南院开诊了没有？')).toMatchObject({ cities: [], otherPlaces: [] });
     expect(citiesOnly('山西2025年GDP增长目标，山西大学扩招吗')).toMatchObject({ otherPlaces: ['山西'] });
+    expect(citiesOnly('中国长城博物馆建好了吗？')).toMatchObject({ cities: [], otherPlaces: [] });
+    expect(citiesOnly('中国2025年GDP增长目标')).toMatchObject({ otherPlaces: ['全国'] });
   });
 
   it('keeps a city corpus as it was: counties for their city, enclosing regions only locate', () => {
