@@ -62,7 +62,9 @@ export function continueFrom(question: Question, previous: Turn): FollowUp {
 
   const swapped = question.cities.length > 0 || question.years.length > 0;
   // A swapped city or year keeps what the topic is (its nouns), not how the first question put it.
-  const carried = needsTopic ? previous.topic.filter((c) => !swapped || !c.tag?.startsWith('v')) : [];
+  // Asking a result after a plan, the plan's words (计划, 目标) are no part of the topic carried on.
+  const asksResult = question.wantsResult || question.intent === 'review';
+  const carried = needsTopic ? previous.topic.filter((c) => (!swapped || !c.tag?.startsWith('v')) && !(asksResult && PLAN_WORDS.test(c.label))) : [];
   const topic = carried.length > 0 ? carried : needsTopic ? previous.topic : [];
   const concepts = [...question.concepts, ...topic.filter((c) => !question.concepts.some((own) => own.label === c.label))];
   const merged: Question = {
@@ -76,8 +78,8 @@ export function continueFrom(question: Question, previous: Turn): FollowUp {
     ...(intentOf(question, previous) ? { intent: intentOf(question, previous) } : {}),
     ...(question.askedUnit ?? (needsTopic ? previous.askedUnit : undefined) ? { askedUnit: question.askedUnit ?? previous.askedUnit } : {}),
     wantsFigure: question.wantsFigure || (needsTopic && !!previous.askedUnit),
-    // "太原呢？" after "晋中2024年…完成了多少？" asks for 太原's result too.
-    wantsResult: question.wantsResult || (needsTopic && !question.intent && !!previous.wantsResult),
+    // "太原呢？" after "晋中2024年…完成了多少？" asks for 太原's result too; "后来开通了吗？" after a plan asks for the result.
+    wantsResult: question.wantsResult || (needsTopic && !question.intent && !!previous.wantsResult) || (needsTopic && question.intent === 'review' && previous.intent === 'plan'),
   };
   const used = needsCity || needsYears || topic.length > 0;
   const took = [needsCity && `city ${previous.cities.join('、')}`, needsYears && `years ${previous.years.join(', ')}`, topic.length > 0 && `topic ${topic.map((c) => c.label).join(' ')}`].filter(Boolean);
@@ -113,6 +115,9 @@ function isGeneric(concept: Concept): boolean {
 export function standsAlone(question: Question): boolean {
   return topicOf(question).length > 0;
 }
+
+/** Words that say a plan was asked, not what it was about. */
+const PLAN_WORDS = /^(?:原计划|计划|目标|预期|指标|打算|安排)$/;
 
 function intentOf(question: Question, previous: Turn): SectionKind | undefined {
   return question.intent ?? (question.wantsResult ? 'review' : previous.intent);

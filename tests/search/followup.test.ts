@@ -32,6 +32,9 @@ describe('follow-up questions', () => {
     expect(used).toBe(true);
     expect(question.concepts.map((c) => c.label)).toEqual(expect.arrayContaining(['西环', '高速']));
     expect(question.intent).toBe('review');
+    const result = after('西环高速原计划2024年什么时候通车？', '后来开通了吗？').question;
+    expect(result).toMatchObject({ intent: 'review', wantsResult: true });
+    expect(result.concepts.map((c) => c.label)).not.toContain('计划');
   });
 
   it('asks a list about the previous answer when it names no topic of its own', () => {
