@@ -197,7 +197,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     // "…是真的吗？报告里具体怎么说的？": the other questions only ask it again; the one that names its topic is the question, or, when it finds nothing alone, the message whole.
     if (parts.length === 1) {
       const alone = await solve(parts[0].question, timings);
-      return alone.decision.found ? alone : null;
+      return alone.decision.found ? { ...alone, decision: { ...alone.decision, name: `${alone.decision.name}-asking-part` } } : null;
     }
     if (parts.length < 2) return null;
     const answered: LabelledSolution[] = [];
