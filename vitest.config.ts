@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/support/compiled-setup.ts', 'tests/support/pglite-setup.ts', 'tests/support/cache-setup.ts'],
+    globalSetup: ['tests/support/compiled-setup.ts', 'tests/support/pglite-setup.ts', 'tests/support/shared-folders-setup.ts'],
     setupFiles: ['tests/support/children-setup.ts'],
     // The files a worker runs share its modules instead of importing them afresh each (jieba, the
     // lexicon, telegraf, pg: about half the CPU of a small test file). Vitest still restores spies
