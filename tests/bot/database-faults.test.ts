@@ -7,6 +7,7 @@ import { TEXT } from '../../src/bot/texts.js';
 import { freePort, startEmulator, type Emulator } from '../support/bot-api-emulator.js';
 import { spawnChild, waitForStderr } from '../support/children.js';
 import { CORPUS_DIR, REPO, tempDir } from '../support/fixtures.js';
+import { compiled } from '../support/run-cli.js';
 import { startPostgres, type TestPostgres } from '../support/postgres.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 
@@ -32,7 +33,7 @@ let updateId = 1;
 /** A bot in webhook mode on `env`, ready to take updates; killed after the test. */
 async function startBot(env: Record<string, string>) {
   const port = await freePort();
-  const child = spawnChild(process.execPath, ['--import', 'tsx', path.join('src', 'bot', 'main.ts')], {
+  const child = spawnChild(process.execPath, [compiled('bot/main')], {
     cwd: REPO,
     env: { ...process.env, ...env, TELEGRAM_API_ROOT: emulator.apiRoot, BOT_TOKEN: TOKEN, WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: SECRET, PORT: String(port), RATE_LIMIT_PER_USER: '100', RATE_LIMIT_PER_CHAT: '100' },
   });

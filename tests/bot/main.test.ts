@@ -1,10 +1,9 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../src/ingest/ingest.js';
 import { freePort, startEmulator, type Emulator } from '../support/bot-api-emulator.js';
 import { spawnChild, waitForStderr } from '../support/children.js';
 import { REPO, tempDir, testConfig } from '../support/fixtures.js';
-import { runCli } from '../support/run-cli.js';
+import { compiled, runCli } from '../support/run-cli.js';
 
 const TOKEN = '333333333:AAEmaintokenmaintokenmaintokenmainto';
 let emulator: Emulator;
@@ -24,7 +23,7 @@ afterAll(async () => {
 
 describe('npm run bot', () => {
   it('starts with one startup line, registers commands, answers, and exits 0 on SIGTERM', async () => {
-    const child = spawnChild(process.execPath, ['--import', 'tsx', path.join('src', 'bot', 'main.ts')], { cwd: REPO, env: { ...process.env, ...env } });
+    const child = spawnChild(process.execPath, [compiled('bot/main')], { cwd: REPO, env: { ...process.env, ...env } });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -47,7 +46,7 @@ describe('npm run bot', () => {
   });
 
   it('exits on SIGTERM even while a sendMessage hangs unanswered', async () => {
-    const child = spawnChild(process.execPath, ['--import', 'tsx', path.join('src', 'bot', 'main.ts')], { cwd: REPO, env: { ...process.env, ...env } });
+    const child = spawnChild(process.execPath, [compiled('bot/main')], { cwd: REPO, env: { ...process.env, ...env } });
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     await waitForStderr(child, 'ready');
     const hungBefore = emulator.stats().hungSends;
@@ -61,7 +60,7 @@ describe('npm run bot', () => {
 
   it('serves a webhook that checks the secret token header', async () => {
     const port = await freePort();
-    const child = spawnChild(process.execPath, ['--import', 'tsx', path.join('src', 'bot', 'main.ts')], {
+    const child = spawnChild(process.execPath, [compiled('bot/main')], {
       cwd: REPO,
       env: { ...process.env, ...env, WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: 'sesame_42', PORT: String(port) },
     });

@@ -1,5 +1,4 @@
 import type { ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { ingest } from '../../src/ingest/ingest.js';
@@ -7,6 +6,7 @@ import { freePort, startEmulator, type Emulator } from '../support/bot-api-emula
 import { spawnChild, waitForStderr } from '../support/children.js';
 import { CORPUS_DIR, REPO } from '../support/fixtures.js';
 import { startPostgres } from '../support/postgres.js';
+import { compiled } from '../support/run-cli.js';
 
 const TOKEN = '555555555:AAEreplicareplicareplicareplicarepl';
 let emulator: Emulator;
@@ -16,7 +16,7 @@ const replicas: Array<{ child: ChildProcess; port: number; exited: Promise<numbe
 
 async function startReplica(env: Record<string, string>): Promise<(typeof replicas)[number]> {
   const port = await freePort();
-  const child = spawnChild(process.execPath, ['--import', 'tsx', path.join('src', 'bot', 'main.ts')], {
+  const child = spawnChild(process.execPath, [compiled('bot/main')], {
     cwd: REPO,
     env: { ...process.env, ...env, WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: SECRET, PORT: String(port) },
   });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../support/bot-api-emulator.js';
 import { spawnChild, waitForStderr } from '../support/children.js';
 import { CORPUS_DIR, REPO, tempDir } from '../support/fixtures.js';
+import { compiled } from '../support/run-cli.js';
 
 const TOKEN = '666666666:AAEuploaduploaduploaduploaduploadup';
 const ADMIN = 7100;
@@ -18,7 +19,7 @@ beforeAll(async () => {
   await mkdir(corpus);
   await copyFile(path.join(CORPUS_DIR, 'jinzhong-2025-report-summary.txt'), path.join(corpus, 'jinzhong-2025-report-summary.txt'));
   const env = { CORPUS_DIR: corpus, INDEX_DIR: path.join(dir.dir, 'index'), DENSE: 'off', TELEGRAM_API_ROOT: emulator.apiRoot, BOT_TOKEN: TOKEN, ADMIN_USER_IDS: String(ADMIN) };
-  const child = spawnChild(process.execPath, ['--import', 'tsx', path.join('src', 'bot', 'main.ts')], { cwd: REPO, env: { ...process.env, ...env } });
+  const child = spawnChild(process.execPath, [compiled('bot/main')], { cwd: REPO, env: { ...process.env, ...env } });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d));
   await waitForStderr(child, 'ready');

@@ -1,15 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/fixtures.js';
 import { lexicalIndexEnv } from '../support/lexical-context.js';
 import { runCli, runCommand } from '../support/run-cli.js';
 
 let env: Record<string, string>;
-let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ env, cleanup } = await lexicalIndexEnv());
+  env = await lexicalIndexEnv();
 });
-afterAll(() => cleanup());
 
 const CONTRACT_KEYS = ['question', 'found', 'answer', 'citations', 'mode', 'timings'];
 const CITATION_KEYS = ['docId', 'title', 'section', 'quote', 'passage', 'score'];

@@ -45,11 +45,9 @@ describe('npm run ask on a terminal', () => {
 
 describe('JSONL threads', () => {
   let env: Record<string, string>;
-  let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    ({ env, cleanup } = await lexicalIndexEnv());
+    env = await lexicalIndexEnv();
   });
-  afterAll(() => cleanup());
 
   it('shares context within a thread, keeps threads apart and plain lines independent, one line out per line in', async () => {
     const input = [

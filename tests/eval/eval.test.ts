@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/types.js';
 import { percentile, scoreAnswer, summarize } from '../../src/eval/metrics.js';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -12,11 +12,9 @@ const FIXTURE = path.join(REPO, 'tests', 'fixtures', 'eval-small.jsonl');
 
 describe('npm run eval on a small question file', () => {
   let env: Record<string, string>;
-  let cleanup: () => Promise<void>;
   beforeAll(async () => {
-    ({ env, cleanup } = await lexicalIndexEnv());
+    env = await lexicalIndexEnv();
   });
-  afterAll(() => cleanup());
 
   it('prints the metrics table, overall and per type', async () => {
     const { code, stdout } = await runCli('eval', [FIXTURE], env);

@@ -2,7 +2,7 @@ import { access, cp, readdir, readFile, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS_DIR, REPO, tempDir } from '../support/fixtures.js';
-import { runCli } from '../support/run-cli.js';
+import { compiled, runCli } from '../support/run-cli.js';
 import { spawnChild } from '../support/children.js';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
@@ -44,7 +44,7 @@ describe('ingests and asks at the same time', () => {
     const corpusDir = path.join(dir.dir, 'killed-corpus');
     await cp(CORPUS_DIR, corpusDir, { recursive: true });
     const env = { ...envFor(indexDir), CORPUS_DIR: corpusDir };
-    const doomed = spawnChild(process.execPath, ['--import', 'tsx', path.join('src', 'cli', 'ingest.ts')], { cwd: REPO, env: { ...process.env, ...env } });
+    const doomed = spawnChild(process.execPath, [compiled('cli/ingest')], { cwd: REPO, env: { ...process.env, ...env } });
     const locks = [path.join(indexDir, 'build.lock'), path.join(corpusDir, 'manifest.json.lock')];
     const exists = (file: string) => access(file).then(() => true, () => false);
     while (!(await exists(locks[0])) && doomed.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 20));

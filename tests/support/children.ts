@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams, type SpawnOptionsWithoutStdio } from 'node:child_process';
-import { afterAll, afterEach, expect } from 'vitest';
+import { getCurrentTest } from 'vitest/suite';
 
 /** Children started inside a test die after it; those started in `beforeAll` after their file. */
 const byTest = new Set<ChildProcessWithoutNullStreams>();
@@ -8,7 +8,8 @@ const byFile = new Set<ChildProcessWithoutNullStreams>();
 /** `spawn`, but the child is killed after the test (or the file) that started it, pass or fail. */
 export function spawnChild(command: string, args: string[], options: SpawnOptionsWithoutStdio): ChildProcessWithoutNullStreams {
   const child = spawn(command, args, options);
-  const owner = expect.getState().currentTestName ? byTest : byFile;
+  // Not expect.getState().currentTestName: it keeps the last test's name after its file, for the next file's beforeAll.
+  const owner = getCurrentTest() ? byTest : byFile;
   owner.add(child);
   child.once('close', () => owner.delete(child));
   return child;
@@ -35,5 +36,6 @@ function killAll(children: Set<ChildProcessWithoutNullStreams>): void {
   children.clear();
 }
 
-afterEach(() => killAll(byTest));
-afterAll(() => killAll(byFile));
+/** Run after every test and after every file by children-setup.ts. */
+export const killTestChildren = () => killAll(byTest);
+export const killFileChildren = () => killAll(byFile);

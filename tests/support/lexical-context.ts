@@ -1,30 +1,26 @@
+import { inject } from 'vitest';
 import type { Answerer } from '../../src/answer/answerer.js';
 import { createApp } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
-import { ingest } from '../../src/ingest/ingest.js';
 import type { Store } from '../../src/store/types.js';
-import { tempDir, testConfig } from './fixtures.js';
+import { testConfig } from './fixtures.js';
 
-/** A lexical-only index over the real corpus in a temp dir, with its answerer. */
+/**
+ * The run's lexical-only index over the real corpus (see shared-folders-setup.ts). The first test to
+ * open it builds it, under the build lock other processes wait on; tests only read it.
+ */
+const lexicalConfig = (): Config => testConfig(inject('lexicalIndexDir'), { DENSE: 'off' });
+
+/** The run's lexical-only index over the real corpus, with its answerer. */
 export async function lexicalAnswerer(): Promise<{ answerer: Answerer; store: Store; config: Config; cleanup: () => Promise<void> }> {
-  const dir = await tempDir();
-  const config = testConfig(dir.dir, { DENSE: 'off' });
+  const config = lexicalConfig();
   const app = await createApp(config);
-  return {
-    answerer: app.answerer,
-    store: app.store,
-    config,
-    cleanup: async () => {
-      await app.close();
-      await dir.cleanup();
-    },
-  };
+  return { answerer: app.answerer, store: app.store, config, cleanup: () => app.close() };
 }
 
-/** A lexical-only index over the real corpus in a temp dir, and the env that points the CLIs at it. */
-export async function lexicalIndexEnv(): Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> {
-  const dir = await tempDir();
-  const config = testConfig(dir.dir, { DENSE: 'off' });
-  await ingest(config);
-  return { env: { CORPUS_DIR: config.corpusDir, INDEX_DIR: dir.dir, DENSE: 'off' }, cleanup: dir.cleanup };
+/** The run's lexical-only index over the real corpus, and the env that points the CLIs at it. */
+export async function lexicalIndexEnv(): Promise<Record<string, string>> {
+  const config = lexicalConfig();
+  await (await createApp(config)).close();
+  return { CORPUS_DIR: config.corpusDir, INDEX_DIR: config.indexDir, DENSE: 'off' };
 }

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
+import { inject } from 'vitest';
 import type { PostgresSettings } from '../../src/config.js';
 import { freePort } from './bot-api-emulator.js';
 
@@ -23,7 +25,8 @@ export const settingsFor = (url: string): PostgresSettings => ({ databaseUrl: ur
 /**
  * A PostgreSQL database with pgvector for one test file. With `TEST_DATABASE_URL` set, a fresh
  * database on that server (dropped by `stop`); otherwise PGlite (PostgreSQL compiled to WebAssembly)
- * started in this process and served over TCP on loopback, reached through `pg` like any server.
+ * started in this process from the fresh cluster the global setup made (pglite-setup.ts) and served
+ * over TCP on loopback, reached through `pg` like any server.
  * PGlite is single-threaded and never analyzes: its timings say nothing about a server's.
  */
 export async function startPostgres(): Promise<TestPostgres> {
@@ -31,7 +34,7 @@ export async function startPostgres(): Promise<TestPostgres> {
 }
 
 async function startPGlite(): Promise<TestPostgres> {
-  const db = await PGlite.create({ extensions: { vector } });
+  const db = await PGlite.create({ extensions: { vector }, loadDataDir: new Blob([await readFile(inject('pgliteCluster'))]) });
   const port = await freePort();
   const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 32 });
   await server.start();
