@@ -58,24 +58,31 @@ export function createSifEmbedder(vectors: WordVectors, share: WordShare, parame
 }
 
 /**
- * Fits SIF on a corpus's passages: their weighted averages, the first principal component over
- * them, and the passage vectors with it removed. Returns the passage vectors and the embedder
- * (with its parameters) that embeds questions to match them.
+ * Fits SIF on a corpus's passages, given a batch of texts at a time: their weighted averages, the
+ * first principal component over them, and the passage vectors with it removed. Returns the
+ * passage vectors and the embedder (with its parameters) that embeds questions to match them.
  */
-export function fitSif(
+export async function fitSif(
   vectors: WordVectors,
   share: WordShare,
-  texts: string[],
+  texts: AsyncIterable<string[]>,
   settings: SifSettings,
   wordVectors: string,
   onProgress?: (done: number) => void,
-): { embedder: Embedder; parameters: SifParameters; passageVectors: Float32Array[] } {
-  const average = weightedAverager(vectors, share, settings.smoothing, dimensionOf(vectors, texts));
-  const averages = texts.map((text, i) => {
-    if ((i + 1) % 1000 === 0) onProgress?.(i + 1);
-    return average(text);
-  });
-  onProgress?.(texts.length);
+): Promise<{ embedder: Embedder; parameters: SifParameters; passageVectors: Float32Array[] }> {
+  const average = weightedAverager(vectors, share, settings.smoothing, vectors.dimensions);
+  const averages: Float32Array[] = [];
+  let known = false;
+  for await (const batch of texts) {
+    for (const text of batch) {
+      const vector = average(text);
+      known ||= vector.some((x) => x !== 0);
+      averages.push(vector);
+      if (averages.length % 1000 === 0) onProgress?.(averages.length);
+    }
+  }
+  if (averages.length > 0 && !known) throw new Error('the word vectors know no word of these passages');
+  onProgress?.(averages.length);
   const component = firstPrincipalComponent(averages, settings.componentSample);
   const parameters: SifParameters = { smoothing: settings.smoothing, component: Array.from(component), wordVectors };
   return {
@@ -111,17 +118,6 @@ function weightedAverager(vectors: WordVectors, share: WordShare, smoothing: num
     if (words > 0) for (let d = 0; d < dimension; d++) sum[d] /= words;
     return sum;
   };
-}
-
-/** The word vectors' width, from the first word of the texts they know. */
-function dimensionOf(vectors: WordVectors, texts: string[]): number {
-  for (const text of texts) {
-    for (const word of sifWords(text)) {
-      const vector = vectors.vector(word);
-      if (vector) return vector.length;
-    }
-  }
-  throw new Error('the word vectors know no word of these passages');
 }
 
 /**

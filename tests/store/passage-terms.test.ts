@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { collectTerms, invertTerms } from '../../src/store/passage-terms.js';
+import { invertTerms, termCollector, type PassageTerms } from '../../src/store/passage-terms.js';
 import { tokenize } from '../../src/text/tokenize.js';
 
 const TEXTS = ['新建公园16个，公园绿地。', '地铁1号线开通运营。', '新建公园20个。'];
+
+function collectTerms(texts: string[]): PassageTerms {
+  const collector = termCollector();
+  for (const text of texts) collector.add(text);
+  return collector.terms();
+}
 
 describe('passage terms', () => {
   it("holds each passage's terms as ids with counts, and the passages' lengths and document frequencies", () => {

@@ -8,7 +8,7 @@ import type { IndexManifest } from '../manifest.js';
 import { inScope } from '../scope-filter.js';
 import type { ScopeFilter, ScoredPassage, Store, StoredDocument, StoredPassage, StoreEvents, TermStatistics } from '../types.js';
 import { openVectorIndex, type VectorIndex } from '../vector-index.js';
-import { CHECKSUM_BYTES, FILES, passageChecksum } from './write.js';
+import { CHECKSUM_BYTES, FILES, passageChecksum } from './files.js';
 
 /** Below this many passages in scope, dense search scans them exactly instead of filtering HNSW. */
 const EXACT_SCAN_LIMIT = 5000;
