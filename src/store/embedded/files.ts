@@ -19,7 +19,10 @@ import { stat } from 'node:fs/promises';
  * - `sections.json`: the section headings, each once.
  * - `terms.json`: every term, by id; `terms.bin`: per term id, its first posting and how many it
  *   has (Float64 pairs), so opening parses one flat list of strings; `postings.bin`: Int32 pairs
- *   `[passage id, term frequency]`, each term's stretch ordered by passage id.
+ *   `[passage id, term frequency]`, each term's stretch ordered by passage id; `postings.skip`:
+ *   for each term with more than `POSTINGS_SKIP` postings, in id order, the passage id of every
+ *   `POSTINGS_SKIP`-th of them (Int32), so that a scoped search finds the in-scope stretch of a
+ *   long list in memory and reads it with one read.
  * - `figures.json`: the figures table (indicator statements with their citations).
  * - `vectors.hnsw` (hnswlib) and `vectors.f32` (the same vectors, row by row, for exact scans of a
  *   few in-scope reports), when the index is dense.
@@ -38,9 +41,13 @@ export const FILES = {
   termStats: 'terms.bin',
   sections: 'sections.json',
   postings: 'postings.bin',
+  skips: 'postings.skip',
   figures: 'figures.json',
   vectors: 'vectors',
 } as const;
+
+/** `postings.skip` samples every this many postings of a term. */
+export const POSTINGS_SKIP = 64;
 
 /** The first 8 bytes of a passage record's SHA-256. */
 export function passageChecksum(record: Uint8Array): Buffer {

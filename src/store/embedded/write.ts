@@ -4,7 +4,7 @@ import type { IndexManifest } from '../manifest.js';
 import { invertTerms, postingStarts, type PassageTerms } from '../passage-terms.js';
 import type { IndexWriter, StoreBuildEnd, StoredDocument } from '../types.js';
 import { buildVectorIndex, type HnswSettings } from '../vector-index.js';
-import { FILES, fingerprint } from './files.js';
+import { FILES, fingerprint, POSTINGS_SKIP } from './files.js';
 import { openPieceFile, writeInPieces } from './piece-file.js';
 import { openPassageRecords } from './records.js';
 
@@ -82,8 +82,10 @@ export async function startEmbeddedBuild(folder: string, hnsw: HnswSettings): Pr
       terms.terms.forEach((_, id) => termStats.set([first[id], terms.documentFrequencies[id]], id * 2));
       await write(FILES.terms, JSON.stringify(terms.terms));
       await write(FILES.termStats, bytesOf(termStats));
-      await writeInPieces(path.join(folder, FILES.postings), postingPieces(terms, first));
+      const skips: number[] = [];
+      await writeInPieces(path.join(folder, FILES.postings), postingPieces(terms, first, skips));
       written.push(FILES.postings);
+      await write(FILES.skips, bytesOf(Int32Array.from(skips)));
       await figures.write(Buffer.from(figureCount === 0 ? '[]' : ']'));
       await figures.close();
       written.push(FILES.figures);
@@ -109,15 +111,22 @@ export async function startEmbeddedBuild(folder: string, hnsw: HnswSettings): Pr
 /** Postings inverted for this many pairs (32 MB) at a time at most, one stretch of terms after another. */
 const POSTINGS_PIECE_PAIRS = 4 << 20;
 
-/** postings.bin in order, a stretch of whole terms at a time (see `invertTerms`). */
-function* postingPieces(terms: PassageTerms, first: Float64Array): Generator<Uint8Array> {
+/** postings.bin in order, a stretch of whole terms at a time (see `invertTerms`); the samples of postings.skip go to `skips`. */
+function* postingPieces(terms: PassageTerms, first: Float64Array, skips: number[]): Generator<Uint8Array> {
   const count = first.length;
   const total = count === 0 ? 0 : first[count - 1] + terms.documentFrequencies[count - 1];
   const endOf = (term: number) => (term < count ? first[term] : total);
   for (let from = 0; from < count; ) {
     let to = from + 1;
     while (to < count && endOf(to + 1) - first[from] <= POSTINGS_PIECE_PAIRS) to++;
-    yield bytesOf(invertTerms(terms, from, to).postings);
+    const { postings } = invertTerms(terms, from, to);
+    for (let term = from; term < to; term++) {
+      const n = terms.documentFrequencies[term];
+      if (n <= POSTINGS_SKIP) continue;
+      const at = first[term] - first[from];
+      for (let k = 0; k < n; k += POSTINGS_SKIP) skips.push(postings[(at + k) * 2]);
+    }
+    yield bytesOf(postings);
     from = to;
   }
 }
