@@ -94,24 +94,26 @@ export async function fitSif(
 
 /** The SIF-weighted average of a text's word vectors (zero when it has no known word). */
 function weightedAverager(vectors: WordVectors, share: WordShare, smoothing: number, dimension: number): (text: string) => Float32Array {
-  const known = new Map<string, Float32Array | null>();
-  const vectorOf = (word: string) => {
-    let vector = known.get(word);
-    if (vector === undefined) {
-      vector = vectors.vector(word) ?? null;
+  // Each word's vector and weight, looked up once: a word recurs in thousands of passages.
+  const known = new Map<string, { vector: Float32Array; weight: number } | null>();
+  const lookUp = (word: string) => {
+    let entry = known.get(word);
+    if (entry === undefined) {
+      const vector = vectors.vector(word);
+      entry = vector ? { vector, weight: smoothing / (smoothing + share(word)) } : null;
       // Questions bring new words for ever; passages of one corpus a bounded vocabulary.
       if (known.size >= 200_000) known.clear();
-      known.set(word, vector);
+      known.set(word, entry);
     }
-    return vector;
+    return entry;
   };
   return (text) => {
     const sum = new Float32Array(dimension);
     let words = 0;
     for (const word of sifWords(text)) {
-      const vector = vectorOf(word);
-      if (!vector) continue;
-      const weight = smoothing / (smoothing + share(word));
+      const entry = lookUp(word);
+      if (!entry) continue;
+      const { vector, weight } = entry;
       for (let d = 0; d < dimension; d++) sum[d] += weight * vector[d];
       words++;
     }

@@ -35,11 +35,13 @@ export function termCollector(): TermCollector {
   const ids: Int32Array[] = [];
   const counts: Uint16Array[] = [];
   const lengths: number[] = [];
+  // A passage's count of each term id, set back to 0 after the passage (a Map per passage cost a seventh of a large ingest).
+  let counted: Uint32Array = new Uint32Array(1 << 16);
   return {
     add(text) {
       const tokens = tokenize(text);
       lengths.push(tokens.length);
-      const inPassage = new Map<number, number>();
+      const order: number[] = [];
       for (const token of tokens) {
         let id = idOf.get(token);
         if (id === undefined) {
@@ -47,18 +49,17 @@ export function termCollector(): TermCollector {
           idOf.set(token, id);
           terms.push(token);
           frequencies.push(0);
+          if (id === counted.length) counted = grown(counted);
         }
-        inPassage.set(id, (inPassage.get(id) ?? 0) + 1);
+        if (counted[id]++ === 0) order.push(id);
       }
-      const passageIds = new Int32Array(inPassage.size);
-      const passageCounts = new Uint16Array(inPassage.size);
-      let i = 0;
-      for (const [id, count] of inPassage) {
-        passageIds[i] = id;
-        passageCounts[i] = Math.min(count, 0xffff);
+      const passageIds = Int32Array.from(order);
+      const passageCounts = new Uint16Array(order.length);
+      order.forEach((id, i) => {
+        passageCounts[i] = Math.min(counted[id], 0xffff);
+        counted[id] = 0;
         frequencies[id]++;
-        i++;
-      }
+      });
       ids.push(passageIds);
       counts.push(passageCounts);
     },
@@ -77,6 +78,12 @@ export function termCollector(): TermCollector {
       };
     },
   };
+}
+
+function grown(array: Uint32Array): Uint32Array {
+  const bigger = new Uint32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
 }
 
 /** Where each term's postings start, in pairs: terms in id order, each with as many as passages use it. */

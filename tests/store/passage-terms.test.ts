@@ -11,7 +11,7 @@ function collectTerms(texts: string[]): PassageTerms {
 }
 
 describe('passage terms', () => {
-  it("holds each passage's terms as ids with counts, and the passages' lengths and document frequencies", () => {
+  it("holds each passage's terms as ids in order of first use with counts, and the passages' lengths and document frequencies", () => {
     const terms = collectTerms(TEXTS);
     TEXTS.forEach((text, passage) => {
       const tokens = tokenize(text);
@@ -20,6 +20,7 @@ describe('passage terms', () => {
       for (const token of tokens) counted.set(token, (counted.get(token) ?? 0) + 1);
       const held = new Map(Array.from(terms.ids[passage], (id, i) => [terms.terms[id], terms.counts[passage][i]]));
       expect(held).toEqual(counted);
+      expect(Array.from(terms.ids[passage], (id) => terms.terms[id])).toEqual([...new Set(tokens)]);
     });
     expect(terms.documentFrequency('公园')).toBe(2);
     expect(terms.documentFrequency('地铁')).toBe(1);
