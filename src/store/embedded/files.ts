@@ -23,7 +23,8 @@ import { stat } from 'node:fs/promises';
  *   for each term with more than `POSTINGS_SKIP` postings, in id order, the passage id of every
  *   `POSTINGS_SKIP`-th of them (Int32), so that a scoped search finds the in-scope stretch of a
  *   long list in memory and reads it with one read.
- * - `figures.json`: the figures table (indicator statements with their citations).
+ * - `figures.jsonl`: the figures table (indicator statements with their citations), one JSON line
+ *   each, so that it is parsed a line at a time.
  * - `vectors.hnsw` (hnswlib) and `vectors.f32` (the same vectors, row by row, for exact scans of a
  *   few in-scope reports), when the index is dense.
  *
@@ -42,7 +43,7 @@ export const FILES = {
   sections: 'sections.json',
   postings: 'postings.bin',
   skips: 'postings.skip',
-  figures: 'figures.json',
+  figures: 'figures.jsonl',
   vectors: 'vectors',
 } as const;
 

@@ -10,6 +10,7 @@ import type { ScopeFilter, ScoredPassage, Store, StoredDocument, StoredPassage, 
 import { openVectorIndex, type VectorIndex } from '../vector-index.js';
 import { CHECKSUM_BYTES, FILES, passageChecksum, POSTINGS_SKIP } from './files.js';
 import { EMBEDDED_READ_SETTINGS, type EmbeddedReadSettings } from './settings.js';
+import { readJsonLines } from './json-lines.js';
 import { firstAtOrAfter, stretchOf } from './skips.js';
 
 /**
@@ -197,7 +198,7 @@ export async function readEmbeddedIndex(
       return vectors.search(vector, limit, within.allowed);
     },
     figures() {
-      return (figures ??= readFile(file(FILES.figures), 'utf8').then((text) => JSON.parse(text) as Figure[]));
+      return (figures ??= readJsonLines<Figure>(file(FILES.figures)));
     },
     async close() {
       if (passagesFd !== null) closeSync(passagesFd);

@@ -19,13 +19,12 @@ export interface EmbeddedBuild {
 
 /**
  * Starts a build in `folder`: each report's passages go to `passages.bin` and its figures to
- * `figures.json` as it is added; what a passage needs in `table.bin` is kept as numbers. What needs
+ * `figures.jsonl` as it is added; what a passage needs in `table.bin` is kept as numbers. What needs
  * every report (the table, the term files and postings, the vectors) is written by `finish`.
  */
 export async function startEmbeddedBuild(folder: string, hnsw: HnswSettings): Promise<EmbeddedBuild> {
   const records = await openPassageRecords(path.join(folder, FILES.passages));
   const figures = await openPieceFile(path.join(folder, FILES.figures));
-  let figureCount = 0;
   const documents: StoredDocument[] = [];
   const table = { documentOf: [] as number[], sectionOf: [] as number[], yearStarts: [0], years: [] as number[], plans: [] as number[] };
   const sections = new Map<string, number>();
@@ -43,8 +42,7 @@ export async function startEmbeddedBuild(folder: string, hnsw: HnswSettings): Pr
         table.plans.push(passage.sectionKind === 'plan' ? 1 : 0);
         await records.add(passage);
       }
-      // `JSON.stringify(figures)`, one figure at a time.
-      for (const figure of reportFigures) await figures.write(Buffer.from(`${figureCount++ === 0 ? '[' : ','}${JSON.stringify(figure)}`));
+      for (const figure of reportFigures) await figures.write(Buffer.from(`${JSON.stringify(figure)}\n`));
     },
     passageTexts: (size) => records.texts(size),
   };
@@ -86,7 +84,6 @@ export async function startEmbeddedBuild(folder: string, hnsw: HnswSettings): Pr
       await writeInPieces(path.join(folder, FILES.postings), postingPieces(terms, first, skips));
       written.push(FILES.postings);
       await write(FILES.skips, bytesOf(Int32Array.from(skips)));
-      await figures.write(Buffer.from(figureCount === 0 ? '[]' : ']'));
       await figures.close();
       written.push(FILES.figures);
 
