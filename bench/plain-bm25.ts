@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { idf, termScore } from '../src/store/bm25.js';
-import { FILES } from '../src/store/embedded/write.js';
+import { FILES } from '../src/store/embedded/files.js';
 
 export type PlainBm25 = (terms: string[], limit: number) => number[];
 

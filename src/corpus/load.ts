@@ -17,6 +17,22 @@ import type { ChunkingOptions, Corpus, CorpusDocument, DocumentMeta } from './ty
  * CORPUS_MANIFEST_INVALID.
  */
 export async function loadCorpus(corpusDir: string, chunking: ChunkingOptions, reading: ReadLimits = DEFAULT_READ_LIMITS): Promise<Corpus> {
+  const documents: CorpusDocument[] = [];
+  const { skipped } = await readCorpus(corpusDir, chunking, reading, async (document) => void documents.push(document));
+  return { documents, passages: documents.flatMap((d) => d.passages), skipped };
+}
+
+/**
+ * `loadCorpus` one report at a time: each report, cleaned and chunked, goes to `onDocument` before
+ * the next is read, its passages numbered on from the previous report's, so a build need not hold
+ * every report's text at once. Returns what was skipped; CORPUS_MISSING when no report was read.
+ */
+export async function readCorpus(
+  corpusDir: string,
+  chunking: ChunkingOptions,
+  reading: ReadLimits,
+  onDocument: (document: CorpusDocument) => Promise<void>,
+): Promise<{ skipped: Corpus['skipped'] }> {
   const listing = await listReportFiles(corpusDir).catch(() => {
     throw new AppError('CORPUS_MISSING', { dir: corpusDir });
   });
@@ -30,8 +46,9 @@ export async function loadCorpus(corpusDir: string, chunking: ChunkingOptions, r
   const byFile = new Map(listed.map((m) => [m.file, m]));
   const ordered = [...listed.map((m) => m.file).filter((f) => files.includes(f)), ...files.filter((f) => !byFile.has(f))];
 
-  const documents: CorpusDocument[] = [];
   const usedIds = new Set(listed.map((m) => m.id));
+  let read = 0;
+  let nextPassage = 0;
   const sandbox = createReportSandbox(reading);
   try {
     for (const file of ordered) {
@@ -45,24 +62,21 @@ export async function loadCorpus(corpusDir: string, chunking: ChunkingOptions, r
       const { text, pageStarts, titleCandidate } = outcome.report;
       const meta = byFile.get(file) ?? uniqueId(readMeta(file, text, knownCities, titleCandidate).meta, usedIds);
       usedIds.add(meta.id);
-      documents.push({ ...buildDocument(meta, text, chunking), ...(pageStarts ? { pageStarts } : {}), ...(stamp ? { stamp } : {}) });
+      const document = buildDocument(meta, text, chunking);
+      for (const passage of document.passages) passage.id = nextPassage++;
+      read++;
+      await onDocument({ ...document, ...(pageStarts ? { pageStarts } : {}), ...(stamp ? { stamp } : {}) });
     }
   } finally {
     await sandbox.close();
   }
-  if (documents.length === 0) throw new AppError('CORPUS_MISSING', { dir: corpusDir });
-  return { ...numberPassages(documents), skipped };
+  if (read === 0) throw new AppError('CORPUS_MISSING', { dir: corpusDir });
+  return { skipped };
 }
 
 export function buildDocument(meta: DocumentMeta, source: string, chunking: ChunkingOptions): CorpusDocument {
   const { blocks, credits } = cleanText(source);
   return { meta, source, credits, passages: chunkBlocks(blocks, meta, chunking).map((p) => ({ ...p, id: -1 })) };
-}
-
-function numberPassages(documents: CorpusDocument[]): Omit<Corpus, 'skipped'> {
-  const passages = documents.flatMap((d) => d.passages);
-  passages.forEach((p, i) => (p.id = i));
-  return { documents, passages };
 }
 
 function uniqueId(meta: DocumentMeta, used: Set<string>): DocumentMeta {

@@ -23,18 +23,19 @@ export async function sifExpectation(config: Config, settings: RetrievalSettings
   return size === null ? null : { smoothing: settings.sif.smoothing, wordVectors: `${path.basename(file)}:${size}` };
 }
 
-/** SIF fitted on the passages: their vectors and the embedder for questions; null when SIF is off. */
+/** SIF fitted on the passages (their texts in batches): their vectors and the embedder for questions; null when SIF is off. */
 export async function fitSifOnPassages(
   config: Config,
   settings: RetrievalSettings,
-  texts: string[],
+  texts: AsyncIterable<string[]>,
   terms: PassageTerms,
   onProgress?: (done: number) => void,
 ): Promise<{ embedder: Embedder; parameters: SifParameters; passageVectors: Float32Array[] } | null> {
   const expectation = await sifExpectation(config, settings);
-  if (!expectation || texts.length === 0) return null;
+  const passages = terms.lengths.length;
+  if (!expectation || passages === 0) return null;
   const vectors = await loadWordVectors(config.answer.wordVectors!, config.cacheDir);
-  const share = (word: string) => terms.documentFrequency(word) / texts.length;
+  const share = (word: string) => terms.documentFrequency(word) / passages;
   return fitSif(vectors, share, texts, settings.sif, expectation.wordVectors, onProgress);
 }
 

@@ -58,24 +58,31 @@ export function createSifEmbedder(vectors: WordVectors, share: WordShare, parame
 }
 
 /**
- * Fits SIF on a corpus's passages: their weighted averages, the first principal component over
- * them, and the passage vectors with it removed. Returns the passage vectors and the embedder
- * (with its parameters) that embeds questions to match them.
+ * Fits SIF on a corpus's passages, given a batch of texts at a time: their weighted averages, the
+ * first principal component over them, and the passage vectors with it removed. Returns the
+ * passage vectors and the embedder (with its parameters) that embeds questions to match them.
  */
-export function fitSif(
+export async function fitSif(
   vectors: WordVectors,
   share: WordShare,
-  texts: string[],
+  texts: AsyncIterable<string[]>,
   settings: SifSettings,
   wordVectors: string,
   onProgress?: (done: number) => void,
-): { embedder: Embedder; parameters: SifParameters; passageVectors: Float32Array[] } {
-  const average = weightedAverager(vectors, share, settings.smoothing, dimensionOf(vectors, texts));
-  const averages = texts.map((text, i) => {
-    if ((i + 1) % 1000 === 0) onProgress?.(i + 1);
-    return average(text);
-  });
-  onProgress?.(texts.length);
+): Promise<{ embedder: Embedder; parameters: SifParameters; passageVectors: Float32Array[] }> {
+  const average = weightedAverager(vectors, share, settings.smoothing, vectors.dimensions);
+  const averages: Float32Array[] = [];
+  let known = false;
+  for await (const batch of texts) {
+    for (const text of batch) {
+      const vector = average(text);
+      known ||= vector.some((x) => x !== 0);
+      averages.push(vector);
+      if (averages.length % 1000 === 0) onProgress?.(averages.length);
+    }
+  }
+  if (averages.length > 0 && !known) throw new Error('the word vectors know no word of these passages');
+  onProgress?.(averages.length);
   const component = firstPrincipalComponent(averages, settings.componentSample);
   const parameters: SifParameters = { smoothing: settings.smoothing, component: Array.from(component), wordVectors };
   return {
@@ -87,41 +94,32 @@ export function fitSif(
 
 /** The SIF-weighted average of a text's word vectors (zero when it has no known word). */
 function weightedAverager(vectors: WordVectors, share: WordShare, smoothing: number, dimension: number): (text: string) => Float32Array {
-  const known = new Map<string, Float32Array | null>();
-  const vectorOf = (word: string) => {
-    let vector = known.get(word);
-    if (vector === undefined) {
-      vector = vectors.vector(word) ?? null;
+  // Each word's vector and weight, looked up once: a word recurs in thousands of passages.
+  const known = new Map<string, { vector: Float32Array; weight: number } | null>();
+  const lookUp = (word: string) => {
+    let entry = known.get(word);
+    if (entry === undefined) {
+      const vector = vectors.vector(word);
+      entry = vector ? { vector, weight: smoothing / (smoothing + share(word)) } : null;
       // Questions bring new words for ever; passages of one corpus a bounded vocabulary.
       if (known.size >= 200_000) known.clear();
-      known.set(word, vector);
+      known.set(word, entry);
     }
-    return vector;
+    return entry;
   };
   return (text) => {
     const sum = new Float32Array(dimension);
     let words = 0;
     for (const word of sifWords(text)) {
-      const vector = vectorOf(word);
-      if (!vector) continue;
-      const weight = smoothing / (smoothing + share(word));
+      const entry = lookUp(word);
+      if (!entry) continue;
+      const { vector, weight } = entry;
       for (let d = 0; d < dimension; d++) sum[d] += weight * vector[d];
       words++;
     }
     if (words > 0) for (let d = 0; d < dimension; d++) sum[d] /= words;
     return sum;
   };
-}
-
-/** The word vectors' width, from the first word of the texts they know. */
-function dimensionOf(vectors: WordVectors, texts: string[]): number {
-  for (const text of texts) {
-    for (const word of sifWords(text)) {
-      const vector = vectors.vector(word);
-      if (vector) return vector.length;
-    }
-  }
-  throw new Error('the word vectors know no word of these passages');
 }
 
 /**

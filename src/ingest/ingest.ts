@@ -1,5 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
-import { loadCorpus } from '../corpus/load.js';
+import { readCorpus } from '../corpus/load.js';
 import type { SkippedFile } from '../corpus/folder.js';
 import { withCorpusLock } from '../corpus/lock.js';
 import type { Config } from '../config.js';
@@ -10,10 +10,10 @@ import { buildFigures } from '../figures/build.js';
 import { isAppError } from '../errors.js';
 import { RETRIEVAL_SETTINGS, type RetrievalSettings } from '../search/retrieval-settings.js';
 import { createStore } from '../store/create-store.js';
-import { collectTerms } from '../store/passage-terms.js';
+import { termCollector } from '../store/passage-terms.js';
 import { chunkingFingerprint, corpusFingerprint, DENSE_NOT_REQUESTED, INDEX_FORMAT, type IndexManifest } from '../store/manifest.js';
 import { yearsNamed } from '../store/scope-filter.js';
-import type { StoreBackend, StoreBuild } from '../store/types.js';
+import type { IndexWriter, StoreBackend, StoreBuildEnd } from '../store/types.js';
 import { INGEST_SETTINGS } from './settings.js';
 
 export interface IngestOptions {
@@ -47,12 +47,17 @@ export interface IngestResult {
   embedder: Embedder | null;
   /** Why the index has no dense part, when it has none. */
   denseOffReason?: string;
+  /**
+   * Where the time went: reading, cleaning and chunking the reports and writing their passages
+   * and figures; counting their terms (done report by report, beside the former); embedding;
+   * writing what needs every report (postings, vectors with HNSW) and publishing.
+   */
   timings: { corpusMs: number; lexicalMs: number; embedMs: number; writeMs: number; totalMs: number };
 }
 
 /**
- * corpus (read holding the corpus lock) -> clean/chunk -> terms -> (embed) -> publish (write files
- * or rows, HNSW, atomic switch).
+ * corpus, a report at a time (read holding the corpus lock) -> clean/chunk -> terms -> write the
+ * passages -> (embed, the texts read back) -> publish (postings, HNSW, atomic switch).
  */
 export async function ingest(config: Config, options: IngestOptions = {}): Promise<IngestResult> {
   setFlagsFromString(`--heap-growing-percent=${INGEST_SETTINGS.heapGrowingPercent}`);
@@ -60,37 +65,46 @@ export async function ingest(config: Config, options: IngestOptions = {}): Promi
   const clock = stopwatch();
   const timings = { corpusMs: 0, lexicalMs: 0, embedMs: 0, writeMs: 0, totalMs: 0 };
   let counts = { documents: 0, passages: 0 };
-  let reports: IngestResult['reports'] = [];
+  const reports: IngestResult['reports'] = [];
   let skipped: IngestResult['skipped'] = [];
   let embedder: Embedder | null = null;
   let denseOffReason: string | undefined;
 
-  const build = async (live: IndexManifest | null): Promise<StoreBuild | null> => {
+  const build = async (live: IndexManifest | null, writer: IndexWriter): Promise<StoreBuildEnd | null> => {
     if (options.alreadyFresh?.(live)) return null;
     clock.lap();
-    // Read as one state: no add or remove runs while the folder is read (the lock is not held while embedding).
-    const { corpus, corpusHash } = await withCorpusLock(config.corpusDir, async () => ({
-      corpus: await loadCorpus(config.corpusDir, config.chunking, config.reading),
-      corpusHash: await corpusFingerprint(config.corpusDir),
-    }));
-    const passages = corpus.passages.map((p) => ({ ...p, years: yearsNamed(p.text) }));
-    counts = { documents: corpus.documents.length, passages: passages.length };
-    reports = corpus.documents.map((d) => ({ id: d.meta.id, title: d.meta.title, city: d.meta.city, year: d.meta.year, passages: d.passages.length }));
-    skipped = corpus.skipped;
-    timings.corpusMs = clock.lap();
-
-    const terms = collectTerms(passages.map((p) => `${p.section} ${p.text}`));
-    timings.lexicalMs = clock.lap();
+    const collector = termCollector();
+    let termsMs = 0;
+    // Each report is cleaned, chunked, counted and written before the next is read: a corpus of
+    // thousands of reports is never in memory whole. Read as one state: no add or remove runs
+    // while the folder is read (the lock is not held while embedding).
+    const read = await withCorpusLock(config.corpusDir, async () => {
+      const { skipped: notRead } = await readCorpus(config.corpusDir, config.chunking, config.reading, async ({ meta, credits, pageStarts, stamp, passages: chunked }) => {
+        const passages = chunked.map((p) => ({ ...p, years: yearsNamed(p.text) }));
+        const started = performance.now();
+        for (const p of passages) collector.add(`${p.section} ${p.text}`);
+        termsMs += performance.now() - started;
+        reports.push({ id: meta.id, title: meta.title, city: meta.city, year: meta.year, passages: passages.length });
+        const stored = { ...meta, credits, ...(pageStarts ? { pageStarts } : {}), ...(stamp ? { source: stamp } : {}) };
+        await writer.addReport(stored, passages, buildFigures(passages, [meta]));
+      });
+      return { skipped: notRead, corpusHash: await corpusFingerprint(config.corpusDir) };
+    });
+    skipped = read.skipped;
+    counts = { documents: reports.length, passages: reports.reduce((n, r) => n + r.passages, 0) };
+    timings.lexicalMs = Math.round(termsMs);
+    timings.corpusMs = clock.lap() - timings.lexicalMs;
+    const terms = collector.terms();
 
     ({ embedder, reason: denseOffReason } = await resolveEmbedder(config, options.embedder));
     let vectors: Float32Array[] | null = null;
     let sif: SifParameters | undefined;
-    const texts = passages.map((p) => p.text);
     if (embedder) {
-      options.onEmbedStart?.(passages.length);
-      vectors = await embedder.embedPassages(texts, options.onEmbedProgress);
+      options.onEmbedStart?.(counts.passages);
+      vectors = await embedAll(embedder, writer.passageTexts(textsPerRead(config.model.batchSize)), options.onEmbedProgress);
     } else if (options.embedder === undefined && config.dense) {
-      options.onEmbedStart?.(passages.length);
+      options.onEmbedStart?.(counts.passages);
+      const texts = writer.passageTexts(INGEST_SETTINGS.textsPerRead);
       const fitted = await fitSifOnPassages(config, options.retrieval ?? RETRIEVAL_SETTINGS, texts, terms, options.onEmbedProgress);
       if (fitted) {
         ({ embedder, passageVectors: vectors, parameters: sif } = fitted);
@@ -102,7 +116,7 @@ export async function ingest(config: Config, options: IngestOptions = {}): Promi
       manifest: {
         format: INDEX_FORMAT,
         builtAt: new Date().toISOString(),
-        corpusHash,
+        corpusHash: read.corpusHash,
         chunkingHash: chunkingFingerprint(config.chunking),
         counts,
         dense: embedder
@@ -117,11 +131,8 @@ export async function ingest(config: Config, options: IngestOptions = {}): Promi
           : null,
         ...(denseOffReason ? { denseOffReason } : {}),
       },
-      documents: corpus.documents.map((d) => ({ ...d.meta, credits: d.credits, ...(d.pageStarts ? { pageStarts: d.pageStarts } : {}), ...(d.stamp ? { source: d.stamp } : {}) })),
-      passages,
       terms,
       vectors,
-      figures: buildFigures(passages, corpus.documents.map((d) => d.meta)),
     };
   };
 
@@ -141,6 +152,21 @@ async function resolveEmbedder(config: Config, given: Embedder | null | undefine
     if (isAppError(error, 'MODEL_UNAVAILABLE')) return { embedder: null, reason: error.message };
     throw error;
   }
+}
+
+/** The model's vectors of every passage, its texts read back a few thousand at a time. */
+async function embedAll(embedder: Embedder, texts: AsyncIterable<string[]>, onProgress?: (done: number) => void): Promise<Float32Array[]> {
+  const vectors: Float32Array[] = [];
+  for await (const batch of texts) {
+    const before = vectors.length;
+    vectors.push(...(await embedder.embedPassages(batch, onProgress && ((done) => onProgress(before + done)))));
+  }
+  return vectors;
+}
+
+/** About `INGEST_SETTINGS.textsPerRead`, in whole model batches (the model sees the batches it saw when given every text at once). */
+function textsPerRead(batchSize: number): number {
+  return Math.max(1, Math.round(INGEST_SETTINGS.textsPerRead / batchSize)) * batchSize;
 }
 
 function modelSettings({ model }: Config) {

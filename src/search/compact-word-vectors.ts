@@ -81,6 +81,7 @@ export function decodeCompact(data: Buffer, source = 'compact word vectors'): Wo
 
   return {
     size: count,
+    dimensions,
     vector(word) {
       const row = rowOf(word);
       if (row < 0) return undefined;

@@ -14,6 +14,8 @@ import { compactFileFor, decodeCompact, encodeCompact, readCompact, writeCompact
 export interface WordVectors {
   /** Number of words the vectors know. */
   readonly size: number;
+  /** Each vector's width. */
+  readonly dimensions: number;
   /** The unit vector of a word (to about 1%), or undefined when it is not in the vocabulary. */
   vector(word: string): Float32Array | undefined;
 }
@@ -91,6 +93,7 @@ export function parseWord2vecRows(data: Buffer, source = 'word vectors'): Quanti
 function inMemory({ dimensions, rows, values }: QuantizedVectors): WordVectors {
   return {
     size: rows.size,
+    dimensions,
     vector(word) {
       const at = rows.get(word);
       if (at === undefined) return undefined;

@@ -8,7 +8,7 @@ import { AppError } from '../errors.js';
 import type { StoreExpectations } from './types.js';
 
 /** Bump when the on-disk layout or the chunker's behaviour changes, so old indexes are rebuilt. */
-export const INDEX_FORMAT = 13;
+export const INDEX_FORMAT = 15;
 
 const denseSchema = z.object({
   model: z.string(),

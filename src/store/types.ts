@@ -66,15 +66,30 @@ export interface Store {
   close(): Promise<void>;
 }
 
-/** What ingest hands a backend to publish as the new index. */
-export interface StoreBuild {
+/**
+ * Where a build goes while ingest makes it, a report at a time: a large corpus is never held whole
+ * (at 192k passages the passages, their sentences and the figures were most of a build's memory).
+ */
+export interface IndexWriter {
+  /** A report, its passages (ids following on from the previous report's) and its figures. */
+  addReport(document: StoredDocument, passages: StoredPassage[], figures: Figure[]): Promise<void>;
+  /** The texts of every passage added, in id order, up to `size` at a time (for embedding them). */
+  passageTexts(size: number): AsyncIterable<string[]>;
+}
+
+/** What a build knows once every report is in: the backend writes it and publishes. */
+export interface StoreBuildEnd {
   manifest: Omit<IndexManifest, 'files'>;
-  documents: StoredDocument[];
-  passages: StoredPassage[];
   /** Index terms of each passage, by passage id. */
   terms: PassageTerms;
   /** One vector per passage, or null for a lexical-only index. */
   vectors: Float32Array[] | null;
+}
+
+/** A whole build, for a backend that writes it at once (PostgreSQL, in one transaction). */
+export interface StoreBuild extends StoreBuildEnd {
+  documents: StoredDocument[];
+  passages: StoredPassage[];
   /** Every indicator statement of the reports. */
   figures: Figure[];
 }
@@ -113,11 +128,12 @@ export interface StoreBackend {
   open(expected: StoreExpectations, events?: StoreEvents): Promise<Store>;
   /**
    * Runs `build` while holding the backend's build lock (other ingests wait; a killed holder does
-   * not block them), then publishes what it returns atomically. `build` gets the live index's
-   * manifest as it stands under the lock, and returns null to publish nothing (the index another
-   * process just published already fits). Readers see the old index until the new one is complete.
+   * not block them), then publishes it atomically. `build` gets the live index's manifest as it
+   * stands under the lock and a writer for the reports, and returns what needs them all, or null to
+   * publish nothing (the index another process just published already fits). Readers see the old
+   * index until the new one is complete; a build that fails leaves nothing behind.
    */
-  publish(build: (live: IndexManifest | null) => Promise<StoreBuild | null>): Promise<boolean>;
+  publish(build: (live: IndexManifest | null, writer: IndexWriter) => Promise<StoreBuildEnd | null>): Promise<boolean>;
   /**
    * Calls `onPublished` when an index may have been published since (by any process): a hint to
    * compare the live manifest's `builtAt` with the one open. Returns the function that stops watching.

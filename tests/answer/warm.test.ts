@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => context.cleanup());
 
-const vectors: WordVectors = { size: 2, vector: (word) => (word === '公园' || word === '绿地' ? Float32Array.of(1, 0) : undefined) };
+const vectors: WordVectors = { size: 2, dimensions: 2, vector: (word) => (word === '公园' || word === '绿地' ? Float32Array.of(1, 0) : undefined) };
 
 describe('warm start', () => {
   it('loads everything before the first question, so the first answers load nothing', async () => {

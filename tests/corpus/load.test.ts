@@ -2,7 +2,8 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/corpus/load.js';
+import { loadCorpus, readCorpus } from '../../src/corpus/load.js';
+import { DEFAULT_READ_LIMITS } from '../../src/config.js';
 import { isAppError } from '../../src/errors.js';
 import { CORPUS_DIR, tempDir } from '../support/fixtures.js';
 import { runCli } from '../support/run-cli.js';
@@ -35,6 +36,22 @@ describe('reading the corpus folder', () => {
     expect(copy.source).toBe(text);
     expect(copy.meta).toMatchObject({ title: '晋中市2025年政府工作报告（摘要）', city: '晋中', year: 2025 });
     expect(corpus.skipped).toEqual([]);
+  });
+
+  it('hands over one report at a time, its passages numbered on from the report before, and reads the next only after', async () => {
+    const whole = await loadCorpus(CORPUS_DIR, CHUNKING);
+    const handed: Array<{ id: string; passages: number[] }> = [];
+    let handling = false;
+    const { skipped } = await readCorpus(CORPUS_DIR, CHUNKING, DEFAULT_READ_LIMITS, async (document) => {
+      expect(handling).toBe(false);
+      handling = true;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      handed.push({ id: document.meta.id, passages: document.passages.map((p) => p.id) });
+      handling = false;
+    });
+    expect(skipped).toEqual(whole.skipped);
+    expect(handed).toEqual(whole.documents.map((d) => ({ id: d.meta.id, passages: d.passages.map((p) => p.id) })));
+    expect(handed.flatMap((d) => d.passages)).toEqual(whole.passages.map((_, i) => i));
   });
 
   it('skips binary and empty files with a reason, and indexes the rest', async () => {

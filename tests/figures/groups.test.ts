@@ -10,6 +10,7 @@ const LEXICON = { same: [['规上', '规模以上'], ['GDP', '地区生产总值
 /** Word vectors that put 存款 and 储蓄 together and everything else elsewhere. */
 const VECTORS: WordVectors = {
   size: 3,
+  dimensions: 2,
   vector: (word) => (word === '存款' || word === '储蓄' ? Float32Array.of(1, 0) : word === '余额' || word === '居民' ? Float32Array.of(0, 1) : undefined),
 };
 

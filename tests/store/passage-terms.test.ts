@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { collectTerms, invertTerms } from '../../src/store/passage-terms.js';
+import { invertTerms, termCollector, type PassageTerms } from '../../src/store/passage-terms.js';
 import { tokenize } from '../../src/text/tokenize.js';
 
 const TEXTS = ['新建公园16个，公园绿地。', '地铁1号线开通运营。', '新建公园20个。'];
 
+function collectTerms(texts: string[]): PassageTerms {
+  const collector = termCollector();
+  for (const text of texts) collector.add(text);
+  return collector.terms();
+}
+
 describe('passage terms', () => {
-  it("holds each passage's terms as ids with counts, and the passages' lengths and document frequencies", () => {
+  it("holds each passage's terms as ids in order of first use with counts, and the passages' lengths and document frequencies", () => {
     const terms = collectTerms(TEXTS);
     TEXTS.forEach((text, passage) => {
       const tokens = tokenize(text);
@@ -14,6 +20,7 @@ describe('passage terms', () => {
       for (const token of tokens) counted.set(token, (counted.get(token) ?? 0) + 1);
       const held = new Map(Array.from(terms.ids[passage], (id, i) => [terms.terms[id], terms.counts[passage][i]]));
       expect(held).toEqual(counted);
+      expect(Array.from(terms.ids[passage], (id) => terms.terms[id])).toEqual([...new Set(tokens)]);
     });
     expect(terms.documentFrequency('公园')).toBe(2);
     expect(terms.documentFrequency('地铁')).toBe(1);

@@ -75,6 +75,13 @@ describe.each(BACKENDS)('%s store', (_name, makeBackend) => {
     expect((await store.following(first, 3)).map((p) => p.id)).toEqual([1, 2, 3]);
   });
 
+  it('holds every passage as the corpus read whole has it, though it was written a report at a time', async () => {
+    const corpus = await loadCorpus(CORPUS_DIR, config.chunking);
+    const stored = await store.passages(corpus.passages.map((p) => p.id));
+    expect(stored.map((p) => [p.docId, p.section, p.text, p.sentences.length])).toEqual(corpus.passages.map((p) => [p.docId, p.section, p.text, p.sentences.length]));
+    expect(store.terms.passageCount).toBe(corpus.passages.length);
+  });
+
   it('keeps the figures table built at ingest, as built', async () => {
     const corpus = await loadCorpus(CORPUS_DIR, config.chunking);
     const built = buildFigures(corpus.passages, corpus.documents.map((d) => d.meta));
@@ -197,6 +204,16 @@ describe('embedded store on disk', () => {
     });
     await expect(ingest({ ...config, indexDir: copy }, { embedder })).rejects.toThrow('simulated crash');
     spy.mockRestore();
+    expect(await liveFolder(copy)).toBe(before);
+    expect((await readdir(copy)).filter((f) => f.startsWith('.building-'))).toEqual([]);
+    await (await open(copy)).close();
+  });
+
+  it('keeps the previous index when a build fails after its reports were written, and leaves no build behind', async () => {
+    const copy = await copyIndex();
+    const before = await liveFolder(copy);
+    const failing: Embedder = { ...embedder, embedPassages: async () => Promise.reject(new Error('simulated embedding failure')) };
+    await expect(ingest({ ...config, indexDir: copy }, { embedder: failing })).rejects.toThrow('simulated embedding failure');
     expect(await liveFolder(copy)).toBe(before);
     expect((await readdir(copy)).filter((f) => f.startsWith('.building-'))).toEqual([]);
     await (await open(copy)).close();

@@ -5,9 +5,10 @@ import { AppError } from '../../errors.js';
 import { currentIndexFolder, ensureIndexDir, newIndexFolder, publishIndexFolder, watchCurrent } from '../atomic.js';
 import { withLock } from '../lock.js';
 import { indexManifestSchema, staleReason, type IndexManifest } from '../manifest.js';
-import type { StoreBackend } from '../types.js';
+import type { StoreBackend, StoreBuildEnd } from '../types.js';
 import { readEmbeddedIndex } from './read.js';
-import { FILES, sha256Of, writeEmbeddedIndex } from './write.js';
+import { FILES, sha256Of } from './files.js';
+import { startEmbeddedBuild, type EmbeddedBuild } from './write.js';
 
 /**
  * Indexes as folders under `INDEX_DIR`: `index-<stamp>/`, with `CURRENT` naming the live one. A
@@ -61,14 +62,20 @@ export function createEmbeddedBackend(config: Pick<Config, 'indexDir' | 'hnsw'>)
       await ensureIndexDir(indexDir);
       return withLock(path.join(indexDir, 'build'), async () => {
         const live = await currentIndexFolder(indexDir).then((folder) => (folder ? manifestIn(folder) : null)).catch(() => null);
-        const made = await build(live);
-        if (!made) return false;
         const folder = await newIndexFolder(indexDir);
+        let started: EmbeddedBuild | undefined;
+        let end: StoreBuildEnd | null;
         try {
-          await writeEmbeddedIndex(folder, made, config.hnsw);
+          started = await startEmbeddedBuild(folder, config.hnsw);
+          end = await build(live, started.writer);
+          if (end) await started.finish(end);
         } catch (error) {
-          await rm(folder, { recursive: true, force: true });
+          await (started ? started.abandon() : rm(folder, { recursive: true, force: true }));
           throw error;
+        }
+        if (!end) {
+          await started.abandon();
+          return false;
         }
         await publishIndexFolder(indexDir, folder);
         return true;

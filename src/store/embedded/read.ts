@@ -8,16 +8,10 @@ import type { IndexManifest } from '../manifest.js';
 import { inScope } from '../scope-filter.js';
 import type { ScopeFilter, ScoredPassage, Store, StoredDocument, StoredPassage, StoreEvents, TermStatistics } from '../types.js';
 import { openVectorIndex, type VectorIndex } from '../vector-index.js';
-import { CHECKSUM_BYTES, FILES, passageChecksum } from './write.js';
-
-/** Below this many passages in scope, dense search scans them exactly instead of filtering HNSW. */
-const EXACT_SCAN_LIMIT = 5000;
-/**
- * Postings up to this size are read into memory when the index opens (a few megabytes for a few
- * thousand passages, tens at twenty thousand): one read at open instead of one per query term.
- * Bigger ones are read by offset, so a large index does not hold them all.
- */
-const POSTINGS_IN_MEMORY_BYTES = 64 * 2 ** 20;
+import { CHECKSUM_BYTES, FILES, passageChecksum, POSTINGS_SKIP } from './files.js';
+import { EMBEDDED_READ_SETTINGS, type EmbeddedReadSettings } from './settings.js';
+import { readJsonLines } from './json-lines.js';
+import { firstAtOrAfter, stretchOf } from './skips.js';
 
 /**
  * Opens an embedded index folder whose files were already checked against `manifest`. Files that
@@ -26,7 +20,13 @@ const POSTINGS_IN_MEMORY_BYTES = 64 * 2 ** 20;
  * through `events.onDamage`, the folder is marked DAMAGED (the next open rebuilds) and the passage
  * is read as empty: nothing of it is quoted.
  */
-export async function readEmbeddedIndex(folder: string, manifest: IndexManifest, efSearch: number, events: StoreEvents = {}): Promise<Store> {
+export async function readEmbeddedIndex(
+  folder: string,
+  manifest: IndexManifest,
+  efSearch: number,
+  events: StoreEvents = {},
+  settings: EmbeddedReadSettings = EMBEDDED_READ_SETTINGS,
+): Promise<Store> {
   const file = (name: string) => path.join(folder, name);
   const documents = JSON.parse(await readFile(file(FILES.documents), 'utf8')) as StoredDocument[];
   const termList = JSON.parse(await readFile(file(FILES.terms), 'utf8')) as string[];
@@ -57,14 +57,28 @@ export async function readEmbeddedIndex(folder: string, manifest: IndexManifest,
     closeSync(postingsFd);
     throw misfit(FILES.passages);
   }
-  const postingsInMemory = statSync(file(FILES.postings)).size <= POSTINGS_IN_MEMORY_BYTES ? new Int32Array(toArrayBuffer(await readFile(file(FILES.postings)))) : null;
+  const postingsInMemory = statSync(file(FILES.postings)).size <= settings.postingsInMemoryBytes ? new Int32Array(toArrayBuffer(await readFile(file(FILES.postings)))) : null;
+  const skips = new Int32Array(toArrayBuffer(await readFile(file(FILES.skips))));
 
   // A loop, not new Map(list.map(…)): at 107k terms (×1000) the pairs cost more than the map.
   const termIds = new Map<string, number>();
-  for (let id = 0; id < termList.length; id++) termIds.set(termList[id], id);
+  // Where each term's samples start in postings.skip (terms of few postings have none).
+  const skipStarts = new Float64Array(termList.length);
+  let skipCount = 0;
+  for (let id = 0; id < termList.length; id++) {
+    termIds.set(termList[id], id);
+    skipStarts[id] = skipCount;
+    const n = termStats[id * 2 + 1];
+    if (n > POSTINGS_SKIP) skipCount += Math.ceil(n / POSTINGS_SKIP);
+  }
+  if (skips.length !== skipCount) {
+    closeSync(passagesFd);
+    closeSync(postingsFd);
+    throw misfit(FILES.skips);
+  }
   const postingsOf = (term: string) => {
     const id = termIds.get(term);
-    return id === undefined ? undefined : { first: termStats[id * 2], n: termStats[id * 2 + 1] };
+    return id === undefined ? undefined : { first: termStats[id * 2], n: termStats[id * 2 + 1], skip: skipStarts[id] };
   };
   const averageLength = lengths.reduce((sum, n) => sum + n, 0) / Math.max(count, 1);
   const ranges = documentRanges(docOf, documents.length);
@@ -101,49 +115,45 @@ export async function readEmbeddedIndex(folder: string, manifest: IndexManifest,
   const readPassage = (id: number): StoredPassage =>
     new LazyPassage(() => readRecord(id), id, documents[docOf[id]].id, sections[sectionOf[id]], plans[id] === 1 ? 'plan' : 'review', Array.from(yearsOf(id)));
 
-  /** Id runs worth reading for a scope, and the per-passage test within them (null: everything). */
+  /** Id runs worth reading for a scope (reports next to each other make one run), and the per-passage test within them (null: everything). */
   const scoped = (scope: ScopeFilter) => {
     if (scope.cities.length === 0 && scope.years.length === 0) return null;
     const runs: Array<[number, number]> = [];
     const whole = new Uint8Array(documents.length);
     documents.forEach((doc, d) => {
-      if (!ranges[d] || (scope.cities.length > 0 && !scope.cities.includes(doc.city))) return;
-      runs.push(ranges[d]);
+      const range = ranges[d];
+      if (!range || (scope.cities.length > 0 && !scope.cities.includes(doc.city))) return;
+      const last = runs[runs.length - 1];
+      if (last && last[1] + 1 === range[0]) last[1] = range[1];
+      else runs.push([range[0], range[1]]);
       if (inScope(scope, doc, [])) whole[d] = 1;
     });
     const allowed = (id: number) => whole[docOf[id]] === 1 || inScope(scope, documents[docOf[id]], yearsOf(id));
     return { runs, allowed, size: runs.reduce((n, [from, to]) => n + to - from + 1, 0) };
   };
 
-  /** A term's postings within the runs (binary search by positional reads), or all of them. */
+  /**
+   * A term's postings within the runs, or all of them. For a long list, its samples in
+   * postings.skip narrow each run to a stretch read at once, then searched in memory.
+   */
   const postingsWithin = (term: string, runs: Array<[number, number]> | null): Int32Array[] => {
     const entry = postingsOf(term);
     if (!entry) return [];
-    const idAt = (k: number) => {
-      if (postingsInMemory) return postingsInMemory[(entry.first + k) * 2];
-      const cell = new Int32Array(1);
-      readSync(postingsFd, new Uint8Array(cell.buffer), 0, 4, (entry.first + k) * 8);
-      return cell[0];
-    };
     const slice = (from: number, to: number) => {
       if (postingsInMemory) return postingsInMemory.subarray((entry.first + from) * 2, (entry.first + to) * 2);
       const out = new Int32Array((to - from) * 2);
       if (to > from) readSync(postingsFd, new Uint8Array(out.buffer), 0, out.byteLength, (entry.first + from) * 8);
       return out;
     };
-    if (!runs || entry.n <= 64) return [slice(0, entry.n)];
-    const firstAtOrAfter = (id: number) => {
-      let low = 0;
-      let high = entry.n;
-      while (low < high) {
-        const middle = (low + high) >>> 1;
-        if (idAt(middle) < id) low = middle + 1;
-        else high = middle;
-      }
-      return low;
-    };
-    return runs.map(([from, to]) => slice(firstAtOrAfter(from), firstAtOrAfter(to + 1)));
+    if (!runs || entry.n <= POSTINGS_SKIP) return [slice(0, entry.n)];
+    const samples = skips.subarray(entry.skip, entry.skip + Math.ceil(entry.n / POSTINGS_SKIP));
+    return runs.map(([from, to]) => {
+      const stretch = slice(...stretchOf(samples, entry.n, from, to));
+      return stretch.subarray(firstAtOrAfter(stretch, 2, from) * 2, firstAtOrAfter(stretch, 2, to + 1) * 2);
+    });
   };
+  /** A score per passage, kept between searches (set back to 0 after each): a fresh 1.5 MB array per search at ×1000 cost more than the search. */
+  const scores = new Float64Array(count);
 
   return {
     manifest,
@@ -161,31 +171,34 @@ export async function readEmbeddedIndex(folder: string, manifest: IndexManifest,
     async searchLexical(queryTerms, scope, limit) {
       const within = scoped(scope);
       // A dense score array and the list of touched ids: cheaper than a Map once postings run long.
-      const scores = new Float64Array(count);
       const touched: number[] = [];
-      for (const term of new Set(queryTerms)) {
-        const weight = terms.idf(term);
-        if (weight === 0) continue;
-        for (const list of postingsWithin(term, within?.runs ?? null)) {
-          for (let i = 0; i < list.length; i += 2) {
-            const id = list[i];
-            if (within && !within.allowed(id)) continue;
-            if (scores[id] === 0) touched.push(id);
-            scores[id] += termScore(weight, list[i + 1], lengths[id], averageLength);
+      try {
+        for (const term of new Set(queryTerms)) {
+          const weight = terms.idf(term);
+          if (weight === 0) continue;
+          for (const list of postingsWithin(term, within?.runs ?? null)) {
+            for (let i = 0; i < list.length; i += 2) {
+              const id = list[i];
+              if (within && !within.allowed(id)) continue;
+              if (scores[id] === 0) touched.push(id);
+              scores[id] += termScore(weight, list[i + 1], lengths[id], averageLength);
+            }
           }
         }
+        return topK(touched, (id) => scores[id], limit);
+      } finally {
+        for (const id of touched) scores[id] = 0;
       }
-      return topK(touched, (id) => scores[id], limit);
     },
     async searchVectors(vector, scope, limit): Promise<ScoredPassage[]> {
       if (!vectors) return [];
       const within = scoped(scope);
       if (!within) return vectors.search(vector, limit);
-      if (within.size <= EXACT_SCAN_LIMIT) return vectors.searchWithin(vector, within.runs, limit, within.allowed);
+      if (within.size <= settings.exactScanLimit) return vectors.searchWithin(vector, within.runs, limit, within.allowed);
       return vectors.search(vector, limit, within.allowed);
     },
     figures() {
-      return (figures ??= readFile(file(FILES.figures), 'utf8').then((text) => JSON.parse(text) as Figure[]));
+      return (figures ??= readJsonLines<Figure>(file(FILES.figures)));
     },
     async close() {
       if (passagesFd !== null) closeSync(passagesFd);

@@ -11,6 +11,7 @@ import { readPostgresIndex } from './read.js';
 import { BUILD_LOCK, migrate, SCHEMA_VERSION, schemaVersion } from './schema.js';
 import { inTransaction } from './transaction.js';
 import { dropUnusedVersions, leaseCurrent, LEASE_REFRESH_MS, refreshLeases, releaseLease } from './versions.js';
+import { bufferedBuild } from './buffered-build.js';
 import { VERSION_FORMAT, versionRows, writeVersion } from './write.js';
 
 /** The channel a publish notifies, with the new version's id, so readers switch to it. */
@@ -98,8 +99,10 @@ export function createPostgresBackend(settings: PostgresSettings): StoreBackend 
         await migrate(client);
         await client.query('SELECT pg_advisory_lock($1)', [BUILD_LOCK]);
         try {
-          const made = await build(await liveManifest(client).catch(() => null));
-          if (!made) return false;
+          const buffered = bufferedBuild();
+          const end = await build(await liveManifest(client).catch(() => null), buffered.writer);
+          if (!end) return false;
+          const made = buffered.whole(end);
           const rows = versionRows(made);
           const version = await inTransaction(client, async () => {
             const written = await writeVersion(client, rows);
