@@ -145,6 +145,36 @@ export async function readEmbeddedIndex(folder: string, manifest: IndexManifest,
     return runs.map(([from, to]) => slice(firstAtOrAfter(from), firstAtOrAfter(to + 1)));
   };
 
+  /** BM25 over the scoped passages, best `limit` first. */
+  const searchLexical = (queryTerms: string[], scope: ScopeFilter, limit: number): ScoredPassage[] => {
+    const within = scoped(scope);
+    // A dense score array and the list of touched ids: cheaper than a Map once postings run long.
+    const scores = new Float64Array(count);
+    const touched: number[] = [];
+    for (const term of new Set(queryTerms)) {
+      const weight = terms.idf(term);
+      if (weight === 0) continue;
+      for (const list of postingsWithin(term, within?.runs ?? null)) {
+        for (let i = 0; i < list.length; i += 2) {
+          const id = list[i];
+          if (within && !within.allowed(id)) continue;
+          if (scores[id] === 0) touched.push(id);
+          scores[id] += termScore(weight, list[i + 1], lengths[id], averageLength);
+        }
+      }
+    }
+    return topK(touched, (id) => scores[id], limit);
+  };
+
+  /** Cosine similarity over the scoped passages, best `limit` first; [] without vectors. */
+  const searchVectors = async (vector: Float32Array, scope: ScopeFilter, limit: number): Promise<ScoredPassage[]> => {
+    if (!vectors) return [];
+    const within = scoped(scope);
+    if (!within) return vectors.search(vector, limit);
+    if (within.size <= EXACT_SCAN_LIMIT) return vectors.searchWithin(vector, within.runs, limit, within.allowed);
+    return vectors.search(vector, limit, within.allowed);
+  };
+
   return {
     manifest,
     documents,
@@ -159,30 +189,10 @@ export async function readEmbeddedIndex(folder: string, manifest: IndexManifest,
       return run;
     },
     async searchLexical(queryTerms, scope, limit) {
-      const within = scoped(scope);
-      // A dense score array and the list of touched ids: cheaper than a Map once postings run long.
-      const scores = new Float64Array(count);
-      const touched: number[] = [];
-      for (const term of new Set(queryTerms)) {
-        const weight = terms.idf(term);
-        if (weight === 0) continue;
-        for (const list of postingsWithin(term, within?.runs ?? null)) {
-          for (let i = 0; i < list.length; i += 2) {
-            const id = list[i];
-            if (within && !within.allowed(id)) continue;
-            if (scores[id] === 0) touched.push(id);
-            scores[id] += termScore(weight, list[i + 1], lengths[id], averageLength);
-          }
-        }
-      }
-      return topK(touched, (id) => scores[id], limit);
+      return searchLexical(queryTerms, scope, limit);
     },
-    async searchVectors(vector, scope, limit): Promise<ScoredPassage[]> {
-      if (!vectors) return [];
-      const within = scoped(scope);
-      if (!within) return vectors.search(vector, limit);
-      if (within.size <= EXACT_SCAN_LIMIT) return vectors.searchWithin(vector, within.runs, limit, within.allowed);
-      return vectors.search(vector, limit, within.allowed);
+    async searchHybrid(queryTerms, vector, scope, limit) {
+      return { lexical: searchLexical(queryTerms, scope, limit), dense: await searchVectors(vector, scope, limit) };
     },
     figures() {
       return (figures ??= readFile(file(FILES.figures), 'utf8').then((text) => JSON.parse(text) as Figure[]));
