@@ -75,6 +75,14 @@ describe.each(BACKENDS)('%s store', (name, makeBackend) => {
     expect((await store.following(first, 3)).map((p) => p.id)).toEqual([1, 2, 3]);
   });
 
+  it('gives back every passage as it was built, its text and sentences', async () => {
+    const corpus = await loadCorpus(CORPUS_DIR, config.chunking);
+    const read = await store.passages(corpus.passages.map((p) => p.id));
+    const plain = (p: object) => JSON.parse(JSON.stringify(p)) as Record<string, unknown>;
+    expect(read.map((p) => ({ ...plain(p), years: undefined }))).toEqual(corpus.passages.map((p) => ({ ...plain(p), years: undefined })));
+    expect((await store.following(read[0], 2)).map(plain)).toEqual(read.slice(1, 3).map(plain));
+  });
+
   it('keeps the figures table built at ingest, as built', async () => {
     const corpus = await loadCorpus(CORPUS_DIR, config.chunking);
     const built = buildFigures(corpus.passages, corpus.documents.map((d) => d.meta));

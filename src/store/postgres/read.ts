@@ -5,9 +5,10 @@ import { inScope } from '../scope-filter.js';
 import type { IndexManifest } from '../manifest.js';
 import { query } from './pool.js';
 import { readFigures } from './figures.js';
+import { passageFromBody, type PassageBody } from './passage-body.js';
 import { scopeRuns } from './scope-runs.js';
 import { searchStatement, type DenseQuery, type LexicalQuery } from './search-sql.js';
-import type { ScopeFilter, ScoredPassage, Store, StoredDocument, StoredPassage, TermStatistics } from '../types.js';
+import type { ScopeFilter, ScoredPassage, Store, StoredDocument, TermStatistics } from '../types.js';
 
 /** Up to this many passages in scope, vector search compares them all; above it, it walks the HNSW index. */
 const EXACT_SCOPE = 2000;
@@ -58,8 +59,8 @@ export async function readPostgresIndex(pool: pg.Pool, version: number, manifest
     const lists: [ScoredPassage[], ScoredPassage[]] = [[], []];
     if (!request.lexical && !request.dense) return lists;
     const { text, values } = searchStatement({ version, ...request });
-    const { rows } = await query<{ list: number; id: number; score: number; data: StoredPassage | null }>(pool, text, values);
-    const byId = new Map(rows.flatMap((r) => (r.data ? [[r.id, r.data] as const] : [])));
+    const { rows } = await query<{ list: number; id: number; score: number; body: PassageBody | null }>(pool, text, values);
+    const byId = new Map(rows.flatMap((r) => (r.body ? [[r.id, passageFromBody(r.body)] as const] : [])));
     for (const r of rows) lists[r.list].push({ passageId: r.id, score: Number(r.score), passage: byId.get(r.id)! });
     return lists;
   };
@@ -77,18 +78,18 @@ export async function readPostgresIndex(pool: pg.Pool, version: number, manifest
     terms,
     hasVectors: dimension !== undefined,
     async passages(ids) {
-      const found = await query<{ id: number; data: StoredPassage }>(pool, 'SELECT id, data FROM rq_passages WHERE version = $1 AND id = ANY($2::int[])', [version, ids]);
-      const byId = new Map(found.rows.map((r) => [r.id, r.data]));
+      const found = await query<{ id: number; body: PassageBody }>(pool, 'SELECT id, body FROM rq_passages WHERE version = $1 AND id = ANY($2::int[])', [version, ids]);
+      const byId = new Map(found.rows.map((r) => [r.id, passageFromBody(r.body)]));
       return ids.map((id) => byId.get(id)!);
     },
     async following(passage, limit) {
-      const next = await query<{ data: StoredPassage }>(
+      const next = await query<{ body: PassageBody }>(
         pool,
-        'SELECT data FROM rq_passages WHERE version = $1 AND id > $2 AND id <= $2 + $3 AND doc_id = $4 ORDER BY id',
+        'SELECT body FROM rq_passages WHERE version = $1 AND id > $2 AND id <= $2 + $3 AND doc_id = $4 ORDER BY id',
         [version, passage.id, limit, passage.docId],
       );
       // Ids of one report are consecutive: stop at the first gap.
-      const run = next.rows.map((r) => r.data);
+      const run = next.rows.map((r) => passageFromBody(r.body));
       const end = run.findIndex((p, i) => p.id !== passage.id + 1 + i);
       return end < 0 ? run : run.slice(0, end);
     },

@@ -49,7 +49,7 @@ function lexicalCtes(bind: Bind, version: string, query: LexicalQuery, scope: Sc
 }
 
 /**
- * The best `limit` passages by cosine similarity within the scope, nearest first, with their data.
+ * The best `limit` passages by cosine similarity within the scope, nearest first, with their bodies.
  * The scope rule of `inScope` over `rq_passages p`: an asked city, and a report that plans or
  * reviews an asked year or a passage that names one (all in `scope_years`, GIN-indexed). A small
  * scope is compared in full (the "+ 0" keeps the planner off the index); a large one walks the
@@ -59,7 +59,7 @@ function denseSelect(bind: Bind, version: string, query: DenseQuery, scope: Scop
   const distance = `p.embedding::vector(${query.dimension}) <=> ${bind(`[${Array.from(query.vector).join(',')}]`)}::vector(${query.dimension})`;
   const cities = bind(scope.cities);
   const years = bind(scope.years);
-  return `SELECT p.id, 1 - (${distance}) AS score, p.data
+  return `SELECT p.id, 1 - (${distance}) AS score, p.body
          FROM rq_passages p
         WHERE p.version = ${version}
           AND (cardinality(${cities}::text[]) = 0 OR p.city = ANY(${cities}::text[]))
@@ -70,8 +70,8 @@ function denseSelect(bind: Bind, version: string, query: DenseQuery, scope: Scop
 
 /**
  * One statement for a question's lexical list, its vector list, or both (at least one): rows of
- * (list 0 lexical or 1 dense, rank, id, score, data), in list and rank order. A passage in both
- * lists brings its data once, with the lexical list (null in the dense row).
+ * (list 0 lexical or 1 dense, rank, id, score, body), in list and rank order. A passage in both
+ * lists brings its body once, with the lexical list (null in the dense row).
  */
 export function searchStatement(search: { version: number; scope: ScopeFilter; limit: number; lexical: LexicalQuery | null; dense: DenseQuery | null }): { text: string; values: unknown[] } {
   const { values, bind } = statementParameters();
@@ -83,16 +83,16 @@ export function searchStatement(search: { version: number; scope: ScopeFilter; l
     ctes.push(
       lexicalCtes(bind, version, search.lexical, search.scope, limit),
       `lexical AS (
-       SELECT b.id, b.score, p.data, row_number() OVER (ORDER BY b.score DESC, b.id) AS rank
+       SELECT b.id, b.score, p.body, row_number() OVER (ORDER BY b.score DESC, b.id) AS rank
          FROM best b JOIN rq_passages p ON p.version = ${version} AND p.id = b.id)`,
     );
-    lists.push('SELECT 0 AS list, l.rank, l.id, l.score, l.data FROM lexical l');
+    lists.push('SELECT 0 AS list, l.rank, l.id, l.score, l.body FROM lexical l');
   }
   if (search.dense) {
     // The subquery's order (nearest first) is the rank.
-    ctes.push(`dense AS (SELECT d.id, d.score, d.data, row_number() OVER () AS rank FROM (${denseSelect(bind, version, search.dense, search.scope, limit)}) d)`);
-    const data = search.lexical ? 'CASE WHEN EXISTS (SELECT 1 FROM lexical l WHERE l.id = d.id) THEN NULL ELSE d.data END' : 'd.data';
-    lists.push(`SELECT 1 AS list, d.rank, d.id, d.score, ${data} FROM dense d`);
+    ctes.push(`dense AS (SELECT d.id, d.score, d.body, row_number() OVER () AS rank FROM (${denseSelect(bind, version, search.dense, search.scope, limit)}) d)`);
+    const body = search.lexical ? 'CASE WHEN EXISTS (SELECT 1 FROM lexical l WHERE l.id = d.id) THEN NULL ELSE d.body END' : 'd.body';
+    lists.push(`SELECT 1 AS list, d.rank, d.id, d.score, ${body} FROM dense d`);
   }
   return { text: `WITH ${ctes.join(',\n     ')}\n${lists.join('\nUNION ALL\n')}\nORDER BY list, rank`, values };
 }
