@@ -5,8 +5,9 @@
  * fresh), each opened hybrid and lexical (`DENSE=off` on the same index) and warmed. Then the dev
  * questions: a first hybrid round on each (PostgreSQL's the first after the re-ingest), then three
  * later rounds in which embedded and PostgreSQL alternate, hybrid then lexical, so a change in the
- * machine's load falls on both. Also counts PostgreSQL statements per question and the stages'
- * medians. Args: copies, work folder, database URL. Prints one JSON object.
+ * machine's load falls on both; then a first round in an app opened afresh on the same (no longer
+ * new) version. Also counts PostgreSQL statements per question and the stages' medians. Args:
+ * copies, work folder, database URL. Prints one JSON object.
  */
 import path from 'node:path';
 import pg from 'pg';
@@ -78,6 +79,11 @@ async function main(): Promise<void> {
   const embeddedFirst = await ask(sides.embeddedHybrid, false);
   const postgresFirst = await ask(sides.postgresHybrid, false);
   for (let r = 0; r < 3; r++) for (const side of Object.values(sides)) await ask(side, true);
+  // The same first round in another app opened now, on the version the rounds above have read: what
+  // a freshly opened app costs on its own, apart from the version being new.
+  const reopened = await open(configs.postgres);
+  const reopenedFirst = await ask(reopened, false);
+  await reopened.app.close();
 
   const summary = (side: Side) => ({
     laterMedianMs: round(median(side.times.totalMs), 2),
@@ -95,6 +101,8 @@ async function main(): Promise<void> {
       embeddedMedianMs: round(median(embeddedFirst), 2),
       postgresMedianMs: round(median(postgresFirst), 2),
       postgresFirstOverLater: round(median(postgresFirst) / median(sides.postgresHybrid.times.totalMs), 2),
+      postgresReopenedMedianMs: round(median(reopenedFirst), 2),
+      postgresFirstOverReopened: round(median(postgresFirst) / median(reopenedFirst), 2),
     },
   };
   for (const side of Object.values(sides)) await side.app.close();
