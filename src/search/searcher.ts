@@ -48,26 +48,24 @@ export function createSearcher({ store, embedder, settings = RETRIEVAL_SETTINGS 
       const timings = { embedMs: 0, denseMs: 0, lexicalMs: 0, fusionMs: 0 };
       if (scope.emptyBecause) return { hits: [], scope, timings };
 
-      // The lexical search runs beside the dense half (a database answers it while the question is
-      // embedded); lexicalMs is the wait for it after the dense half, so the stages add up to the time taken.
-      const started = performance.now();
-      const lexical = store.searchLexical(question.terms, scope.filter, candidates);
-      const denseHalf = async () => {
-        if (!dense || denseWeight <= 0) return null;
-        let t = performance.now();
-        const vector = await dense.embedQuery(question.text);
+      // The question is embedded first, then one store call brings both lists (PostgreSQL: one
+      // statement, one round trip); its time is denseMs, and lexicalMs that of a lexical-only search.
+      let t = performance.now();
+      let vector: Float32Array | null = null;
+      if (dense && denseWeight > 0) {
+        vector = await dense.embedQuery(question.text);
         timings.embedMs = performance.now() - t;
         t = performance.now();
-        // A question of no word the embedder knows (SIF) has no direction to search in.
-        const list = vector.some((x) => x !== 0) ? await store.searchVectors(vector, scope.filter, candidates) : null;
-        timings.denseMs = performance.now() - t;
-        return list;
-      };
-      const [lexicalList, denseList] = await Promise.all([lexical, denseHalf()]);
-      timings.lexicalMs = performance.now() - started - timings.embedMs - timings.denseMs;
+      }
+      // A question of no word the embedder knows (SIF) has no direction to search in.
+      const searched = vector?.some((x) => x !== 0)
+        ? await store.searchHybrid(question.terms, vector, scope.filter, candidates)
+        : { lexical: await store.searchLexical(question.terms, scope.filter, candidates), dense: null };
+      timings[searched.dense ? 'denseMs' : 'lexicalMs'] = performance.now() - t;
+      const { lexical: lexicalList, dense: denseList } = searched;
       const lists = denseList ? [lexicalList, denseList] : [lexicalList];
       const weights = denseList ? [1, denseWeight] : [1];
-      const t = performance.now();
+      t = performance.now();
       const fused = reciprocalRankFusion(lists, weights, settings.rrfK);
       const found = new Map(lists.flat().flatMap((hit) => (hit.passage ? [[hit.passageId, hit.passage] as const] : [])));
       const missing = fused.filter((f) => !found.has(f.passageId)).map((f) => f.passageId);

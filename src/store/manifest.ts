@@ -7,8 +7,13 @@ import { fileStamp, listReportFiles } from '../corpus/folder.js';
 import { AppError } from '../errors.js';
 import type { StoreExpectations } from './types.js';
 
-/** Bump when the on-disk layout or the chunker's behaviour changes, so old indexes are rebuilt. */
-export const INDEX_FORMAT = 15;
+/**
+ * Bump when the on-disk layout, the PostgreSQL rows of a version or the chunker's behaviour changes,
+ * so old indexes are rebuilt (and a running reader of an older release does not switch to a
+ * version it cannot read). 16: postings skips and figures.jsonl (embedded), passages as json
+ * without their text (PostgreSQL).
+ */
+export const INDEX_FORMAT = 16;
 
 const denseSchema = z.object({
   model: z.string(),

@@ -59,8 +59,12 @@ export interface Store {
   following(passage: Passage, limit: number): Promise<StoredPassage[]>;
   /** BM25 (k1 1.2, b 0.75) over the scoped passages, best `limit` first. */
   searchLexical(terms: string[], scope: ScopeFilter, limit: number): Promise<ScoredPassage[]>;
-  /** Cosine similarity over the scoped passages, best `limit` first; [] for a lexical-only index. */
-  searchVectors(vector: Float32Array, scope: ScopeFilter, limit: number): Promise<ScoredPassage[]>;
+  /**
+   * Both lists of a hybrid search in one call (PostgreSQL: one statement): the BM25 list as
+   * `searchLexical` gives it, and the best `limit` by cosine similarity over the scoped passages
+   * (`dense`, [] for a lexical-only index).
+   */
+  searchHybrid(terms: string[], vector: Float32Array, scope: ScopeFilter, limit: number): Promise<{ lexical: ScoredPassage[]; dense: ScoredPassage[] }>;
   /** The figures table built at ingest (see `src/figures`), in report order. */
   figures(): Promise<Figure[]>;
   close(): Promise<void>;

@@ -35,6 +35,22 @@ describe('hybrid searcher', () => {
     expect(new Set(hits.map((h) => h.passage.docId)).size).toBeGreaterThan(1);
   });
 
+  it('asks the store once for both lists (PostgreSQL: one statement), and times that call as the dense stage', async () => {
+    const calls: string[] = [];
+    const counted: Store = {
+      ...store,
+      searchLexical: (...args) => (calls.push('lexical'), store.searchLexical(...args)),
+      searchHybrid: (...args) => (calls.push('hybrid'), store.searchHybrid(...args)),
+    };
+    const { timings } = await createSearcher({ store: counted, embedder }).search(readQuestion('滨河自行车道有多长', ['太原', '晋中']), 10);
+    expect(calls).toEqual(['hybrid']);
+    expect(timings.denseMs).toBeGreaterThan(0);
+    expect(timings.lexicalMs).toBe(0);
+    calls.length = 0;
+    await createSearcher({ store: counted, embedder: null }).search(readQuestion('滨河自行车道有多长', ['太原', '晋中']), 10);
+    expect(calls).toEqual(['lexical']);
+  });
+
   it('keeps dense results inside the scope of a city question', async () => {
     const { hits } = await createSearcher({ store, embedder }).search(readQuestion('晋中的粮食播种面积', ['太原', '晋中']), 20);
     expect(hits.length).toBe(20);

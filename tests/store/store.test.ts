@@ -48,7 +48,7 @@ const BACKENDS: Array<[string, () => StoreBackend]> = [
   ['postgres', () => createPostgresBackend(postgres.settings)],
 ];
 
-describe.each(BACKENDS)('%s store', (_name, makeBackend) => {
+describe.each(BACKENDS)('%s store', (name, makeBackend) => {
   let backend: StoreBackend;
   let store: Store;
   beforeAll(async () => {
@@ -75,10 +75,12 @@ describe.each(BACKENDS)('%s store', (_name, makeBackend) => {
     expect((await store.following(first, 3)).map((p) => p.id)).toEqual([1, 2, 3]);
   });
 
-  it('holds every passage as the corpus read whole has it, though it was written a report at a time', async () => {
+  it('gives back every passage as the corpus read whole has it, though it was written a report at a time: its text and sentences', async () => {
     const corpus = await loadCorpus(CORPUS_DIR, config.chunking);
-    const stored = await store.passages(corpus.passages.map((p) => p.id));
-    expect(stored.map((p) => [p.docId, p.section, p.text, p.sentences.length])).toEqual(corpus.passages.map((p) => [p.docId, p.section, p.text, p.sentences.length]));
+    const read = await store.passages(corpus.passages.map((p) => p.id));
+    const plain = (p: object) => JSON.parse(JSON.stringify(p)) as Record<string, unknown>;
+    expect(read.map((p) => ({ ...plain(p), years: undefined }))).toEqual(corpus.passages.map((p) => ({ ...plain(p), years: undefined })));
+    expect((await store.following(read[0], 2)).map(plain)).toEqual(read.slice(1, 3).map(plain));
     expect(store.terms.passageCount).toBe(corpus.passages.length);
   });
 
@@ -97,7 +99,7 @@ describe.each(BACKENDS)('%s store', (_name, makeBackend) => {
     expect((await store.passages(jinzhong.map((h) => h.passageId))).every((p) => p.docId === 'JZ2025')).toBe(true);
     const scope2035 = { cities: ['太原'], years: [2035] };
     const lexical2035 = await store.passages((await store.searchLexical(['目标', '综合竞争力'], scope2035, 10)).map((h) => h.passageId));
-    const dense2035 = await store.passages((await store.searchVectors(await embedder.embedQuery('2035年目标'), scope2035, 10)).map((h) => h.passageId));
+    const dense2035 = await store.passages((await store.searchHybrid([], await embedder.embedQuery('2035年目标'), scope2035, 10)).dense.map((h) => h.passageId));
     expect(lexical2035.length).toBeGreaterThan(0);
     expect(dense2035.length).toBe(lexical2035.length === 0 ? 0 : dense2035.length);
     expect(dense2035.length).toBeGreaterThan(0);
@@ -107,10 +109,26 @@ describe.each(BACKENDS)('%s store', (_name, makeBackend) => {
   it('finds a passage by its own vector, and keeps vector search inside the scope', async () => {
     const [taxi] = await store.passages([(await store.searchLexical(['8292辆'], { cities: [], years: [] }, 1))[0].passageId]);
     const vector = await embedder.embedQuery(taxi.text);
-    expect((await store.searchVectors(vector, { cities: [], years: [] }, 1))[0].passageId).toBe(taxi.id);
-    const inJinzhong = await store.searchVectors(vector, { cities: ['晋中'], years: [] }, 20);
+    expect((await store.searchHybrid([], vector, { cities: [], years: [] }, 1)).dense[0].passageId).toBe(taxi.id);
+    const inJinzhong = (await store.searchHybrid([], vector, { cities: ['晋中'], years: [] }, 20)).dense;
     expect(inJinzhong).toHaveLength(20);
     expect((await store.passages(inJinzhong.map((h) => h.passageId))).every((p) => p.docId === 'JZ2025')).toBe(true);
+  });
+
+  it('brings both lists of a hybrid search in one call, the lexical one as its own search ranks it', async () => {
+    const terms = ['城镇', '新增', '就业'];
+    const vector = await embedder.embedQuery('城镇新增就业');
+    for (const scope of [{ cities: [], years: [] }, { cities: ['太原'], years: [2025] }]) {
+      const { lexical, dense } = await store.searchHybrid(terms, vector, scope, 15);
+      expect(lexical.map((h) => [h.passageId, h.score])).toEqual((await store.searchLexical(terms, scope, 15)).map((h) => [h.passageId, h.score]));
+      expect(dense).toHaveLength(15);
+      expect(dense.map((h) => h.score)).toEqual(dense.map((h) => h.score).sort((a, b) => b - a));
+      const hits = [...lexical, ...dense];
+      // PostgreSQL brings each passage with the search (once, when it is in both lists).
+      if (name === 'postgres') expect(hits.every((h) => h.passage)).toBe(true);
+      const read = await store.passages(hits.map((h) => h.passageId));
+      hits.forEach((hit, i) => hit.passage && expect(hit.passage).toEqual(read[i]));
+    }
   });
 
   it('says a missing or stale index is missing or stale', async () => {

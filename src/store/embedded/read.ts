@@ -155,6 +155,39 @@ export async function readEmbeddedIndex(
   /** A score per passage, kept between searches (set back to 0 after each): a fresh 1.5 MB array per search at ×1000 cost more than the search. */
   const scores = new Float64Array(count);
 
+  /** BM25 over the scoped passages, best `limit` first. */
+  const searchLexical = (queryTerms: string[], scope: ScopeFilter, limit: number): ScoredPassage[] => {
+    const within = scoped(scope);
+    // A dense score array and the list of touched ids: cheaper than a Map once postings run long.
+    const touched: number[] = [];
+    try {
+      for (const term of new Set(queryTerms)) {
+        const weight = terms.idf(term);
+        if (weight === 0) continue;
+        for (const list of postingsWithin(term, within?.runs ?? null)) {
+          for (let i = 0; i < list.length; i += 2) {
+            const id = list[i];
+            if (within && !within.allowed(id)) continue;
+            if (scores[id] === 0) touched.push(id);
+            scores[id] += termScore(weight, list[i + 1], lengths[id], averageLength);
+          }
+        }
+      }
+      return topK(touched, (id) => scores[id], limit);
+    } finally {
+      for (const id of touched) scores[id] = 0;
+    }
+  };
+
+  /** Cosine similarity over the scoped passages, best `limit` first; [] without vectors. */
+  const searchVectors = async (vector: Float32Array, scope: ScopeFilter, limit: number): Promise<ScoredPassage[]> => {
+    if (!vectors) return [];
+    const within = scoped(scope);
+    if (!within) return vectors.search(vector, limit);
+    if (within.size <= settings.exactScanLimit) return vectors.searchWithin(vector, within.runs, limit, within.allowed);
+    return vectors.search(vector, limit, within.allowed);
+  };
+
   return {
     manifest,
     documents,
@@ -169,33 +202,10 @@ export async function readEmbeddedIndex(
       return run;
     },
     async searchLexical(queryTerms, scope, limit) {
-      const within = scoped(scope);
-      // A dense score array and the list of touched ids: cheaper than a Map once postings run long.
-      const touched: number[] = [];
-      try {
-        for (const term of new Set(queryTerms)) {
-          const weight = terms.idf(term);
-          if (weight === 0) continue;
-          for (const list of postingsWithin(term, within?.runs ?? null)) {
-            for (let i = 0; i < list.length; i += 2) {
-              const id = list[i];
-              if (within && !within.allowed(id)) continue;
-              if (scores[id] === 0) touched.push(id);
-              scores[id] += termScore(weight, list[i + 1], lengths[id], averageLength);
-            }
-          }
-        }
-        return topK(touched, (id) => scores[id], limit);
-      } finally {
-        for (const id of touched) scores[id] = 0;
-      }
+      return searchLexical(queryTerms, scope, limit);
     },
-    async searchVectors(vector, scope, limit): Promise<ScoredPassage[]> {
-      if (!vectors) return [];
-      const within = scoped(scope);
-      if (!within) return vectors.search(vector, limit);
-      if (within.size <= settings.exactScanLimit) return vectors.searchWithin(vector, within.runs, limit, within.allowed);
-      return vectors.search(vector, limit, within.allowed);
+    async searchHybrid(queryTerms, vector, scope, limit) {
+      return { lexical: searchLexical(queryTerms, scope, limit), dense: await searchVectors(vector, scope, limit) };
     },
     figures() {
       return (figures ??= readJsonLines<Figure>(file(FILES.figures)));

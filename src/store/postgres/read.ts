@@ -1,31 +1,21 @@
 import type pg from 'pg';
 import type { Figure } from '../../figures/types.js';
-import { BM25, idf } from '../bm25.js';
+import { idf } from '../bm25.js';
 import { inScope } from '../scope-filter.js';
 import type { IndexManifest } from '../manifest.js';
 import { query } from './pool.js';
 import { readFigures } from './figures.js';
+import { passageFromBody, type PassageBody } from './passage-body.js';
 import { scopeRuns } from './scope-runs.js';
-import type { ScopeFilter, ScoredPassage, Store, StoredDocument, StoredPassage, TermStatistics } from '../types.js';
-
-/**
- * The scope rule of `inScope` for vector search, in SQL over `rq_passages p`: an asked city, and a report that plans
- * or reviews an asked year or a passage that names one (all in `scope_years`, GIN-indexed). `$n` and
- * `$n+1` are the cities and years.
- */
-function scopeSql(first: number): string {
-  const cities = `$${first}::text[]`;
-  const years = `$${first + 1}::int[]`;
-  return `(cardinality(${cities}) = 0 OR p.city = ANY(${cities}))
-      AND (cardinality(${years}) = 0 OR p.scope_years && ${years})`;
-}
+import { searchStatement, type DenseQuery, type LexicalQuery } from './search-sql.js';
+import type { ScopeFilter, ScoredPassage, Store, StoredDocument, TermStatistics } from '../types.js';
 
 /** Up to this many passages in scope, vector search compares them all; above it, it walks the HNSW index. */
 const EXACT_SCOPE = 2000;
 
 /**
  * Opens one corpus version for reading: documents and term counts in memory, the rest by query,
- * one round trip per search. `release` runs on close (the version's reader lease).
+ * one statement per search. `release` runs on close (the version's reader lease).
  */
 export async function readPostgresIndex(pool: pg.Pool, version: number, manifest: IndexManifest, release: () => Promise<void>): Promise<Store> {
   const documents = (await query<{ meta: StoredDocument }>(pool, 'SELECT meta FROM rq_documents WHERE version = $1 ORDER BY position', [version])).rows.map(
@@ -57,6 +47,24 @@ export async function readPostgresIndex(pool: pg.Pool, version: number, manifest
       .map((d) => runOf.get(d.id))
       .reduce((n, run) => n + (run ? run.last - run.first + 1 : 0), 0);
 
+  /** A BM25 search for the question's terms the index knows, within the scope's id ranges; null when it knows none. */
+  const lexicalQuery = (queryTerms: string[], scope: ScopeFilter): LexicalQuery | null => {
+    const known = [...new Set(queryTerms)].filter((t) => frequencies.has(t));
+    if (known.length === 0) return null;
+    return { terms: known, idfs: known.map((t) => terms.idf(t)), runs: scopeRuns(documents, runOf, scope), averageLength };
+  };
+
+  /** One statement for one or both lists (see `searchStatement`), as [lexical, dense]; a passage in both comes once. */
+  const search = async (request: { scope: ScopeFilter; limit: number; lexical: LexicalQuery | null; dense: DenseQuery | null }): Promise<[ScoredPassage[], ScoredPassage[]]> => {
+    const lists: [ScoredPassage[], ScoredPassage[]] = [[], []];
+    if (!request.lexical && !request.dense) return lists;
+    const { text, values } = searchStatement({ version, ...request });
+    const { rows } = await query<{ list: number; id: number; score: number; body: PassageBody | null }>(pool, text, values);
+    const byId = new Map(rows.flatMap((r) => (r.body ? [[r.id, passageFromBody(r.body)] as const] : [])));
+    for (const r of rows) lists[r.list].push({ passageId: r.id, score: Number(r.score), passage: byId.get(r.id)! });
+    return lists;
+  };
+
   const terms: TermStatistics = {
     passageCount: count,
     documentFrequency: (term) => frequencies.get(term) ?? 0,
@@ -70,66 +78,29 @@ export async function readPostgresIndex(pool: pg.Pool, version: number, manifest
     terms,
     hasVectors: dimension !== undefined,
     async passages(ids) {
-      const found = await query<{ id: number; data: StoredPassage }>(pool, 'SELECT id, data FROM rq_passages WHERE version = $1 AND id = ANY($2::int[])', [version, ids]);
-      const byId = new Map(found.rows.map((r) => [r.id, r.data]));
+      const found = await query<{ id: number; body: PassageBody }>(pool, 'SELECT id, body FROM rq_passages WHERE version = $1 AND id = ANY($2::int[])', [version, ids]);
+      const byId = new Map(found.rows.map((r) => [r.id, passageFromBody(r.body)]));
       return ids.map((id) => byId.get(id)!);
     },
     async following(passage, limit) {
-      const next = await query<{ data: StoredPassage }>(
+      const next = await query<{ body: PassageBody }>(
         pool,
-        'SELECT data FROM rq_passages WHERE version = $1 AND id > $2 AND id <= $2 + $3 AND doc_id = $4 ORDER BY id',
+        'SELECT body FROM rq_passages WHERE version = $1 AND id > $2 AND id <= $2 + $3 AND doc_id = $4 ORDER BY id',
         [version, passage.id, limit, passage.docId],
       );
       // Ids of one report are consecutive: stop at the first gap.
-      const run = next.rows.map((r) => r.data);
+      const run = next.rows.map((r) => passageFromBody(r.body));
       const end = run.findIndex((p, i) => p.id !== passage.id + 1 + i);
       return end < 0 ? run : run.slice(0, end);
     },
-    async searchLexical(queryTerms, scope: ScopeFilter, limit): Promise<ScoredPassage[]> {
-      const unique = [...new Set(queryTerms)].filter((t) => frequencies.has(t));
-      if (unique.length === 0) return [];
-      const runs = scopeRuns(documents, runOf, scope);
-      // The same BM25 as the embedded backend (see bm25.ts; its idf from here), summed over the question's
-      // terms in float8 in the same order (so equal passages tie exactly, as there), from postings
-      // alone: each term's postings are read in the id ranges of the
-      // reports in scope, by the primary key. Passages outside whole ranges are in scope when they
-      // name an asked year. The best `limit` come back with their passage.
-      const result = await query<{ id: number; score: number; data: StoredPassage }>(
-        pool,
-        `WITH hits AS (
-           SELECT o.passage_id AS id, bool_or(r.whole) AS whole,
-                  SUM(q.idf * o.tf * ${BM25.k1 + 1}::float8 / (o.tf + ${BM25.k1}::float8 * (1 - ${BM25.b}::float8 + ${BM25.b}::float8 * o.length / $7::float8)) ORDER BY q.n) AS score
-             FROM unnest($2::text[], $3::float8[]) WITH ORDINALITY AS q(term, idf, n)
-             CROSS JOIN unnest($4::int[], $5::int[], $6::bool[]) AS r(first, last, whole)
-             JOIN rq_postings o ON o.version = $1 AND o.term = q.term AND o.passage_id BETWEEN r.first AND r.last
-            GROUP BY o.passage_id),
-         best AS (
-           SELECT h.id, h.score FROM hits h
-            WHERE h.whole OR (SELECT p.years && $8::int[] FROM rq_passages p WHERE p.version = $1 AND p.id = h.id)
-            ORDER BY h.score DESC, h.id
-            LIMIT $9)
-         SELECT b.id, b.score, p.data FROM best b JOIN rq_passages p ON p.version = $1 AND p.id = b.id
-          ORDER BY b.score DESC, b.id`,
-        [version, unique, unique.map((t) => terms.idf(t)), runs.first, runs.last, runs.whole, averageLength, scope.years, limit],
-      );
-      return result.rows.map((r) => ({ passageId: r.id, score: Number(r.score), passage: r.data }));
+    async searchLexical(queryTerms, scope: ScopeFilter, limit) {
+      return (await search({ scope, limit, lexical: lexicalQuery(queryTerms, scope), dense: null }))[0];
     },
-    async searchVectors(vector, scope: ScopeFilter, limit) {
-      if (!dimension) return [];
-      const distance = `p.embedding::vector(${dimension}) <=> $2::vector(${dimension})`;
-      // A small scope is compared in full (the "+ 0" keeps the planner off the index); a large one walks
-      // the version's HNSW index, whose iterative scan (set per connection) goes on until `limit` rows pass the scope.
-      const order = scopeSize(scope) <= EXACT_SCOPE && (scope.cities.length > 0 || scope.years.length > 0) ? `(${distance}) + 0` : distance;
-      const result = await query<{ id: number; score: number; data: StoredPassage }>(
-        pool,
-        `SELECT p.id, 1 - (${distance}) AS score, p.data
-           FROM rq_passages p
-          WHERE p.version = $1 AND ${scopeSql(3)}
-          ORDER BY ${order}
-          LIMIT $5`,
-        [version, `[${Array.from(vector).join(',')}]`, scope.cities, scope.years, limit],
-      );
-      return result.rows.map((r) => ({ passageId: r.id, score: Number(r.score), passage: r.data }));
+    async searchHybrid(queryTerms, vector, scope: ScopeFilter, limit) {
+      const exact = scopeSize(scope) <= EXACT_SCOPE && (scope.cities.length > 0 || scope.years.length > 0);
+      const dense = dimension ? { vector, dimension, exact } : null;
+      const [lexical, nearest] = await search({ scope, limit, lexical: lexicalQuery(queryTerms, scope), dense });
+      return { lexical, dense: nearest };
     },
     figures: () => (figures ??= readFigures(pool, version)),
     close: release,

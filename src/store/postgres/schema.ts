@@ -9,7 +9,7 @@ import { FIGURES_TABLE } from './figures.js';
  * those the passage names) so scope filters run in SQL on indexes; vectors sit in a pgvector column
  * with one HNSW index per version. Bot state expires by an indexed `expires_at`, removed in batches.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** A primary key for a table made before it had one (statements here run again on every migrate). */
 function addPrimaryKey(table: string, columns: string): string {
@@ -51,6 +51,9 @@ const STATEMENTS = [
      embedding vector,
      PRIMARY KEY (version, id))`,
   'ALTER TABLE rq_passages ADD COLUMN IF NOT EXISTS scope_years int[]',
+  // The passage as json without its text (format 4, see passage-body.ts); `data` (jsonb) holds it in versions of format 3.
+  'ALTER TABLE rq_passages ADD COLUMN IF NOT EXISTS body json',
+  'ALTER TABLE rq_passages ALTER COLUMN data DROP NOT NULL',
   'CREATE INDEX IF NOT EXISTS rq_passages_city ON rq_passages (version, city)',
   'CREATE INDEX IF NOT EXISTS rq_passages_scope_years ON rq_passages USING gin (scope_years)',
   `CREATE TABLE IF NOT EXISTS rq_terms (

@@ -2,12 +2,13 @@ import type pg from 'pg';
 import type { IndexManifest } from '../manifest.js';
 import { invertTerms, type PassageTerms } from '../passage-terms.js';
 import type { StoreBuild } from '../types.js';
+import { passageBody } from './passage-body.js';
 
 /** Rows per INSERT when writing a version (keeps each statement well under the parameter limit). */
 const BATCH = 500;
 
-/** What `rq_versions.format` says of a version's rows: 2 has `scope_years`, 3 postings' `length`. Older formats are rebuilt. */
-export const VERSION_FORMAT = 3;
+/** What `rq_versions.format` says of a version's rows: 2 has `scope_years`, 3 postings' `length`, 4 passages' `body`. Older formats are rebuilt. */
+export const VERSION_FORMAT = 4;
 
 /** A built version as statement parameters, prepared before the write transaction opens. */
 export interface VersionRows {
@@ -45,7 +46,7 @@ export function versionRows(build: StoreBuild): VersionRows {
       slice.map((p) => byId.get(p.docId)!.reviews),
       slice.map((p) => JSON.stringify(p.years)),
       slice.map((p) => lengths[p.id]),
-      slice.map((p) => JSON.stringify(p)),
+      slice.map(passageBody),
       slice.map((p) => (vectors ? `[${Array.from(vectors[p.id]).join(',')}]` : null)),
     ]),
     terms: batches(termRows, BATCH * 10).map((slice) => [slice.map((r) => r[0]), slice.map((r) => r[1])]),
@@ -90,11 +91,11 @@ export async function writeVersion(client: pg.PoolClient, rows: VersionRows): Pr
   await client.query('INSERT INTO rq_documents (version, position, meta) SELECT $1, * FROM unnest($2::int[], $3::jsonb[])', [version, ...rows.documents]);
   for (const batch of rows.passages) {
     await client.query(
-      `INSERT INTO rq_passages (version, id, doc_id, city, year, reviews, years, scope_years, length, data, embedding)
-       SELECT $1, id, doc_id, city, year, reviews, t.years, ARRAY[year, reviews] || t.years, length, data, embedding::vector
-         FROM (SELECT id, doc_id, city, year, reviews, ARRAY(SELECT jsonb_array_elements_text(years))::int[] AS years, length, data, embedding
-                 FROM unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::int[], $7::jsonb[], $8::int[], $9::jsonb[], $10::text[])
-                   AS u(id, doc_id, city, year, reviews, years, length, data, embedding)) AS t`,
+      `INSERT INTO rq_passages (version, id, doc_id, city, year, reviews, years, scope_years, length, body, embedding)
+       SELECT $1, id, doc_id, city, year, reviews, t.years, ARRAY[year, reviews] || t.years, length, body, embedding::vector
+         FROM (SELECT id, doc_id, city, year, reviews, ARRAY(SELECT jsonb_array_elements_text(years))::int[] AS years, length, body, embedding
+                 FROM unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::int[], $7::jsonb[], $8::int[], $9::json[], $10::text[])
+                   AS u(id, doc_id, city, year, reviews, years, length, body, embedding)) AS t`,
       [version, ...batch],
     );
   }

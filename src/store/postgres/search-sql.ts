@@ -1,0 +1,98 @@
+import { BM25 } from '../bm25.js';
+import type { ScopeFilter } from '../types.js';
+
+/** The parameters of one statement, collected while its SQL is written: `bind` returns a value's `$n`. */
+export function statementParameters(): { values: unknown[]; bind: (value: unknown) => string } {
+  const values: unknown[] = [];
+  return { values, bind: (value) => (values.push(value), `$${values.length}`) };
+}
+
+type Bind = (value: unknown) => string;
+
+/** A BM25 search: the question's terms with their idf, and the id ranges of the reports in scope (see `scopeRuns`). */
+export interface LexicalQuery {
+  terms: string[];
+  idfs: number[];
+  runs: { first: number[]; last: number[]; whole: boolean[] };
+  averageLength: number;
+}
+
+/** A nearest-neighbour search; `exact` compares every passage in scope instead of walking the HNSW index. */
+export interface DenseQuery {
+  vector: Float32Array;
+  dimension: number;
+  exact: boolean;
+}
+
+/**
+ * The best `limit` passages by BM25, as the CTEs `hits` and `best (id, score)`. The same BM25 as
+ * the embedded backend (see bm25.ts; its idf from the reader), summed over the question's terms in
+ * float8 in the same order (so equal passages tie exactly, as there), from postings alone: each
+ * term's postings are read in the id ranges of the reports in scope, by the primary key. Passages
+ * outside whole ranges are in scope when they name an asked year.
+ */
+function lexicalCtes(bind: Bind, version: string, query: LexicalQuery, scope: ScopeFilter, limit: string): string {
+  const { k1, b } = BM25;
+  const length = bind(query.averageLength);
+  return `hits AS (
+       SELECT o.passage_id AS id, bool_or(r.whole) AS whole,
+              SUM(q.idf * o.tf * ${k1 + 1}::float8 / (o.tf + ${k1}::float8 * (1 - ${b}::float8 + ${b}::float8 * o.length / ${length}::float8)) ORDER BY q.n) AS score
+         FROM unnest(${bind(query.terms)}::text[], ${bind(query.idfs)}::float8[]) WITH ORDINALITY AS q(term, idf, n)
+         CROSS JOIN unnest(${bind(query.runs.first)}::int[], ${bind(query.runs.last)}::int[], ${bind(query.runs.whole)}::bool[]) AS r(first, last, whole)
+         JOIN rq_postings o ON o.version = ${version} AND o.term = q.term AND o.passage_id BETWEEN r.first AND r.last
+        GROUP BY o.passage_id),
+     best AS (
+       SELECT h.id, h.score FROM hits h
+        WHERE h.whole OR (SELECT p.years && ${bind(scope.years)}::int[] FROM rq_passages p WHERE p.version = ${version} AND p.id = h.id)
+        ORDER BY h.score DESC, h.id
+        LIMIT ${limit})`;
+}
+
+/**
+ * The best `limit` passages by cosine similarity within the scope, nearest first, with their bodies.
+ * The scope rule of `inScope` over `rq_passages p`: an asked city, and a report that plans or
+ * reviews an asked year or a passage that names one (all in `scope_years`, GIN-indexed). A small
+ * scope is compared in full (the "+ 0" keeps the planner off the index); a large one walks the
+ * version's HNSW index, whose iterative scan (set per connection) goes on until `limit` rows pass the scope.
+ */
+function denseSelect(bind: Bind, version: string, query: DenseQuery, scope: ScopeFilter, limit: string): string {
+  const distance = `p.embedding::vector(${query.dimension}) <=> ${bind(`[${Array.from(query.vector).join(',')}]`)}::vector(${query.dimension})`;
+  const cities = bind(scope.cities);
+  const years = bind(scope.years);
+  return `SELECT p.id, 1 - (${distance}) AS score, p.body
+         FROM rq_passages p
+        WHERE p.version = ${version}
+          AND (cardinality(${cities}::text[]) = 0 OR p.city = ANY(${cities}::text[]))
+          AND (cardinality(${years}::int[]) = 0 OR p.scope_years && ${years}::int[])
+        ORDER BY ${query.exact ? `(${distance}) + 0` : distance}
+        LIMIT ${limit}`;
+}
+
+/**
+ * One statement for a question's lexical list, its vector list, or both (at least one): rows of
+ * (list 0 lexical or 1 dense, rank, id, score, body), in list and rank order. A passage in both
+ * lists brings its body once, with the lexical list (null in the dense row).
+ */
+export function searchStatement(search: { version: number; scope: ScopeFilter; limit: number; lexical: LexicalQuery | null; dense: DenseQuery | null }): { text: string; values: unknown[] } {
+  const { values, bind } = statementParameters();
+  const version = bind(search.version);
+  const limit = bind(search.limit);
+  const ctes: string[] = [];
+  const lists: string[] = [];
+  if (search.lexical) {
+    ctes.push(
+      lexicalCtes(bind, version, search.lexical, search.scope, limit),
+      `lexical AS (
+       SELECT b.id, b.score, p.body, row_number() OVER (ORDER BY b.score DESC, b.id) AS rank
+         FROM best b JOIN rq_passages p ON p.version = ${version} AND p.id = b.id)`,
+    );
+    lists.push('SELECT 0 AS list, l.rank, l.id, l.score, l.body FROM lexical l');
+  }
+  if (search.dense) {
+    // The subquery's order (nearest first) is the rank.
+    ctes.push(`dense AS (SELECT d.id, d.score, d.body, row_number() OVER () AS rank FROM (${denseSelect(bind, version, search.dense, search.scope, limit)}) d)`);
+    const body = search.lexical ? 'CASE WHEN EXISTS (SELECT 1 FROM lexical l WHERE l.id = d.id) THEN NULL ELSE d.body END' : 'd.body';
+    lists.push(`SELECT 1 AS list, d.rank, d.id, d.score, ${body} FROM dense d`);
+  }
+  return { text: `WITH ${ctes.join(',\n     ')}\n${lists.join('\nUNION ALL\n')}\nORDER BY list, rank`, values };
+}
