@@ -2,7 +2,7 @@ import { BM25 } from '../bm25.js';
 import type { ScopeFilter } from '../types.js';
 
 /** The parameters of one statement, collected while its SQL is written: `bind` returns a value's `$n`. */
-export function statementParameters(): { values: unknown[]; bind: (value: unknown) => string } {
+function statementParameters(): { values: unknown[]; bind: (value: unknown) => string } {
   const values: unknown[] = [];
   return { values, bind: (value) => (values.push(value), `$${values.length}`) };
 }

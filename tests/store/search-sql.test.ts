@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { searchStatement } from '../../src/store/postgres/search-sql.js';
+
+const lexical = { terms: ["晋中'; DROP TABLE rq_passages; --", '就业'], idfs: [1.5, 0.5], runs: { first: [0], last: [99], whole: [true] }, averageLength: 120 };
+const dense = { vector: new Float32Array([0.5, -0.25]), dimension: 2, exact: true };
+const scope = { cities: ["太原' OR 1=1 --"], years: [2025] };
+
+describe('the search statement', () => {
+  it('binds every value the question brings as a parameter, never in its text', () => {
+    const { text, values } = searchStatement({ version: 3, scope, limit: 40, lexical, dense });
+    for (const value of [...lexical.terms, ...scope.cities]) {
+      expect(text).not.toContain(value);
+      expect(values.flat()).toContain(value);
+    }
+    expect(values).toContain('[0.5,-0.25]');
+    // Every $n in the text has its value, and every value is used.
+    const used = new Set([...text.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
+    expect([...used].sort((a, b) => a - b)).toEqual(values.map((_, i) => i + 1));
+  });
+
+  it('asks for the lists it is given: lexical, dense or both, in one statement', () => {
+    const both = searchStatement({ version: 3, scope, limit: 40, lexical, dense }).text;
+    expect(both).toContain('lexical AS');
+    expect(both).toContain('dense AS');
+    expect(both).toContain('UNION ALL');
+    expect(searchStatement({ version: 3, scope, limit: 40, lexical, dense: null }).text).not.toContain('dense AS');
+    expect(searchStatement({ version: 3, scope, limit: 40, lexical: null, dense }).text).not.toContain('lexical AS');
+    // A small scope is compared in full ("+ 0" keeps the planner off the HNSW index); a large one walks the index.
+    expect(searchStatement({ version: 3, scope, limit: 40, lexical: null, dense }).text).toContain(') + 0');
+    expect(searchStatement({ version: 3, scope, limit: 40, lexical: null, dense: { ...dense, exact: false } }).text).not.toContain(') + 0');
+  });
+});
