@@ -22,19 +22,29 @@ const REPEATS = 3;
 
 interface Timing {
   medianMs: number;
+  /** The median of the rounds' p95s (serve.ts), and each round's. */
   p95Ms: number;
+  roundP95Ms: number[];
+  /** CPU time the process used per question: median, and the median of the rounds' p95s. */
+  cpuMedianMs: number;
+  cpuP95Ms: number;
   /** p95 of the store's lexical search alone. */
   searchP95Ms: number;
   /** Median of the dense half's own cost: embedding the question and the vector search. */
   denseMedianMs: number;
-  /** Medians of the lexical search alone, of retrieval (search, reading and ranking the candidate passages), and of a plain BM25 over the same terms. */
+  /** Medians of the lexical search alone, and of retrieval (search, reading and ranking the candidate passages). */
   lexicalMedianMs: number;
   retrievalMedianMs: number;
-  plainBm25MedianMs?: number;
+  /** Lexical rounds timed beside a plain BM25 over the same terms (embedded backend), for the ratios. */
+  ratio?: { plainBm25MedianMs: number; lexicalMedianMs: number; retrievalMedianMs: number; medianMs: number };
 }
 
 interface Served {
   backend: string;
+  /** Rounds of the questions per mode. */
+  rounds: number;
+  /** One-minute load average when serving began and when the questions were done. */
+  load: [number, number];
   openMs: number;
   baselineMb: number;
   rssAfterOpenMb: number;
@@ -85,7 +95,7 @@ async function run(options: { full?: boolean; out: string }): Promise<void> {
 
   out('# 报告问答 benchmark');
   out();
-  out(`Run ${new Date().toISOString()} on ${machine()}. Medians and p95 from one run; compare ratios, not absolute times.`);
+  out(`Run ${new Date().toISOString()} on ${machine()}, one-minute load average ${loadAverage()} at the start. Medians and p95 from one run; compare ratios, not absolute times.`);
 
   const tiny = await tinyModel(work.dir, CORPUS_DIR, path.join(work.dir, 'index-tiny'));
   const real = await realModel(CORPUS_DIR, path.join(work.dir, 'index-real'));
@@ -183,6 +193,16 @@ async function run(options: { full?: boolean; out: string }): Promise<void> {
   raw.coldStart = { lexical: coldLexical, hybrid: coldHybrid };
 
   out();
+  out('## Bot start-up (process start to ready, index built)');
+  out();
+  out('The compiled bot (`node dist/bot/main.js`, as `npm run bot` runs it) against the Bot API emulator on loopback (bench/probes/bot-ready.ts), lexical and with the SIF dense half, runs alternating. Ready is its `ready` log line: the index opened, everything a question needs loaded (`warm()`), the command menu registered. CPU is what the process had used by then. The answers are round trips through the emulator right after ready, each in a fresh private chat.');
+  out();
+  const ready = await probe<{ summary: Record<string, { runs: number; readyMs: number; fastestReadyMs: number; readyCpuMs: number; firstAnswerMs: number; secondAnswerMs: number }> }>('bot-ready.ts', []);
+  raw.botReady = ready;
+  out('| mode | ready median ms | ready fastest ms | CPU to ready median ms | first answer after ready ms | second answer ms | runs |');
+  out('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const [mode, r] of Object.entries(ready.summary)) out(`| ${mode} | ${r.readyMs} | ${r.fastestReadyMs} | ${r.readyCpuMs} | ${r.firstAnswerMs} | ${r.secondAnswerMs} | ${r.runs} |`);
+  out();
   out('## Embedding throughput: our embedder against a bare transformers.js `pipeline()` loop');
   out();
   out('| model | ours passages/s | bare pipeline passages/s | our overhead |');
@@ -208,28 +228,30 @@ async function run(options: { full?: boolean; out: string }): Promise<void> {
     await rm(folder, { recursive: true, force: true });
   }
   raw.scale = points;
-  out('Serving is measured in a fresh process that opens the built index (with the tiny model already loaded: `baseline`), then asks the dev questions three times, then the everyday ones of dev2 (each on its own; they load the word vectors) three times. RSS after queries is after both.');
+  out(
+    `Serving is measured in a fresh process that opens the built index (with the tiny model already loaded: \`baseline\`), warms the answerer as the bot does, then asks the dev questions ${points[0].served.rounds} times, then the everyday ones of dev2 (each on its own; they load the word vectors) as often. RSS after queries is after both. A p95 is the median of the rounds' p95s; CPU is the process's CPU time per question; load is the one-minute load average when serving began and ended (2 cores).`,
+  );
   out();
-  out('| size | passages | ingest s | of which embed s | index MB | open ms | RSS MB: baseline / after open / after queries | hybrid median / p95 ms | lexical median / p95 ms | lexical search p95 ms | everyday hybrid / lexical p95 ms |');
-  out('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  out('| size | passages | ingest s | of which embed s | index MB | open ms | RSS MB: baseline / after open / after queries | hybrid median / p95 ms | hybrid CPU p95 ms | lexical median / p95 ms | lexical search p95 ms | everyday hybrid / lexical p95 ms | load |');
+  out('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const p of points) {
     const s = p.served;
     out(
       `| ×${p.copies} | ${p.passages} | ${round(p.ingest.totalMs / 1000, 1)} | ${round(p.ingest.embedMs / 1000, 1)} | ${round(p.indexBytes / 2 ** 20, 1)} | ${s.openMs} | ` +
-        `${s.baselineMb} / ${s.rssAfterOpenMb} / ${s.rssAfterQueriesMb} | ${s.hybrid?.medianMs} / ${s.hybrid?.p95Ms} | ${s.lexical.medianMs} / ${s.lexical.p95Ms} | ${s.lexical.searchP95Ms} | ` +
-        `${s.everyday.hybrid?.p95Ms} / ${s.everyday.lexical.p95Ms} |`,
+        `${s.baselineMb} / ${s.rssAfterOpenMb} / ${s.rssAfterQueriesMb} | ${s.hybrid?.medianMs} / ${s.hybrid?.p95Ms} | ${s.hybrid?.cpuP95Ms} | ${s.lexical.medianMs} / ${s.lexical.p95Ms} | ${s.lexical.searchP95Ms} | ` +
+        `${s.everyday.hybrid?.p95Ms} / ${s.everyday.lexical.p95Ms} | ${s.load.join('–')} |`,
     );
   }
 
   out();
-  out('Lexical retrieval against a plain BM25 (bench/plain-bm25.ts: the same index terms, every posting list in memory, no scope, a full sort), timed in the same rounds on the dev questions: the plain BM25 searches exactly the terms each question searched. `search` is the store\'s scoped BM25 alone; `retrieval` adds reading, ranking by section fit and keeping the candidate passages (the searcher\'s whole work).');
+  out('Lexical retrieval against a plain BM25 (bench/plain-bm25.ts: the same index terms, every posting list in memory, no scope, a full sort), timed in the same rounds on the dev questions (further rounds after the ones above, with the plain BM25 loaded): the plain BM25 searches exactly the terms each question searched. `search` is the store\'s scoped BM25 alone; `retrieval` adds reading, ranking by section fit and keeping the candidate passages (the searcher\'s whole work).');
   out();
   out('| size | plain BM25 median ms | search median ms (÷ plain) | retrieval median ms (÷ plain) | whole answer median ms |');
   out('| --- | --- | --- | --- | --- |');
   for (const p of points) {
-    const { lexical } = p.served;
-    const plain = lexical.plainBm25MedianMs!;
-    out(`| ×${p.copies} | ${plain} | ${lexical.lexicalMedianMs} (${round(lexical.lexicalMedianMs / plain, 2)}×) | ${lexical.retrievalMedianMs} (${round(lexical.retrievalMedianMs / plain, 2)}×) | ${lexical.medianMs} |`);
+    const ratio = p.served.lexical.ratio!;
+    const plain = ratio.plainBm25MedianMs;
+    out(`| ×${p.copies} | ${plain} | ${ratio.lexicalMedianMs} (${round(ratio.lexicalMedianMs / plain, 2)}×) | ${ratio.retrievalMedianMs} (${round(ratio.retrievalMedianMs / plain, 2)}×) | ${ratio.medianMs} |`);
   }
 
   out();
@@ -245,7 +267,7 @@ async function run(options: { full?: boolean; out: string }): Promise<void> {
   out();
   out('The same corpora ingested without a transformers.js model, `DENSE_FALLBACK=sif`: the dense half is 100-d SIF vectors from the word vectors. Served in a fresh process as above; the dense part is the median of embedding the question plus the vector search.');
   out();
-  const sifPoints: Array<{ copies: number; passages: number; ingest: Record<string, number>; buildMaxRssMb: number; indexBytes: number; served: Served }> = [];
+  const sifPoints: Array<{ copies: number; passages: number; ingest: Record<string, number>; buildMaxRssMb: number; buildCpuMs: number; buildLoad: [number, number]; indexBytes: number; served: Served }> = [];
   for (const copies of sizes) {
     const folder = path.join(work.dir, `sif-${copies}`);
     const built = await probe<Omit<(typeof sifPoints)[number], 'served'>>('scale.ts', [String(copies), folder, '--sif']);
@@ -253,13 +275,14 @@ async function run(options: { full?: boolean; out: string }): Promise<void> {
     await rm(folder, { recursive: true, force: true });
   }
   raw.sifScale = sifPoints;
-  out('| size | passages | ingest s | of which SIF s / write with HNSW s | build peak MB | index MB | open ms | RSS MB after open / after queries | hybrid median / p95 ms | dense part median ms | lexical median / p95 ms |');
-  out('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  out('| size | passages | ingest s (CPU s) | of which clean+write / terms / SIF / write with HNSW s | build peak MB | index MB | open ms | RSS MB after open / after queries | hybrid median / p95 ms | hybrid CPU p95 ms | dense part median ms | lexical median / p95 ms | load building / serving |');
+  out('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const p of sifPoints) {
     const s = p.served;
+    const seconds = (key: string) => round(p.ingest[key] / 1000, 1);
     out(
-      `| ×${p.copies} | ${p.passages} | ${round(p.ingest.totalMs / 1000, 1)} | ${round(p.ingest.embedMs / 1000, 1)} / ${round(p.ingest.writeMs / 1000, 1)} | ${p.buildMaxRssMb} | ${round(p.indexBytes / 2 ** 20, 1)} | ${s.openMs} | ` +
-        `${s.rssAfterOpenMb} / ${s.rssAfterQueriesMb} | ${s.hybrid?.medianMs} / ${s.hybrid?.p95Ms} | ${s.hybrid?.denseMedianMs} | ${s.lexical.medianMs} / ${s.lexical.p95Ms} |`,
+      `| ×${p.copies} | ${p.passages} | ${seconds('totalMs')} (${round(p.buildCpuMs / 1000, 1)}) | ${seconds('corpusMs')} / ${seconds('lexicalMs')} / ${seconds('embedMs')} / ${seconds('writeMs')} | ${p.buildMaxRssMb} | ${round(p.indexBytes / 2 ** 20, 1)} | ${s.openMs} | ` +
+        `${s.rssAfterOpenMb} / ${s.rssAfterQueriesMb} | ${s.hybrid?.medianMs} / ${s.hybrid?.p95Ms} | ${s.hybrid?.cpuP95Ms} | ${s.hybrid?.denseMedianMs} | ${s.lexical.medianMs} / ${s.lexical.p95Ms} | ${p.buildLoad.join('–')} / ${s.load.join('–')} |`,
     );
   }
 
@@ -324,12 +347,14 @@ async function run(options: { full?: boolean; out: string }): Promise<void> {
   out(`| ${load.chats} × ${load.questionsPerChat} | ${load.sent} | ${load.received} | ${load.lost} | ${load.duplicated} | ${load.medianMs} / ${load.p95Ms} | ${load.answersPerSecond} | ${load.botPeakRssMb} |`);
 
   out();
-  out(`Benchmark took ${round((performance.now() - started) / 1000, 0)} s.`);
+  out(`Benchmark took ${round((performance.now() - started) / 1000, 0)} s; one-minute load average ${loadAverage()} at the end.`);
   await mkdir(options.out, { recursive: true });
   await writeFile(path.join(options.out, 'results.md'), `${lines.join('\n')}\n`);
   await writeFile(path.join(options.out, 'results.json'), `${JSON.stringify({ machine: machine(), ...raw }, null, 2)}\n`);
   await work.cleanup();
 }
+
+const loadAverage = () => round(os.loadavg()[0], 1);
 
 function machine(): string {
   const cpu = os.cpus();

@@ -3,10 +3,11 @@
  * real one, ingest it with the tiny 512-d model (into `DATABASE_URL` when given, else the work
  * folder), and, for the embedded backend, compare HNSW with exact search on the stored vectors
  * (mean-centred, see below). With `--sif` in place of a database URL, ingest uses SIF sentence vectors
- * instead of a model and only the build is measured. Serving is measured by serve.ts in a fresh
- * process. Prints one JSON object.
+ * instead of a model and only the build is measured (its peak RSS, CPU time and the load average
+ * before and after). Serving is measured by serve.ts in a fresh process. Prints one JSON object.
  */
 import { readdir, stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { readQuestionFile } from '../../src/eval/questions.js';
@@ -31,9 +32,13 @@ async function main(): Promise<void> {
   const indexDir = path.join(workDir, 'index');
   await writeSyntheticCorpus(CORPUS_DIR, corpusDir, copies);
   if (sif) {
+    const loadBefore = load();
+    const cpuBefore = process.cpuUsage();
     const built = await ingest(sifConfig(workDir, corpusDir, indexDir));
+    const { user, system } = process.cpuUsage(cpuBefore);
     if (built.embedder?.modelId !== SIF_EMBEDDER) throw new Error(`built with ${built.embedder?.modelId ?? 'no dense half'}, not SIF`);
-    const result = { copies, documents: built.counts.documents, passages: built.counts.passages, ingest: built.timings, buildMaxRssMb: maxRssMb(), indexBytes: await indexBytesIn(indexDir) };
+    const build = { buildMaxRssMb: maxRssMb(), buildCpuMs: Math.round((user + system) / 1000), buildLoad: [loadBefore, load()] };
+    const result = { copies, documents: built.counts.documents, passages: built.counts.passages, ingest: built.timings, ...build, indexBytes: await indexBytesIn(indexDir) };
     return void process.stdout.write(`${JSON.stringify(result)}\n`);
   }
   const { config, embedder } = await tinyModel(workDir, corpusDir, indexDir, databaseUrl);
@@ -88,6 +93,7 @@ async function main(): Promise<void> {
 }
 
 const maxRssMb = () => round(process.resourceUsage().maxRSS / 1024, 1);
+const load = () => round(os.loadavg()[0], 1);
 
 async function indexBytesIn(indexDir: string): Promise<number> {
   const folder = (await currentIndexFolder(indexDir))!;

