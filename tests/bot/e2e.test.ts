@@ -193,6 +193,7 @@ describe('delivery through Telegram faults, exactly once', () => {
   let faulty: ReportBot;
   beforeAll(() => {
     faulty = launch(FAULT_TOKEN, real.answerer, { retry: { sleep: async (ms) => void waits.push(ms) }, requestTimeoutMs: 1000 });
+    emulator.faultsOnlyFor(FAULT_TOKEN);
   });
   const settled = async () => {
     await faulty.tasks.idle();

@@ -36,6 +36,8 @@ const state = new WeakMap<
     dropSends: number;
     hangSends: number;
     hungSends: number;
+    /** When set, only this bot token's sends meet the injected faults. */
+    faultsFor?: string;
     tooManyRequests: number;
     serverErrors: number;
     droppedAfterStore: number;
@@ -55,6 +57,7 @@ function extraRoutes(app: App, server: TelegramServer): void {
     dropSends: 0,
     hangSends: 0,
     hungSends: 0,
+    faultsFor: undefined as string | undefined,
     tooManyRequests: 0,
     serverErrors: 0,
     droppedAfterStore: 0,
@@ -88,19 +91,21 @@ function extraRoutes(app: App, server: TelegramServer): void {
     ok(res, server.getUpdates(token));
   });
   app.all('/bot:token/sendMessage', (req, res, next) => {
+    // Another bot's message, sent meanwhile, must not take the fault a test set up for its own bot.
+    const faulted = !stats.faultsFor || req.params.token === stats.faultsFor;
     // A request Telegram never answers: the response is held until the emulator stops.
-    if (stats.hangSends > 0) {
+    if (faulted && stats.hangSends > 0) {
       stats.hangSends--;
       stats.hungSends++;
       return;
     }
-    if (stats.rejectSends > 0) {
+    if (faulted && stats.rejectSends > 0) {
       stats.rejectSends--;
       stats.tooManyRequests++;
       const retryAfter = stats.retryAfter;
       return void res.status(429).json({ ok: false, error_code: 429, description: `Too Many Requests: retry after ${retryAfter}`, parameters: { retry_after: retryAfter } });
     }
-    if (stats.failSends > 0) {
+    if (faulted && stats.failSends > 0) {
       stats.failSends--;
       stats.serverErrors++;
       return void res.status(stats.failStatus).json({ ok: false, error_code: stats.failStatus, description: 'Bad Gateway' });
@@ -108,7 +113,7 @@ function extraRoutes(app: App, server: TelegramServer): void {
     const text = String(req.body?.text ?? '');
     if (text.length === 0) return void res.status(400).json({ ok: false, error_code: 400, description: 'Bad Request: message text is empty' });
     if (text.length > 4096) return void res.status(400).json({ ok: false, error_code: 400, description: 'Bad Request: message is too long' });
-    if (stats.dropSends > 0) {
+    if (faulted && stats.dropSends > 0) {
       // The message is stored, then the connection breaks before the reply: the sender cannot know it arrived.
       stats.dropSends--;
       stats.droppedAfterStore++;
@@ -150,6 +155,8 @@ export interface Emulator {
   dropNextSendsAfterStore(n: number): void;
   /** Never answers the next n sendMessage calls (a hung request). */
   hangNextSends(n: number): void;
+  /** From now on the faults above hit only sends made with `token`. */
+  faultsOnlyFor(token: string): void;
   /** Answers every call made with `token` with 401 Unauthorized, as Telegram does for a revoked token. */
   refuseToken(token: string): void;
   /** Makes a file downloadable through getFile and the file route, as if a user had sent it. */
@@ -174,6 +181,7 @@ export async function startEmulator(): Promise<Emulator> {
     failNextSends: (n, status = 502) => void Object.assign(state.get(server)!, { failSends: n, failStatus: status }),
     dropNextSendsAfterStore: (n) => void (state.get(server)!.dropSends = n),
     hangNextSends: (n) => void (state.get(server)!.hangSends = n),
+    faultsOnlyFor: (token) => void (state.get(server)!.faultsFor = token),
     refuseToken: (token) => void state.get(server)!.refusedTokens.add(token),
     addFile: (fileId, name, bytes) => void state.get(server)!.files.set(fileId, { path: `documents/${name}`, bytes }),
     stats: () => state.get(server)!,
