@@ -1,6 +1,6 @@
 import type { Sentence } from '../corpus/types.js';
 import type { SearchHit } from '../search/searcher.js';
-import type { Concept } from '../search/concepts.js';
+import { isTopicWord, type Concept } from '../search/concepts.js';
 import { asksOwnTopic } from '../search/followup.js';
 import { PLAN_PERIOD, type Question } from '../search/question.js';
 import { MIN_SIMILARITY } from '../search/word-vectors.js';
@@ -121,7 +121,8 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
         // A measure counts with what it measures, a thing with its kind, both in the sentence itself: another thing's 覆盖率 is not the asked thing's, a 挖掘机 not a 二手挖掘机.
         const paired = concept.onlyWith !== undefined && presences.has(concept.onlyWith);
         const presence = paired && !(saidHere.has(concept.label) && saidHere.has(concept.onlyWith!)) ? 0 : presences.get(concept.label)!;
-        if (presence === 1) saysAny = true;
+        // One character other than a noun (老, 大) is found inside any number of words (老百姓): alone it does not make the sentence say the question; 床 in 床位 does.
+        if (presence === 1 && (concept.label.length > 1 || !concept.tag || concept.tag.startsWith('n'))) saysAny = true;
         if (presence > 0) matched.push({ concept: concept.label, presence: Math.round(presence * 100) / 100 });
         said += weight * presence;
         // A word of the asker's situation counts where the sentence says it and is not missed where it does not.
@@ -176,10 +177,28 @@ function leadOf(lower: string, previous: Sentence | undefined, sentence: Sentenc
  */
 export function weighConcepts(concepts: Concept[], weightOf: ConceptWeight, tuning: AnswerTuning = ANSWER_TUNING): WeighedConcept[] {
   const weighed = concepts.map((concept) => ({ concept, weight: weightOf(concept), optional: false }));
-  if (!asksOwnTopic(concepts)) return weighed;
+  if (!asksOwnTopic(concepts)) {
+    const topic = storyTopic(weighed);
+    const asideOfStory = (concept: Concept) => concept.situation === true && !topic.includes(concept);
+    return weighed.map((w) => (asideOfStory(w.concept) ? { ...w, weight: w.weight * tuning.situationWeight, optional: true } : w));
+  }
   return weighed.map(({ concept, weight }) =>
     concept.situation ? { concept, weight: weight * tuning.situationWeight, optional: true } : { concept, weight, optional: concept.asksFor === true },
   );
+}
+
+/**
+ * What a question that points back at its story ("…2025年的报告里是怎么说的？") asks about: what the
+ * asker heard ("听说市里要成立一个专门搞文旅的公司"), else the story less the asker's own clauses
+ * (我在晋祠附近开了个农家乐), else the whole story. A part counts only when it names a thing that weighs.
+ */
+function storyTopic(weighed: Array<{ concept: Concept; weight: number }>): Concept[] {
+  const story = weighed.filter((w) => w.concept.situation);
+  const namesThing = (part: typeof story) => part.some((w) => w.weight > 0 && isTopicWord(w.concept));
+  const heard = story.filter((w) => w.concept.told === 'heard');
+  const notAboutAsker = story.filter((w) => w.concept.told !== 'asker');
+  const topic = namesThing(heard) ? heard : namesThing(notAboutAsker) ? notAboutAsker : story;
+  return topic.map((w) => w.concept);
 }
 
 /**

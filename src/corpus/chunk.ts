@@ -1,5 +1,5 @@
 import type { Block } from './clean.js';
-import { sectionKindOf } from './sections.js';
+import { closesReview, sectionKindOf } from './sections.js';
 import { splitSentences } from './sentences.js';
 import type { ChunkingOptions, DocumentMeta, Passage, SectionKind, Sentence } from './types.js';
 
@@ -45,6 +45,10 @@ export function chunkBlocks(blocks: Block[], meta: DocumentMeta, options: Chunki
     for (const sentence of sentences) {
       if (pending.length > 0 && lengthOf(pending) + sentence.text.length > options.maxChars) flush();
       pending.push(sentence);
+    }
+    if (sectionKind === 'review' && closesReview(block.text)) {
+      flush();
+      sectionKind = 'plan';
     }
   }
   flush();

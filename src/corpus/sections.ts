@@ -18,3 +18,13 @@ export function sectionKindOf(heading: string, meta: DocumentMeta): SectionKind 
   if (REVIEW_WORDS.test(heading)) return 'review';
   return undefined;
 }
+
+/**
+ * "同时，我们也清醒认识到…还面临不少困难和问题": reports close their look back with the problems
+ * ahead; what follows plans, even where a text (an excerpt) lacks the plan part's heading.
+ */
+const PROBLEMS_AHEAD = /^(?:同时[，,])?(?:我们)?(?:也|还)?清醒(?:认识|看|地看)到/;
+
+export function closesReview(paragraph: string): boolean {
+  return PROBLEMS_AHEAD.test(paragraph.trim());
+}

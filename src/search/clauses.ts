@@ -1,4 +1,4 @@
-import { tagWords } from '../text/tokenize.js';
+import { splitGluedCharacters, tagWords } from '../text/tokenize.js';
 import { ASKS, focusOf } from './focus.js';
 
 /**
@@ -36,15 +36,29 @@ export function tellingClauses(text: string): Array<[number, number]> {
 function tells(clause: string): boolean {
   if (FIRST_PERSON.test(clause)) return true;
   if (POINTS_AT_THING.test(clause)) return false;
-  const words = tagWords(clause.replace(/[^\p{L}\p{N}]+$/u, ''));
+  const words = splitGluedCharacters(tagWords(clause.replace(/[^\p{L}\p{N}]+$/u, '')));
   while (words.length > 1 && TRAILING_PARTICLE.test(words.at(-1)!.word)) words.pop();
   const modified = words.map((w) => w.word).lastIndexOf('的');
-  // "…发货的生意": one word after the modifier is its head noun, whatever jieba tags it.
-  if (modified >= 0 && modified === words.length - 2) return false;
+  // "…发货的生意": one word after the modifier is its head noun, whatever jieba tags it; "…开往欧洲的拉货火车" ends with its head noun.
+  if (modified >= 0 && (modified === words.length - 2 || NOMINAL.test(words.at(-1)!.tag))) return false;
   const rest = words.slice(modified + 1);
   // A verb says something unless it ends the clause (老小区改造) or makes a compound with the verb after it (新增就业);
   // an adjective or adverb unless it modifies the noun after it (老小区).
   const says = (w: { tag: string }, next: { tag: string } | undefined) =>
     VERB.test(w.tag) ? !!next && !VERB.test(next.tag) : !next || !NOMINAL.test(next.tag);
   return rest.some((w, i) => PREDICATE.test(w.tag) && says(w, rest[i + 1]));
+}
+
+/** "听说市里要成立…", "据说": a sentence passing on what the asker heard or read names the thing they ask about. */
+const HEARSAY = /^(?:听说|据说|听人说|听别人说|听[^，。,]{1,4}说|看新闻|看到新闻|新闻(?:上|里)说|网上说|看到报道)/;
+const STORY_SENTENCE = /[^。！？!?\n]+[。！？!?\n]*/g;
+
+/**
+ * The parts of a message's story, as spans [start, end): the sentences that pass on what the asker
+ * heard (`heard`), and the clauses that speak of the asker (`asker`: 我, 咱).
+ */
+export function storyParts(text: string): { heard: Array<[number, number]>; asker: Array<[number, number]> } {
+  const heard = [...text.matchAll(STORY_SENTENCE)].filter((m) => HEARSAY.test(m[0].trim())).map((m): [number, number] => [m.index, m.index + m[0].length]);
+  const asker = [...text.matchAll(CLAUSE)].filter((m) => FIRST_PERSON.test(m[0])).map((m): [number, number] => [m.index, m.index + m[0].length]);
+  return { heard, asker };
 }

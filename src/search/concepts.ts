@@ -1,9 +1,8 @@
 import { COUNTIES, ENCLOSING_REGIONS, OTHER_PLACES } from '../corpus/places.js';
 import { numberOf } from '../text/numerals.js';
-import { tellingClauses } from './clauses.js';
+import { storyParts, tellingClauses } from './clauses.js';
 import { focusOf } from './focus.js';
-import { isCommonWord } from '../text/dictionary.js';
-import { NUMBER_WITH_UNIT, tagWords } from '../text/tokenize.js';
+import { NUMBER_WITH_UNIT, splitGluedCharacters, tagWords } from '../text/tokenize.js';
 import type { Lexicon } from './lexicon.js';
 import type { Neighbour, NeighbourFinder } from './word-vectors.js';
 
@@ -40,6 +39,12 @@ export interface Concept {
    * an answer that says it counts it, one that does not is not held to it.
    */
   situation?: boolean;
+  /**
+   * Of a word of the asker's situation, where the story says it: only in what the asker heard
+   * ("听说市里要成立…"), or only in clauses about the asker (我在晋祠附近开了个农家乐). When the question
+   * points back at the story, what was heard is its topic and the asker's own clauses are not (see `weighConcepts`).
+   */
+  told?: 'heard' | 'asker';
   /**
    * Said right after 什么/啥/哪些 ("有什么说法", "有啥新招"), or as in "…的定位是什么", "是怎么规划的": the kind
    * of answer asked for, which an answer states without naming. When the reports never use the word it
@@ -92,7 +97,7 @@ const GLUED_QUESTION = /(?<=.)多少$/;
  * figures with their units, and the remaining content words (with the report words nearest in meaning).
  */
 export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows }: ConceptParts, ignored: (word: string) => boolean): Concept[] {
-  const split = tagWords(text).flatMap((token) => (knows && isGluedCharacters(token, knows) ? [...token.word].map((word) => ({ word, tag: token.tag })) : [token]));
+  const split = knows ? splitGluedCharacters(tagWords(text), knows) : tagWords(text);
   const tagged = withOffsets(knows ? joinReportPairs(split, knows, ignored) : split);
   const words = tagged.map((t) => t.word);
   const concepts: Concept[] = [];
@@ -124,9 +129,11 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
   for (const match of text.matchAll(NUMBER_WITH_UNIT)) {
     const value = match[0].toLowerCase();
     if (/^20\d{2}年/.test(value) || /^\d+$/.test(value) || covered[match.index]) continue;
-    const said = figure(value);
+    const named = numberNamingThing(tagged, match.index);
+    const said = figure(named?.label ?? value);
     concepts.push(said);
-    figureSpans.set(said, [match.index, match.index + value.length]);
+    figureSpans.set(said, named ? named.span : [match.index, match.index + value.length]);
+    if (named) covered.fill(1, ...named.span);
   }
   // "十件民生实事": a count in words is a count all the same; reports write it either way (十件, 10件).
   for (const match of text.matchAll(COUNT_IN_WORDS)) {
@@ -177,7 +184,7 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
   pairConcepts(tagged, concepts, spans);
   for (const [concept, span] of spans) where.set(concept, [span, ...(saidAgain.get(concept.label) ?? [])]);
   for (const [concept, span] of figureSpans) where.set(concept, [span]);
-  return markSituation(concepts, where, tellingClauses(text), focusOf(text).comments);
+  return markSituation(concepts, where, tellingClauses(text), focusOf(text).comments, storyParts(text));
 }
 
 function namesKindAsked(before: string, after: string): boolean {
@@ -188,12 +195,25 @@ function namesKindAsked(before: string, after: string): boolean {
  * Marks the concepts said only in clauses that tell (see `Concept.situation`); a figure told (来回两个小时)
  * is no figure an answer must carry. Drops those said only in a comment after the question.
  */
-function markSituation(concepts: Concept[], where: Map<Concept, Array<[number, number]>>, telling: Array<[number, number]>, comments: Array<[number, number]>): Concept[] {
+function markSituation(
+  concepts: Concept[],
+  where: Map<Concept, Array<[number, number]>>,
+  telling: Array<[number, number]>,
+  comments: Array<[number, number]>,
+  story: { heard: Array<[number, number]>; asker: Array<[number, number]> },
+): Concept[] {
   const saidOnlyIn = (concept: Concept, spans: Array<[number, number]>) => {
     const said = where.get(concept) ?? [];
     return said.length > 0 && said.every(([start, end]) => spans.some(([from, to]) => from <= start && end <= to));
   };
-  return concepts.filter((c) => !saidOnlyIn(c, comments)).map((c) => (saidOnlyIn(c, telling) ? { ...c, situation: true, strict: false } : c));
+  const toldIn = (c: Concept): Concept['told'] => (saidOnlyIn(c, story.heard) ? 'heard' : saidOnlyIn(c, story.asker) ? 'asker' : undefined);
+  return concepts
+    .filter((c) => !saidOnlyIn(c, comments))
+    .map((c) => {
+      if (!saidOnlyIn(c, telling)) return c;
+      const told = toldIn(c);
+      return { ...c, situation: true, strict: false, ...(told ? { told } : {}) };
+    });
 }
 
 const KNOWN_PLACES = new Set([...OTHER_PLACES, ...ENCLOSING_REGIONS, ...Object.keys(COUNTIES), ...Object.values(COUNTIES).flat()]);
@@ -226,6 +246,18 @@ const COUNT_IN_WORDS = /(?<![第几一])([两二三四五六七八九十]{1,3})(
 
 /** 第三 before a name (第三实验室); 第几 asks, and 第三件 is an item of a list (see ORDINAL). */
 const NUMBERED_NAME = /^第[一二三四五六七八九十两]{1,3}$/;
+/**
+ * "国道108过境段": a number between a noun and another noun (not a unit) is the first noun's number,
+ * said as 国道108, not a figure with the unit 过境.
+ */
+function numberNamingThing(tagged: Array<{ word: string; tag: string; start: number }>, at: number): { label: string; span: [number, number] } | undefined {
+  const i = tagged.findIndex((t) => t.start === at);
+  const [before, number, after] = [tagged[i - 1], tagged[i], tagged[i + 1]];
+  if (!before || !number || !after || !/^\d+$/.test(number.word) || before.start + before.word.length !== at) return undefined;
+  if (!/^n(?!r)/.test(before.tag) || !/^(n|vn)/.test(after.tag) || after.word.length < 2) return undefined;
+  return { label: (before.word + number.word).toLowerCase(), span: [before.start, at + number.word.length] };
+}
+
 /** 二期, 三期: a phase of a project. */
 const PHASE = /^[一二三四五六七八九十]期$/;
 
@@ -318,10 +350,6 @@ function joinReportPairs(tokens: Array<{ word: string; tag: string }>, knows: (w
  * in 那口老泉眼, 建无废 in 要建无废城市): no dictionary, report or word vector knows it, so it is read
  * as its characters (and pairs of them the reports use, see `joinReportPairs`).
  */
-function isGluedCharacters({ word, tag }: { word: string; tag: string }, knows: (word: string) => boolean): boolean {
-  return tag === 'x' && /^[\u3400-\u9fff]{2,3}$/.test(word) && !knows(word) && [...word].every(isCommonWord);
-}
-
 /** A number with its unit (3号线, 5%), said exactly or not at all. */
 export function figure(label: string): Concept {
   return { label, variants: [label], kind: 'figure', strict: true };

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { packageDataFile } from '../package-data.js';
 import { prepared } from '../prepared/cache.js';
 import { numeralOf } from '../text/numerals.js';
+import { withoutLongPeriods } from '../text/year-spans.js';
 import type { Concept } from './concepts.js';
 
 /**
@@ -79,7 +80,7 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
     if (!isEnglish(question)) return null;
     glosses ??= loadGlosses(knows);
     const index = await glosses;
-    const words = question
+    const words = withoutLongPeriods(question)
       .toLowerCase()
       .replace(/'s\b/g, '')
       .replace(/-/g, ' ')

@@ -1,6 +1,7 @@
 import { ENCLOSING_REGIONS } from '../corpus/places.js';
 import type { SectionKind } from '../corpus/types.js';
 import { numberOf } from '../text/numerals.js';
+import { withoutLongPeriods } from '../text/year-spans.js';
 import { tokenize } from '../text/tokenize.js';
 import { figure, readConcepts, YEAR, type Concept, type ConceptParts } from './concepts.js';
 import type { Lexicon } from './lexicon.js';
@@ -127,7 +128,7 @@ const CITY_LINKS = /一体化|同城|连起来|连通|连接|互通|打通|之�
 /** A five-year plan period. */
 export const PLAN_PERIOD = /十[二三四五六]五/;
 /** 多少辆, 几个: a count in that unit (哪几件 asks which ones, not how many). */
-const ASKED_UNIT = /(?<![哪这那好十])(?:多少|几)(?:个|位|名)?(万亩|亩|平方公里|公里|万元|亿元|元|万人|人次|人|户|家|件|项|辆|所|座|张|套|部|条|场|次|天|吨|个|块|处|台|架|名|位)/;
+const ASKED_UNIT = /(?<![哪这那好十])(?:多少|几)(?:个|位|名)?(万亩|亩|平方公里|公里|万元|亿元|元|万人|人次|人|户|家|件|项|辆|所|座|张|套|部|条|场|次|天|吨|个|块|处|台|架|名|位|趟|列|班|届|批|栋|间|棵|株|头|只|本)/;
 /** "增长了多少", "增速是多少": a rate of change is a percentage (an amount would name its unit: 增长多少亿元). */
 const ASKED_RATE = /(?:增长|增速|增幅|涨幅|上涨|下降|降低|降幅)(?:了|率|是|为|达到)?(?:多少|几)(?![\u3400-\u9fff]*(?:元|人|户|个|吨|亩|公里|家|项|辆))/;
 /** "占比是多少", "覆盖率多少", "百分之几": a share is a percentage. */
@@ -189,7 +190,7 @@ export function focus(reading: Spelled): Focused {
  */
 export function time(reading: Focused, currentYear: number): Timed {
   const { text, asked } = reading;
-  const yearsIn = (words: string) => [...new Set([...words.matchAll(/(20\d{2})\s*年?/g)].map((m) => Number(m[1])))];
+  const yearsIn = (words: string) => [...new Set([...withoutLongPeriods(words).matchAll(/(20\d{2})\s*年?/g)].map((m) => Number(m[1])))];
   const askedYears = yearsIn(asked);
   const named = askedYears.length > 0 ? askedYears : yearsIn(text);
   const relativeYears: Array<[RegExp, number]> = [

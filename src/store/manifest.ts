@@ -11,9 +11,10 @@ import type { StoreExpectations } from './types.js';
  * Bump when the on-disk layout, the PostgreSQL rows of a version or the chunker's behaviour changes,
  * so old indexes are rebuilt (and a running reader of an older release does not switch to a
  * version it cannot read). 16: postings skips and figures.jsonl (embedded), passages as json
- * without their text (PostgreSQL).
+ * without their text (PostgreSQL). 17: the problems paragraph closes a review (a text without the
+ * plan part's heading plans after it).
  */
-export const INDEX_FORMAT = 16;
+export const INDEX_FORMAT = 17;
 
 const denseSchema = z.object({
   model: z.string(),

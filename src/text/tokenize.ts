@@ -1,5 +1,5 @@
 import { Jieba } from '@node-rs/jieba';
-import { dictionaryBytes } from './dictionary.js';
+import { dictionaryBytes, isCommonWord } from './dictionary.js';
 import { normalizeText } from './normalize.js';
 
 let jieba: Jieba | undefined;
@@ -45,4 +45,17 @@ export function cutWords(text: string): string[] {
 /** Jieba words with part-of-speech tags, for reading place names and time words out of a question. */
 export function tagWords(text: string): Array<{ word: string; tag: string }> {
   return segmenter().tag(normalizeText(text), true);
+}
+
+/**
+ * Jieba's HMM glues common characters it cannot place into one unknown word (想换个, tag x). When
+ * every character is a common word of its own and `knows` does not hold the whole, they are the
+ * characters, each with the tag jieba gives it alone (想 v, 换 v, 个 q).
+ */
+export function splitGluedCharacters(tokens: Array<{ word: string; tag: string }>, knows: (word: string) => boolean = () => false): Array<{ word: string; tag: string }> {
+  return tokens.flatMap((token) =>
+    token.tag === 'x' && /^[\u3400-\u9fff]{2,3}$/.test(token.word) && !knows(token.word) && [...token.word].every(isCommonWord)
+      ? [...token.word].map((word) => ({ word, tag: segmenter().tag(word, false)[0]?.tag ?? 'x' }))
+      : [token],
+  );
 }

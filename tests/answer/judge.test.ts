@@ -98,6 +98,34 @@ describe('the judge alone', () => {
     expect(judge(question, [hit('新建学校5所。', 'plan')], sameWeight).answering.length).toBe(1);
   });
 
+  it('holds a sentence to what the asker heard, not to their own clauses, when the question points back at the story', () => {
+    const question = read('我在东湖边开了个农家乐，生意一般。听说甲市要成立一个文旅公司，统一运营景区。2025年的报告里是怎么说的？');
+    expect(question.concepts.find((c) => c.label === '农家乐')).toMatchObject({ situation: true, told: 'asker' });
+    expect(question.concepts.find((c) => c.label === '景区')).toMatchObject({ situation: true, told: 'heard' });
+    expect(judge(question, [hit('组建文旅集团，推动景区统一运营。', 'plan')], sameWeight).answering.length).toBe(1);
+    expect(judge(question, [hit('东湖农家乐生意兴隆。', 'plan')], sameWeight).answering).toEqual([]);
+  });
+
+  it('does not take a sentence for an answer because one character of the question is inside its words', () => {
+    const question = read('甲市路口红灯老不变，2025年有啥说法没？');
+    expect(question.concepts.find((c) => c.label === '老')?.tag).not.toMatch(/^n/);
+    const topicWords = (c: Concept) => (['路口', '红灯'].includes(c.label) ? 1 : c.label === '老' ? 0.5 : 0);
+    const { answering } = judge(question, [hit('优化路口红灯配时。让老百姓更放心。', 'plan')], topicWords);
+    expect(answering.map((s) => s.sentence.text)).toEqual(['优化路口红灯配时。']);
+  });
+
+  it('reads a number between two nouns as the first noun\'s number (国道108), not a figure with a unit', () => {
+    const question = read('甲市国道108过境段是怎么安排的？');
+    expect(question.concepts.find((c) => c.kind === 'figure')?.label).toBe('国道108');
+    expect(judge(question, [hit('推动国道108甲市过境段开工建设。', 'plan')], sameWeight).answering.length).toBe(1);
+  });
+
+  it('refuses a count in another unit (几趟 answered with 条)', () => {
+    const { answering, ranked } = judge(read('甲市的中欧班列2025年发了几趟车？'), [hit('中欧班列开行路线新增8条。')], sameWeight);
+    expect(answering).toEqual([]);
+    expect(ranked[0].mismatch).toBe('unit');
+  });
+
   it('takes the list item that holds the asked indicator, not the lead clause, from a list of targets', () => {
     const targets = hit('主要预期目标是：地区生产总值增长5%；规上工业增加值增长6%；城镇新增就业8万人。', 'plan');
     const { answering } = judge(read('规上工业增加值增长目标是多少？'), [targets], sameWeight);

@@ -33,4 +33,12 @@ describe('chunking', () => {
     expect(plan?.sectionKind).toBe('plan');
     expect(plan?.section).toBe('二、2025年工作安排');
   });
+
+  it('plans after the problems paragraph that closes the look back, in an excerpt without the plan heading', () => {
+    const source = '政府工作报告\n——2025年2月在晋城市人民代表大会上\n\n一、2024年工作回顾\n\n全市地区生产总值增长5.1%，新增就业3.2万人。\n\n同时，我们也清醒认识到，发展还面临不少困难和问题。\n\n（三）加快建设美丽城市。打造示范街区30个，改造路灯5万盏以上。';
+    const { meta } = readMeta('excerpt.txt', source, []);
+    const document = buildDocument(meta, source, { minChars: 10, maxChars: 350 });
+    expect(document.passages.find((p) => p.text.includes('增长5.1%'))?.sectionKind).toBe('review');
+    expect(document.passages.find((p) => p.text.includes('路灯'))?.sectionKind).toBe('plan');
+  });
 });

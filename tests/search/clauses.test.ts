@@ -19,6 +19,14 @@ describe('telling clauses', () => {
     expect(told('在厂里上班心里总有点打鼓，甲市出过安全事故吗？')).toEqual(['在厂里上班心里总有点打鼓，']);
   });
 
+  it('reads characters jieba glues into an unknown word by their own parts of speech', () => {
+    expect(told('住了十年小两居，想换个大点的，2025年会不会多建点改善型的房子？')).toEqual(['住了十年小两居，', '想换个大点的，']);
+  });
+
+  it('keeps a clause that ends with the thing it describes', () => {
+    expect(told('甲市开往欧洲的拉货火车，新开了几条线？')).toEqual([]);
+  });
+
   it('tells nothing apart when no clause asks', () => {
     expect(told('介绍太原的文旅，谢谢')).toEqual([]);
     expect(told('太原停车太难了。')).toEqual([]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadLexicon } from '../../src/search/lexicon.js';
+import { withoutLongPeriods } from '../../src/text/year-spans.js';
 import { constraints, focus, intent, lexiconStep, normalize, places, spelling, terms, time } from '../../src/search/reading-steps.js';
 
 const lexicon = loadLexicon();
@@ -29,6 +30,10 @@ describe('each reading step on its own', () => {
     expect(time(focus(spelling(normalize('今年就业'))), 2027).years).toEqual([2027]);
     expect(time(focus(spelling(normalize('去年就业'))), 2026).years).toEqual([2025]);
     expect(time(focus(spelling(normalize('2025年今年'))), 2026).years).toEqual([2025]);
+    // A long-range plan's period names the plan; a short span still names years.
+    expect(time(focus(spelling(normalize('甲市国土空间总体规划（2021—2035年）获批了吗'))), 2026).years).toEqual([]);
+    expect(time(focus(spelling(normalize('2024-2025年甲市就业'))), 2026).years).toEqual([2024, 2025]);
+    expect(withoutLongPeriods('Was the master plan for 2021-2035 approved in 2024?')).not.toMatch(/2021|2035/);
   });
 
   it('places: the corpus cities named, and places no report covers', () => {

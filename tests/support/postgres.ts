@@ -4,7 +4,6 @@ import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
-import { inject } from 'vitest';
 import type { PostgresSettings } from '../../src/config.js';
 import { freePort } from './bot-api-emulator.js';
 
@@ -34,7 +33,7 @@ export async function startPostgres(): Promise<TestPostgres> {
 }
 
 async function startPGlite(): Promise<TestPostgres> {
-  const db = await PGlite.create({ extensions: { vector }, loadDataDir: new Blob([await readFile(inject('pgliteCluster'))]) });
+  const db = await PGlite.create({ extensions: { vector }, loadDataDir: await freshCluster() });
   const port = await freePort();
   const server = new PGLiteSocketServer({ db, port, host: '127.0.0.1', maxConnections: 32 });
   await server.start();
@@ -48,6 +47,16 @@ async function startPGlite(): Promise<TestPostgres> {
       await db.close();
     },
   };
+}
+
+/**
+ * The fresh data folder the tests' global setup made. Outside vitest (`npm run bench` starts PGlite
+ * too) there is none, and PGlite runs its own initdb; importing vitest there throws.
+ */
+async function freshCluster(): Promise<Blob | undefined> {
+  if (!process.env.VITEST) return undefined;
+  const { inject } = await import('vitest');
+  return new Blob([await readFile(inject('pgliteCluster'))]);
 }
 
 /** A fresh database on the server at `serverUrl` (a superuser's URL: pgvector is created in it), dropped by `stop`. */
