@@ -5,6 +5,7 @@ import { cutWords } from '../text/tokenize.js';
 const CJK = /^[\u3400-\u9fff]+$/;
 /** Around a place name cut into several words, only a boundary or a word that goes with places will do. */
 const BEFORE_PLACE = /(^|[\s，,。？?！!：:、和与跟及在去到对比])$/;
+const GLUED_PARTICLE = /^[要了的是在有把被将和与就都也还]|[了的是在有吗呢吧啊呀]$/;
 const AFTER_PLACE = /^($|[\s\d，,。？?！!：:、年市县区的那呢和与])/;
 
 export interface SpellingParts {
@@ -36,7 +37,13 @@ export interface SpellingFix {
 export function createSpellingFixer({ places, knows, termSounding, meant }: SpellingParts): (text: string) => { text: string; fixes: SpellingFix[] } {
   const placeBySound = new Map(places.map((place) => [toneless(place), place]));
   const placeBySpelling = new Map(places.map((place) => [toneless(place).replace(/ /g, ''), place]));
-  const isSlip = (word: string) => CJK.test(word) && !knows(word) && !meant(word) && !isCommonWord(word);
+  const known = (word: string) => knows(word) || meant(word) || isCommonWord(word);
+  // Jieba glues a particle to a word ("要建" in 是不是要建这么个…): the word with its particle is no slip for 要件.
+  const glued = (word: string) => {
+    const rest = word.replace(GLUED_PARTICLE, '');
+    return rest.length > 0 && rest !== word && known(rest);
+  };
+  const isSlip = (word: string) => CJK.test(word) && !known(word) && !glued(word);
 
   return (typed) => {
     const fixes: SpellingFix[] = [];
