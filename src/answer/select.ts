@@ -62,6 +62,9 @@ const TIME = /年内|年底|年初|上半年|下半年|季度|\d+月|20\d{2}年/
 const NOT_A_COUNT = '(?!月|百分点|工作日)';
 /** A year as reports write one: 2025年, or a range 2021—2025 (not 2000万平方米). */
 const SENTENCE_YEARS = /(?<!\d)(20\d{2})(?=\s*年|\s*[—–\-~至到]\s*20\d{2})/g;
+/** "到2025年底", "2027年前": a year by which something is to be done. */
+const BY_YEAR = /(?:到|至)\s*$/;
+const YEAR_BEFORE = /^20\d{2}\s*年(?:底|末)?之?前/;
 /** Units that answer one another: a question's 多少个 is answered by 所, 座, 家… */
 const UNIT_FAMILIES: Record<string, string[]> = {
   个: ['个', '所', '座', '家', '项', '处', '名', '条', '户', '件', '块', '套', '台', '部', '场'],
@@ -209,7 +212,10 @@ function storyTopic(weighed: Array<{ concept: Concept; weight: number }>): Conce
  */
 function yearMismatch(question: Question, sentence: string, hit: SearchHit): boolean {
   if (question.years.length === 0 || question.comparison) return false;
-  const named = [...sentence.matchAll(SENTENCE_YEARS)].map((m) => Number(m[1]));
+  // A plan's deadline ("到2025年底再引进10家") is a later year the asked year's plan names, not another year's plan.
+  const deadline = (year: number, at: number) =>
+    hit.passage.sectionKind === 'plan' && question.years.every((y) => year > y) && (BY_YEAR.test(sentence.slice(0, at)) || YEAR_BEFORE.test(sentence.slice(at)));
+  const named = [...sentence.matchAll(SENTENCE_YEARS)].filter((m) => !deadline(Number(m[1]), m.index)).map((m) => Number(m[1]));
   if (named.some((y) => question.years.includes(y))) return false;
   if (named.length > 0) return true;
   // A heading such as "2025 知难克难" speaks of its year; the report's own title ("2024年政府工作报告") does not.

@@ -184,7 +184,7 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
   pairConcepts(tagged, concepts, spans);
   for (const [concept, span] of spans) where.set(concept, [span, ...(saidAgain.get(concept.label) ?? [])]);
   for (const [concept, span] of figureSpans) where.set(concept, [span]);
-  return markSituation(concepts, where, tellingClauses(text), focusOf(text).comments, storyParts(text));
+  return resolvePointed(markSituation(concepts, where, tellingClauses(text), focusOf(text).comments, storyParts(text)));
 }
 
 function namesKindAsked(before: string, after: string): boolean {
@@ -214,6 +214,20 @@ function markSituation(
       const told = toldIn(c);
       return { ...c, situation: true, strict: false, ...(told ? { told } : {}) };
     });
+}
+
+/**
+ * "我爸在太原工具厂干了一辈子…对这个老厂动手术": a thing pointed at is the thing of the story with the
+ * same head (厂): an answer saying the story's name for it (工具厂) says it.
+ */
+function resolvePointed(concepts: Concept[]): Concept[] {
+  const story = concepts.filter((c) => c.situation && c.kind !== 'figure' && c.label.length > 1);
+  return concepts.map((c) => {
+    if (!c.pointedAt || c.situation) return c;
+    const head = c.label.slice(-1);
+    const named = story.filter((s) => s.label !== c.label && s.label.endsWith(head) && (!s.tag || /^n/.test(s.tag)));
+    return named.length === 0 ? c : { ...c, variants: [...new Set([...c.variants, ...named.flatMap((s) => s.variants)])] };
+  });
 }
 
 const KNOWN_PLACES = new Set([...OTHER_PLACES, ...ENCLOSING_REGIONS, ...Object.keys(COUNTIES), ...Object.values(COUNTIES).flat()]);

@@ -120,6 +120,20 @@ describe('the judge alone', () => {
     expect(judge(question, [hit('推动国道108甲市过境段开工建设。', 'plan')], sameWeight).answering.length).toBe(1);
   });
 
+  it("takes a year's plan that names a later deadline (到2026年底) for that year's plan, not another year's", () => {
+    const question = read('甲市2025年在碳纤维上打算建什么样的生产基地？');
+    const plan = hit('碳纤维专业镇，到2026年底再引进10家企业，打造综合性生产基地。', 'plan');
+    expect(judge(question, [plan], sameWeight).answering.length).toBe(1);
+    expect(judge(question, [hit('碳纤维专业镇，2026年打造综合性生产基地。', 'plan')], sameWeight).ranked[0].mismatch).toBe('year');
+  });
+
+  it('reads a thing pointed at (这个工厂) as the story\'s thing with the same head (钢管厂)', () => {
+    const question = read('我爸在甲市钢管厂干了一辈子。听说2025年要改造这个工厂？');
+    expect(question.concepts.find((c) => c.label === '工厂')?.variants).toContain('钢管厂');
+    const toldThingWeighs = (c: Concept) => (['工厂', '改造'].includes(c.label) ? 1 : 0);
+    expect(judge(question, [hit('改造提升甲市钢管厂。', 'plan')], toldThingWeighs).answering.length).toBe(1);
+  });
+
   it('refuses a count in another unit (几趟 answered with 条)', () => {
     const { answering, ranked } = judge(read('甲市的中欧班列2025年发了几趟车？'), [hit('中欧班列开行路线新增8条。')], sameWeight);
     expect(answering).toEqual([]);

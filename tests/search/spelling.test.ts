@@ -3,7 +3,7 @@ import { createReportWords } from '../../src/search/report-words.js';
 import { createSpellingFixer } from '../../src/search/spelling.js';
 import { tonelessSyllables } from '../../src/text/syllables.js';
 
-const REPORT_WORDS = new Set(['太原', '晋中', '高新技术', '高新', '技术', '企业', '推进', '中小企业', '就业', '城镇', '换乘', '骨头']);
+const REPORT_WORDS = new Set(['太原', '晋中', '高新技术', '高新', '技术', '企业', '推进', '中小企业', '就业', '城镇', '换乘', '骨头', '要件']);
 const fix = createSpellingFixer({
   places: ['太原', '晋中', '平遥', '清徐'],
   knows: (term) => REPORT_WORDS.has(term),
@@ -34,6 +34,8 @@ describe('typing slips', () => {
     expect(fix('太原看病难吗').fixes).toEqual([]);
     // Same sound, no character in common: an abbreviation (固投 of 固定资产投资), not a slip.
     expect(fixed('太原固投增长多少')).toBe('太原固投增长多少');
+    // A particle jieba glued to a word (要建) is no slip for a report word that sounds the same (要件).
+    expect(fixed('是不是要建这么个指挥平台')).toBe('是不是要建这么个指挥平台');
   });
 });
 
