@@ -105,9 +105,11 @@ const STOP_WORDS = new Set(
     '什么时候 何时 多久 多长 多大 多高 多宽 多远 多重 多快 哪年 哪一年 时候 哪几个 哪几 几项 几户 其中 实际 最后 一年 全年 那么 换成 改成 ' +
     '出 过 着 得 地 来 去 给 让 人家 谁 他 她 它 们 啥 咋 呗 嘛 比 相比 对比 比较 比起').split(' '),
 );
+/** "到底建成投用没有？", "开了没": whether a thing happened (not "有啥说法没", which is 有没有 said apart). */
+const HAPPENED_OR_NOT = /(?<!有[^，,。？?]*)没有?(?=\s*[?？]|\s*$)/;
 const FIGURE_WORDS = /多少|几|比例|比重|占比|增速|增幅|涨幅|增长|排名|排第|第几|率|规模|金额|数量|多长|多大|面积|目标/;
 const PLAN_WORDS = /目标|计划|打算|预期|力争|确保|控制在|安排|任务|准备|(?<![主重需只总必纲])要(?![求素点闻])|将(?!军)|拟/;
-const REVIEW_WORDS = /完成了|建成了|实现了|取得|成绩|成效|回顾|过去|去年|了多少|了吗|了没|已经|实际|达到了|最后/;
+const REVIEW_WORDS = new RegExp(`完成了|建成了|实现了|取得|成绩|成效|回顾|过去|去年|了多少|了吗|了没|已经|实际|达到了|最后|${HAPPENED_OR_NOT.source}`);
 const RESULT_WORDS = /实际|完成了|建成了|实现了|达到了|最终|最后.{0,4}(完成|达到|实现)/;
 /** Verbs that only say a thing happened: a question asking for a result has said so by asking (完成了多少), they name no topic. */
 const HAPPENED = new Set(['完成', '实现', '达到', '达成', '兑现', '落实']);
