@@ -229,12 +229,12 @@ function unitPattern(units: string[]): RegExp {
   return new RegExp(`(?:\\d\\s*[余多]?\\s*[万亿千百]?|[两二三四五六七八九十][两二三四五六七八九十百千万]*[余多]?)\\s*(?:${said})`);
 }
 
-/** Whether `sentence` says `word` with at most two characters inside it: its characters in order, from its first to its last, in a span at most two longer. */
-function elided(word: string, sentence: string): boolean {
+/** Whether `sentence` says `word` with at most `extra` characters inside it: its characters in order, from its first to its last, in a span at most `extra` longer. */
+function elided(word: string, sentence: string, extra = 2): boolean {
   for (let start = sentence.indexOf(word[0]); start >= 0; start = sentence.indexOf(word[0], start + 1)) {
     let at = start;
     for (let i = 1; i < word.length && at >= 0; i++) at = sentence.indexOf(word[i], at + 1);
-    if (at >= 0 && at - start + 1 <= word.length + 2) return true;
+    if (at >= 0 && at - start + 1 <= word.length + extra) return true;
   }
   return false;
 }
@@ -248,8 +248,9 @@ function presenceOf(variants: string[], sentence: string, context: string, tunin
   if (variants.some((v) => sentence.includes(v))) return 1;
   const inContext = variants.some((v) => context.includes(v)) ? tuning.contextPresence : 0;
   const word = variants[0];
+  // "串成" in "串联成线": a two-character word with one character put in it is said in part.
+  if (word.length === 2) return /[\u3400-\u9fff]{2}/.test(word) && elided(word, sentence, 1) ? Math.max(inContext, tuning.partPresence) : inContext;
   // A Chinese compound names its head last: without it (规上工业企业 for 规上工业增加值) it is another thing.
-  if (word.length < 3) return inContext;
   // "普惠托位" in "普惠性托位": the word with a character or two left out of it is the same word.
   if (elided(word, sentence)) return Math.max(inContext, tuning.partPresence);
   if (!sentence.includes(word.slice(-2))) return inContext;

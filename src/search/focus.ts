@@ -27,7 +27,8 @@ const ENDS_TELLING = /[。！!]\s*$/;
 
 export function focusOf(text: string): Focus {
   const sentences = [...text.matchAll(SENTENCE)]
-    .map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0].trim() }))
+    .flatMap((m) => splitLead({ start: m.index, end: m.index + m[0].length, text: m[0] }))
+    .map((s) => ({ ...s, text: s.text.trim() }))
     .filter((s) => /[\p{L}\p{N}]/u.test(s.text));
   const marked = sentences.filter((s) => ENDS_ASKING.test(s.text));
   const asking = marked.length > 0 ? marked : sentences.filter((s) => ASKS.test(s.text));
@@ -48,4 +49,18 @@ export function focusOf(text: string): Focus {
     telling: telling.map((s) => [s.start, s.end]),
     comments: telling.filter((s) => s.start > lastAsking.start && !FIRST_PERSON.test(s.text)).map((s) => [s.start, s.end]),
   };
+}
+
+/** "孩子回来问了我两个问题：2024年…？": a lead-in before a colon that asks nothing tells; the questions follow it. */
+function splitLead(sentence: { start: number; end: number; text: string }): Array<{ start: number; end: number; text: string }> {
+  const colon = sentence.text.search(/[：:]/);
+  if (colon < 0) return [sentence];
+  const lead = sentence.text.slice(0, colon + 1);
+  const rest = sentence.text.slice(colon + 1);
+  if (ASKS.test(lead) || !/[\p{L}\p{N}]/u.test(rest) || !/[\p{L}\p{N}]/u.test(lead)) return [sentence];
+  const at = sentence.start + colon + 1;
+  return [
+    { start: sentence.start, end: at, text: lead },
+    { start: at, end: sentence.end, text: rest },
+  ];
 }

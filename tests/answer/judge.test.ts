@@ -134,6 +134,12 @@ describe('the judge alone', () => {
     expect(judge(question, [hit('改造提升甲市钢管厂。', 'plan')], toldThingWeighs).answering.length).toBe(1);
   });
 
+  it('counts a two-character word with a character put in it (串成 in 串联成线) as said in part', () => {
+    const question = read('甲市2025年要把哪几个景点串成线？');
+    const [linked] = judge(question, [hit('推动东湖、西山等景点串联成线。', 'plan')], sameWeight).ranked;
+    expect(linked.matched).toContainEqual({ concept: '串成', presence: ANSWER_TUNING.partPresence });
+  });
+
   it('refuses a count in another unit (几趟 answered with 条)', () => {
     const { answering, ranked } = judge(read('甲市的中欧班列2025年发了几趟车？'), [hit('中欧班列开行路线新增8条。')], sameWeight);
     expect(answering).toEqual([]);

@@ -15,6 +15,10 @@ describe('where a chat message asks', () => {
 
   it('keeps each asking sentence of a message with two questions', () => {
     expect(focusOf('我想问两件事。甲市去年新建了多少所学校？今年打算修多少公里路？').questions).toEqual(['甲市去年新建了多少所学校？', '今年打算修多少公里路？']);
+    // A lead-in before a colon tells, in the same sentence as the first question.
+    const led = focusOf('孩子回来问了我两个问题：甲市要把哪些景区连起来？又要把哪几个景点串成线？');
+    expect(led.questions).toEqual(['甲市要把哪些景区连起来？', '又要把哪几个景点串成线？']);
+    expect(led.asked).not.toContain('两个问题');
   });
 
   it('asks a one-sentence question, or one whose every sentence asks, whole', () => {
