@@ -39,9 +39,11 @@ function tells(clause: string): boolean {
   const words = splitGluedCharacters(tagWords(clause.replace(/[^\p{L}\p{N}]+$/u, '')));
   while (words.length > 1 && TRAILING_PARTICLE.test(words.at(-1)!.word)) words.pop();
   const modified = words.map((w) => w.word).lastIndexOf('的');
-  // "…发货的生意": one word after the modifier is its head noun, whatever jieba tags it; "…开往欧洲的拉货火车" ends with its head noun.
-  if (modified >= 0 && (modified === words.length - 2 || NOMINAL.test(words.at(-1)!.tag))) return false;
   const rest = words.slice(modified + 1);
+  // "…发货的生意": one word after the modifier is its head noun, whatever jieba tags it; "…开往欧洲的拉货火车"
+  // ends with its head noun after a short compound, with no adverb that would make it a predicate (不想念高中).
+  const namesHead = rest.length === 1 || (rest.length <= 3 && NOMINAL.test(rest.at(-1)!.tag) && !rest.some((w) => /^d/.test(w.tag)));
+  if (modified >= 0 && namesHead) return false;
   // A verb says something unless it ends the clause (老小区改造) or makes a compound with the verb after it (新增就业);
   // an adjective or adverb unless it modifies the noun after it (老小区).
   const says = (w: { tag: string }, next: { tag: string } | undefined) =>

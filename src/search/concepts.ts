@@ -89,6 +89,7 @@ const PROPER_NAME = /^(nr|ns|nt|nz|j)/;
 /** Reports name a county without its 县/市/区 (左权入选…); a question often adds it (左权县). */
 const COUNTY_WITH_SUFFIX = new RegExp(`^(${Object.values(COUNTIES).flat().join('|')})[县市区]$`);
 const GLUED_PARTICLES = /^[要了的是在有把被将和与]+(?=.)|(?<=.)[要了的是在有吗呢吧啊呀]+$/g;
+const TRAILING_PARTICLES = /(?<=\D)[了的吗呢吧啊呀么]+$/;
 /** 加多少, 修多少: jieba glues the question word to the verb before it; the verb is the word, 多少 asks for the amount. */
 const GLUED_QUESTION = /(?<=.)多少$/;
 
@@ -127,7 +128,8 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
   const figureSpans = new Map<Concept, [number, number]>();
   // "3号线", "5%": a number is only meaningful with the unit after it.
   for (const match of text.matchAll(NUMBER_WITH_UNIT)) {
-    const value = match[0].toLowerCase();
+    // "到5000亿了吗": a particle after the unit is no part of it.
+    const value = match[0].toLowerCase().replace(TRAILING_PARTICLES, '');
     if (/^20\d{2}年/.test(value) || /^\d+$/.test(value) || covered[match.index]) continue;
     const named = numberNamingThing(tagged, match.index);
     const said = figure(named?.label ?? value);

@@ -140,6 +140,12 @@ describe('the judge alone', () => {
     expect(linked.matched).toContainEqual({ concept: '串成', presence: ANSWER_TUNING.partPresence });
   });
 
+  it('reads a figure without the particle after it (到5000亿了吗)', () => {
+    const question = read('甲市GDP到5000亿了吗？');
+    expect(question.concepts.filter((c) => c.kind === 'figure').map((c) => c.label)).toEqual(['5000亿']);
+    expect(judge(question, [hit('地区生产总值迈上5000亿元台阶。')], sameWeight).ranked[0].mismatch).toBeUndefined();
+  });
+
   it('refuses a count in another unit (几趟 answered with 条)', () => {
     const { answering, ranked } = judge(read('甲市的中欧班列2025年发了几趟车？'), [hit('中欧班列开行路线新增8条。')], sameWeight);
     expect(answering).toEqual([]);
