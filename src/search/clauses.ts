@@ -1,4 +1,4 @@
-import { splitGluedCharacters, tagWords } from '../text/tokenize.js';
+import { retagEvaluations, splitGluedCharacters, tagWords } from '../text/tokenize.js';
 import { ASKS, focusOf } from './focus.js';
 
 /**
@@ -36,7 +36,7 @@ export function tellingClauses(text: string): Array<[number, number]> {
 function tells(clause: string): boolean {
   if (FIRST_PERSON.test(clause)) return true;
   if (POINTS_AT_THING.test(clause)) return false;
-  const words = splitGluedCharacters(tagWords(clause.replace(/[^\p{L}\p{N}]+$/u, '')));
+  const words = retagEvaluations(splitGluedCharacters(tagWords(clause.replace(/[^\p{L}\p{N}]+$/u, ''))));
   while (words.length > 1 && TRAILING_PARTICLE.test(words.at(-1)!.word)) words.pop();
   const modified = words.map((w) => w.word).lastIndexOf('的');
   const rest = words.slice(modified + 1);

@@ -2,7 +2,7 @@ import { COUNTIES, ENCLOSING_REGIONS, OTHER_PLACES } from '../corpus/places.js';
 import { numberOf } from '../text/numerals.js';
 import { storyParts, tellingClauses } from './clauses.js';
 import { focusOf } from './focus.js';
-import { NUMBER_WITH_UNIT, splitGluedCharacters, tagWords } from '../text/tokenize.js';
+import { NUMBER_WITH_UNIT, retagEvaluations, splitGluedCharacters, tagWords } from '../text/tokenize.js';
 import type { Lexicon } from './lexicon.js';
 import type { Neighbour, NeighbourFinder } from './word-vectors.js';
 
@@ -98,7 +98,7 @@ const GLUED_QUESTION = /(?<=.)多少$/;
  * figures with their units, and the remaining content words (with the report words nearest in meaning).
  */
 export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows }: ConceptParts, ignored: (word: string) => boolean): Concept[] {
-  const split = knows ? splitGluedCharacters(tagWords(text), knows) : tagWords(text);
+  const split = knows ? retagEvaluations(splitGluedCharacters(tagWords(text), knows), knows) : retagEvaluations(tagWords(text));
   const tagged = withOffsets(knows ? joinReportPairs(split, knows, ignored) : split);
   const words = tagged.map((t) => t.word);
   const concepts: Concept[] = [];

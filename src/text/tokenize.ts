@@ -59,3 +59,20 @@ export function splitGluedCharacters(tokens: Array<{ word: string; tag: string }
       : [token],
   );
 }
+
+const DEGREE = /^[太很挺真超特蛮好]/;
+const A_BIT = /^.[点些]$/;
+
+/**
+ * Jieba's HMM tags colloquial evaluations as names or nouns (太少 nr, 大点 n). A degree adverb with
+ * an adjective (太少, 挺好) and an adjective with 点/些 (大点, 快些) are adjectives, unless `knows` has
+ * the word (太重 is a company the reports name).
+ */
+export function retagEvaluations(tokens: Array<{ word: string; tag: string }>, knows: (word: string) => boolean = () => false): Array<{ word: string; tag: string }> {
+  const adjective = (char: string) => segmenter().tag(char, false)[0]?.tag.startsWith('a') ?? false;
+  return tokens.map((token) => {
+    if (token.word.length !== 2 || token.tag.startsWith('a') || token.tag.startsWith('v') || knows(token.word)) return token;
+    const evaluates = (DEGREE.test(token.word) && adjective(token.word[1])) || (A_BIT.test(token.word) && adjective(token.word[0]));
+    return evaluates ? { ...token, tag: 'a' } : token;
+  });
+}

@@ -23,6 +23,10 @@ describe('telling clauses', () => {
     expect(told('住了十年小两居，想换个大点的，2025年会不会多建点改善型的房子？')).toEqual(['住了十年小两居，', '想换个大点的，']);
   });
 
+  it('reads a colloquial evaluation jieba takes for a name (太少 nr) as an adjective, so its clause tells', () => {
+    expect(told('甲市能打篮球的场子太少了，2025年修了多少块？')).toEqual(['甲市能打篮球的场子太少了，']);
+  });
+
   it('keeps a clause that ends with the thing it describes', () => {
     expect(told('甲市开往欧洲的拉货火车，新开了几条线？')).toEqual([]);
     expect(told('甲市的孩子初中毕业不想念高中，县里都有职业学校吗？')).toEqual(['甲市的孩子初中毕业不想念高中，']);
