@@ -59,8 +59,8 @@ export interface Concept {
   pointedAt?: boolean;
 }
 
-/** Jieba's tags of words that name things: nouns and names (幸福河湖's 河湖 is tagged a place), verbal nouns, abbreviations, words it does not know. */
-const NAMES_A_THING = /^(n|vn|j|s|x|eng)/;
+/** Jieba's tags of words that name things: nouns and names (幸福河湖's 河湖 is tagged a place), verbal nouns, abbreviations, set phrases (退役军人 l), words it does not know. */
+const NAMES_A_THING = /^(n|vn|j|s|x|eng|l)/;
 
 /** A word that names a thing (a noun, a phrase, a figure), not how people talk about it. */
 export function isTopicWord(concept: Concept): boolean {

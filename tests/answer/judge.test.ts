@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Sentence } from '../../src/corpus/types.js';
 import { judge } from '../../src/answer/select.js';
-import type { Concept } from '../../src/search/concepts.js';
+import { isTopicWord, type Concept } from '../../src/search/concepts.js';
 import { ANSWER_TUNING } from '../../src/answer/settings.js';
 import type { SearchHit } from '../../src/search/searcher.js';
 import { readQuestion } from '../support/reader.js';
@@ -144,6 +144,14 @@ describe('the judge alone', () => {
     const question = read('甲市GDP到5000亿了吗？');
     expect(question.concepts.filter((c) => c.kind === 'figure').map((c) => c.label)).toEqual(['5000亿']);
     expect(judge(question, [hit('地区生产总值迈上5000亿元台阶。')], sameWeight).ranked[0].mismatch).toBeUndefined();
+  });
+
+  it('takes a set phrase jieba tags l (退役军人) for the thing asked about, so the story before it does not count', () => {
+    const question = read('我是退伍军人，现在在甲市跑网约车。前两年做了个手术。想问甲市2025年对困难退役军人有什么说法吗？');
+    expect(question.concepts.find((c) => c.label === '手术')?.situation).toBe(true);
+    expect(isTopicWord(question.concepts.find((c) => c.label === '退役军人')!)).toBe(true);
+    const storyWordsWeighMost = (c: Concept) => (c.situation ? 5 : 1);
+    expect(judge(question, [hit('加大困难退役军人帮扶援助力度。', 'plan')], storyWordsWeighMost).answering.length).toBe(1);
   });
 
   it('refuses a count in another unit (几趟 answered with 条)', () => {
