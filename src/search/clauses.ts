@@ -24,19 +24,19 @@ const POINTS_AT_THING = /[这那](?:件|个|项|条|些|种|批|所|座)/;
  * tells (see `focusOf`), and within the others those that say something of the asker; none when no
  * clause asks (then every word is the question).
  */
-export function tellingClauses(text: string): Array<[number, number]> {
+export function tellingClauses(text: string, knows?: (word: string) => boolean): Array<[number, number]> {
   const clauses = [...text.matchAll(CLAUSE)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
   const asking = clauses.filter((c) => ASKS.test(c.text));
   if (asking.length === 0) return [];
   const toldSentences = focusOf(text).telling;
   const inToldSentence = (c: { start: number; end: number }) => toldSentences.some(([from, to]) => from <= c.start && c.end <= to);
-  return clauses.filter((c) => inToldSentence(c) || (!asking.includes(c) && tells(c.text))).map((c) => [c.start, c.end]);
+  return clauses.filter((c) => inToldSentence(c) || (!asking.includes(c) && tells(c.text, knows))).map((c) => [c.start, c.end]);
 }
 
-function tells(clause: string): boolean {
+function tells(clause: string, knows?: (word: string) => boolean): boolean {
   if (FIRST_PERSON.test(clause)) return true;
   if (POINTS_AT_THING.test(clause)) return false;
-  const words = retagEvaluations(splitGluedCharacters(tagWords(clause.replace(/[^\p{L}\p{N}]+$/u, ''))));
+  const words = retagEvaluations(splitGluedCharacters(tagWords(clause.replace(/[^\p{L}\p{N}]+$/u, '')), knows));
   while (words.length > 1 && TRAILING_PARTICLE.test(words.at(-1)!.word)) words.pop();
   const modified = words.map((w) => w.word).lastIndexOf('的');
   const rest = words.slice(modified + 1);

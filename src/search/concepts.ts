@@ -186,7 +186,7 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
   pairConcepts(tagged, concepts, spans);
   for (const [concept, span] of spans) where.set(concept, [span, ...(saidAgain.get(concept.label) ?? [])]);
   for (const [concept, span] of figureSpans) where.set(concept, [span]);
-  return resolvePointed(markSituation(concepts, where, tellingClauses(text), focusOf(text).comments, storyParts(text)));
+  return resolvePointed(markSituation(concepts, where, tellingClauses(text, knows), focusOf(text).comments, storyParts(text)));
 }
 
 function namesKindAsked(before: string, after: string): boolean {
@@ -241,7 +241,8 @@ const ASPECT_AFTER = /^(?:了|过|没|着)/;
 const HAPPENED_ASKED = /^了(?:没|吗|么|吧)|^没有?[?？]?$/;
 
 function verbInUse(tag: string, after: string): string {
-  if (tag === 'vn' && ASPECT_AFTER.test(after)) return 'v';
+  // A word jieba does not know (投用, x) followed by an aspect word is a verb too.
+  if ((tag === 'vn' || tag === 'x') && ASPECT_AFTER.test(after)) return 'v';
   return tag === 'n' && HAPPENED_ASKED.test(after) ? 'v' : tag;
 }
 

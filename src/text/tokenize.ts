@@ -1,5 +1,5 @@
 import { Jieba } from '@node-rs/jieba';
-import { dictionaryBytes, isCommonWord } from './dictionary.js';
+import { dictionaryBytes, isCommonWord, isDictionaryWord } from './dictionary.js';
 import { normalizeText } from './normalize.js';
 
 let jieba: Jieba | undefined;
@@ -49,15 +49,28 @@ export function tagWords(text: string): Array<{ word: string; tag: string }> {
 
 /**
  * Jieba's HMM glues common characters it cannot place into one unknown word (想换个, tag x). When
- * every character is a common word of its own and `knows` does not hold the whole, they are the
- * characters, each with the tag jieba gives it alone (想 v, 换 v, 个 q).
+ * every character is a common word of its own and `knows` does not hold the whole, the word is cut
+ * into the longest words `knows` or the dictionary has, from the right, as a Chinese compound ends
+ * with its head (级托育: 级, 托育), else characters, each tagged as jieba tags it alone (想 v, 个 q).
  */
 export function splitGluedCharacters(tokens: Array<{ word: string; tag: string }>, knows: (word: string) => boolean = () => false): Array<{ word: string; tag: string }> {
-  return tokens.flatMap((token) =>
-    token.tag === 'x' && /^[\u3400-\u9fff]{2,3}$/.test(token.word) && !knows(token.word) && [...token.word].every(isCommonWord)
-      ? [...token.word].map((word) => ({ word, tag: segmenter().tag(word, false)[0]?.tag ?? 'x' }))
-      : [token],
-  );
+  const isWord = (word: string) => knows(word) || isDictionaryWord(word);
+  const tagAlone = (word: string) => {
+    const tagged = segmenter().tag(word, false);
+    return tagged.length === 1 ? tagged[0].tag : 'x';
+  };
+  return tokens.flatMap((token) => {
+    const { word } = token;
+    if (!(token.tag === 'x' && /^[\u3400-\u9fff]{2,3}$/.test(word) && !knows(word) && [...word].every(isCommonWord))) return [token];
+    const pieces: string[] = [];
+    for (let end = word.length; end > 0; ) {
+      let length = end;
+      while (length > 1 && !isWord(word.slice(end - length, end))) length--;
+      pieces.unshift(word.slice(end - length, end));
+      end -= length;
+    }
+    return pieces.map((piece) => ({ word: piece, tag: tagAlone(piece) }));
+  });
 }
 
 const DEGREE = /^[太很挺真超特蛮好]/;

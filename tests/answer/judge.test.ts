@@ -154,6 +154,10 @@ describe('the judge alone', () => {
     expect(judge(question, [hit('加大困难退役军人帮扶援助力度。', 'plan')], storyWordsWeighMost).answering.length).toBe(1);
   });
 
+  it('reads a word jieba does not know followed by an aspect word (投用了没有) as a verb', () => {
+    expect(read('甲市托育中心后来投用了没有？').concepts.find((c) => c.label === '投用')?.tag).toBe('v');
+  });
+
   it('refuses a count in another unit (几趟 answered with 条)', () => {
     const { answering, ranked } = judge(read('甲市的中欧班列2025年发了几趟车？'), [hit('中欧班列开行路线新增8条。')], sameWeight);
     expect(answering).toEqual([]);

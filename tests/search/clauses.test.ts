@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { tellingClauses } from '../../src/search/clauses.js';
+import { splitGluedCharacters } from '../../src/text/tokenize.js';
 
-const told = (text: string) => tellingClauses(text).map(([start, end]) => text.slice(start, end));
+const told = (text: string, knows?: (word: string) => boolean) => tellingClauses(text, knows).map(([start, end]) => text.slice(start, end));
 
 describe('telling clauses', () => {
   it('finds the asker\'s situation before the question', () => {
@@ -25,6 +26,12 @@ describe('telling clauses', () => {
 
   it('reads a colloquial evaluation jieba takes for a name (太少 nr) as an adjective, so its clause tells', () => {
     expect(told('甲市能打篮球的场子太少了，2025年修了多少块？')).toEqual(['甲市能打篮球的场子太少了，']);
+  });
+
+  it('cuts a glued unknown word at the word the reports know that ends it (级托育: 级, 托育)', () => {
+    const cut = splitGluedCharacters([{ word: '级托育', tag: 'x' }], (word) => word === '托育' || word === '级托');
+    expect(cut.map((t) => t.word)).toEqual(['级', '托育']);
+    expect(told('市级托育服务中心，2025年要建到哪一步？', (word) => word === '托育')).toEqual([]);
   });
 
   it('keeps a clause that ends with the thing it describes', () => {
