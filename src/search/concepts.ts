@@ -186,7 +186,7 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
   pairConcepts(tagged, concepts, spans);
   for (const [concept, span] of spans) where.set(concept, [span, ...(saidAgain.get(concept.label) ?? [])]);
   for (const [concept, span] of figureSpans) where.set(concept, [span]);
-  return resolvePointed(markSituation(concepts, where, tellingClauses(text, knows), focusOf(text).comments, storyParts(text)));
+  return sameThingSaidTwice(resolvePointed(markSituation(concepts, where, tellingClauses(text, knows), focusOf(text).comments, storyParts(text))));
 }
 
 function namesKindAsked(before: string, after: string): boolean {
@@ -216,6 +216,18 @@ function markSituation(
       const told = toldIn(c);
       return { ...c, situation: true, strict: false, ...(told ? { told } : {}) };
     });
+}
+
+/**
+ * "雾霾怎么样，PM2.5一年平均多少": a concept one of whose ways of being said is another concept of the
+ * question (pm2.5 for 雾霾) is also said in that one's ways (细颗粒物).
+ */
+function sameThingSaidTwice(concepts: Concept[]): Concept[] {
+  return concepts.map((c) => {
+    if (c.kind === 'figure') return c;
+    const same = concepts.filter((other) => other !== c && other.kind !== 'figure' && c.variants.includes(other.label));
+    return same.length === 0 ? c : { ...c, variants: [...new Set([...c.variants, ...same.flatMap((o) => o.variants)])] };
+  });
 }
 
 /**

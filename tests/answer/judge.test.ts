@@ -158,6 +158,12 @@ describe('the judge alone', () => {
     expect(read('甲市托育中心后来投用了没有？').concepts.find((c) => c.label === '投用')?.tag).toBe('v');
   });
 
+  it('takes a sentence saying one of two concepts that are one thing (雾霾 and PM2.5: 细颗粒物) as saying both', () => {
+    const question = read('甲市2025年雾霾怎么样，PM2.5一年平均多少？');
+    expect(question.concepts.find((c) => c.label === '雾霾')?.variants).toContain('细颗粒物');
+    expect(judge(question, [hit('细颗粒物年均浓度32微克/立方米。')], (c) => (c.label === '平均' ? 0.2 : 1)).answering.length).toBe(1);
+  });
+
   it('refuses a count in another unit (几趟 answered with 条)', () => {
     const { answering, ranked } = judge(read('甲市的中欧班列2025年发了几趟车？'), [hit('中欧班列开行路线新增8条。')], sameWeight);
     expect(answering).toEqual([]);
