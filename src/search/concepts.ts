@@ -75,8 +75,8 @@ export interface ConceptParts {
   knows?: (word: string) => boolean;
 }
 
-/** Text that ends asking what kind of thing: the word after it names the kind of answer ("有什么说法"). */
-const ASKS_FOR = /(?:什么|啥|哪些|哪种|怎样的)$/;
+/** Text that ends asking what kind of thing: the word after it names the kind of answer ("有什么说法", "有什么新动作"). */
+const ASKS_FOR = /(?:什么|啥|哪些|哪种|怎样的)(?:新|大|好)?$/;
 /** A word between 的 and 是什么 ("对阳曲的定位是什么"), or between 是怎么 and 的 ("是怎么规划的"), names the kind of answer too. */
 const KIND_BEFORE_WHAT = { before: /的$/, after: /^(?:是什么|是啥|是哪些|是怎样|有哪些)/ };
 const MANNER_ASKED = { before: /怎么$/, after: /^的/ };

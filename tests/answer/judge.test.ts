@@ -81,6 +81,7 @@ describe('the judge alone', () => {
     const typeWordsWeighMost = (c: Concept) => (c.label === '定位' ? 10 : 1);
     expect(judge(question, [hit('支持东湖打造中心城市会客厅。')], typeWordsWeighMost).answering.length).toBe(1);
     expect(read('甲市对东湖是怎么规划的？').concepts.find((c) => c.label === '规划')?.asksFor).toBe(true);
+    expect(read('甲市今年对医药产业有什么新动作？').concepts.find((c) => c.label === '动作')?.asksFor).toBe(true);
   });
 
   it('holds a sentence to the told thing when the question points back at it (这个项目)', () => {
