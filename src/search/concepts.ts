@@ -2,7 +2,7 @@ import { COUNTIES, ENCLOSING_REGIONS, OTHER_PLACES } from '../corpus/places.js';
 import { numberOf } from '../text/numerals.js';
 import { storyParts, tellingClauses } from './clauses.js';
 import { focusOf } from './focus.js';
-import { NUMBER_WITH_UNIT, retagEvaluations, splitGluedCharacters, tagWords } from '../text/tokenize.js';
+import { NUMBER_WITH_UNIT, retagEvaluations, segmenter, splitGluedCharacters, tagWords } from '../text/tokenize.js';
 import type { Lexicon } from './lexicon.js';
 import type { Neighbour, NeighbourFinder } from './word-vectors.js';
 
@@ -369,16 +369,19 @@ function joinReportPairs(tokens: Array<{ word: string; tag: string }>, knows: (w
     if (single(one) && single(two) && knows(one.word + two.word)) {
       joined.push({ word: one.word + two.word, tag: 'x' });
       i++;
+    } else if (/^[\u3400-\u9fff]$/.test(one.word) && two && /^[\u3400-\u9fff][要了是在有]$/.test(two.word) && knows(one.word + two.word[0]) && !knows(two.word.slice(1) + (tokens[i + 2]?.word ?? ''))) {
+      // "比重要达到多少": jieba cuts 比/重要 where the reports' 比重 is followed by 要.
+      joined.push({ word: one.word + two.word[0], tag: 'n' }, { word: two.word[1], tag: 'v' });
+      i++;
+    } else if (single(one) && two && two.word.length > 1 && ignored(one.word + two.word[0])) {
+      // "汾河晋中段": jieba cuts 晋/中段 where the question says 晋中 (a place, no concept) and 段.
+      joined.push({ word: one.word + two.word[0], tag: 'ns' }, { word: two.word.slice(1), tag: segmenter().tag(two.word.slice(1), false)[0]?.tag ?? 'x' });
+      i++;
     } else joined.push(one);
   }
   return joined;
 }
 
-/**
- * Jieba's guess at an unknown run of common characters in chat wording (来开 in 请明星来开音乐会, 那口
- * in 那口老泉眼, 建无废 in 要建无废城市): no dictionary, report or word vector knows it, so it is read
- * as its characters (and pairs of them the reports use, see `joinReportPairs`).
- */
 /** A number with its unit (3号线, 5%), said exactly or not at all. */
 export function figure(label: string): Concept {
   return { label, variants: [label], kind: 'figure', strict: true };

@@ -165,6 +165,17 @@ describe('the judge alone', () => {
     expect(judge(question, [hit('细颗粒物年均浓度32微克/立方米。')], (c) => (c.label === '平均' ? 0.2 : 1)).answering.length).toBe(1);
   });
 
+  it('takes a Roman numeral with its kind (Ⅲ类) for the amount asked (几类)', () => {
+    const { answering } = judge(read('甲市2025年断面水质要达到几类？'), [hit('确保国考断面达Ⅲ类水质。', 'plan')], sameWeight);
+    expect(answering.length).toBe(1);
+  });
+
+  it('cuts the question again where jieba cut across a place (晋/中段) or a report word (比/重要)', () => {
+    const labels = (text: string) => readQuestion(text, ['晋中'], new Set([2025]), { knows: (word) => word === '比重' }).concepts.map((c) => c.label);
+    expect(labels('晋中2025年汾河晋中段的断面水质要达到几类？')).not.toContain('中段');
+    expect(labels('晋中2025年非化石能源消费比重要达到多少？')).toContain('比重');
+  });
+
   it('refuses a count in another unit (几趟 answered with 条)', () => {
     const { answering, ranked } = judge(read('甲市的中欧班列2025年发了几趟车？'), [hit('中欧班列开行路线新增8条。')], sameWeight);
     expect(answering).toEqual([]);
