@@ -140,7 +140,8 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
   // "十件民生实事": a count in words is a count all the same; reports write it either way (十件, 10件).
   for (const match of text.matchAll(COUNT_IN_WORDS)) {
     if (covered[match.index]) continue;
-    const [said, numeral, unit] = match;
+    const [said, countNumeral, countUnit, hoursNumeral, hoursUnit] = match;
+    const [numeral, unit] = countNumeral ? [countNumeral, countUnit] : [hoursNumeral, hoursUnit];
     const count: Concept = { ...figure(said), variants: [said, `${numberOf(numeral)}${unit}`] };
     concepts.push(count);
     figureSpans.set(count, [match.index, match.index + said.length]);
@@ -270,8 +271,8 @@ function placeTag(word: string, tag: string): string {
   return tag === 'ns' && !KNOWN_PLACES.has(word) && !PLACE_ENDING.test(word) ? 'n' : tag;
 }
 
-/** 十件, 三个, 两所 before a noun (not 一个, mostly "a"; 第三件 is an item, see ORDINAL). */
-const COUNT_IN_WORDS = /(?<![第几一])([两二三四五六七八九十]{1,3})(件|项|个|条|所|座|家|批)(?=[\u3400-\u9fff])/g;
+/** 十件, 三个, 两所 before a noun (not 一个, mostly "a"; 第三件 is an item, see ORDINAL), and a time in words (一小时: 1小时). */
+const COUNT_IN_WORDS = /(?<![第几一])([两二三四五六七八九十]{1,3})(件|项|个|条|所|座|家|批)(?=[\u3400-\u9fff])|(?<![第几])([一两二三四五六七八九十]{1,3})(小时|分钟)/g;
 
 /** 第三 before a name (第三实验室); 第几 asks, and 第三件 is an item of a list (see ORDINAL). */
 const NUMBERED_NAME = /^第[一二三四五六七八九十两]{1,3}$/;

@@ -176,6 +176,13 @@ describe('the judge alone', () => {
     expect(labels('晋中2025年非化石能源消费比重要达到多少？')).toContain('比重');
   });
 
+  it('reads a time in words (一小时) as the figure a report writes in digits (1小时)', () => {
+    const question = read('听说甲市要修一条一小时到邻市的快速路，真的假的？');
+    expect(question.concepts.find((c) => c.kind === 'figure')?.variants).toContain('1小时');
+    expect(question.concepts.map((c) => c.label)).not.toContain('真的假');
+    expect(judge(question, [hit('打造连接四市1小时城市快速路。', 'plan')], sameWeight).ranked[0].mismatch).toBeUndefined();
+  });
+
   it('refuses a count in another unit (几趟 answered with 条)', () => {
     const { answering, ranked } = judge(read('甲市的中欧班列2025年发了几趟车？'), [hit('中欧班列开行路线新增8条。')], sameWeight);
     expect(answering).toEqual([]);
