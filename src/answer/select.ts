@@ -109,7 +109,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
       /** Concepts the sentence itself says (not only its passage). */
       const saidHere = new Set<string>();
       for (const { concept } of concepts) {
-        const presence = concept.strict ? (concept.variants.some((v) => lower.includes(v)) ? 1 : 0) : presenceOf(concept.variants, says, context, tuning);
+        const presence = concept.strict ? (concept.variants.some((v) => lower.includes(v)) ? 1 : 0) : Math.max(presenceOf(concept.variants, says, context, tuning), sidesSaid(concept, says, tuning));
         if (concept.strict && presence === 0) missingFigure = true;
         const related = Math.min(tuning.relatedPresence, Math.max(0, ...(concept.related ?? []).filter((r) => says.includes(r.word)).map((r) => (r.similarity - MIN_SIMILARITY) / 0.3)));
         presences.set(concept.label, Math.max(presence, related));
@@ -151,6 +151,13 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
     }
   }
   return scored.sort((a, b) => b.score - a.score);
+}
+
+/** A described term not named: in part, as the share of the question's describing sides the sentence says (up to `partPresence`). */
+function sidesSaid(concept: Concept, sentence: string, tuning: AnswerTuning): number {
+  if (!concept.sideWords) return 0;
+  const said = concept.sideWords.filter((words) => words.some((word) => sentence.includes(word))).length;
+  return (tuning.partPresence * said) / concept.sideWords.length;
 }
 
 /** Text as the judge compares it with a concept's variants: lower case, without white space. */

@@ -35,6 +35,11 @@ export interface Concept {
    */
   sides?: number;
   /**
+   * For a described term: the question's own describing words, by side. A sentence that does not
+   * name the term (a report of another place has other names) says it in part by saying them.
+   */
+  sideWords?: string[][];
+  /**
    * Said only in a clause that tells about the asker ("太原停车太难了，…多少停车位？", see `clauses.ts`):
    * an answer that says it counts it, one that does not is not held to it.
    */
@@ -106,8 +111,8 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
   const where = new Map<Concept, Array<[number, number]>>();
   const covered = new Uint8Array(text.length);
   // A thing described at length (用电低谷…把水往山上抽…发电) is one concept, the report's term for it; its describing words are no concepts of their own.
-  for (const { term, terms, spans, sides } of lexicon.described(text, words)) {
-    const concept: Concept = { label: term, variants: terms, kind: 'phrase', strict: false, sides };
+  for (const { term, terms, spans, sides, sideWords } of lexicon.described(text, words)) {
+    const concept: Concept = { label: term, variants: terms, kind: 'phrase', strict: false, sides, ...(sideWords.length > 0 ? { sideWords } : {}) };
     concepts.push(concept);
     where.set(concept, spans);
     for (const [start, end] of spans) covered.fill(1, start, end);

@@ -35,6 +35,8 @@ export interface DescribedMatch {
   spans: Array<[number, number]>;
   /** How many of the term's groups the text says a word of (at least two). */
   sides: number;
+  /** The words of each side the text says (of two or more characters), lower-cased. */
+  sideWords: string[][];
 }
 
 export interface Lexicon {
@@ -141,9 +143,10 @@ function lexiconOf({ frame, same, topics, english, described }: LexiconData): Le
         const spans = [defining, ...groups.slice(1).map((group) => group.flatMap(spansOf))];
         if (spans.slice(1).every((said) => said.length === 0)) continue;
         const sides = spans.filter((said) => said.length > 0).length;
-        readings.push({ term, terms: [key, ...(entries.get(key) ?? [])], spans: spans.flat(), sides, named: lower.includes(key), offsets: offsetsOf(spans.flat()), defining: offsetsOf(spans[0]) });
+        const sideWords = groups.map((group) => group.filter((word) => word.length > 1 && bare.includes(word))).filter((words) => words.length > 0);
+        readings.push({ term, terms: [key, ...(entries.get(key) ?? [])], spans: spans.flat(), sides, sideWords, named: lower.includes(key), offsets: offsetsOf(spans.flat()), defining: offsetsOf(spans[0]) });
       }
-      return oneReadingEach(readings).map(({ term, terms, spans, sides }) => ({ term, terms, spans, sides }));
+      return oneReadingEach(readings).map(({ term, terms, spans, sides, sideWords }) => ({ term, terms, spans, sides, sideWords }));
     },
     find(text, words) {
       const lower = text.toLowerCase();

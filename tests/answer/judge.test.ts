@@ -183,6 +183,14 @@ describe('the judge alone', () => {
     expect(judge(question, [hit('打造连接四市1小时城市快速路。', 'plan')], sameWeight).ranked[0].mismatch).toBeUndefined();
   });
 
+  it('takes a sentence saying the describing words of a described term, not the term (another place\'s name for it), as saying it in part', () => {
+    const question = read('甲市2025年要改造多少处老旧厂房？');
+    const described = question.concepts.find((c) => c.sides !== undefined);
+    expect(described?.sideWords?.flat()).toEqual(expect.arrayContaining(['旧厂房', '改造']));
+    const [best] = judge(question, [hit('改造提升老旧厂房40处。', 'plan')], sameWeight).ranked;
+    expect(best.matched).toContainEqual({ concept: described!.label, presence: ANSWER_TUNING.partPresence });
+  });
+
   it('refuses a count in another unit (几趟 answered with 条)', () => {
     const { answering, ranked } = judge(read('甲市的中欧班列2025年发了几趟车？'), [hit('中欧班列开行路线新增8条。')], sameWeight);
     expect(answering).toEqual([]);
