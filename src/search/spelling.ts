@@ -1,5 +1,5 @@
 import { isCommonWord } from '../text/dictionary.js';
-import { tonelessSyllables as toneless } from '../text/syllables.js';
+import { pinyinSyllables, tonelessSyllables as toneless } from '../text/syllables.js';
 import { cutWords } from '../text/tokenize.js';
 
 const CJK = /^[\u3400-\u9fff]+$/;
@@ -45,14 +45,36 @@ export function createSpellingFixer({ places, knows, termSounding, meant }: Spel
   };
   const isSlip = (word: string) => CJK.test(word) && !known(word) && !glued(word);
 
+  /** The report word of two to four syllables a Latin word spells in pinyin (bingzhou -> 并州). */
+  const reportWordSpelled = (latin: string) => {
+    const sound = pinyinSyllables(latin);
+    const count = sound?.split(' ').length ?? 0;
+    return sound && count >= 2 && count <= 4 ? termSounding(sound) : undefined;
+  };
+
   return (typed) => {
     const fixes: SpellingFix[] = [];
-    // "taiyuan 2025年gdp目标": a place typed in pinyin.
-    const text = typed.replace(/[A-Za-z]+/g, (latin) => {
-      const place = placeBySpelling.get(latin.toLowerCase());
-      if (place) fixes.push({ from: latin, to: place });
-      return place ?? latin;
-    });
+    // "taiyuan 2025年gdp目标": a place typed in pinyin; "bingzhou yingcai 计划": a report word typed in pinyin.
+    const text = typed
+      .replace(/[A-Za-z]+/g, (latin) => {
+        const place = placeBySpelling.get(latin.toLowerCase());
+        if (place) fixes.push({ from: latin, to: place });
+        return place ?? latin;
+      })
+      // Only among Chinese: an English question's words are English.
+      .replace(/[a-z]{4,}(?:\s+[a-z]{4,})*/g, (run) => {
+        if (!/[\u3400-\u9fff]/.test(typed)) return run;
+        const whole = reportWordSpelled(run.replace(/\s+/g, ''));
+        if (whole) {
+          fixes.push({ from: run, to: whole });
+          return whole;
+        }
+        return run.replace(/[a-z]+/g, (latin) => {
+          const term = reportWordSpelled(latin);
+          if (term) fixes.push({ from: latin, to: term });
+          return term ?? latin;
+        });
+      });
     const words = cutWords(text);
     const out: string[] = [];
     for (let i = 0; i < words.length; i++) {

@@ -36,3 +36,23 @@ export function syllableOf(char: string): string {
 export function tonelessSyllables(text: string): string {
   return [...text].map(syllableOf).join(' ');
 }
+
+let syllableSet: Set<string> | undefined;
+
+/**
+ * A run of Latin letters read as pinyin syllables, fewest syllables first ("bingzhou" -> "bing
+ * zhou"); undefined when it is no pinyin.
+ */
+export function pinyinSyllables(latin: string): string | undefined {
+  syllableSet ??= new Set(syllableTable().filter((s) => /^[a-z]+$/.test(s)));
+  const word = latin.toLowerCase();
+  const best: Array<string[] | undefined> = [[]];
+  for (let end = 1; end <= word.length; end++) {
+    for (let start = Math.max(0, end - 6); start < end; start++) {
+      const before = best[start];
+      if (!before || !syllableSet.has(word.slice(start, end))) continue;
+      if (!best[end] || best[end]!.length > before.length + 1) best[end] = [...before, word.slice(start, end)];
+    }
+  }
+  return best[word.length]?.join(' ');
+}

@@ -3,7 +3,7 @@ import { createReportWords } from '../../src/search/report-words.js';
 import { createSpellingFixer } from '../../src/search/spelling.js';
 import { tonelessSyllables } from '../../src/text/syllables.js';
 
-const REPORT_WORDS = new Set(['太原', '晋中', '高新技术', '高新', '技术', '企业', '推进', '中小企业', '就业', '城镇', '换乘', '骨头', '要件']);
+const REPORT_WORDS = new Set(['太原', '晋中', '高新技术', '高新', '技术', '企业', '推进', '中小企业', '就业', '城镇', '换乘', '骨头', '要件', '并州', '英才']);
 const fix = createSpellingFixer({
   places: ['太原', '晋中', '平遥', '清徐'],
   knows: (term) => REPORT_WORDS.has(term),
@@ -21,6 +21,11 @@ describe('typing slips', () => {
     expect(fixed('平摇古城')).toBe('平遥古城');
     expect(fix('太原和进中的企业').fixes).toEqual([{ from: '进中', to: '晋中' }]);
     expect(fixed('taiyuan 2025年GDP目标')).toBe('太原 2025年GDP目标');
+  });
+
+  it('reads a report word typed in pinyin among Chinese (bingzhou yingcai), not in an English question', () => {
+    expect(fixed('taiyuan 2026 bingzhou yingcai 计划是干嘛的')).toBe('太原 2026 并州 英才 计划是干嘛的');
+    expect(fixed('What is the bingzhou plan?')).toBe('What is the bingzhou plan?');
   });
 
   it('fixes a report term typed with the wrong characters', () => {
