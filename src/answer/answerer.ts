@@ -181,11 +181,14 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
    */
   async function severalQuestions(text: string, message: Question, timings: Timings): Promise<Solution | null> {
     const asked = focusOf(text).questions;
-    // "…评上了智能工厂。提到这事没有？具体是个什么称号？": a question that points back at what the message told is not asked on its own.
-    if (asked.length < 2 || asked.some((part) => POINTS_BACK.test(part))) return null;
+    if (asked.length < 2) return null;
+    const reads = await Promise.all(asked.map((part) => readChinese(part)));
+    // "…评上了智能工厂。提到这事没有？具体是个什么称号？": a question that points back at what the message told is not asked
+    // on its own, unless it names the thing itself ("听同学说市里要成立一个人才集团，这事报告里是怎么写的？").
+    if (asked.some((part, i) => POINTS_BACK.test(part) && !namesThing(reads[i]))) return null;
     const parts: Array<{ label: string; question: Question; goesOn?: boolean }> = [];
-    for (const part of asked) {
-      const read = await readChinese(part);
+    for (const [i, part] of asked.entries()) {
+      const read = reads[i];
       const own = { ...read, cities: read.cities.length > 0 ? read.cities : message.cities, years: read.years.length > 0 || read.period ? read.years : message.years };
       const before = parts.at(-1)?.question;
       const label = part.replace(/[?？]\s*$/, '');

@@ -232,6 +232,12 @@ describe('questions as people type them', () => {
     expect(answer.citations[0].quote).toContain('新建中小学校23所');
   });
 
+  it('answers a second question that names its own thing before pointing at it (…成立一个人才集团，这事…) as a part of its own', async () => {
+    const answer = await answerer.answer('太原2025年计划新增多少技能人才？另外听同学说市里要成立一个人才集团，这事报告里是怎么写的？');
+    expect(answer.parts?.length).toBe(2);
+    expect(answer.citations.map((c) => c.quote).join('')).toContain('人才集团');
+  });
+
   it('says which years the reports of a city cover when the asked year is not among them', async () => {
     const answer = await answerer.answer('晋中2026年GDP增长目标是多少？');
     expect(answer.found).toBe(false);
