@@ -132,9 +132,9 @@ export function asksOwnTopic(concepts: Concept[]): boolean {
   return concepts.some((c) => !c.situation && !c.asksFor && !c.pointedAt && isTopicWord(c) && namesTopic(c));
 }
 
-/** Whether a question names a thing of its own (a noun), not only what happens to one ("通车了没？"). */
+/** Whether a question names a thing of its own (a noun), not only what happens to one ("通车了没？") or the kind of answer it wants ("拿到的是什么牌子？"). */
 export function namesThing(question: Question): boolean {
-  return topicOf(question).some(isTopicWord);
+  return topicOf(question).some((c) => isTopicWord(c) && !c.asksFor);
 }
 
 /** Parts of speech that say nothing about the topic (measure words, particles, pronouns). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { continueFrom, describeReading, turnOf } from '../../src/search/followup.js';
+import { continueFrom, describeReading, namesThing, turnOf } from '../../src/search/followup.js';
 import { readQuestion } from '../support/reader.js';
 
 const CITIES = ['太原', '晋中'];
@@ -42,6 +42,12 @@ describe('follow-up questions', () => {
     const previous = turnOf(first, { docId: 'TY2026', passageId: 1, sentenceStart: 10 });
     expect(continueFrom(read('都是哪几个？'), previous).aboutPreviousAnswer).toBe(true);
     expect(continueFrom(read('晋中有哪些老字号？'), previous).aboutPreviousAnswer).toBe(false);
+  });
+
+  it('does not take the kind of answer asked for (什么牌子) for a thing the question names', () => {
+    expect(namesThing(read('后来拿到的是什么牌子？'))).toBe(false);
+    expect(namesThing(read('太原后来新建了几个公园？'))).toBe(true);
+    expect(read('后来拿到的是什么牌子？').wantsResult).toBe(true);
   });
 
   it('leaves a question that names its own city, year and topic alone', () => {
