@@ -55,12 +55,18 @@ export async function readPostgresIndex(pool: pg.Pool, version: number, manifest
   };
 
   /** One statement for one or both lists (see `searchStatement`), as [lexical, dense]; a passage in both comes once. */
-  const search = async (request: { scope: ScopeFilter; limit: number; lexical: LexicalQuery | null; dense: DenseQuery | null }): Promise<[ScoredPassage[], ScoredPassage[]]> => {
+  const search = async (request: {
+    scope: ScopeFilter;
+    limit: number;
+    lexical: LexicalQuery | null;
+    dense: DenseQuery | null;
+    lexicalSuffices?: number;
+  }): Promise<[ScoredPassage[], ScoredPassage[]]> => {
     const lists: [ScoredPassage[], ScoredPassage[]] = [[], []];
     if (!request.lexical && !request.dense) return lists;
     const { rows } = await queryPrepared<{ list: number; id: number; score: number; body: PassageBody | null }>(pool, searchStatement({ version, ...request }));
     const byId = new Map(rows.flatMap((r) => (r.body ? [[r.id, passageFromBody(r.body)] as const] : [])));
-    for (const r of rows) lists[r.list].push({ passageId: r.id, score: Number(r.score), passage: byId.get(r.id)! });
+    for (const r of rows) lists[r.list].push({ passageId: r.id, score: Number(r.score), ...(byId.has(r.id) ? { passage: byId.get(r.id) } : {}) });
     return lists;
   };
 
@@ -95,10 +101,10 @@ export async function readPostgresIndex(pool: pg.Pool, version: number, manifest
     async searchLexical(queryTerms, scope: ScopeFilter, limit) {
       return (await search({ scope, limit, lexical: lexicalQuery(queryTerms, scope), dense: null }))[0];
     },
-    async searchHybrid(queryTerms, vector, scope: ScopeFilter, limit) {
+    async searchHybrid(queryTerms, vector, scope: ScopeFilter, limit, options) {
       const exact = scopeSize(scope) <= EXACT_SCOPE && (scope.cities.length > 0 || scope.years.length > 0);
       const dense = dimension ? { vector, dimension, exact } : null;
-      const [lexical, nearest] = await search({ scope, limit, lexical: lexicalQuery(queryTerms, scope), dense });
+      const [lexical, nearest] = await search({ scope, limit, lexical: lexicalQuery(queryTerms, scope), dense, lexicalSuffices: options?.lexicalSuffices });
       return { lexical, dense: nearest };
     },
     figures: () => (figures ??= readFigures(pool, version)),
