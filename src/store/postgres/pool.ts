@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type { PostgresSettings } from '../../config.js';
 import { AppError } from '../../errors.js';
@@ -101,18 +102,20 @@ export async function query<R extends pg.QueryResultRow>(on: pg.Pool | pg.PoolCl
 
 const connectionNumbers = new WeakMap<pg.PoolClient, number>();
 let nextConnection = 0;
+const processTag = randomBytes(4).toString('hex');
 
 /**
  * `query` of a statement prepared under `name` on each pool connection the first time it runs
- * there, so that later runs skip parsing it. The name carries the connection's number in this
- * process: PGlite serves every connection from one session, where a name prepared twice collides.
+ * there, so that later runs skip parsing it. The name carries this process's tag and the
+ * connection's number: PGlite serves every connection of every process from one session, where a
+ * name prepared twice collides.
  */
 export async function queryPrepared<R extends pg.QueryResultRow>(pool: pg.Pool, statement: { name: string; text: string; values: unknown[] }): Promise<pg.QueryResult<R>> {
   return withPool(async () => {
     const client = await pool.connect();
     const number = connectionNumbers.get(client) ?? connectionNumbers.set(client, nextConnection++).get(client)!;
     try {
-      const result = await client.query<R>({ ...statement, name: `${statement.name}_${number}` });
+      const result = await client.query<R>({ ...statement, name: `${statement.name}_${processTag}_${number}` });
       client.release();
       return result;
     } catch (error) {
