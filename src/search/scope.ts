@@ -8,6 +8,9 @@ import type { Question } from './question.js';
  * answered by the 2024 report's plan or the 2025 report's review. The store applies `filter`
  * (see `inScope`); `fit` ranks what it returns.
  */
+/** The most `Scope.fit` gives. */
+export const MAX_FIT = 1.5;
+
 export interface Scope {
   filter: ScopeFilter;
   /**

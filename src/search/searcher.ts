@@ -4,7 +4,7 @@ import type { Store, StoredPassage } from '../store/types.js';
 import { reciprocalRankFusion } from './fusion.js';
 import type { Question } from './question.js';
 import { RETRIEVAL_SETTINGS, type RetrievalSettings } from './retrieval-settings.js';
-import { scopeFor, type Scope } from './scope.js';
+import { MAX_FIT, scopeFor, type Scope } from './scope.js';
 
 export interface SearchHit {
   passage: StoredPassage;
@@ -38,7 +38,11 @@ export interface SearcherParts {
 export function createSearcher({ store, embedder, settings = RETRIEVAL_SETTINGS }: SearcherParts): Searcher {
   const dense = embedder && store.hasVectors ? embedder : null;
   const denseWeight = dense?.modelId === SIF_EMBEDDER ? settings.denseWeight.sif : settings.denseWeight.model;
-  const { candidates } = settings;
+  const { candidates, rrfK } = settings;
+  // Whether a passage only in the dense list, fitting best, still scores below any in the lexical
+  // list fitting worst (SIF's weight 0.1: 0.0029 against 0.01): then, when the lexical list has
+  // `limit` passages, none of the dense list's own can be a hit, and they are not read.
+  const denseBelowLexical = (denseWeight / (rrfK + 1)) * (1 + settings.fitBoost * MAX_FIT) < 1 / (rrfK + candidates);
   const documents = new Map(store.documents.map((d) => [d.id, d]));
   return {
     mode: dense ? 'hybrid' : 'lexical',
@@ -59,14 +63,16 @@ export function createSearcher({ store, embedder, settings = RETRIEVAL_SETTINGS 
       }
       // A question of no word the embedder knows (SIF) has no direction to search in.
       const searched = vector?.some((x) => x !== 0)
-        ? await store.searchHybrid(question.terms, vector, scope.filter, candidates)
+        ? await store.searchHybrid(question.terms, vector, scope.filter, candidates, denseBelowLexical ? { lexicalSuffices: limit } : {})
         : { lexical: await store.searchLexical(question.terms, scope.filter, candidates), dense: null };
       timings[searched.dense ? 'denseMs' : 'lexicalMs'] = performance.now() - t;
       const { lexical: lexicalList, dense: denseList } = searched;
       const lists = denseList ? [lexicalList, denseList] : [lexicalList];
       const weights = denseList ? [1, denseWeight] : [1];
       t = performance.now();
-      const fused = reciprocalRankFusion(lists, weights, settings.rrfK);
+      const lexicalIds = new Set(lexicalList.map((hit) => hit.passageId));
+      const cannotHit = denseList && denseBelowLexical && lexicalList.length >= limit;
+      const fused = reciprocalRankFusion(lists, weights, rrfK).filter((f) => !cannotHit || lexicalIds.has(f.passageId));
       const found = new Map(lists.flat().flatMap((hit) => (hit.passage ? [[hit.passageId, hit.passage] as const] : [])));
       const missing = fused.filter((f) => !found.has(f.passageId)).map((f) => f.passageId);
       if (missing.length) (await store.passages(missing)).forEach((passage, i) => found.set(missing[i], passage));

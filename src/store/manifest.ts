@@ -12,9 +12,9 @@ import type { StoreExpectations } from './types.js';
  * so old indexes are rebuilt (and a running reader of an older release does not switch to a
  * version it cannot read). 16: postings skips and figures.jsonl (embedded), passages as json
  * without their text (PostgreSQL). 17: the problems paragraph closes a review (a text without the
- * plan part's heading plans after it).
+ * plan part's heading plans after it). 18: PostgreSQL passage bodies as arrays, without field names.
  */
-export const INDEX_FORMAT = 17;
+export const INDEX_FORMAT = 18;
 
 const denseSchema = z.object({
   model: z.string(),

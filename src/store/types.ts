@@ -62,9 +62,17 @@ export interface Store {
   /**
    * Both lists of a hybrid search in one call (PostgreSQL: one statement): the BM25 list as
    * `searchLexical` gives it, and the best `limit` by cosine similarity over the scoped passages
-   * (`dense`, [] for a lexical-only index).
+   * (`dense`, [] for a lexical-only index). With `lexicalSuffices`, a backend that brings passages
+   * with the lists may leave out those only in the dense list when the lexical list has at least
+   * that many (the caller knows they cannot rank among them).
    */
-  searchHybrid(terms: string[], vector: Float32Array, scope: ScopeFilter, limit: number): Promise<{ lexical: ScoredPassage[]; dense: ScoredPassage[] }>;
+  searchHybrid(
+    terms: string[],
+    vector: Float32Array,
+    scope: ScopeFilter,
+    limit: number,
+    options?: { lexicalSuffices?: number },
+  ): Promise<{ lexical: ScoredPassage[]; dense: ScoredPassage[] }>;
   /** The figures table built at ingest (see `src/figures`), in report order. */
   figures(): Promise<Figure[]>;
   close(): Promise<void>;

@@ -29,4 +29,11 @@ describe('the search statement', () => {
     expect(searchStatement({ version: 3, scope, limit: 40, lexical: null, dense }).text).toContain(') + 0');
     expect(searchStatement({ version: 3, scope, limit: 40, lexical: null, dense: { ...dense, exact: false } }).text).not.toContain(') + 0');
   });
+
+  it('leaves out the bodies of passages only in the dense list when asked and the lexical list has enough', () => {
+    expect(searchStatement({ version: 3, scope, limit: 40, lexical, dense }).text).not.toContain('count(*) FROM lexical');
+    const { text, values } = searchStatement({ version: 3, scope, limit: 40, lexical, dense, lexicalSuffices: 12 });
+    const suffices = values.indexOf(12) + 1;
+    expect(text).toContain(`OR (SELECT count(*) FROM lexical) >= $${suffices} THEN NULL ELSE d.body END`);
+  });
 });

@@ -3,7 +3,7 @@ import type { Figure } from '../../figures/types.js';
 import { idf } from '../bm25.js';
 import { inScope } from '../scope-filter.js';
 import type { IndexManifest } from '../manifest.js';
-import { query } from './pool.js';
+import { query, queryPrepared } from './pool.js';
 import { readFigures } from './figures.js';
 import { passageFromBody, type PassageBody } from './passage-body.js';
 import { scopeRuns } from './scope-runs.js';
@@ -55,13 +55,18 @@ export async function readPostgresIndex(pool: pg.Pool, version: number, manifest
   };
 
   /** One statement for one or both lists (see `searchStatement`), as [lexical, dense]; a passage in both comes once. */
-  const search = async (request: { scope: ScopeFilter; limit: number; lexical: LexicalQuery | null; dense: DenseQuery | null }): Promise<[ScoredPassage[], ScoredPassage[]]> => {
+  const search = async (request: {
+    scope: ScopeFilter;
+    limit: number;
+    lexical: LexicalQuery | null;
+    dense: DenseQuery | null;
+    lexicalSuffices?: number;
+  }): Promise<[ScoredPassage[], ScoredPassage[]]> => {
     const lists: [ScoredPassage[], ScoredPassage[]] = [[], []];
     if (!request.lexical && !request.dense) return lists;
-    const { text, values } = searchStatement({ version, ...request });
-    const { rows } = await query<{ list: number; id: number; score: number; body: PassageBody | null }>(pool, text, values);
+    const { rows } = await queryPrepared<{ list: number; id: number; score: number; body: PassageBody | null }>(pool, searchStatement({ version, ...request }));
     const byId = new Map(rows.flatMap((r) => (r.body ? [[r.id, passageFromBody(r.body)] as const] : [])));
-    for (const r of rows) lists[r.list].push({ passageId: r.id, score: Number(r.score), passage: byId.get(r.id)! });
+    for (const r of rows) lists[r.list].push({ passageId: r.id, score: Number(r.score), ...(byId.has(r.id) ? { passage: byId.get(r.id) } : {}) });
     return lists;
   };
 
@@ -96,10 +101,10 @@ export async function readPostgresIndex(pool: pg.Pool, version: number, manifest
     async searchLexical(queryTerms, scope: ScopeFilter, limit) {
       return (await search({ scope, limit, lexical: lexicalQuery(queryTerms, scope), dense: null }))[0];
     },
-    async searchHybrid(queryTerms, vector, scope: ScopeFilter, limit) {
+    async searchHybrid(queryTerms, vector, scope: ScopeFilter, limit, options) {
       const exact = scopeSize(scope) <= EXACT_SCOPE && (scope.cities.length > 0 || scope.years.length > 0);
       const dense = dimension ? { vector, dimension, exact } : null;
-      const [lexical, nearest] = await search({ scope, limit, lexical: lexicalQuery(queryTerms, scope), dense });
+      const [lexical, nearest] = await search({ scope, limit, lexical: lexicalQuery(queryTerms, scope), dense, lexicalSuffices: options?.lexicalSuffices });
       return { lexical, dense: nearest };
     },
     figures: () => (figures ??= readFigures(pool, version)),

@@ -51,7 +51,7 @@ const STATEMENTS = [
      embedding vector,
      PRIMARY KEY (version, id))`,
   'ALTER TABLE rq_passages ADD COLUMN IF NOT EXISTS scope_years int[]',
-  // The passage as json without its text (format 4, see passage-body.ts); `data` (jsonb) holds it in versions of format 3.
+  // The passage as json without its text (format 4; as arrays from format 5, see passage-body.ts); `data` (jsonb) holds it in versions of format 3.
   'ALTER TABLE rq_passages ADD COLUMN IF NOT EXISTS body json',
   'ALTER TABLE rq_passages ALTER COLUMN data DROP NOT NULL',
   'CREATE INDEX IF NOT EXISTS rq_passages_city ON rq_passages (version, city)',

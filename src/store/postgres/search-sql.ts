@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { BM25 } from '../bm25.js';
 import type { ScopeFilter } from '../types.js';
 
@@ -71,9 +72,19 @@ function denseSelect(bind: Bind, version: string, query: DenseQuery, scope: Scop
 /**
  * One statement for a question's lexical list, its vector list, or both (at least one): rows of
  * (list 0 lexical or 1 dense, rank, id, score, body), in list and rank order. A passage in both
- * lists brings its body once, with the lexical list (null in the dense row).
+ * lists brings its body once, with the lexical list (null in the dense row); a passage only in the
+ * dense list brings none when the lexical list has `lexicalSuffices` passages. Its text depends only
+ * on which lists are asked, how and the vector's dimension (a few texts in all), so it is prepared
+ * by a name from its text: parsing and analysing it again was 0.25 of 1.9 ms (×100, hybrid).
  */
-export function searchStatement(search: { version: number; scope: ScopeFilter; limit: number; lexical: LexicalQuery | null; dense: DenseQuery | null }): { text: string; values: unknown[] } {
+export function searchStatement(search: {
+  version: number;
+  scope: ScopeFilter;
+  limit: number;
+  lexical: LexicalQuery | null;
+  dense: DenseQuery | null;
+  lexicalSuffices?: number;
+}): { name: string; text: string; values: unknown[] } {
   const { values, bind } = statementParameters();
   const version = bind(search.version);
   const limit = bind(search.limit);
@@ -91,8 +102,10 @@ export function searchStatement(search: { version: number; scope: ScopeFilter; l
   if (search.dense) {
     // The subquery's order (nearest first) is the rank.
     ctes.push(`dense AS (SELECT d.id, d.score, d.body, row_number() OVER () AS rank FROM (${denseSelect(bind, version, search.dense, search.scope, limit)}) d)`);
-    const body = search.lexical ? 'CASE WHEN EXISTS (SELECT 1 FROM lexical l WHERE l.id = d.id) THEN NULL ELSE d.body END' : 'd.body';
+    const suffices = search.lexical && search.lexicalSuffices !== undefined ? ` OR (SELECT count(*) FROM lexical) >= ${bind(search.lexicalSuffices)}` : '';
+    const body = search.lexical ? `CASE WHEN EXISTS (SELECT 1 FROM lexical l WHERE l.id = d.id)${suffices} THEN NULL ELSE d.body END` : 'd.body';
     lists.push(`SELECT 1 AS list, d.rank, d.id, d.score, ${body} FROM dense d`);
   }
-  return { text: `WITH ${ctes.join(',\n     ')}\n${lists.join('\nUNION ALL\n')}\nORDER BY list, rank`, values };
+  const text = `WITH ${ctes.join(',\n     ')}\n${lists.join('\nUNION ALL\n')}\nORDER BY list, rank`;
+  return { name: `rq_search_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`, text, values };
 }

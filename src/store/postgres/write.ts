@@ -7,8 +7,8 @@ import { passageBody } from './passage-body.js';
 /** Rows per INSERT when writing a version (keeps each statement well under the parameter limit). */
 const BATCH = 500;
 
-/** What `rq_versions.format` says of a version's rows: 2 has `scope_years`, 3 postings' `length`, 4 passages' `body`. Older formats are rebuilt. */
-export const VERSION_FORMAT = 4;
+/** What `rq_versions.format` says of a version's rows: 2 has `scope_years`, 3 postings' `length`, 4 passages' `body`, 5 that body as arrays. Older formats are rebuilt. */
+export const VERSION_FORMAT = 5;
 
 /** A built version as statement parameters, prepared before the write transaction opens. */
 export interface VersionRows {
