@@ -1,6 +1,6 @@
 import type { pinyin as pinyinOf } from 'pinyin-pro';
 import type { Config } from '../config.js';
-import { continueFrom, describeReading, namesThing, standsAlone, turnOf, type Turn } from '../search/followup.js';
+import { continueFrom, describeReading, namesThing, standsAlone, turnOf, withTopicOf, type Turn } from '../search/followup.js';
 import { focusOf } from '../search/focus.js';
 import { loadLexicon, type Lexicon } from '../search/lexicon.js';
 import { createEnglishReader, isEnglish, type EnglishReader } from '../search/english.js';
@@ -68,6 +68,8 @@ export interface AnswererParts {
   onLoad?: (what: 'word vectors' | 'report words' | 'report words by pinyin') => void;
 }
 
+/** 后来, 最后: a part that goes on from the one before, whatever it names besides. */
+const GOES_ON = /^(?:那?后来|最后|最终|结果|之后)/;
 /** 这事, 此事, 那件事: pointing back at what was told before. */
 const POINTS_BACK = /[这此那](?:件)?事|[这那]个事/;
 
@@ -192,7 +194,8 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       const own = { ...read, cities: read.cities.length > 0 ? read.cities : message.cities, years: read.years.length > 0 || read.period ? read.years : message.years };
       const before = parts.at(-1)?.question;
       const label = part.replace(/[?？]\s*$/, '');
-      if (standsAlone(own) && (namesThing(own) || !before)) parts.push({ label, question: own });
+      if (before && GOES_ON.test(part) && namesThing(own)) parts.push({ label, question: withTopicOf(own, turnOf(before)), goesOn: true });
+      else if (standsAlone(own) && (namesThing(own) || !before)) parts.push({ label, question: own });
       // "…目标是多少？最后实际情况怎么样？": a part without a topic of its own goes on from the one before, when
       // it asks something else of it (a result after a target, another year); "…绿道吗？修多长？" asks one thing.
       else if (before && asksOtherThan(read, before)) parts.push({ label, question: continueFrom(own, turnOf(before)).question, goesOn: true });

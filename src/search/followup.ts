@@ -88,6 +88,22 @@ export function continueFrom(question: Question, previous: Turn): FollowUp {
   return { question: merged, used, aboutPreviousAnswer: !!previous.answeredFrom && (question.wantsList || question.ordinal !== undefined) && needsTopic };
 }
 
+/**
+ * "无废城市…是怎么提的？最后有没有被国家选为试点？": a part of a message that goes on from the one before
+ * (后来, 最后) is about that one's topic too, besides what it names itself.
+ */
+export function withTopicOf(question: Question, previous: Turn): Question {
+  const asksResult = question.wantsResult || question.intent === 'review';
+  const topic = previous.topic.filter((c) => isTopicWord(c) && !(asksResult && PLAN_WORDS.test(c.label)) && !question.concepts.some((own) => own.label === c.label));
+  if (topic.length === 0) return question;
+  return {
+    ...question,
+    concepts: [...question.concepts, ...topic],
+    terms: [...question.terms, ...tokenize(topic.flatMap((c) => c.variants).join(' '))],
+    trace: [...question.trace, { step: 'context', did: `goes on from "${previous.text}": topic ${topic.map((c) => c.label).join(' ')}` }],
+  };
+}
+
 /** What a question is about in its own words: its concepts less the words that say what happens to a topic. */
 function topicOf(question: Question): Concept[] {
   return question.concepts.filter(namesTopic);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { continueFrom, describeReading, namesThing, turnOf } from '../../src/search/followup.js';
+import { continueFrom, describeReading, namesThing, turnOf, withTopicOf } from '../../src/search/followup.js';
 import { readQuestion } from '../support/reader.js';
 
 const CITIES = ['太原', '晋中'];
@@ -48,6 +48,13 @@ describe('follow-up questions', () => {
     expect(namesThing(read('后来拿到的是什么牌子？'))).toBe(false);
     expect(namesThing(read('太原后来新建了几个公园？'))).toBe(true);
     expect(read('后来拿到的是什么牌子？').wantsResult).toBe(true);
+  });
+
+  it('gives a part that goes on from the one before (最后…) that one\'s topic besides its own words, not the plan\'s words', () => {
+    const part = withTopicOf(read('最后有没有被国家选为试点？'), turnOf(read('无废城市这件事，太原2025年的目标是怎么提的？')));
+    const labels = part.concepts.map((c) => c.label);
+    expect(labels).toEqual(expect.arrayContaining(['无废', '试点']));
+    expect(labels).not.toContain('目标');
   });
 
   it('leaves a question that names its own city, year and topic alone', () => {
