@@ -95,6 +95,8 @@ const PROPER_NAME = /^(nr|ns|nt|nz|j)/;
 const COUNTY_WITH_SUFFIX = new RegExp(`^(${Object.values(COUNTIES).flat().join('|')})[县市区]$`);
 const GLUED_PARTICLES = /^[要了的是在有把被将和与]+(?=.)|(?<=.)[要了的是在有吗呢吧啊呀]+$/g;
 const TRAILING_PARTICLES = /(?<=\D)[了的吗呢吧啊呀么]+$/;
+/** "总结2024年工作的时候", "政府工作": the year's work is how a report names its own parts, no topic. */
+const REPORTS_WORK = /(?:20\d{2}\s*年|年度|今年|去年|总结|回顾|政府)$/;
 /** 加多少, 修多少: jieba glues the question word to the verb before it; the verb is the word, 多少 asks for the amount. */
 const GLUED_QUESTION = /(?<=.)多少$/;
 
@@ -117,7 +119,8 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
     where.set(concept, spans);
     for (const [start, end] of spans) covered.fill(1, start, end);
   }
-  const matches = withinWords(lexicon.find(text, words), tagged, text).filter((m) => !covered.subarray(m.start, m.end).some(Boolean));
+  const reportsWork = (word: string, at: number) => word === '工作' && REPORTS_WORK.test(text.slice(0, at));
+  const matches = withinWords(lexicon.find(text, words), tagged, text).filter((m) => !covered.subarray(m.start, m.end).some(Boolean) && !reportsWork(m.phrase, m.start));
   /** Where in the text each concept was read, to pair a measure with what it measures and a noun with its kind. */
   const spans = new Map<Concept, [number, number]>();
   for (const m of matches.filter((m) => m.terms.length > 0)) {
@@ -169,6 +172,7 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
     // Jieba sometimes glues a particle to a word ("率要"): drop it.
     const lower = word.trim().toLowerCase().replace(GLUED_QUESTION, '').replace(GLUED_PARTICLES, '');
     if (!/[\p{L}\p{N}]/u.test(lower) || ignored(lower) || /[\d.]/.test(lower) || YEAR.test(lower)) continue;
+    if (reportsWork(lower, at)) continue;
     if (covered.subarray(at, at + word.length).some(Boolean)) continue;
     if (seen.has(lower)) {
       saidAgain.set(lower, [...(saidAgain.get(lower) ?? []), [at, at + word.length]]);

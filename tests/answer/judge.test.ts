@@ -200,6 +200,11 @@ describe('the judge alone', () => {
     expect(weightIn(`推进${described.variants[0]}改造。`)).toBe(3);
   });
 
+  it('takes "a year\'s work" (总结2024年工作) for how a report names its parts, not for a topic', () => {
+    expect(read('甲市总结2025年工作的时候提到智能工厂没有？').concepts.map((c) => c.label)).not.toContain('工作');
+    expect(read('甲市2025年的工作重点有哪些？').concepts.map((c) => c.label)).toContain('工作');
+  });
+
   it('refuses a count in another unit (几趟 answered with 条)', () => {
     const { answering, ranked } = judge(read('甲市的中欧班列2025年发了几趟车？'), [hit('中欧班列开行路线新增8条。')], sameWeight);
     expect(answering).toEqual([]);
