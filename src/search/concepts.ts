@@ -318,7 +318,9 @@ function withinWords<T extends { start: number; end: number }>(matches: T[], tag
     const rest = head && !covered.subarray(start, head.start).some(Boolean) ? text.slice(start, head.start) : '';
     if (rest && QUALIFIER.test(tagWords(rest)[0]?.tag ?? '')) qualified.push([start, end]);
   }
-  return matches.filter((m) => !qualified.some(([start, end]) => start <= m.start && m.end <= end));
+  // "全省第一次" is no 全省第一 (a rank): a phrase that ends inside a numeral word (第一次, 第一批) is another thing.
+  const cutsNumeral = (m: T) => tagged.some(({ word, tag, start }) => tag === 'm' && start < m.end && m.end < start + word.length);
+  return matches.filter((m) => !qualified.some(([start, end]) => start <= m.start && m.end <= end) && !cutsNumeral(m));
 }
 
 /** Parts of speech of what makes a word a kind of the phrase inside it (核 of 核电站, 平均 of 平均工资, 老年 of 老年大学). */

@@ -205,6 +205,12 @@ describe('the judge alone', () => {
     expect(read('甲市2025年的工作重点有哪些？').concepts.map((c) => c.label)).toContain('工作');
   });
 
+  it('does not read an everyday phrase that ends inside a numeral word (全省第一 of 全省第一次)', () => {
+    const labels = read('甲市2025年是不是办了个全省第一次的科技节？').concepts.map((c) => c.label);
+    expect(labels).not.toContain('全省第一');
+    expect(read('甲市2025年工业投资是不是全省第一？').concepts.map((c) => c.label)).toContain('全省第一');
+  });
+
   it('refuses a count in another unit (几趟 answered with 条)', () => {
     const { answering, ranked } = judge(read('甲市的中欧班列2025年发了几趟车？'), [hit('中欧班列开行路线新增8条。')], sameWeight);
     expect(answering).toEqual([]);
