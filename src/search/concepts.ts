@@ -343,7 +343,7 @@ function pairConcepts(tagged: Token[], concepts: Concept[], spans: Map<Concept, 
       if (of && measured && of !== measured) measured.onlyWith = of.label;
     }
     const head = next.word === '的' ? tagged[i + 2] : next;
-    if (head && thing.word.length > 1 && KIND.test(thing.tag) && !/\d/.test(thing.word) && !GLUED_QUESTION.test(thing.word) && /^n/.test(head.tag)) {
+    if (head && thing.word.length > 1 && KIND.test(thing.tag) && !/\d/.test(thing.word) && !ORDER_WORD.test(thing.word) && !GLUED_QUESTION.test(thing.word) && /^n/.test(head.tag)) {
       const [kind, of] = [conceptAt(thing.start), conceptAt(head.start)];
       if (kind && of && kind !== of && of.onlyWith === undefined) of.onlyWith = kind.label;
     }
@@ -352,6 +352,8 @@ function pairConcepts(tagged: Token[], concepts: Concept[], spans: Map<Concept, 
 
 /** Jieba's parts of speech for a word that makes a noun another kind of thing (二手: m, 免费: vn). */
 const KIND = /^(m|vn)$/;
+/** 第一次, 首批: which time or batch, not what kind ("全省第一次的大学生科技节"). */
+const ORDER_WORD = /^[第首]|[次批届]$/;
 
 /** A jieba word with its part of speech and where it starts in the question. */
 interface Token {

@@ -209,6 +209,8 @@ describe('the judge alone', () => {
     const labels = read('甲市2025年是不是办了个全省第一次的科技节？').concepts.map((c) => c.label);
     expect(labels).not.toContain('全省第一');
     expect(read('甲市2025年工业投资是不是全省第一？').concepts.map((c) => c.label)).toContain('全省第一');
+    // Nor does 第一次 make 大学生 another kind of thing (as 二手 makes 挖掘机).
+    expect(read('甲市2025年是不是办了个全省第一次的大学生科技节？').concepts.find((c) => c.label === '大学生')?.onlyWith).toBeUndefined();
   });
 
   it('refuses a count in another unit (几趟 answered with 条)', () => {
