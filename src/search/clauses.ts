@@ -16,6 +16,8 @@ const PREDICATE = /^(v(?!n)|a|d|l|i)/;
 const NOMINAL = /^(n|vn|j|s)/;
 const VERB = /^v/;
 const TRAILING_PARTICLE = /^[了的呢啊吧呀嘛啦哦喔]+$/;
+/** "想找个水边遛弯的地方": a vague head names no thing; the clause says what the asker wants. */
+const VAGUE_HEAD = /^(?:地方|东西|事|事情|时候|样子|人)$/;
 /** "那件民生实事", "这个项目": a clause that points at a thing names what is asked about. */
 const POINTS_AT_THING = /[这那](?:件|个|项|条|些|种|批|所|座)/;
 
@@ -38,7 +40,8 @@ function tells(clause: string, knows?: (word: string) => boolean): boolean {
   if (POINTS_AT_THING.test(clause)) return false;
   const words = retagEvaluations(splitGluedCharacters(tagWords(clause.replace(/[^\p{L}\p{N}]+$/u, '')), knows));
   while (words.length > 1 && TRAILING_PARTICLE.test(words.at(-1)!.word)) words.pop();
-  const modified = words.map((w) => w.word).lastIndexOf('的');
+  // A vague head (…遛弯的地方) names nothing: what comes before it says what the asker wants.
+  const modified = VAGUE_HEAD.test(words.at(-1)?.word ?? '') ? -1 : words.map((w) => w.word).lastIndexOf('的');
   const rest = words.slice(modified + 1);
   // "…发货的生意": one word after the modifier is its head noun, whatever jieba tags it; "…开往欧洲的拉货火车"
   // ends with its head noun after a short compound, with no adverb that would make it a predicate (不想念高中).

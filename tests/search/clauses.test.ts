@@ -37,6 +37,8 @@ describe('telling clauses', () => {
   it('keeps a clause that ends with the thing it describes', () => {
     expect(told('甲市开往欧洲的拉货火车，新开了几条线？')).toEqual([]);
     expect(told('甲市的孩子初中毕业不想念高中，县里都有职业学校吗？')).toEqual(['甲市的孩子初中毕业不想念高中，']);
+    // A vague head (地方) names nothing: the clause says what the asker wants.
+    expect(told('甲市夏天想找个水边遛弯的地方，2025年要打造哪些公共空间？')).toEqual(['甲市夏天想找个水边遛弯的地方，']);
   });
 
   it('tells nothing apart when no clause asks', () => {
