@@ -56,7 +56,7 @@ const FIGURE = /\d/;
 const ASKS_TARGET = /目标|预期/;
 const TARGET_SAID = /目标|预期|力争|确保|计划|左右/;
 /** An amount in digits with what it counts (20万游客, 99.6%; not 5G or a year) or in words (十件, 八成, 翻番). */
-const AMOUNT = /(?<![\d.])(?!20\d\d年)\d+(?:\.\d+)?\s*(?:%|‰|[\u3400-\u9fff])|[两二三四五六七八九十百千万]+\s*[个件项所座家户条场次批类种位名块台辆套张处成倍万亿]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹ]+\s*[类级期]|翻番|倍/;
+const AMOUNT = /(?<![\d.])(?!20\d\d年)\d+(?:\.\d+)?\s*(?:%|％|‰|[\u3400-\u9fff])|[两二三四五六七八九十百千万]+\s*[个件项所座家户条场次批类种位名块台辆套张处成倍万亿]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹ]+\s*[类级期]|翻番|倍/;
 const TIME = /年内|年底|年初|上半年|下半年|季度|\d+月|20\d{2}年/;
 /** 个 in 10个月 or 3个百分点 counts months and points, not things. */
 const NOT_A_COUNT = '(?!月|百分点|工作日)';
@@ -80,7 +80,7 @@ const UNIT_FAMILIES: Record<string, string[]> = {
   户: ['户', '家', '个'],
   件: ['件', '项', '个'],
   项: ['项', '件', '个'],
-  '%': ['%', '个百分点'],
+  '%': ['%', '％', '个百分点'],
 };
 
 /**

@@ -213,6 +213,11 @@ describe('the judge alone', () => {
     expect(read('甲市2025年是不是办了个全省第一次的大学生科技节？').concepts.find((c) => c.label === '大学生')?.onlyWith).toBeUndefined();
   });
 
+  it('takes a full-width percent sign (57％) for the share asked', () => {
+    const { answering } = judge(read('甲市2025年工业固废综合利用率要达到多少？'), [hit('工业固废综合利用率达到57％。', 'plan')], sameWeight);
+    expect(answering.length).toBe(1);
+  });
+
   it('refuses a count in another unit (几趟 answered with 条)', () => {
     const { answering, ranked } = judge(read('甲市的中欧班列2025年发了几趟车？'), [hit('中欧班列开行路线新增8条。')], sameWeight);
     expect(answering).toEqual([]);
