@@ -3,7 +3,7 @@ import type { Question } from '../search/question.js';
 import type { Searcher } from '../search/searcher.js';
 import type { StoredDocument } from '../store/types.js';
 import { isSelfContained, refusalMessage, type Refusal } from './reasons.js';
-import { answers, judgeWeights, type ConceptWeight, type ScoredSentence } from './select.js';
+import { answers, weighConcepts, type ConceptWeight, type ScoredSentence } from './select.js';
 import type { AnswerTuning } from './settings.js';
 import { coverageLines, placeKind, unnamedPlaceNote } from './coverage.js';
 import { answerRange } from './span.js';
@@ -84,7 +84,7 @@ export function explanation(question: Question, solution: Solution, weightOf: Co
     decision: decision.name,
     found: decision.found,
     ...(decision.refusal ? { reason: decision.refusal.code } : {}),
-    weights: judgeWeights(question, [...new Set(solution.candidates.map((s) => s.hit))], weightOf, tuning).map(({ concept, weight, optional }) => ({ concept: concept.label, weight: Math.round(weight * 100) / 100, ...(optional ? { optional } : {}) })),
+    weights: weighConcepts(question.concepts, weightOf, tuning).map(({ concept, weight, optional }) => ({ concept: concept.label, weight: Math.round(weight * 100) / 100, ...(optional ? { optional } : {}) })),
     candidates: solution.candidates.slice(0, EXPLAINED_CANDIDATES).map((s) => explainCandidate(s, tuning)),
   };
 }

@@ -88,7 +88,7 @@ const UNIT_FAMILIES: Record<string, string[]> = {
  * time when one is asked for, the passage's retrieval rank, and its fit with the asked year.
  */
 export function scoreSentences(question: Question, hits: SearchHit[], weightOf: ConceptWeight, tuning: AnswerTuning = ANSWER_TUNING): ScoredSentence[] {
-  const concepts = judgeWeights(question, hits, weightOf, tuning);
+  const concepts = weighConcepts(question.concepts, weightOf, tuning);
   const topScore = hits[0]?.score ?? 1;
   const asksTarget = ASKS_TARGET.test(question.text);
   const countInUnit = question.askedUnit ? unitPattern(UNIT_FAMILIES[question.askedUnit] ?? [question.askedUnit]) : null;
@@ -151,23 +151,6 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
     }
   }
   return scored.sort((a, b) => b.score - a.score);
-}
-
-/** What each concept weighs in judging the retrieved passages (`hits`): its own weight (see `weighConcepts`), less for a described term they do not name. */
-export function judgeWeights(question: Question, hits: SearchHit[], weightOf: ConceptWeight, tuning: AnswerTuning = ANSWER_TUNING): WeighedConcept[] {
-  return unnamedDescriptions(weighConcepts(question.concepts, weightOf, tuning), hits);
-}
-
-/**
- * A described term none of the retrieved passages names (太重老厂区 asked of Beijing's reports, which
- * say 老旧厂房) is another place's name for the thing: it weighs as one word, not as its sides too, and
- * a sentence says it by the question's own describing words (see `sidesSaid`).
- */
-function unnamedDescriptions(concepts: WeighedConcept[], hits: SearchHit[]): WeighedConcept[] {
-  const passages = hits.map((hit) => comparable(hit.passage.text));
-  return concepts.map((w) =>
-    w.concept.sides !== undefined && !passages.some((text) => w.concept.variants.some((v) => text.includes(v))) ? { ...w, weight: w.weight / (w.concept.sides + 1) } : w,
-  );
 }
 
 /** A described term not named: in part, as the share of the question's describing sides the sentence says (up to `partPresence`). */

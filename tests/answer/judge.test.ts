@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Sentence } from '../../src/corpus/types.js';
-import { judge, judgeWeights } from '../../src/answer/select.js';
+import { judge } from '../../src/answer/select.js';
 import { isTopicWord, type Concept } from '../../src/search/concepts.js';
 import { ANSWER_TUNING } from '../../src/answer/settings.js';
 import type { SearchHit } from '../../src/search/searcher.js';
@@ -189,15 +189,6 @@ describe('the judge alone', () => {
     expect(described?.sideWords?.flat()).toEqual(expect.arrayContaining(['旧厂房', '改造']));
     const [best] = judge(question, [hit('改造提升老旧厂房40处。', 'plan')], sameWeight).ranked;
     expect(best.matched).toContainEqual({ concept: described!.label, presence: ANSWER_TUNING.partPresence });
-  });
-
-  it('weighs a described term no retrieved passage names as one word, not as its sides too', () => {
-    const question = read('甲市2025年要改造多少处老旧厂房？');
-    const described = question.concepts.find((c) => c.sides !== undefined)!;
-    const weightOf = (c: Concept) => (c === described ? 3 : 1);
-    const weightIn = (text: string) => judgeWeights(question, [hit(text, 'plan')], weightOf).find((w) => w.concept === described)!.weight;
-    expect(weightIn('改造提升老旧厂房40处。')).toBe(3 / (described.sides! + 1));
-    expect(weightIn(`推进${described.variants[0]}改造。`)).toBe(3);
   });
 
   it('takes "a year\'s work" (总结2024年工作) for how a report names its parts, not for a topic', () => {
