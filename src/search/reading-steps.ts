@@ -119,9 +119,10 @@ const TIME_WORDS = /什么时候|何时|哪年|哪一年|多久|什么时间/;
 const LIST_WORDS = /哪些|哪几|有什么|有啥|都是什么|都是啥|分别是什么|分别是哪|包括什么|包括哪|具体有|列举/;
 /**
  * 第三件, 第5个, 第二项: an item of a list (第40名, 第五次会议 are ranks and meetings, not items). 第一个 with a
- * noun after it (全省第一个成立…, 第一个智算中心) is the first of its kind, not the first item.
+ * noun after it (全省第一个成立…, 第一个智算中心), and 第N个 before a description of a kind
+ * (第三个经济总量破两万亿的城市), is the first (Nth) of its kind, not an item.
  */
-const ORDINAL = /第\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:件|项|个|条|点|批)(?!(?<=第\s*[1一]\s*.)(?!是|呢|讲|说|指|写|具体|内容)[\u4e00-\u9fff])/;
+const ORDINAL = /第\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:件|项|个|条|点|批)(?!(?<=第\s*[1一]\s*.)(?!是|呢|讲|说|指|写|具体|内容)[\u4e00-\u9fff])(?!(?<=个)[^，,。？?！!]*的)/;
 /** "和去年比", "跟2023年相比": another year to compare with (its 去年 is no question about results). */
 const COMPARED_YEAR = /(?:和|跟|与|同)(?:去年|前年|上年|上一年|20\d{2}年?)相?比/;
 const COMPARISON_WORDS = new RegExp(`这几年|历年|逐年|每年|几年来|变化|趋势|对比|比较|${COMPARED_YEAR.source}`);

@@ -52,6 +52,8 @@ describe('each reading step on its own', () => {
     expect(upTo('甲市有没有新建公园，建了几个？')).toMatchObject({ asksAmount: true, askedUnit: '个' });
     const item = upTo('第三件是什么？');
     expect(item.ordinal).toBe(3);
+    expect(upTo('第二个是什么？').ordinal).toBe(2);
+    expect(upTo('甲市是不是全国第三个经济总量破两万亿的城市？').ordinal).toBeUndefined();
     expect(item.conceptText).not.toContain('第三件');
   });
 
