@@ -49,7 +49,7 @@ export function createQuestionReader({ cities, reportPlaces, coveredYears, lexic
   const readPlaces = createPlaceReader(reportPlaces ?? cities.map((name) => ({ name, level: 'city' as const })));
   return (raw) => {
     const year = yearNow();
-    const placed = present(places(time(focus(spelling(normalize(raw), fixSpelling)), year), readPlaces), newestReportYear, year);
+    const placed = present(places(time(focus(spelling(normalize(raw), fixSpelling)), year), readPlaces), newestReportYear, year, cities);
     const read = terms(lexiconStep(intent(constraints(placed)), { lexicon, cities, coveredYears, neighbours, knows }));
     const { conceptText: _, ...question } = read;
     return question;

@@ -213,8 +213,16 @@ export function time(reading: Focused, currentYear: number): Timed {
  * what it reviews. 今年, 去年 and 明年 then count from the newest report's year, and the reading says
  * so (`yearFromReports`).
  */
-export function present(reading: Placed, newestReportYear: (places: string[]) => number | undefined, currentYear: number): Placed {
+export function present(reading: Placed, newestReportYear: (places: string[]) => number | undefined, currentYear: number, cities: string[] = []): Placed {
   if (!reading.yearsRelative) return reading;
+  // No place named: 今年 is each place's newest report's year (太原's 2026, 北京's 2025).
+  if (reading.cities.length === 0 && reading.otherPlaces.length === 0 && cities.length > 1) {
+    const newestYears = [...new Set(cities.map((city) => newestReportYear([city])).filter((y): y is number => !!y && y < currentYear))];
+    if (newestYears.length === 0) return reading;
+    const years = [...new Set([...reading.years, ...reading.years.flatMap((y) => newestYears.map((newest) => y + newest - currentYear))])].sort((a, b) => a - b);
+    const note: ReadingNote = { step: 'time', did: `no place named: 今年 is also ${newestYears.join('、')}, the newest report year of places with no report of ${currentYear}` };
+    return { ...reading, years, trace: [...reading.trace, note] };
+  }
   const newest = newestReportYear(reading.cities);
   if (!newest || newest >= currentYear) return reading;
   const years = reading.years.map((y) => y + newest - currentYear);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadLexicon } from '../../src/search/lexicon.js';
 import { withoutLongPeriods } from '../../src/text/year-spans.js';
-import { constraints, focus, intent, lexiconStep, normalize, places, spelling, terms, time } from '../../src/search/reading-steps.js';
+import { constraints, focus, intent, lexiconStep, normalize, places, present, spelling, terms, time } from '../../src/search/reading-steps.js';
 
 const lexicon = loadLexicon();
 /** Runs the steps before the one under test, so each test looks at one step's own work. */
@@ -34,6 +34,14 @@ describe('each reading step on its own', () => {
     expect(time(focus(spelling(normalize('甲市国土空间总体规划（2021—2035年）获批了吗'))), 2026).years).toEqual([]);
     expect(time(focus(spelling(normalize('2024-2025年甲市就业'))), 2026).years).toEqual([2024, 2025]);
     expect(withoutLongPeriods('Was the master plan for 2021-2035 approved in 2024?')).not.toMatch(/2021|2035/);
+  });
+
+  it('present: 今年 of a place whose newest report is older is that report\'s year; named no place, each place\'s', () => {
+    const newest = (places: string[]) => (places.length === 1 && places[0] === '乙' ? 2025 : 2026);
+    const read = (text: string) => present(places(time(focus(spelling(normalize(text))), 2026), ['甲', '乙']), newest, 2026, ['甲', '乙']);
+    expect(read('乙市今年要新建多少公园？').years).toEqual([2025]);
+    expect(read('甲市今年要新建多少公园？').years).toEqual([2026]);
+    expect(read('今年要新建多少公园？').years).toEqual([2025, 2026]);
   });
 
   it('places: the corpus cities named, and places no report covers', () => {
