@@ -91,6 +91,8 @@ const POINTED_AT = /(?:[这那此该](?:个|件|项|条|些|种|批|所|座|家)
 export const YEAR = /^20\d{2}年?$/;
 /** Jieba's tags for names of people, places, organisations, other proper names and abbreviations. */
 const PROPER_NAME = /^(nr|ns|nt|nz|j)/;
+/** "县里", "村里", "镇上": a unit of government or a place with a locative; reports say the unit (各县…). */
+const UNIT_WITH_PLACE_SUFFIX = /^([县村镇乡区省])(?:里|上|内)$/;
 /** Reports name a county without its 县/市/区 (左权入选…); a question often adds it (左权县). */
 const COUNTY_WITH_SUFFIX = new RegExp(`^(${Object.values(COUNTIES).flat().join('|')})[县市区]$`);
 const GLUED_PARTICLES = /^[要了的是在有把被将和与]+(?=.)|(?<=.)[要了的是在有吗呢吧啊呀]+$/g;
@@ -180,7 +182,8 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
     }
     seen.add(lower);
     const county = lower.match(COUNTY_WITH_SUFFIX)?.[1];
-    const variants = [lower, ...(county ? [county] : []), ...lexicon.termsFor(lower)];
+    const unit = lower.match(UNIT_WITH_PLACE_SUFFIX)?.[1];
+    const variants = [lower, ...(county ? [county] : []), ...(unit ? [unit] : []), ...lexicon.termsFor(lower)];
     // A name's neighbours are other names (奥运会 -> 运动会), not the same thing. One character (跑, 爱,
     // 县) has too many senses for just any neighbour to stand in for it; one that contains it (煤 -> 煤炭) may.
     const tag = verbInUse(placeTag(lower, jiebaTag), text.slice(at + word.length));

@@ -209,6 +209,12 @@ describe('the judge alone', () => {
     expect(answering.length).toBe(1);
   });
 
+  it('reads a unit of government with a locative (县里, 村里) as the unit a report names (各县)', () => {
+    const question = read('甲市的县里都有职业学校吗？');
+    expect(question.concepts.find((c) => c.label === '县里')?.variants).toContain('县');
+    expect(judge(question, [hit('各县（区、市）办好1所职业学校。', 'plan')], sameWeight).answering.length).toBe(1);
+  });
+
   it('refuses a count in another unit (几趟 answered with 条)', () => {
     const { answering, ranked } = judge(read('甲市的中欧班列2025年发了几趟车？'), [hit('中欧班列开行路线新增8条。')], sameWeight);
     expect(answering).toEqual([]);
