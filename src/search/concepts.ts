@@ -244,8 +244,8 @@ function sameThingSaidTwice(concepts: Concept[]): Concept[] {
 }
 
 /**
- * "我爸在太原工具厂干了一辈子…对这个老厂动手术": a thing pointed at is the thing of the story with the
- * same head (厂): an answer saying the story's name for it (工具厂) says it.
+ * "我爸在钢管厂干了一辈子…改造这个工厂": a thing pointed at is the thing of the story with the same
+ * head (厂): an answer saying the story's name for it (钢管厂) says it.
  */
 function resolvePointed(concepts: Concept[]): Concept[] {
   const story = concepts.filter((c) => c.situation && c.kind !== 'figure' && c.label.length > 1);
@@ -375,8 +375,10 @@ function withOffsets(words: Array<{ word: string; tag: string }>): Token[] {
 }
 
 /**
- * Two single characters jieba left apart that the reports write together (无 废 of 无废城市, a
- * programme's name): read as that word, not as two verbs that every report says.
+ * Where jieba cut the question against the reports' words: two single characters the reports write
+ * together (无 废 of 无废城市, a programme's name) are read as that word, not as two verbs that every
+ * report says; a character and the first of the next word that make a report word before a particle
+ * (比/重要 -> 比重 要) or a place (晋/中段 -> 晋中 段) are cut again.
  */
 function joinReportPairs(tokens: Array<{ word: string; tag: string }>, knows: (word: string) => boolean, ignored: (word: string) => boolean): Array<{ word: string; tag: string }> {
   const joined: Array<{ word: string; tag: string }> = [];
