@@ -70,6 +70,7 @@ describe('each reading step on its own', () => {
     expect(intent(upTo('去年建成了多少个公园？')).intent).toBe('review');
     expect(intent(upTo('十件民生实事完成了吗？')).wantsResult).toBe(true);
     expect(intent(upTo('甲市首个中试基地2024年到底建成投用没有？')).intent).toBe('review');
+    expect(intent(upTo('甲市2025年又新结了几对友好城市？')).wantsResult).toBe(true);
     expect(intent(upTo('甲市路口红灯老等半天，2025年有啥说法没？')).intent).toBeUndefined();
     expect(intent(upTo('甲市这几年新建公园多少个？')).comparison).toBe(true);
     // Not from the clock: the same question reads the same in 2026 and in 2027.
