@@ -1,5 +1,5 @@
 import { retagEvaluations, splitGluedCharacters, tagWords } from '../text/tokenize.js';
-import { ASKS, focusOf } from './focus.js';
+import { ASKS, focusOf, SENTENCE } from './focus.js';
 
 /**
  * Which clauses of a question ask and which only tell about the asker. "太原停车太难了，2025年要加多少
@@ -56,14 +56,13 @@ function tells(clause: string, knows?: (word: string) => boolean): boolean {
 
 /** "听说市里要成立…", "据说": a sentence passing on what the asker heard or read names the thing they ask about. */
 const HEARSAY = /^(?:听说|据说|听人说|听别人说|听[^，。,]{1,4}说|看新闻|看到新闻|新闻(?:上|里)说|网上说|看到报道)/;
-const STORY_SENTENCE = /[^。！？!?\n]+[。！？!?\n]*/g;
 
 /**
  * The parts of a message's story, as spans [start, end): the sentences that pass on what the asker
  * heard (`heard`), and the clauses that speak of the asker (`asker`: 我, 咱).
  */
 export function storyParts(text: string): { heard: Array<[number, number]>; asker: Array<[number, number]> } {
-  const heard = [...text.matchAll(STORY_SENTENCE)].filter((m) => HEARSAY.test(m[0].trim())).map((m): [number, number] => [m.index, m.index + m[0].length]);
+  const heard = [...text.matchAll(SENTENCE)].filter((m) => HEARSAY.test(m[0].trim())).map((m): [number, number] => [m.index, m.index + m[0].length]);
   const asker = [...text.matchAll(CLAUSE)].filter((m) => FIRST_PERSON.test(m[0])).map((m): [number, number] => [m.index, m.index + m[0].length]);
   return { heard, asker };
 }

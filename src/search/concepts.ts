@@ -2,7 +2,7 @@ import { COUNTIES, ENCLOSING_REGIONS, OTHER_PLACES } from '../corpus/places.js';
 import { numberOf } from '../text/numerals.js';
 import { storyParts, tellingClauses } from './clauses.js';
 import { focusOf } from './focus.js';
-import { NUMBER_WITH_UNIT, retagEvaluations, segmenter, splitGluedCharacters, tagWords } from '../text/tokenize.js';
+import { NUMBER_WITH_UNIT, retagEvaluations, splitGluedCharacters, tagAlone, tagWords } from '../text/tokenize.js';
 import type { Lexicon } from './lexicon.js';
 import type { Neighbour, NeighbourFinder } from './word-vectors.js';
 
@@ -394,7 +394,7 @@ function joinReportPairs(tokens: Array<{ word: string; tag: string }>, knows: (w
       i++;
     } else if (single(one) && two && two.word.length > 1 && ignored(one.word + two.word[0])) {
       // "汾河晋中段": jieba cuts 晋/中段 where the question says 晋中 (a place, no concept) and 段.
-      joined.push({ word: one.word + two.word[0], tag: 'ns' }, { word: two.word.slice(1), tag: segmenter().tag(two.word.slice(1), false)[0]?.tag ?? 'x' });
+      joined.push({ word: one.word + two.word[0], tag: 'ns' }, { word: two.word.slice(1), tag: tagAlone(two.word.slice(1)) });
       i++;
     } else joined.push(one);
   }

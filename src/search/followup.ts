@@ -62,15 +62,11 @@ export function continueFrom(question: Question, previous: Turn): FollowUp {
 
   const swapped = question.cities.length > 0 || question.years.length > 0;
   // A swapped city or year keeps what the topic is (its nouns), not how the first question put it.
-  // Asking a result after a plan, the plan's words (计划, 目标) are no part of the topic carried on.
-  const asksResult = question.wantsResult || question.intent === 'review';
-  const carried = needsTopic ? previous.topic.filter((c) => (!swapped || !c.tag?.startsWith('v')) && !(asksResult && PLAN_WORDS.test(c.label))) : [];
+  const carried = needsTopic ? topicCarriedTo(question, previous).filter((c) => !swapped || !c.tag?.startsWith('v')) : [];
   const topic = carried.length > 0 ? carried : needsTopic ? previous.topic : [];
-  const concepts = [...question.concepts, ...topic.filter((c) => !question.concepts.some((own) => own.label === c.label))];
   const merged: Question = {
     ...question,
-    concepts,
-    terms: [...question.terms, ...tokenize(topic.flatMap((c) => c.variants).join(' '))],
+    ...withConcepts(question, topic),
     cities: needsCity ? previous.cities : question.cities,
     // "和去年比呢？" after a question about 2026: both years.
     years: needsYears ? previous.years : question.comparison ? [...new Set([...previous.years, ...question.years])].sort((a, b) => a - b) : question.years,
@@ -93,14 +89,26 @@ export function continueFrom(question: Question, previous: Turn): FollowUp {
  * (后来, 最后) is about that one's topic too, besides what it names itself.
  */
 export function withTopicOf(question: Question, previous: Turn): Question {
-  const asksResult = question.wantsResult || question.intent === 'review';
-  const topic = previous.topic.filter((c) => isTopicWord(c) && !(asksResult && PLAN_WORDS.test(c.label)) && !question.concepts.some((own) => own.label === c.label));
+  const topic = topicCarriedTo(question, previous).filter((c) => isTopicWord(c) && !question.concepts.some((own) => own.label === c.label));
   if (topic.length === 0) return question;
   return {
     ...question,
-    concepts: [...question.concepts, ...topic],
-    terms: [...question.terms, ...tokenize(topic.flatMap((c) => c.variants).join(' '))],
+    ...withConcepts(question, topic),
     trace: [...question.trace, { step: 'context', did: `goes on from "${previous.text}": topic ${topic.map((c) => c.label).join(' ')}` }],
+  };
+}
+
+/** The topic before, as a question goes on with it: asking a result after a plan, the plan's words (计划, 目标) are no part of it. */
+function topicCarriedTo(question: Question, previous: Turn): Concept[] {
+  const asksResult = question.wantsResult || question.intent === 'review';
+  return previous.topic.filter((c) => !(asksResult && PLAN_WORDS.test(c.label)));
+}
+
+/** The question's concepts and search terms with `topic`'s (a concept it says already is not added again). */
+function withConcepts(question: Question, topic: Concept[]): Pick<Question, 'concepts' | 'terms'> {
+  return {
+    concepts: [...question.concepts, ...topic.filter((c) => !question.concepts.some((own) => own.label === c.label))],
+    terms: [...question.terms, ...tokenize(topic.flatMap((c) => c.variants).join(' '))],
   };
 }
 

@@ -2,15 +2,15 @@ import type { Passage } from '../corpus/types.js';
 import type { ScopeFilter, StoredDocument } from '../store/types.js';
 import type { Question } from './question.js';
 
+/** The most `Scope.fit` gives. */
+export const MAX_FIT = 1.5;
+
 /**
  * Which passages may answer a question, from the cities and years it names. A report delivered
  * in year Y plans Y and reviews Y-1 (`year`/`reviews` in the manifest), so "2024年…" may be
  * answered by the 2024 report's plan or the 2025 report's review. The store applies `filter`
  * (see `inScope`); `fit` ranks what it returns.
  */
-/** The most `Scope.fit` gives. */
-export const MAX_FIT = 1.5;
-
 export interface Scope {
   filter: ScopeFilter;
   /**

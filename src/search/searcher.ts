@@ -70,9 +70,9 @@ export function createSearcher({ store, embedder, settings = RETRIEVAL_SETTINGS 
       const lists = denseList ? [lexicalList, denseList] : [lexicalList];
       const weights = denseList ? [1, denseWeight] : [1];
       t = performance.now();
-      const lexicalIds = new Set(lexicalList.map((hit) => hit.passageId));
-      const cannotHit = denseList && denseBelowLexical && lexicalList.length >= limit;
-      const fused = reciprocalRankFusion(lists, weights, rrfK).filter((f) => !cannotHit || lexicalIds.has(f.passageId));
+      const fusedAll = reciprocalRankFusion(lists, weights, rrfK);
+      const lexicalIds = denseList && denseBelowLexical && lexicalList.length >= limit ? new Set(lexicalList.map((hit) => hit.passageId)) : null;
+      const fused = lexicalIds ? fusedAll.filter((f) => lexicalIds.has(f.passageId)) : fusedAll;
       const found = new Map(lists.flat().flatMap((hit) => (hit.passage ? [[hit.passageId, hit.passage] as const] : [])));
       const missing = fused.filter((f) => !found.has(f.passageId)).map((f) => f.passageId);
       if (missing.length) (await store.passages(missing)).forEach((passage, i) => found.set(missing[i], passage));

@@ -54,6 +54,7 @@ export function createSpellingFixer({ places, knows, termSounding, meant }: Spel
 
   return (typed) => {
     const fixes: SpellingFix[] = [];
+    const amongChinese = /[\u3400-\u9fff]/.test(typed);
     // "taiyuan 2025年gdp目标": a place typed in pinyin; "bingzhou yingcai 计划": a report word typed in pinyin.
     const text = typed
       .replace(/[A-Za-z]+/g, (latin) => {
@@ -63,7 +64,7 @@ export function createSpellingFixer({ places, knows, termSounding, meant }: Spel
       })
       // Only among Chinese: an English question's words are English.
       .replace(/[a-z]{4,}(?:\s+[a-z]{4,})*/g, (run) => {
-        if (!/[\u3400-\u9fff]/.test(typed)) return run;
+        if (!amongChinese) return run;
         const whole = reportWordSpelled(run.replace(/\s+/g, ''));
         if (whole) {
           fixes.push({ from: run, to: whole });

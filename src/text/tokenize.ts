@@ -47,6 +47,12 @@ export function tagWords(text: string): Array<{ word: string; tag: string }> {
   return segmenter().tag(normalizeText(text), true);
 }
 
+/** The part of speech jieba gives a word on its own, without its HMM (x when it cuts the word). */
+export function tagAlone(word: string): string {
+  const tagged = segmenter().tag(word, false);
+  return tagged.length === 1 ? tagged[0].tag : 'x';
+}
+
 /**
  * Jieba's HMM glues common characters it cannot place into one unknown word (想换个, tag x). When
  * every character is a common word of its own and `knows` does not hold the whole, the word is cut
@@ -55,10 +61,6 @@ export function tagWords(text: string): Array<{ word: string; tag: string }> {
  */
 export function splitGluedCharacters(tokens: Array<{ word: string; tag: string }>, knows: (word: string) => boolean = () => false): Array<{ word: string; tag: string }> {
   const isWord = (word: string) => knows(word) || isDictionaryWord(word);
-  const tagAlone = (word: string) => {
-    const tagged = segmenter().tag(word, false);
-    return tagged.length === 1 ? tagged[0].tag : 'x';
-  };
   return tokens.flatMap((token) => {
     const { word } = token;
     if (!(token.tag === 'x' && /^[\u3400-\u9fff]{2,3}$/.test(word) && !knows(word) && [...word].every(isCommonWord))) return [token];
@@ -82,7 +84,7 @@ const A_BIT = /^.[点些]$/;
  * the word (太重 is a company the reports name).
  */
 export function retagEvaluations(tokens: Array<{ word: string; tag: string }>, knows: (word: string) => boolean = () => false): Array<{ word: string; tag: string }> {
-  const adjective = (char: string) => segmenter().tag(char, false)[0]?.tag.startsWith('a') ?? false;
+  const adjective = (char: string) => tagAlone(char).startsWith('a');
   return tokens.map((token) => {
     if (token.word.length !== 2 || token.tag.startsWith('a') || token.tag.startsWith('v') || knows(token.word)) return token;
     const evaluates = (DEGREE.test(token.word) && adjective(token.word[1])) || (A_BIT.test(token.word) && adjective(token.word[0]));

@@ -49,15 +49,6 @@ export async function readEmbeddedIndex(
   const sectionOf = new Uint32Array(table, count * 12 + 4, count);
   const years = new Uint16Array(table, count * 16 + 4, yearStarts[count]);
   const plans = new Uint8Array(table, count * 16 + 4 + yearStarts[count] * 2, count);
-  const vectors: VectorIndex | null = manifest.dense ? await openVectorIndex(file(FILES.vectors), manifest.dense.dimension, efSearch) : null;
-  let passagesFd: number | null = openSync(file(FILES.passages), 'r');
-  const postingsFd = openSync(file(FILES.postings), 'r');
-  if (fstatSync(passagesFd).size !== offsets[count]) {
-    closeSync(passagesFd);
-    closeSync(postingsFd);
-    throw misfit(FILES.passages);
-  }
-  const postingsInMemory = statSync(file(FILES.postings)).size <= settings.postingsInMemoryBytes ? new Int32Array(toArrayBuffer(await readFile(file(FILES.postings)))) : null;
   const skips = new Int32Array(toArrayBuffer(await readFile(file(FILES.skips))));
 
   // A loop, not new Map(list.map(…)): at 107k terms (×1000) the pairs cost more than the map.
@@ -71,11 +62,16 @@ export async function readEmbeddedIndex(
     const n = termStats[id * 2 + 1];
     if (n > POSTINGS_SKIP) skipCount += Math.ceil(n / POSTINGS_SKIP);
   }
-  if (skips.length !== skipCount) {
+  if (skips.length !== skipCount) throw misfit(FILES.skips);
+  const vectors: VectorIndex | null = manifest.dense ? await openVectorIndex(file(FILES.vectors), manifest.dense.dimension, efSearch) : null;
+  let passagesFd: number | null = openSync(file(FILES.passages), 'r');
+  const postingsFd = openSync(file(FILES.postings), 'r');
+  if (fstatSync(passagesFd).size !== offsets[count]) {
     closeSync(passagesFd);
     closeSync(postingsFd);
-    throw misfit(FILES.skips);
+    throw misfit(FILES.passages);
   }
+  const postingsInMemory = statSync(file(FILES.postings)).size <= settings.postingsInMemoryBytes ? new Int32Array(toArrayBuffer(await readFile(file(FILES.postings)))) : null;
   const postingsOf = (term: string) => {
     const id = termIds.get(term);
     return id === undefined ? undefined : { first: termStats[id * 2], n: termStats[id * 2 + 1], skip: skipStarts[id] };
