@@ -54,6 +54,16 @@ describe('a year one report plans and the next reviews', () => {
     expect(result.quote).toContain('8.2万人');
   });
 
+  it('looks for what came "later" of a year in the reviews after it, when that year\'s own says nothing', async () => {
+    const answer = await answerer.answer('甲市2025年西关步行街定了个创建什么称号的目标？后来拿到的是什么牌子？');
+    expect(answer.parts).toHaveLength(2);
+    const [target, result] = answer.parts!.map((p) => answer.citations[p.citation]);
+    expect(target).toMatchObject({ docId: 'A2025' });
+    expect(target.quote).toContain('示范步行街');
+    expect(result).toMatchObject({ docId: 'A2026' });
+    expect(result.quote).toContain('旅游休闲街区');
+  });
+
   it('does not pair a year no other report reviews', async () => {
     const answer = await answerer.answer('甲市2026年城镇新增就业多少人？');
     expect(answer.found).toBe(true);
