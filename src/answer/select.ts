@@ -92,6 +92,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
   const topScore = hits[0]?.score ?? 1;
   const asksTarget = ASKS_TARGET.test(question.text);
   const countInUnit = question.askedUnit ? unitPattern(UNIT_FAMILIES[question.askedUnit] ?? [question.askedUnit]) : null;
+  const initials = initialsOf(question.concepts);
   const scored: ScoredSentence[] = [];
   for (const hit of hits) {
     // Reports space out figures and words ("187 户", "新 IP"); compare without white space.
@@ -108,8 +109,11 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
       const presences = new Map<string, number>();
       /** Concepts the sentence itself says (not only its passage). */
       const saidHere = new Set<string>();
+      const abbreviated = abbreviatedIn(says, initials);
       for (const { concept } of concepts) {
-        const presence = concept.strict ? (concept.variants.some((v) => lower.includes(v)) ? 1 : 0) : Math.max(presenceOf(concept.variants, says, context, tuning), sidesSaid(concept, says, tuning));
+        const presence = concept.strict
+          ? concept.variants.some((v) => lower.includes(v)) ? 1 : 0
+          : Math.max(presenceOf(concept.variants, says, context, tuning), sidesSaid(concept, says, tuning), abbreviated.has(concept.label) ? tuning.partPresence : 0);
         if (concept.strict && presence === 0) missingFigure = true;
         const related = Math.min(tuning.relatedPresence, Math.max(0, ...(concept.related ?? []).filter((r) => says.includes(r.word)).map((r) => (r.similarity - MIN_SIMILARITY) / 0.3)));
         presences.set(concept.label, Math.max(presence, related));
@@ -152,6 +156,39 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
   }
   return scored.sort((a, b) => b.score - a.score);
 }
+
+/** The question's words of two or more Chinese characters by their first character. */
+function initialsOf(concepts: Concept[]): Map<string, string[]> {
+  const initials = new Map<string, string[]>();
+  for (const { label } of concepts) {
+    if (!/^[\u3400-\u9fff]{2,}$/.test(label)) continue;
+    initials.set(label[0], [...(initials.get(label[0]) ?? []), label]);
+  }
+  return initials;
+}
+
+/**
+ * Words a sentence says by their first characters run together, as reports shorten a list of three
+ * or more (客运、货运、邮政 -> 客货邮, 产业、学校、研究 -> 产学研): the labels of every such word.
+ */
+function abbreviatedIn(sentence: string, initials: Map<string, string[]>): Set<string> {
+  const said = new Set<string>();
+  if (initials.size < ABBREVIATED_WORDS) return said;
+  let run: string[] = [];
+  const close = () => {
+    if (new Set(run).size >= ABBREVIATED_WORDS) for (const initial of run) for (const label of initials.get(initial)!) said.add(label);
+    run = [];
+  };
+  for (const character of sentence) {
+    if (initials.has(character)) run.push(character);
+    else close();
+  }
+  close();
+  return said;
+}
+
+/** How many words a run of first characters must shorten: two (中国 for 中心、国家) happen by chance. */
+const ABBREVIATED_WORDS = 3;
 
 /** A described term not named: in part, as the share of the question's describing sides the sentence says (up to `partPresence`). */
 function sidesSaid(concept: Concept, sentence: string, tuning: AnswerTuning): number {

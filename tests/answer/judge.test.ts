@@ -215,6 +215,14 @@ describe('the judge alone', () => {
     expect(judge(question, [hit('各县（区、市）办好1所职业学校。', 'plan')], sameWeight).answering.length).toBe(1);
   });
 
+  it('takes three words shortened to their first characters (客运、货运、邮政 -> 客货邮) as said, and two by chance (中国 for 中心、国家) not', () => {
+    const { answering, ranked } = judge(read('甲市农村的客运、货运和邮政怎么打算？'), [hit('推进农村客货邮融合发展。', 'plan')], sameWeight);
+    expect(answering.length).toBe(1);
+    expect(ranked[0].matched.map((m) => m.concept)).toEqual(expect.arrayContaining(['客运', '货运', '邮政']));
+    const twoByChance = judge(read('甲市的国家中心怎么打算？'), [hit('推进中国品牌建设。', 'plan')], sameWeight);
+    expect(twoByChance.ranked[0].matched.map((m) => m.concept)).not.toContain('中心');
+  });
+
   it('refuses a count in another unit (几趟 answered with 条)', () => {
     const { answering, ranked } = judge(read('甲市的中欧班列2025年发了几趟车？'), [hit('中欧班列开行路线新增8条。')], sameWeight);
     expect(answering).toEqual([]);
