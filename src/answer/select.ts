@@ -4,6 +4,7 @@ import { isTopicWord, type Concept } from '../search/concepts.js';
 import { asksOwnTopic } from '../search/followup.js';
 import { PLAN_PERIOD, type Question } from '../search/question.js';
 import { MIN_SIMILARITY } from '../search/word-vectors.js';
+import { syllableOf } from '../text/syllables.js';
 import { ANSWER_TUNING, type AnswerTuning } from './settings.js';
 
 export interface ScoredSentence {
@@ -110,10 +111,11 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
       /** Concepts the sentence itself says (not only its passage). */
       const saidHere = new Set<string>();
       const abbreviated = abbreviatedIn(says, initials);
+      const sounds = question.concepts.some((c) => c.sound) ? soundsOf(says) : '';
       for (const { concept } of concepts) {
         const presence = concept.strict
           ? concept.variants.some((v) => lower.includes(v)) ? 1 : 0
-          : Math.max(presenceOf(concept.variants, says, context, tuning), sidesSaid(concept, says, tuning), abbreviated.has(concept.label) ? tuning.partPresence : 0);
+          : Math.max(presenceOf(concept.variants, says, context, tuning), sidesSaid(concept, says, tuning), abbreviated.has(concept.label) ? tuning.partPresence : 0, concept.sound && sounds.includes(` ${concept.sound} `) ? 1 : 0);
         if (concept.strict && presence === 0) missingFigure = true;
         const related = Math.min(tuning.relatedPresence, Math.max(0, ...(concept.related ?? []).filter((r) => says.includes(r.word)).map((r) => (r.similarity - MIN_SIMILARITY) / 0.3)));
         presences.set(concept.label, Math.max(presence, related));
@@ -155,6 +157,11 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
     }
   }
   return scored.sort((a, b) => b.score - a.score);
+}
+
+/** A sentence's Chinese characters as toneless pinyin, each syllable between spaces, "|" for anything else. */
+function soundsOf(sentence: string): string {
+  return ` ${[...sentence].map((c) => (/[\u3400-\u9fff]/.test(c) ? syllableOf(c) : '|')).join(' ')} `;
 }
 
 /** The question's words of two or more Chinese characters by their first character. */

@@ -1,5 +1,6 @@
 import { COUNTIES, ENCLOSING_REGIONS, OTHER_PLACES } from '../corpus/places.js';
 import { numberOf } from '../text/numerals.js';
+import { pinyinSyllables } from '../text/syllables.js';
 import { storyParts, tellingClauses } from './clauses.js';
 import { focusOf } from './focus.js';
 import { NUMBER_WITH_UNIT, retagEvaluations, splitGluedCharacters, tagAlone, tagWords } from '../text/tokenize.js';
@@ -62,6 +63,12 @@ export interface Concept {
    * topic of the question's own that would make the told words optional (see `weighConcepts`).
    */
   pointedAt?: boolean;
+  /**
+   * Of a Latin word among Chinese that reads as pinyin of two or more syllables and names no place or
+   * report word the reader knows (huogongqu): its toneless syllables. A sentence saying characters of
+   * that sound (火工区) says it.
+   */
+  sound?: string;
 }
 
 /** Jieba's tags of words that name things: nouns and names (幸福河湖's 河湖 is tagged a place), verbal nouns, abbreviations, set phrases (退役军人 l), words it does not know. */
@@ -167,6 +174,7 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
     covered.fill(1, start, start + numbered.length);
   }
 
+  const amongChinese = /[\u3400-\u9fff]/.test(text);
   const seen = new Set(concepts.map((c) => c.label));
   /** A word said again later in the text: where else it was said. */
   const saidAgain = new Map<string, Array<[number, number]>>();
@@ -192,7 +200,9 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
       : (neighbours?.(lower) ?? []).filter(({ word: near }) => !variants.includes(near) && (lower.length > 1 || near.includes(lower)));
     const asksFor = namesKindAsked(text.slice(0, at), text.slice(at + word.length));
     const pointedAt = POINTED_AT.test(text.slice(0, at));
-    const concept: Concept = { label: lower, variants, kind: 'word', strict: false, tag, ...(related.length > 0 ? { related } : {}), ...(asksFor ? { asksFor } : {}), ...(pointedAt ? { pointedAt } : {}) };
+    const sound = amongChinese && /^[a-z]+$/.test(lower) ? pinyinSyllables(lower) : undefined;
+    const spelled = sound && sound.includes(' ') ? { sound } : {};
+    const concept: Concept = { label: lower, variants, kind: 'word', strict: false, tag, ...(related.length > 0 ? { related } : {}), ...(asksFor ? { asksFor } : {}), ...(pointedAt ? { pointedAt } : {}), ...spelled };
     concepts.push(concept);
     spans.set(concept, [at, at + word.length]);
   }

@@ -223,6 +223,14 @@ describe('the judge alone', () => {
     expect(twoByChance.ranked[0].matched.map((m) => m.concept)).not.toContain('中心');
   });
 
+  it('takes a report word typed in pinyin among Chinese (huogongqu) as said by a sentence with characters of that sound', () => {
+    const question = read('甲市huogongqu搬迁怎么说的？');
+    const { ranked } = judge(question, [hit('做好老厂区搬迁服务保障。', 'plan'), hit('全力做好火工区搬迁服务保障。', 'plan')], sameWeight);
+    expect(ranked[0].sentence.text).toBe('全力做好火工区搬迁服务保障。');
+    expect(ranked[0].matched.map((m) => m.concept)).toContain('huogongqu');
+    expect(ranked[1].matched.map((m) => m.concept)).not.toContain('huogongqu');
+  });
+
   it('refuses a count in another unit (几趟 answered with 条)', () => {
     const { answering, ranked } = judge(read('甲市的中欧班列2025年发了几趟车？'), [hit('中欧班列开行路线新增8条。')], sameWeight);
     expect(answering).toEqual([]);
