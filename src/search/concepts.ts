@@ -91,7 +91,7 @@ export interface ConceptParts {
 const ASKS_FOR = /(?:什么|啥|哪些|哪种|怎样的)(?:新|大|好)?$/;
 /** A word between 的 and 是什么 ("对阳曲的定位是什么"), or between 是怎么 and 的 ("是怎么规划的"), names the kind of answer too. */
 const KIND_BEFORE_WHAT = { before: /的$/, after: /^(?:是什么|是啥|是哪些|是怎样|有哪些)/ };
-const MANNER_ASKED = { before: /怎么$/, after: /^的/ };
+const MANNER_ASKED = { before: /(?:怎么|咋)$/, after: /^的/ };
 /** 这个, 那项, 该: what follows points at a thing said before (see `Concept.pointedAt`). */
 const POINTED_AT = /(?:[这那此该](?:个|件|项|条|些|种|批|所|座|家)?|[这那](?:么|样)(?:一?个|的)?)$/;
 /** A year as a word (2025年): scoping handles it, it is no concept. */

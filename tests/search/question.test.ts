@@ -114,6 +114,13 @@ describe('reading a question', () => {
     expect(question.terms).toContain('蓄能');
     expect(readQuestion('太原的公园多不多？', ['太原']).concepts.map((c) => c.label)).toEqual(['公园']);
   });
+
+  it('drops the words that bring in an example (比如, 例如), and reads "咋…的" as asking the manner, as "怎么…的"', () => {
+    expect(labels(readQuestion('太原对本地高校有什么支持，比如太原学院？', CITIES))).not.toContain('比如');
+    expect(labels(readQuestion('晋中对高校有哪些支持，例如晋中学院？', CITIES))).not.toContain('例如');
+    const manner = readQuestion('太原2026年给娄烦咋定位的？', CITIES);
+    expect(manner.concepts.find((c) => c.label === '定位')?.asksFor).toBe(true);
+  });
 });
 
 
