@@ -178,9 +178,12 @@ function baseForms(word: string): string[] {
 
 async function loadGlosses(knows: (term: string) => boolean): Promise<Map<string, Gloss[]>> {
   const index = new Map<string, Gloss[]>();
+  // A headword keeps its best gloss for a key: 能源 "energy sources; energy" is an exact "energy", though its first meaning only contains the word.
   const add = (key: string, gloss: Gloss) => {
     const list = index.get(key) ?? [];
-    if (!list.some((g) => g.headword === gloss.headword)) list.push(gloss);
+    const at = list.findIndex((g) => g.headword === gloss.headword);
+    if (at < 0) list.push(gloss);
+    else if (gloss.exact && !list[at].exact) list[at] = gloss;
     index.set(key, list);
   };
   for (const line of glossary()) {

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { glossary } from '../../src/search/english.js';
+import { createEnglishReader, glossary } from '../../src/search/english.js';
 import { packageDataFile } from '../../src/package-data.js';
 
 describe("CC-CEDICT's glossary for English questions", () => {
@@ -15,5 +15,12 @@ describe("CC-CEDICT's glossary for English questions", () => {
     expect(lines.length).toBeGreaterThan(100_000);
     expect(lines).toEqual(expected);
     expect(lines).toContain('公园\tpark (for public recreation)');
+  });
+
+  it("renders a word by every headword one of whose meanings is exactly it, also when another meaning only contains it (能源: 'energy sources; energy')", async () => {
+    const reportWords = new Set(['能源', '活力', '清洁']);
+    const read = createEnglishReader({ knows: (term) => reportWords.has(term), glossary: () => [], places: new Map() });
+    const reading = await read('How much clean energy?');
+    expect(reading?.concepts.find((c) => c.label === 'energy')?.variants).toEqual(expect.arrayContaining(['能源', '活力']));
   });
 });
