@@ -42,6 +42,7 @@ const ABOUT_REPORT: Array<[RegExp, string]> = [
 ];
 const NUMBERED = /\b(line|phase)\s+(\d{1,2}|one|two|three|four|five|i|ii|iii|iv|v)\b/g;
 const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, i: 1, ii: 2, iii: 3, iv: 4, v: 5 };
+const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, twenty: 20 };
 
 /** line 3 -> 3号线, phase two -> 二期 (the reports write phases in Chinese numerals). */
 function numberedTerm(noun: string, number: string): string {
@@ -95,6 +96,12 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
       for (let n = Math.min(4, words.length - i); n >= 1 && !matched; n--) {
         const phrase = words.slice(i, i + n).join(' ');
         if (n === 1 && (/^\d+$/.test(phrase) || places.has(phrase))) break;
+        // "three dimensions": a count the reports write in digits (3个维度) or in Chinese.
+        if (n === 1 && COUNT_WORDS[phrase]) {
+          concepts.push({ label: phrase, variants: [String(COUNT_WORDS[phrase]), numeralOf(COUNT_WORDS[phrase])], kind: 'english', strict: false, tag: 'm' });
+          matched = 1;
+          break;
+        }
         if (phrase.split(' ').every((w) => STOP.has(w))) continue;
         const own = [phrase, phrase.split(' ').map(singular).join(' ')].map(glossary).find((terms) => terms.length > 0) ?? [];
         const { words: found, general } = own.length > 0 ? { words: own, general: false } : n <= 3 ? lookUp(index, phrase) : { words: [], general: false };

@@ -23,4 +23,10 @@ describe("CC-CEDICT's glossary for English questions", () => {
     const reading = await read('How much clean energy?');
     expect(reading?.concepts.find((c) => c.label === 'energy')?.variants).toEqual(expect.arrayContaining(['能源', '活力']));
   });
+
+  it('reads a count in words (three) as the digits or numeral a report writes (3, 三)', async () => {
+    const read = createEnglishReader({ knows: (term) => term === '维度', glossary: () => [], places: new Map() });
+    const reading = await read('Which three dimensions?');
+    expect(reading?.concepts.find((c) => c.label === 'three')?.variants).toEqual(['3', '三']);
+  });
 });
