@@ -94,6 +94,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
   const asksTarget = ASKS_TARGET.test(question.text);
   const countInUnit = question.askedUnit ? unitPattern(UNIT_FAMILIES[question.askedUnit] ?? [question.askedUnit]) : null;
   const initials = initialsOf(question.concepts);
+  const pairs = adjacentPairs(question);
   const scored: ScoredSentence[] = [];
   for (const hit of hits) {
     // Reports space out figures and words ("187 户", "新 IP"); compare without white space.
@@ -110,7 +111,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
       const presences = new Map<string, number>();
       /** Concepts the sentence itself says (not only its passage). */
       const saidHere = new Set<string>();
-      const abbreviated = abbreviatedIn(says, initials);
+      const abbreviated = new Set([...abbreviatedIn(says, initials), ...pairs.filter((p) => p.shortened.some((short) => says.includes(short))).flatMap((p) => p.labels)]);
       const sounds = question.concepts.some((c) => c.sound) ? soundsOf(says) : '';
       for (const { concept } of concepts) {
         const presence = concept.strict
@@ -120,7 +121,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
         const related = Math.min(tuning.relatedPresence, Math.max(0, ...(concept.related ?? []).filter((r) => says.includes(r.word)).map((r) => (r.similarity - MIN_SIMILARITY) / 0.3)));
         presences.set(concept.label, Math.max(presence, related));
         // Presence 1 is a variant in the sentence itself; less is its passage or part of a word.
-        if (presence === 1 || related > 0) saidHere.add(concept.label);
+        if (presence === 1 || related > 0 || abbreviated.has(concept.label)) saidHere.add(concept.label);
       }
       let said = 0;
       let total = 0;
@@ -192,6 +193,27 @@ function abbreviatedIn(sentence: string, initials: Map<string, string[]>): Set<s
   }
   close();
   return said;
+}
+
+/**
+ * Two words the question says one after the other (composite index, 综合 指数) and the ways a report
+ * shortens them to their first characters (综指): whose only chance is another word that holds those
+ * two characters, so the pair must follow each other in the question.
+ */
+function adjacentPairs(question: Question): Array<{ labels: [string, string]; shortened: string[] }> {
+  const text = question.text.toLowerCase();
+  const initials = (c: Concept) => [...new Set(c.variants.filter((v) => /^[\u3400-\u9fff]{2,}$/.test(v)).map((v) => v[0]))];
+  const pairs: Array<{ labels: [string, string]; shortened: string[] }> = [];
+  for (const a of question.concepts) {
+    for (const b of question.concepts) {
+      // An English question is read through its Chinese stand-in, which says each word's first rendering.
+      const follows = [a.label, a.variants[0]].some((x) => [b.label, b.variants[0]].some((y) => text.includes(`${x}${y}`) || text.includes(`${x} ${y}`)));
+      if (a === b || !follows) continue;
+      const shortened = initials(a).flatMap((x) => initials(b).map((y) => x + y));
+      if (shortened.length > 0) pairs.push({ labels: [a.label, b.label], shortened });
+    }
+  }
+  return pairs;
 }
 
 /** How many words a run of first characters must shorten: two (中国 for 中心、国家) happen by chance. */

@@ -223,6 +223,14 @@ describe('the judge alone', () => {
     expect(twoByChance.ranked[0].matched.map((m) => m.concept)).not.toContain('中心');
   });
 
+  it('takes two words the question says one after the other, shortened to their first characters (综合 指数 -> 综指), as said', () => {
+    const { ranked } = judge(read('甲市的空气综合指数是多少？'), [hit('全年空气质量持续改善，综合治理成效明显。'), hit('空气综指4.13。')], sameWeight);
+    expect(ranked[0].sentence.text).toBe('空气综指4.13。');
+    expect(ranked[0].matched.map((m) => m.concept)).toEqual(expect.arrayContaining(['综合', '指数']));
+    const apart = judge(read('甲市的指数，综合来看怎么样？'), [hit('空气综指4.13。')], sameWeight);
+    expect(apart.ranked[0].matched.map((m) => m.concept)).not.toContain('指数');
+  });
+
   it('takes a report word typed in pinyin among Chinese (huogongqu) as said by a sentence with characters of that sound', () => {
     const question = read('甲市huogongqu搬迁怎么说的？');
     const { ranked } = judge(question, [hit('做好老厂区搬迁服务保障。', 'plan'), hit('全力做好火工区搬迁服务保障。', 'plan')], sameWeight);
