@@ -32,6 +32,9 @@ describe('reading a question', () => {
     expect(readQuestion('2026年计划建设多少个托育点？', CITIES).intent).toBe('plan');
     expect(readQuestion('明年要修几条路', CITIES).intent).toBe('plan');
     expect(readQuestion('去年建成了多少个公园？', CITIES).intent).toBe('review');
+    // "有多少了？": how far it has got, as "了多少" asks.
+    expect(readQuestion('晋中现在一年GDP有多少了？', CITIES).intent).toBe('review');
+    expect(readQuestion('晋中一年GDP有多少？', CITIES).intent).toBeUndefined();
     expect(readQuestion('医院数量', CITIES).intent).toBeUndefined();
     expect(readQuestion('主要经济指标', CITIES).intent).toBeUndefined();
   });
