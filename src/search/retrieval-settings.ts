@@ -11,6 +11,11 @@ export interface RetrievalSettings {
   /** A fused score is multiplied by 1 + fitBoost × the passage's fit with the asked year and section (0..1.5). */
   fitBoost: number;
   /**
+   * Added to the fit of a review passage, for a result asked with no year ("建成开放了没？"), in
+   * proportion to how new its report is among those in scope: the newest says how things stand.
+   */
+  latestReviewFit: number;
+  /**
    * Weight of the dense list in fusion (BM25's is 1), by embedder kind: a transformers.js model or
    * SIF. SIF's was chosen on eval/everyday.jsonl (the wording it is meant for) as the smallest
    * weight with its best figure, and shown on the other sets with `npm run fit-fusion`
@@ -31,6 +36,7 @@ export const RETRIEVAL_SETTINGS: RetrievalSettings = {
   candidates: 40,
   rrfK: 60,
   fitBoost: 0.5,
+  latestReviewFit: 0.1,
   denseWeight: { model: 1, sif: 0.1 },
   sif: { smoothing: 0.01, componentSample: 20_000 },
 };

@@ -27,13 +27,19 @@ export interface Scope {
   yearNotCovered?: { code: 'YEAR_NOT_COVERED'; places: string[]; covered: number[]; asked: number[] };
 }
 
-export function scopeFor(question: Question, documents: StoredDocument[]): Scope {
+export function scopeFor(question: Question, documents: StoredDocument[], latestReviewFit = 0): Scope {
   const relation = (d: StoredDocument, year: number): 'plan' | 'review' | undefined =>
     d.year === year ? 'plan' : d.reviews === year ? 'review' : undefined;
+  const inCities = documents.filter((d) => question.cities.length === 0 || question.cities.includes(d.city)).map((d) => d.year);
+  const [oldest, newest] = [Math.min(...inCities), Math.max(...inCities)];
+  const newness = (doc: StoredDocument) => (newest > oldest ? (doc.year - oldest) / (newest - oldest) : 0);
   const scope: Scope = {
     filter: { cities: question.cities, years: question.years },
     fit(doc, passage) {
-      if (!doc || question.years.length === 0) return question.intent && passage.sectionKind === question.intent ? 0.5 : 0;
+      if (!doc || question.years.length === 0) {
+        const part = question.intent && passage.sectionKind === question.intent ? 0.5 : 0;
+        return part > 0 && question.intent === 'review' && doc && !question.period ? part + latestReviewFit * newness(doc) : part;
+      }
       const wanted = question.years.map((y) => relation(doc, y)).find(Boolean);
       if (!wanted) return 0;
       const kind = question.intent ?? 'review';

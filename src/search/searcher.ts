@@ -48,7 +48,7 @@ export function createSearcher({ store, embedder, settings = RETRIEVAL_SETTINGS 
     mode: dense ? 'hybrid' : 'lexical',
     embedder: dense?.modelId ?? null,
     async search(question, limit) {
-      const scope = scopeFor(question, store.documents);
+      const scope = scopeFor(question, store.documents, settings.latestReviewFit);
       const timings = { embedMs: 0, denseMs: 0, lexicalMs: 0, fusionMs: 0 };
       if (scope.emptyBecause) return { hits: [], scope, timings };
 

@@ -40,6 +40,14 @@ describe('scoping by year and city (one rule, applied by every backend)', () => 
     expect(targets.fit(passage('A2025', 'review'))).toBe(0);
   });
 
+  it('prefers the newest report\'s review for a result asked with no year (how things stand)', () => {
+    const asked = scopeFor(readQuestion('太原古城建成开放了没？', ['太原', '晋中']), DOCUMENTS, 0.1);
+    const [older, newer] = [passage('A2024', 'review'), passage('A2025', 'review')];
+    expect(asked.fit(byId.get('A2025'), newer)).toBeGreaterThan(asked.fit(byId.get('A2024'), older));
+    const target = scopeFor(readQuestion('太原古城的目标是什么？', ['太原', '晋中']), DOCUMENTS, 0.1);
+    expect(target.fit(byId.get('A2025'), passage('A2025', 'plan'))).toBe(target.fit(byId.get('A2024'), passage('A2024', 'plan')));
+  });
+
   it('keeps a passage of another year that names the asked year', () => {
     const s = scope('2030年太原的目标');
     expect(s.allows(passage('A2025', 'plan', '到2030年，建成国家区域中心城市。'))).toBe(true);
