@@ -35,6 +35,8 @@ describe('reading a question', () => {
     // "有多少了？": how far it has got, as "了多少" asks.
     expect(readQuestion('晋中现在一年GDP有多少了？', CITIES).intent).toBe('review');
     expect(readQuestion('晋中一年GDP有多少？', CITIES).intent).toBeUndefined();
+    expect(readQuestion('源瀚蓝宝石二期项目建到哪一步了？', CITIES).intent).toBe('review');
+    expect(readQuestion('迎泽大街改造弄得怎么样了？', CITIES).intent).toBe('review');
     expect(readQuestion('医院数量', CITIES).intent).toBeUndefined();
     expect(readQuestion('主要经济指标', CITIES).intent).toBeUndefined();
   });
