@@ -3,9 +3,10 @@ import type { Config } from '../config.js';
 import { continueFrom, describeReading, namesThing, standsAlone, turnOf, withTopicOf, type Turn } from '../search/followup.js';
 import { focusOf } from '../search/focus.js';
 import { loadLexicon, type Lexicon } from '../search/lexicon.js';
+import type { Concept } from '../search/concepts.js';
 import { createEnglishReader, isEnglish, type EnglishReader } from '../search/english.js';
 import { englishPlaces } from '../search/english-places.js';
-import { createQuestionReader, withEnglishConcepts, type Question, type QuestionReader } from '../search/question.js';
+import { createQuestionReader, withEnglishConcepts, type Question, type QuestionReader, type ReaderParts } from '../search/question.js';
 import type { Searcher } from '../search/searcher.js';
 import { createReportWords, type ReportWords } from '../search/report-words.js';
 import { createSpellingFixer } from '../search/spelling.js';
@@ -24,6 +25,7 @@ import { createFiguresStrategy } from './figures-strategy.js';
 import { createStrategies, inParts, type LabelledSolution, type Solution, type Timings } from './strategies.js';
 import type { Answer } from './types.js';
 import { createConceptWeight } from './weights.js';
+import { createPlaceTermCheck } from './described-places.js';
 
 export interface Answerer {
   /** Never throws for bad input: an unusable question gives `found: false` with `error` set. */
@@ -100,28 +102,39 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       meant: (word) => lexicon.termsFor(word).length > 0 || lexicon.frame.has(word),
     }),
   };
-  let read: QuestionReader = createQuestionReader(readerParts);
+  let parts: ReaderParts = readerParts;
+  let read: QuestionReader = createQuestionReader(parts);
   let readerWithVectors: Promise<void> | undefined;
   /** Gives the reader the word vectors' neighbours, once. */
   const loadVectors = () =>
     (readerWithVectors ??= (onLoad?.('word vectors'), wordVectors?.() ?? Promise.resolve(null)).then((vectors) => {
       if (!vectors) return;
       const vocabulary = [...store.terms.terms()].filter((t) => /^[\u3400-\u9fff]{2,8}$/.test(t));
-      read = createQuestionReader({
-        ...readerParts,
-        neighbours: createNeighbourFinder(vectors, vocabulary),
-        knows: (word) => knows(word) || vectors.vector(word) !== undefined,
-      });
+      parts = { ...readerParts, neighbours: createNeighbourFinder(vectors, vocabulary), knows: (word) => knows(word) || vectors.vector(word) !== undefined };
+      read = createQuestionReader(parts);
     }));
   /**
    * Reads a Chinese question; the first one with a word the reports never use loads the word
    * vectors and is read again with them (a question in the reports' own words never waits for the file).
    */
   const readChinese = async (text: string): Promise<Question> => {
-    const question = read(text);
-    if (readerWithVectors || !question.concepts.some((c) => c.kind === 'word' && !c.variants.some(knows))) return question;
+    const first = read(text);
+    if (readerWithVectors || !first.concepts.some((c) => c.kind === 'word' && !c.variants.some(knows))) return withPlaceTerms(text, first);
     await loadVectors();
-    return read(text);
+    return withPlaceTerms(text, read(text));
+  };
+  const placeSays = createPlaceTermCheck(store);
+  /** The question read again without the described terms no report of its places says (see `createPlaceTermCheck`). */
+  const withPlaceTerms = async (text: string, question: Question): Promise<Question> => {
+    if (question.cities.length === 0) return question;
+    const described = question.concepts.filter((c) => c.sides !== undefined);
+    const saidHere = async (c: Concept) => (await Promise.all(c.variants.map((v) => placeSays(v, question.cities)))).some(Boolean);
+    const foreign = new Set((await Promise.all(described.map(async (c) => ((await saidHere(c)) ? '' : c.label)))).filter(Boolean));
+    if (foreign.size === 0) return question;
+    const ownLexicon: Lexicon = { ...parts.lexicon, described: (t, w) => parts.lexicon.described(t, w).filter((m) => !foreign.has(m.term)) };
+    const reread = createQuestionReader({ ...parts, lexicon: ownLexicon })(text);
+    const note = { step: 'lexicon', did: `${[...foreign].join('、')}: no report of ${question.cities.join('、')} says it; read in the question's words` } as const;
+    return { ...reread, trace: [...reread.trace, note] };
   };
   const weightOf = createConceptWeight(store.terms, tuning);
   let spelledNames: Map<string, { word: string; frequency: number }> | undefined;
