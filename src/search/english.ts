@@ -155,15 +155,27 @@ function isVerb(word: string): boolean {
  */
 function lookUp(index: Map<string, Gloss[]>, phrase: string): { words: string[]; general: boolean } {
   const forms = [phrase, ...baseForms(phrase), `${phrase}s`];
-  for (const form of forms) {
+  for (const [i, form] of forms.entries()) {
     const found = index.get(form);
     if (!found) continue;
     const exact = found.filter((g) => g.exact);
     const ranked = [...new Set([...(exact.length > 0 ? exact : found)].sort((a, b) => a.rank - b.rank || b.headword.length - a.headword.length).map((g) => g.headword))];
-    const words = ranked.filter((h) => h.length > 1).slice(0, 8);
+    // "construction": the noun's own senses (施工), then its verb's (construct: 建设), as reports name the work by the verb.
+    const ofVerb = i === 0 ? nounsVerb(phrase).flatMap((verb) => (index.get(verb) ?? []).filter((g) => g.exact).sort((a, b) => a.rank - b.rank).map((g) => g.headword)) : [];
+    const words = [...new Set([...ranked, ...ofVerb])].filter((h) => h.length > 1).slice(0, 8);
     return { words, general: words.length === 0 };
   }
   return { words: [], general: false };
+}
+
+/** construction -> construct, renovation -> renovate, deferral -> defer, reduction -> reduce. */
+function nounsVerb(word: string): string[] {
+  if (word.endsWith('ation')) return [word.slice(0, -5) + 'ate', word.slice(0, -5), word.slice(0, -5) + 'e'];
+  if (word.endsWith('uction')) return [word.slice(0, -6) + 'uce', word.slice(0, -3)];
+  if (word.endsWith('tion') || word.endsWith('sion')) return [word.slice(0, -3), word.slice(0, -3) + 'e'];
+  if (word.endsWith('rals') || word.endsWith('ral')) return [word.replace(/rals?$/, 'r')];
+  if (word.endsWith('ment')) return [word.slice(0, -4)];
+  return [];
 }
 
 /** allowances -> allowance, facilities -> facility (the glossary is written in the singular or as used). */

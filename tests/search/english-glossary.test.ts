@@ -29,4 +29,11 @@ describe("CC-CEDICT's glossary for English questions", () => {
     const reading = await read('Which three dimensions?');
     expect(reading?.concepts.find((c) => c.label === 'three')?.variants).toEqual(['3', '三']);
   });
+
+  it("renders a noun of an action also by its verb's senses (construction: 施工, and construct: 建设)", async () => {
+    const reportWords = new Set(['施工', '建设', '违法']);
+    const read = createEnglishReader({ knows: (term) => reportWords.has(term), glossary: () => [], places: new Map() });
+    const reading = await read('How much illegal construction?');
+    expect(reading?.concepts.find((c) => c.label === 'construction')?.variants).toEqual(expect.arrayContaining(['施工', '建设']));
+  });
 });
