@@ -29,7 +29,8 @@ const STOP = new Set(
     'me my you your we our they them i year years time times level levels get got brought bring make made there here when where why ' +
     'large big long high fast number amount total size plan plans planned planning aim aims aiming target targets goal goals intend expected ' +
     'city cities province government report tell know please like go goes went going happen happened happens ' +
-    'share percentage proportion ratio new ok okay thanks thank hi hello hey yes no sorry').split(' '),
+    'share percentage proportion ratio new ok okay thanks thank hi hello hey yes no sorry ' +
+    'kind kinds sort type types want wants wanted actually really exactly officially').split(' '),
 );
 const PLAN = /\b(plan|plans|planned|planning|aim|aims|aiming|target|targets|goal|goals|will|intend|expected|expects)\b/i;
 const RESULT = /\b(did|was|were|achieved|completed|reached|built|had|renewed|drove|brought)\b/i;

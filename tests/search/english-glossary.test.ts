@@ -36,4 +36,11 @@ describe("CC-CEDICT's glossary for English questions", () => {
     const reading = await read('How much illegal construction?');
     expect(reading?.concepts.find((c) => c.label === 'construction')?.variants).toEqual(expect.arrayContaining(['施工', '建设']));
   });
+
+  it('reads "what kind of", "want" and "actually" as how the question is put, not as what it asks about', async () => {
+    const read = createEnglishReader({ knows: (term) => ['先导', '未来', '产业', '需要'].includes(term), glossary: () => [], places: new Map() });
+    const reading = await read('What kind of leading zone does it actually want to be for future industries?');
+    expect(reading?.concepts.map((c) => c.label)).not.toEqual(expect.arrayContaining(['kind']));
+    expect(reading?.concepts.map((c) => c.label).filter((l) => ['kind', 'want', 'actually'].includes(l))).toEqual([]);
+  });
 });
