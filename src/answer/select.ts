@@ -4,6 +4,7 @@ import { isTopicWord, type Concept } from '../search/concepts.js';
 import { asksOwnTopic } from '../search/followup.js';
 import { PLAN_PERIOD, type Question } from '../search/question.js';
 import { MIN_SIMILARITY } from '../search/word-vectors.js';
+import { numberOf } from '../text/numerals.js';
 import { syllableOf } from '../text/syllables.js';
 import { ANSWER_TUNING, type AnswerTuning } from './settings.js';
 
@@ -93,6 +94,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
   const topScore = hits[0]?.score ?? 1;
   const asksTarget = ASKS_TARGET.test(question.text);
   const countInUnit = question.askedUnit ? unitPattern(UNIT_FAMILIES[question.askedUnit] ?? [question.askedUnit]) : null;
+  const told = question.concepts.filter((c) => c.kind === 'figure').map((c) => inDigits(comparable(c.label)));
   const initials = initialsOf(question.concepts);
   const pairs = adjacentPairs(question);
   const scored: ScoredSentence[] = [];
@@ -146,6 +148,8 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
           ? 'year'
           : (countInUnit ? !countInUnit.test(lower) : question.asksAmount && !AMOUNT.test(lower))
             ? 'unit'
+            : countInUnit && onlyTold(lower, countInUnit, told)
+              ? 'figure'
             : asksTarget && hit.passage.sectionKind === 'review' && !TARGET_SAID.test(says)
               ? 'kind'
               : undefined;
@@ -294,6 +298,21 @@ function yearMismatch(question: Question, sentence: string, hit: SearchHit): boo
   // A heading such as "2025 知难克难" speaks of its year; the report's own title ("2024年政府工作报告") does not.
   if (question.years.some((y) => new RegExp(`${y}(?!年?(?:政府)?工作报告)`).test(hit.passage.section))) return false;
   return hit.fit === 0 || (!question.period && PLAN_PERIOD.test(`${hit.passage.section} ${sentence}`));
+}
+
+/**
+ * "过了两万亿，具体是多少亿？", "那100公里步道修成了几公里？": every amount the sentence gives in the
+ * asked unit is one the asker told, so it does not say the amount asked for.
+ */
+function onlyTold(sentence: string, inUnit: RegExp, told: string[]): boolean {
+  if (told.length === 0) return false;
+  const amounts = [...sentence.matchAll(new RegExp(inUnit.source, 'g'))].map((m) => inDigits(m[0].replace(/\s+/g, '')));
+  return amounts.length > 0 && amounts.every((amount) => told.some((figure) => amount.startsWith(figure) || figure.startsWith(amount)));
+}
+
+/** 两万亿 -> 2万亿, 十件 -> 10件: a leading numeral in digits, as amounts are compared. */
+function inDigits(amount: string): string {
+  return amount.replace(/^[两二三四五六七八九十]+/, (numeral) => String(numberOf(numeral)));
 }
 
 /** A count in one of the units, in digits (10个, 3.2万人) or in words (十件, 两所; not 一, mostly "a", nor 千家万户). */

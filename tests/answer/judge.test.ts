@@ -231,6 +231,15 @@ describe('the judge alone', () => {
     expect(apart.ranked[0].matched.map((m) => m.concept)).not.toContain('指数');
   });
 
+  it('refuses a sentence whose only amount in the asked unit is the one the asker told (过了5万亿，精确到亿元是多少)', () => {
+    const question = read('甲市经济规模过了5万亿，2025年精确到亿元是多少？');
+    expect(question.askedUnit).toBe('亿元');
+    const { answering, ranked } = judge(question, [hit('全市生产总值增长5%，经济规模进入5万亿元以上的新阶段。')], sameWeight);
+    expect(answering).toEqual([]);
+    expect(ranked[0].mismatch).toBe('figure');
+    expect(judge(question, [hit('经济规模迈上5万亿元新台阶，达到53926.7亿元。')], sameWeight).answering.length).toBe(1);
+  });
+
   it('takes a report word typed in pinyin among Chinese (huogongqu) as said by a sentence with characters of that sound', () => {
     const question = read('甲市huogongqu搬迁怎么说的？');
     const { ranked } = judge(question, [hit('做好老厂区搬迁服务保障。', 'plan'), hit('全力做好火工区搬迁服务保障。', 'plan')], sameWeight);
