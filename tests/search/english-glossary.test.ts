@@ -40,7 +40,6 @@ describe("CC-CEDICT's glossary for English questions", () => {
   it('reads "what kind of", "want" and "actually" as how the question is put, not as what it asks about', async () => {
     const read = createEnglishReader({ knows: (term) => ['先导', '未来', '产业', '需要'].includes(term), glossary: () => [], places: new Map() });
     const reading = await read('What kind of leading zone does it actually want to be for future industries?');
-    expect(reading?.concepts.map((c) => c.label)).not.toEqual(expect.arrayContaining(['kind']));
     expect(reading?.concepts.map((c) => c.label).filter((l) => ['kind', 'want', 'actually'].includes(l))).toEqual([]);
   });
 });
