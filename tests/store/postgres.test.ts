@@ -6,7 +6,7 @@ import { isAppError } from '../../src/errors.js';
 import { ingest } from '../../src/ingest/ingest.js';
 import { chunkingFingerprint, corpusFingerprint } from '../../src/store/manifest.js';
 import { deleteExpired } from '../../src/store/postgres/expiry.js';
-import { createPool, query } from '../../src/store/postgres/pool.js';
+import { createPool, query, queryPrepared } from '../../src/store/postgres/pool.js';
 import { createPostgresBackend } from '../../src/store/postgres/backend.js';
 import type { StoreExpectations } from '../../src/store/types.js';
 import { createPostgresBotState, expiringTables } from '../../src/bot/state.js';
@@ -63,6 +63,30 @@ describe('PostgreSQL index versions', () => {
     const planned = rows[0]['QUERY PLAN'][0].Plan['Plan Rows'];
     expect(planned).toBeGreaterThan(actual / 2);
     expect(planned).toBeLessThan(actual * 2);
+  });
+
+  it('runs a prepared statement with one generic plan or with a plan for its values, as asked, for that statement only', async () => {
+    const pool = createPool(postgres.settings, 1);
+    const setting = async () => (await query<{ plan_cache_mode: string }>(pool, 'SHOW plan_cache_mode')).rows[0].plan_cache_mode;
+    const before = await setting();
+    const values = [["晋中'; DROP TABLE rq_passages; --", 'a\\"b', ''], [1.5, -2e-7, 254.69357435977352], 0.1 + 0.2, "it's"];
+    const text = 'SELECT $1::text[] AS terms, $2::float8[] AS idfs, $3::float8 AS x, $4::text AS said';
+    for (const generic of [true, false]) {
+      for (let i = 0; i < 3; i++) {
+        const { rows } = await queryPrepared(pool, { name: `rq_test_${generic}`, text, values, generic });
+        expect(rows).toEqual([{ terms: values[0], idfs: values[1], x: values[2], said: values[3] }]);
+      }
+    }
+    const { rows } = await query<{ name: string; generic_plans: string; custom_plans: string }>(
+      pool,
+      "SELECT name, generic_plans, custom_plans FROM pg_prepared_statements WHERE name LIKE 'rq_test_%' ORDER BY name",
+    );
+    expect(rows.map((r) => [r.name.split('_')[2], Number(r.generic_plans), Number(r.custom_plans)])).toEqual([
+      ['false', 0, 3],
+      ['true', 3, 0],
+    ]);
+    expect(await setting()).toBe(before);
+    await pool.end();
   });
 
   it('gives every table a primary key', async () => {

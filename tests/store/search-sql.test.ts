@@ -36,4 +36,26 @@ describe('the search statement', () => {
     const suffices = values.indexOf(12) + 1;
     expect(text).toContain(`OR (SELECT count(*) FROM lexical) >= $${suffices} THEN NULL ELSE d.body END`);
   });
+
+  it('writes a scope predicate only for what is asked, and the version and limit in its text, so that its generic plan can use the indexes', () => {
+    const unscoped = searchStatement({ version: 7, scope: { cities: [], years: [] }, limit: 40, lexical, dense: { ...dense, exact: false } }).text;
+    expect(unscoped).not.toContain('p.city');
+    expect(unscoped).not.toContain('scope_years');
+    expect(unscoped).toContain('p.version = 7');
+    expect(unscoped).toContain('LIMIT 40');
+    const years = searchStatement({ version: 7, scope: { cities: [], years: [2025] }, limit: 40, lexical, dense }).text;
+    expect(years).not.toContain('p.city');
+    expect(years).toMatch(/p\.scope_years && \$\d+::int\[\]\)\n/);
+    // With a city, the years are checked on its passages, not looked up in the GIN index.
+    expect(searchStatement({ version: 7, scope, limit: 40, lexical, dense }).text).toMatch(/p\.scope_years && \$\d+::int\[\]\) IS TRUE/);
+    expect(() => searchStatement({ version: 7, scope, limit: 1.5, lexical, dense })).toThrow();
+  });
+
+  it('asks for a generic plan unless it walks the HNSW index within a scope', () => {
+    const unscoped = { cities: [], years: [] };
+    expect(searchStatement({ version: 3, scope, limit: 40, lexical, dense: null }).generic).toBe(true);
+    expect(searchStatement({ version: 3, scope, limit: 40, lexical, dense }).generic).toBe(true);
+    expect(searchStatement({ version: 3, scope: unscoped, limit: 40, lexical, dense: { ...dense, exact: false } }).generic).toBe(true);
+    expect(searchStatement({ version: 3, scope, limit: 40, lexical, dense: { ...dense, exact: false } }).generic).toBe(false);
+  });
 });
