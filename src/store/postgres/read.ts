@@ -64,8 +64,9 @@ export async function readPostgresIndex(pool: pg.Pool, version: number, manifest
   }): Promise<[ScoredPassage[], ScoredPassage[]]> => {
     const lists: [ScoredPassage[], ScoredPassage[]] = [[], []];
     if (!request.lexical && !request.dense) return lists;
-    const { rows } = await queryPrepared<{ list: number; id: number; score: number; body: PassageBody | null }>(pool, searchStatement({ version, ...request }));
+    const { rows } = await queryPrepared<{ list: number; rank: number; id: number; score: number; body: PassageBody | null }>(pool, searchStatement({ version, ...request }));
     const byId = new Map(rows.flatMap((r) => (r.body ? [[r.id, passageFromBody(r.body)] as const] : [])));
+    rows.sort((a, b) => a.list - b.list || a.rank - b.rank);
     for (const r of rows) lists[r.list].push({ passageId: r.id, score: Number(r.score), ...(byId.has(r.id) ? { passage: byId.get(r.id) } : {}) });
     return lists;
   };
