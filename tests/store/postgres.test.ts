@@ -8,6 +8,7 @@ import { chunkingFingerprint, corpusFingerprint } from '../../src/store/manifest
 import { deleteExpired } from '../../src/store/postgres/expiry.js';
 import { createPool, query, queryPrepared } from '../../src/store/postgres/pool.js';
 import { createPostgresBackend } from '../../src/store/postgres/backend.js';
+import { searchStatement } from '../../src/store/postgres/search-sql.js';
 import type { StoreExpectations } from '../../src/store/types.js';
 import { createPostgresBotState, expiringTables } from '../../src/bot/state.js';
 import { CORPUS_DIR, TINY_MODEL_ID, tempDir, tinyEmbedder } from '../support/fixtures.js';
@@ -87,6 +88,14 @@ describe('PostgreSQL index versions', () => {
     ]);
     expect(await setting()).toBe(before);
     await pool.end();
+  });
+
+  it('sends the question vector in digits that pgvector reads back as the same float32 values', async () => {
+    const vector = new Float32Array([0.1, 1 / 3, -2 / 7, 1e-8, -3.4e38, 123456.789, 0]);
+    const { values } = searchStatement({ version: 1, scope: { cities: [], years: [] }, limit: 1, lexical: null, dense: { vector, dimension: vector.length, exact: false } });
+    const sent = values.find((v) => typeof v === 'string' && v.startsWith('['));
+    const { rows } = await sql.query<{ same: boolean }>('SELECT $1::vector::text = $2::vector::text AS same', [sent, `[${Array.from(vector).join(',')}]`]);
+    expect(rows[0].same).toBe(true);
   });
 
   it('gives every table a primary key', async () => {

@@ -12,7 +12,7 @@ describe('the search statement', () => {
       expect(text).not.toContain(value);
       expect(values.flat()).toContain(value);
     }
-    expect(values).toContain('[0.5,-0.25]');
+    expect(values).toContain('[0.500000000,-0.250000000]');
     // Every $n in the text has its value, and every value is used.
     const used = new Set([...text.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
     expect([...used].sort((a, b) => a - b)).toEqual(values.map((_, i) => i + 1));

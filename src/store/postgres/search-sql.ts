@@ -72,7 +72,10 @@ function lexicalCtes(bind: Bind, version: string, query: LexicalQuery, scope: Sc
  * connection) goes on until `limit` rows pass the scope.
  */
 function denseSelect(bind: Bind, version: string, query: DenseQuery, scope: ScopeFilter, limit: string): string {
-  const distance = `p.embedding::vector(${query.dimension}) <=> ${bind(`[${Array.from(query.vector).join(',')}]`)}::vector(${query.dimension})`;
+  // Nine significant digits give back every float32 (pgvector reads them with strtof), and are written
+  // faster than a double's shortest digits: 0.16 against 0.69 ms for 512 dimensions.
+  const vector = `[${Array.from(query.vector, (x) => x.toPrecision(9)).join(',')}]`;
+  const distance = `p.embedding::vector(${query.dimension}) <=> ${bind(vector)}::vector(${query.dimension})`;
   const cities = scope.cities.length > 0 ? `\n          AND p.city = ANY(${bind(scope.cities)}::text[])` : '';
   // A city's passages are few: the years are checked on them rather than looked up in the GIN index, which a
   // generic plan would do for any scope ("IS TRUE" keeps the planner off it).
