@@ -106,14 +106,15 @@ const processTag = randomBytes(4).toString('hex');
 
 /** A value as a SQL literal of the text a bound parameter would carry (pg sends parameters as text too), arrays in array syntax. */
 function literal(value: unknown): string {
-  const text = (v: unknown) => {
+  const scalar = (v: unknown) => {
     if (typeof v === 'number' && !Number.isFinite(v)) throw new Error(`not a finite number: ${v}`);
     return String(v);
   };
-  const element = (v: unknown) => `"${text(v).replace(/[\\"]/g, '\\$&')}"`;
-  const quoted = Array.isArray(value) ? `{${value.map(element).join(',')}}` : text(value);
+  // Strings in an array are quoted (they may hold commas, braces or spaces); numbers and booleans need not be.
+  const element = (v: unknown) => (typeof v === 'string' ? `"${v.replace(/[\\"]/g, '\\$&')}"` : scalar(v));
+  const text = Array.isArray(value) ? `{${value.map(element).join(',')}}` : scalar(value);
   // escapeLiteral goes through a value character by character (90 µs for a search's values); most have nothing to escape.
-  return /['\\]/.test(quoted) ? postgres().escapeLiteral(quoted) : `'${quoted}'`;
+  return /['\\]/.test(text) ? postgres().escapeLiteral(text) : `'${text}'`;
 }
 
 /**
