@@ -24,18 +24,12 @@ export async function readPostgresIndex(pool: pg.Pool, version: number, manifest
     (await query<{ term: string; df: number }>(pool, 'SELECT term, df FROM rq_terms WHERE version = $1', [version])).rows.map((r) => [r.term, r.df]),
   );
   // A report's passages have consecutive ids: its run.
-  const reports = reportRuns(
-    documents,
-    new Map(
-    (
-      await query<{ doc_id: string; first: number; last: number }>(
-        pool,
-        'SELECT doc_id, min(id) AS first, max(id) AS last FROM rq_passages WHERE version = $1 GROUP BY doc_id',
-        [version],
-      )
-      ).rows.map((r) => [r.doc_id, { first: r.first, last: r.last }]),
-    ),
+  const runs = await query<{ doc_id: string; first: number; last: number }>(
+    pool,
+    'SELECT doc_id, min(id) AS first, max(id) AS last FROM rq_passages WHERE version = $1 GROUP BY doc_id',
+    [version],
   );
+  const reports = reportRuns(documents, new Map(runs.rows.map((r) => [r.doc_id, { first: r.first, last: r.last }])));
   const { rows } = await query<{ average_length: number }>(pool, 'SELECT average_length FROM rq_versions WHERE id = $1', [version]);
   const averageLength = rows[0].average_length;
   const count = manifest.counts.passages;

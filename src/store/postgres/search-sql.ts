@@ -89,16 +89,15 @@ function denseSelect(bind: Bind, version: string, query: DenseQuery, scope: Scop
 
 /**
  * One statement for a question's lexical list, its vector list, or both (at least one): rows of
- * (list 0 lexical or 1 dense, rank, id, score, body), in no order (the caller orders them: sorting
- * the rows with their bodies was 0.05 ms of the server's). A passage in both
- * lists brings its body once, with the lexical list (null in the dense row); a passage only in the
- * dense list brings none when the lexical list has `lexicalSuffices` passages. Its text depends only
- * on the version, which lists are asked, how, the scope's shape (a city, years) and the vector's
- * dimension (a few texts in all), so it is prepared by a name from its text. It is `generic` (its
- * generic plan is good: planned once per connection) unless it walks the HNSW index within a
- * scope: the planner must then know how much of the index passes the scope (a generic plan
- * estimates it from no value, and at ×100 chose to read and sort 16,456 passages, 40 ms, over the
- * walk).
+ * (list 0 lexical or 1 dense, rank, id, score, body) in no order (the caller orders them: sorting
+ * the rows with their bodies was 0.05 ms of the server's). A passage in both lists brings its body
+ * once, with the lexical list (null in the dense row); a passage only in the dense list brings none
+ * when the lexical list has `lexicalSuffices` passages. Its text depends only on the version, which
+ * lists are asked, how, the scope's shape (a city, years) and the vector's dimension (a few texts
+ * in all), so it is prepared by a name from its text. It is `generic` (its generic plan is good:
+ * planned once per connection) unless it walks the HNSW index within a scope: the planner must
+ * then know how much of the index passes the scope (a generic plan estimates it from no value, and
+ * at ×100 chose to read and sort 16,456 passages, 40 ms, over the walk).
  */
 export function searchStatement(search: {
   version: number;
