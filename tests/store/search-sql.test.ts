@@ -34,7 +34,7 @@ describe('the search statement', () => {
     expect(searchStatement({ version: 3, scope, limit: 40, lexical, dense }).text).not.toContain('count(*) FROM lexical');
     const { text, values } = searchStatement({ version: 3, scope, limit: 40, lexical, dense, lexicalSuffices: 12 });
     const suffices = values.indexOf(12) + 1;
-    expect(text).toContain(`OR (SELECT count(*) FROM lexical) >= $${suffices} THEN NULL ELSE (SELECT p.body FROM rq_passages p WHERE p.version = 3 AND p.id = d.id) END`);
+    expect(text).toContain(`CASE WHEN (SELECT count(*) FROM lexical) >= $${suffices} OR d.id IN (SELECT l.id FROM lexical l) THEN NULL ELSE (SELECT p.body FROM rq_passages p WHERE p.version = 3 AND p.id = d.id) END`);
   });
 
   it('writes a scope predicate only for what is asked, and the version and limit in its text, so that its generic plan can use the indexes', () => {

@@ -124,9 +124,10 @@ export function searchStatement(search: {
   if (search.dense) {
     // The subquery's order (nearest first) is the rank.
     ctes.push(`dense AS (SELECT d.id, d.score, row_number() OVER ()::int AS rank FROM (${denseSelect(bind, version, search.dense, search.scope, limit)}) d)`);
-    const suffices = search.lexical && search.lexicalSuffices !== undefined ? ` OR (SELECT count(*) FROM lexical) >= ${bind(search.lexicalSuffices)}` : '';
+    // The count first (once a statement): when the lexical list suffices, no row looks its id up in it.
+    const suffices = search.lexical && search.lexicalSuffices !== undefined ? `(SELECT count(*) FROM lexical) >= ${bind(search.lexicalSuffices)} OR ` : '';
     const read = `(SELECT p.body FROM rq_passages p WHERE p.version = ${version} AND p.id = d.id)`;
-    const body = search.lexical ? `CASE WHEN EXISTS (SELECT 1 FROM lexical l WHERE l.id = d.id)${suffices} THEN NULL ELSE ${read} END` : read;
+    const body = search.lexical ? `CASE WHEN ${suffices}d.id IN (SELECT l.id FROM lexical l) THEN NULL ELSE ${read} END` : read;
     lists.push(`SELECT 1 AS list, d.rank, d.id, d.score, ${body} FROM dense d`);
   }
   const text = `WITH ${ctes.join(',\n     ')}\n${lists.join('\nUNION ALL\n')}`;
