@@ -106,8 +106,14 @@ export function createStrategies({ store, searcher, documents, weightOf, tuning,
   /** For "有哪些": the first numbered list among the best answers, else the best answer's own list, if any. */
   async function listAmong(best: ScoredSentence, answering: ScoredSentence[]): Promise<{ from: ScoredSentence; items: Located[]; itemized: boolean } | null> {
     let fallback: { from: ScoredSentence; items: Located[]; itemized: boolean } | null = null;
+    // Candidates are often sentences of one passage: the passages after it are read once (on PostgreSQL, a statement each).
+    const read = new Map<string, Promise<Passage[]>>();
+    const following = (passage: Passage, limit: number) => {
+      const key = `${passage.id} ${limit}`;
+      return read.get(key) ?? read.set(key, store.following(passage, limit)).get(key)!;
+    };
     for (const candidate of [best, ...answering.slice(0, tuning.listCandidates)]) {
-      const list = await enumerationAround({ passage: candidate.hit.passage, sentence: candidate.sentence }, (p, limit) => store.following(p, limit));
+      const list = await enumerationAround({ passage: candidate.hit.passage, sentence: candidate.sentence }, following);
       if (list?.itemized) return { from: candidate, ...list };
       if (list && candidate === best) fallback = { from: candidate, ...list };
     }

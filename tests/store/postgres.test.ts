@@ -6,8 +6,9 @@ import { isAppError } from '../../src/errors.js';
 import { ingest } from '../../src/ingest/ingest.js';
 import { chunkingFingerprint, corpusFingerprint } from '../../src/store/manifest.js';
 import { deleteExpired } from '../../src/store/postgres/expiry.js';
-import { createPool, query } from '../../src/store/postgres/pool.js';
+import { createPool, query, queryPrepared } from '../../src/store/postgres/pool.js';
 import { createPostgresBackend } from '../../src/store/postgres/backend.js';
+import { searchStatement } from '../../src/store/postgres/search-sql.js';
 import type { StoreExpectations } from '../../src/store/types.js';
 import { createPostgresBotState, expiringTables } from '../../src/bot/state.js';
 import { CORPUS_DIR, TINY_MODEL_ID, tempDir, tinyEmbedder } from '../support/fixtures.js';
@@ -63,6 +64,38 @@ describe('PostgreSQL index versions', () => {
     const planned = rows[0]['QUERY PLAN'][0].Plan['Plan Rows'];
     expect(planned).toBeGreaterThan(actual / 2);
     expect(planned).toBeLessThan(actual * 2);
+  });
+
+  it('runs a prepared statement with one generic plan or with a plan for its values, as asked, for that statement only', async () => {
+    const pool = createPool(postgres.settings, 1);
+    const setting = async () => (await query<{ plan_cache_mode: string }>(pool, 'SHOW plan_cache_mode')).rows[0].plan_cache_mode;
+    const before = await setting();
+    const values = [["晋中'; DROP TABLE rq_passages; --", 'a\\"b', ''], [1.5, -2e-7, 254.69357435977352], 0.1 + 0.2, "it's"];
+    const text = 'SELECT $1::text[] AS terms, $2::float8[] AS idfs, $3::float8 AS x, $4::text AS said';
+    for (const generic of [true, false]) {
+      for (let i = 0; i < 3; i++) {
+        const { rows } = await queryPrepared(pool, { name: `rq_test_${generic}`, text, values, generic });
+        expect(rows).toEqual([{ terms: values[0], idfs: values[1], x: values[2], said: values[3] }]);
+      }
+    }
+    const { rows } = await query<{ name: string; generic_plans: string; custom_plans: string }>(
+      pool,
+      "SELECT name, generic_plans, custom_plans FROM pg_prepared_statements WHERE name LIKE 'rq_test_%' ORDER BY name",
+    );
+    expect(rows.map((r) => [r.name.split('_')[2], Number(r.generic_plans), Number(r.custom_plans)])).toEqual([
+      ['false', 0, 3],
+      ['true', 3, 0],
+    ]);
+    expect(await setting()).toBe(before);
+    await pool.end();
+  });
+
+  it('sends the question vector in digits that pgvector reads back as the same float32 values', async () => {
+    const vector = new Float32Array([0.1, 1 / 3, -2 / 7, 1e-8, -3.4e38, 123456.789, 0]);
+    const { values } = searchStatement({ version: 1, scope: { cities: [], years: [] }, limit: 1, lexical: null, dense: { vector, dimension: vector.length, exact: false } });
+    const sent = values.find((v) => typeof v === 'string' && v.startsWith('['));
+    const { rows } = await sql.query<{ same: boolean }>('SELECT $1::vector::text = $2::vector::text AS same', [sent, `[${Array.from(vector).join(',')}]`]);
+    expect(rows[0].same).toBe(true);
   });
 
   it('gives every table a primary key', async () => {

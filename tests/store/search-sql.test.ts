@@ -12,7 +12,7 @@ describe('the search statement', () => {
       expect(text).not.toContain(value);
       expect(values.flat()).toContain(value);
     }
-    expect(values).toContain('[0.5,-0.25]');
+    expect(values).toContain('[0.500000000,-0.250000000]');
     // Every $n in the text has its value, and every value is used.
     const used = new Set([...text.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
     expect([...used].sort((a, b) => a - b)).toEqual(values.map((_, i) => i + 1));
@@ -34,6 +34,28 @@ describe('the search statement', () => {
     expect(searchStatement({ version: 3, scope, limit: 40, lexical, dense }).text).not.toContain('count(*) FROM lexical');
     const { text, values } = searchStatement({ version: 3, scope, limit: 40, lexical, dense, lexicalSuffices: 12 });
     const suffices = values.indexOf(12) + 1;
-    expect(text).toContain(`OR (SELECT count(*) FROM lexical) >= $${suffices} THEN NULL ELSE d.body END`);
+    expect(text).toContain(`CASE WHEN (SELECT count(*) FROM lexical) >= $${suffices} OR d.id IN (SELECT l.id FROM lexical l) THEN NULL ELSE (SELECT p.body FROM rq_passages p WHERE p.version = 3 AND p.id = d.id) END`);
+  });
+
+  it('writes a scope predicate only for what is asked, and the version and limit in its text, so that its generic plan can use the indexes', () => {
+    const unscoped = searchStatement({ version: 7, scope: { cities: [], years: [] }, limit: 40, lexical, dense: { ...dense, exact: false } }).text;
+    expect(unscoped).not.toContain('p.city');
+    expect(unscoped).not.toContain('scope_years');
+    expect(unscoped).toContain('p.version = 7');
+    expect(unscoped).toContain('LIMIT 40');
+    const years = searchStatement({ version: 7, scope: { cities: [], years: [2025] }, limit: 40, lexical, dense }).text;
+    expect(years).not.toContain('p.city');
+    expect(years).toMatch(/p\.scope_years && \$\d+::int\[\]\)\n/);
+    // With a city, the years are checked on its passages, not looked up in the GIN index.
+    expect(searchStatement({ version: 7, scope, limit: 40, lexical, dense }).text).toMatch(/p\.scope_years && \$\d+::int\[\]\) IS TRUE/);
+    expect(() => searchStatement({ version: 7, scope, limit: 1.5, lexical, dense })).toThrow();
+  });
+
+  it('asks for a generic plan unless it walks the HNSW index within a scope', () => {
+    const unscoped = { cities: [], years: [] };
+    expect(searchStatement({ version: 3, scope, limit: 40, lexical, dense: null }).generic).toBe(true);
+    expect(searchStatement({ version: 3, scope, limit: 40, lexical, dense }).generic).toBe(true);
+    expect(searchStatement({ version: 3, scope: unscoped, limit: 40, lexical, dense: { ...dense, exact: false } }).generic).toBe(true);
+    expect(searchStatement({ version: 3, scope, limit: 40, lexical, dense: { ...dense, exact: false } }).generic).toBe(false);
   });
 });

@@ -12,9 +12,8 @@ export const postgres = onFirstUse<typeof pg>('pg');
  * and iterative index scans, so that a filtered vector search goes on until enough rows pass the
  * scope in one statement; no JIT compilation: a search takes milliseconds, but on a large
  * corpus its cost estimate passes `jit_above_cost`, and compiling would add more than it saves; and
- * a plan for the values of each execution of a prepared statement (see `queryPrepared`), never a
- * generic one: a search's generic plan reads every passage (it cannot drop the scope's
- * `cardinality(…) = 0 OR …` nor size the question's terms), 16 ms against 1 at ×100. A
+ * a plan for the values of each execution of a prepared statement, never a generic one, but for
+ * the searches shaped for theirs, which ask for it (see `queryPrepared`). A
  * connection the server drops while idle (a restart, a failover) emits 'error' on the pool; it is
  * discarded and the next query opens a new one, instead of the unhandled event ending the process.
  */
@@ -100,24 +99,49 @@ export async function query<R extends pg.QueryResultRow>(on: pg.Pool | pg.PoolCl
   }
 }
 
-const connectionNumbers = new WeakMap<pg.PoolClient, number>();
+/** Each pool connection's number and the statements prepared on it. */
+const connections = new WeakMap<pg.PoolClient, { number: number; prepared: Set<string> }>();
 let nextConnection = 0;
 const processTag = randomBytes(4).toString('hex');
 
+/** A value as a SQL literal of the text a bound parameter would carry (pg sends parameters as text too), arrays in array syntax. */
+function literal(value: unknown): string {
+  const scalar = (v: unknown) => {
+    if (typeof v === 'number' && !Number.isFinite(v)) throw new Error(`not a finite number: ${v}`);
+    return String(v);
+  };
+  // Strings in an array are quoted (they may hold commas, braces or spaces); numbers and booleans need not be.
+  const element = (v: unknown) => (typeof v === 'string' ? `"${v.replace(/[\\"]/g, '\\$&')}"` : scalar(v));
+  const text = Array.isArray(value) ? `{${value.map(element).join(',')}}` : scalar(value);
+  // escapeLiteral goes through a value character by character (90 µs for a search's values); most have nothing to escape.
+  return /['\\]/.test(text) ? postgres().escapeLiteral(text) : `'${text}'`;
+}
+
 /**
  * `query` of a statement prepared under `name` on each pool connection the first time it runs
- * there, so that later runs skip parsing it. The name carries this process's tag and the
- * connection's number: PGlite serves every connection of every process from one session, where a
- * name prepared twice collides.
+ * there, so later runs skip parsing it, and run with a generic plan when `generic` (one shaped for
+ * it, see search-sql.ts: planned once per connection, where planning was 0.27–0.42 of 1.1–1.6 ms a
+ * search at ×100) or else planned for its values. The plan mode is set for this statement only
+ * (`SET LOCAL` in the same message: one round trip, one implicit transaction), so the pool's other
+ * statements keep plans for their values. The name carries this process's tag and the connection's
+ * number: PGlite serves every connection of every process from one session, where a name prepared
+ * twice collides.
  */
-export async function queryPrepared<R extends pg.QueryResultRow>(pool: pg.Pool, statement: { name: string; text: string; values: unknown[] }): Promise<pg.QueryResult<R>> {
+export async function queryPrepared<R extends pg.QueryResultRow>(
+  pool: pg.Pool,
+  statement: { name: string; text: string; values: unknown[]; generic: boolean },
+): Promise<pg.QueryResult<R>> {
   return withPool(async () => {
     const client = await pool.connect();
-    const number = connectionNumbers.get(client) ?? connectionNumbers.set(client, nextConnection++).get(client)!;
+    const { number, prepared } = connections.get(client) ?? connections.set(client, { number: nextConnection++, prepared: new Set() }).get(client)!;
+    const name = `${statement.name}_${processTag}_${number}`;
+    const prepare = prepared.has(name) ? '' : `PREPARE ${name} AS ${statement.text};\n`;
     try {
-      const result = await client.query<R>({ ...statement, name: `${statement.name}_${processTag}_${number}` });
+      // Several statements in one message return a result each: the rows are the last one's.
+      const results = (await client.query(`${prepare}SET LOCAL plan_cache_mode = ${statement.generic ? 'force_generic_plan' : 'force_custom_plan'};\nEXECUTE ${name}(${statement.values.map(literal).join(', ')})`)) as unknown as pg.QueryResult<R>[];
+      prepared.add(name);
       client.release();
-      return result;
+      return results[results.length - 1];
     } catch (error) {
       // As pg's `pool.query`: a connection whose statement failed is not given out again.
       client.release(error instanceof Error ? error : true);
