@@ -15,7 +15,6 @@ const PREDICATE = /^(v(?!n)|a|d|l|i)/;
 /** Nouns, names and abbreviations: what an adjective or adverb before them modifies (老小区). */
 const NOMINAL = /^(n|vn|j|s)/;
 const VERB = /^v/;
-const LIGHT_VERB = /^(?:搞|弄|做|干|办)$/;
 const TRAILING_PARTICLE = /^[了的呢啊吧呀嘛啦哦喔]+$/;
 /** "想找个水边遛弯的地方": a vague head names no thing; the clause says what the asker wants. */
 const VAGUE_HEAD = /^(?:地方|东西|事|事情|时候|样子|人)$/;
@@ -50,9 +49,8 @@ function tells(clause: string, knows?: (word: string) => boolean): boolean {
   if (modified >= 0 && namesHead) return false;
   // A verb says something unless it ends the clause (老小区改造) or makes a compound with the verb after it (新增就业);
   // an adjective or adverb unless it modifies the noun after it (老小区).
-  // "太原2025年搞城市更新，…？": a light verb with its object names an activity, the topic asked about.
-  const says = (w: { word: string; tag: string }, next: { tag: string } | undefined) =>
-    VERB.test(w.tag) ? !!next && !VERB.test(next.tag) && !(LIGHT_VERB.test(w.word) && NOMINAL.test(next.tag)) : !next || !NOMINAL.test(next.tag);
+  const says = (w: { tag: string }, next: { tag: string } | undefined) =>
+    VERB.test(w.tag) ? !!next && !VERB.test(next.tag) : !next || !NOMINAL.test(next.tag);
   return rest.some((w, i) => PREDICATE.test(w.tag) && says(w, rest[i + 1]));
 }
 
