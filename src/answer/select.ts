@@ -206,7 +206,8 @@ function abbreviatedIn(sentence: string, initials: Map<string, string[]>): Set<s
  */
 function adjacentPairs(question: Question): Array<{ labels: [string, string]; shortened: string[] }> {
   const text = question.text.toLowerCase();
-  const initials = (c: Concept) => [...new Set(c.variants.filter((v) => /^[\u3400-\u9fff]{2,}$/.test(v)).map((v) => v[0]))];
+  // A Chinese word by its own first character (not its variants': 口 of 口袋公园 is no 公园); an English one by its renderings'.
+  const initials = (c: Concept) => [...new Set((c.kind === 'english' ? c.variants : [c.label]).filter((v) => /^[\u3400-\u9fff]{2,}$/.test(v)).map((v) => v[0]))];
   const pairs: Array<{ labels: [string, string]; shortened: string[] }> = [];
   for (const a of question.concepts) {
     for (const b of question.concepts) {

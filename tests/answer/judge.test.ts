@@ -229,6 +229,10 @@ describe('the judge alone', () => {
     expect(ranked[0].matched.map((m) => m.concept)).toEqual(expect.arrayContaining(['综合', '指数']));
     const apart = judge(read('甲市的指数，综合来看怎么样？'), [hit('空气综指4.13。')], sameWeight);
     expect(apart.ranked[0].matched.map((m) => m.concept)).not.toContain('指数');
+    // By the words' own first characters: 口 of a variant 口袋公园 and 绿 of 绿化 are no 路口绿波.
+    const question = { ...read('甲市公园绿化有什么行动？') };
+    question.concepts = question.concepts.map((c) => (c.label === '公园' ? { ...c, variants: ['公园', '口袋公园'] } : c));
+    expect(judge(question, [hit('推进路口绿波管理。')], sameWeight).ranked[0].matched.map((m) => m.concept)).not.toContain('绿化');
   });
 
   it('refuses a sentence whose only amount in the asked unit is the one the asker told (过了5万亿，精确到亿元是多少)', () => {
