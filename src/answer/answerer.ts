@@ -123,7 +123,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     await loadVectors();
     return withPlaceTerms(text, read(text));
   };
-  const placeSays = createPlaceTermCheck(store);
+  const placeSays = createPlaceTermCheck(store, tuning.placeTermPassages);
   /** The question read again without the described terms no report of its places says (see `createPlaceTermCheck`). */
   const withPlaceTerms = async (text: string, question: Question): Promise<Question> => {
     if (question.cities.length === 0) return question;

@@ -8,7 +8,7 @@ import { comparable } from './select.js';
  * city (北京…老旧厂房), whose report names the thing in the question's own words. Looked up by the
  * term's words among the places' passages, once per term and places.
  */
-export function createPlaceTermCheck(store: Store, lookedAt = 5): (term: string, places: string[]) => Promise<boolean> {
+export function createPlaceTermCheck(store: Store, lookedAt: number): (term: string, places: string[]) => Promise<boolean> {
   const known = new Map<string, Promise<boolean>>();
   return (term, places) => {
     const key = `${term}\u0000${places.join('、')}`;

@@ -17,6 +17,8 @@ export interface AnswerTuning {
   closestMinCoverage: number;
   /** How many answering sentences are tried for a numbered list. */
   listCandidates: number;
+  /** Passages of a question's places searched for a described term (see `described-places.ts`). */
+  placeTermPassages: number;
   /**
    * Saying a related word (see `Concept.related`) counts as much as it is similar above the least
    * similarity a neighbour has (0.6 -> about 0.3, 0.7 -> about 0.7), up to this (1 is saying the concept).
@@ -56,6 +58,7 @@ export const ANSWER_TUNING: AnswerTuning = {
   closestWhenNotFound: 3,
   closestMinCoverage: 0.3,
   listCandidates: 8,
+  placeTermPassages: 5,
   relatedPresence: 0.8,
   situationWeight: 0.2,
   contextPresence: 0.5,
