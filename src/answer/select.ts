@@ -201,8 +201,8 @@ function abbreviatedIn(sentence: string, initials: Map<string, string[]>): Set<s
 
 /**
  * Two words the question says one after the other (composite index, 综合 指数) and the ways a report
- * shortens them to their first characters (综指): whose only chance is another word that holds those
- * two characters, so the pair must follow each other in the question.
+ * shortens them to their first characters (综指). Two characters also meet by chance inside other
+ * words, so only a pair the question says in a row counts.
  */
 function adjacentPairs(question: Question): Array<{ labels: [string, string]; shortened: string[] }> {
   const text = question.text.toLowerCase();
@@ -211,9 +211,10 @@ function adjacentPairs(question: Question): Array<{ labels: [string, string]; sh
   const pairs: Array<{ labels: [string, string]; shortened: string[] }> = [];
   for (const a of question.concepts) {
     for (const b of question.concepts) {
+      if (a === b) continue;
       // An English question is read through its Chinese stand-in, which says each word's first rendering.
       const follows = [a.label, a.variants[0]].some((x) => [b.label, b.variants[0]].some((y) => text.includes(`${x}${y}`) || text.includes(`${x} ${y}`)));
-      if (a === b || !follows) continue;
+      if (!follows) continue;
       const shortened = initials(a).flatMap((x) => initials(b).map((y) => x + y));
       if (shortened.length > 0) pairs.push({ labels: [a.label, b.label], shortened });
     }
