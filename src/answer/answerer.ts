@@ -201,7 +201,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     // "…评上了智能工厂。提到这事没有？具体是个什么称号？": a question that points back at what the message told is not asked
     // on its own, unless it names the thing itself ("听同学说市里要成立一个人才集团，这事报告里是怎么写的？").
     if (asked.some((part, i) => POINTS_BACK.test(part) && !namesThing(reads[i]))) return null;
-    const parts: Array<{ label: string; question: Question; goesOn?: boolean; afterYears?: number[] }> = [];
+    const parts: Array<{ label: string; question: Question; goesOn?: boolean; firstYears?: number[] }> = [];
     for (const [i, part] of asked.entries()) {
       const read = reads[i];
       const ownYears = read.years.length > 0 || !!read.period;
@@ -209,8 +209,8 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       const before = parts.at(-1)?.question;
       const label = part.replace(/[?？]\s*$/, '');
       // "…2024年定了个什么目标？后来拿到的是什么牌子？": the result may come in any later review, not only the year's.
-      const afterYears = GOES_ON.test(part) && !ownYears && message.years.length > 0 ? message.years : undefined;
-      if (before && GOES_ON.test(part)) parts.push({ label, question: withTopicOf(own, turnOf(before)), goesOn: true, afterYears });
+      const firstYears = GOES_ON.test(part) && !ownYears && message.years.length > 0 ? message.years : undefined;
+      if (before && GOES_ON.test(part)) parts.push({ label, question: withTopicOf(own, turnOf(before)), goesOn: true, firstYears });
       else if (standsAlone(own) && (namesThing(own) || !before)) parts.push({ label, question: own });
       // "…目标是多少？最后实际情况怎么样？": a part without a topic of its own goes on from the one before, when
       // it asks something else of it (a result after a target, another year); "…绿道吗？修多长？" asks one thing.
@@ -223,8 +223,8 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     }
     if (parts.length < 2) return null;
     const answered: LabelledSolution[] = [];
-    for (const { label, question, goesOn, afterYears } of parts) {
-      const solution = await solveLater(question, afterYears, timings);
+    for (const { label, question, goesOn, firstYears } of parts) {
+      const solution = await solveLater(question, firstYears, timings);
       // Going on from the part before and answered by the same sentence, it asked the same thing ("…修了吗？修了多少户？").
       const previous = answered.at(-1)?.solution.answeredFrom;
       if (goesOn && previous && solution.answeredFrom && previous.passageId === solution.answeredFrom.passageId && previous.sentenceStart === solution.answeredFrom.sentenceStart) continue;
@@ -240,11 +240,11 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     return inParts(answered, 'per-question', ['one-answer-per-question', 'no-question-answered']);
   }
 
-  /** A part that goes on after a year ("后来…？"): that year's review first, then the reports' other years. */
-  async function solveLater(question: Question, afterYears: number[] | undefined, timings: Timings): Promise<Solution> {
+  /** A part that goes on after the message's year ("后来…？"): that year first (`firstYears`), then every year. */
+  async function solveLater(question: Question, firstYears: number[] | undefined, timings: Timings): Promise<Solution> {
     const inYear = await solve(question, timings);
-    if (inYear.decision.found || !afterYears) return inYear;
-    const note = { step: 'context', did: `nothing for ${afterYears.join(', ')}: looked in every year` } as const;
+    if (inYear.decision.found || !firstYears) return inYear;
+    const note = { step: 'context', did: `nothing for ${firstYears.join(', ')}: looked in every year` } as const;
     const later = await solve({ ...question, years: [], trace: [...question.trace, note] }, timings);
     return later.decision.found ? later : inYear;
   }

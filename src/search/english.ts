@@ -42,8 +42,9 @@ const ABOUT_REPORT: Array<[RegExp, string]> = [
   [/\bwhen\b.*\breport\b.*\b(deliver|present|given|made|read)\w*/i, '什么时候作的报告'],
 ];
 const NUMBERED = /\b(line|phase)\s+(\d{1,2}|one|two|three|four|five|i|ii|iii|iv|v)\b/g;
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, i: 1, ii: 2, iii: 3, iv: 4, v: 5 };
+/** Counts in words ("three dimensions"; one is mostly "a"). */
 const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, twenty: 20 };
+const NUMBER_WORDS: Record<string, number> = { one: 1, ...COUNT_WORDS, i: 1, ii: 2, iii: 3, iv: 4, v: 5 };
 
 /** line 3 -> 3号线, phase two -> 二期 (the reports write phases in Chinese numerals). */
 function numberedTerm(noun: string, number: string): string {

@@ -30,7 +30,8 @@ export interface Scope {
 export function scopeFor(question: Question, documents: StoredDocument[], latestReviewFit = 0): Scope {
   const relation = (d: StoredDocument, year: number): 'plan' | 'review' | undefined =>
     d.year === year ? 'plan' : d.reviews === year ? 'review' : undefined;
-  const inCities = documents.filter((d) => question.cities.length === 0 || question.cities.includes(d.city)).map((d) => d.year);
+  const cityOk = (d: StoredDocument) => question.cities.length === 0 || question.cities.includes(d.city);
+  const inCities = documents.filter(cityOk).map((d) => d.year);
   const [oldest, newest] = [Math.min(...inCities), Math.max(...inCities)];
   const newness = (doc: StoredDocument) => (newest > oldest ? (doc.year - oldest) / (newest - oldest) : 0);
   const scope: Scope = {
@@ -48,7 +49,6 @@ export function scopeFor(question: Question, documents: StoredDocument[], latest
       return part > 0 && question.years.some((y) => passage.section.includes(String(y))) ? part + 0.5 : part;
     },
   };
-  const cityOk = (d: StoredDocument) => question.cities.length === 0 || question.cities.includes(d.city);
   if (question.otherPlaces.length > 0 && question.cities.length === 0) {
     scope.emptyBecause = { code: 'OUT_OF_SCOPE', covered: citiesOf(documents), asked: question.otherPlaces };
   } else if (!documents.some(cityOk)) {
