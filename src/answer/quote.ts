@@ -1,4 +1,4 @@
-import { joinSentences } from '../corpus/chunk.js';
+import { endsSentence, joinSentences } from '../corpus/chunk.js';
 import { pageAt } from '../corpus/readers/types.js';
 import type { Passage, Sentence } from '../corpus/types.js';
 import type { StoredDocument } from '../store/types.js';
@@ -6,7 +6,7 @@ import { numberOf } from '../text/numerals.js';
 import { tagWords } from '../text/tokenize.js';
 import type { Citation } from './types.js';
 
-/** A sentence shorter than this is a lead-in; the quote then takes the sentences after it too… */
+/** A sentence of one clause shorter than this is a lead-in; the quote then takes the sentences after it too… */
 const SHORT_SENTENCE = 30;
 /** …unless it carries the asked figure and is long enough to stand alone ("城镇新增就业44万人。"). */
 const FIGURE_SENTENCE = 10;
@@ -44,15 +44,17 @@ export function cite(quoted: Located[], doc: StoredDocument, coverage: number): 
 
 /**
  * The sentence itself, or, when it is only a short lead such as "打造太原旅游热点门户。", the
- * sentences that follow it in the same run (still verbatim), up to three in all.
+ * sentences that follow it in the same run (still verbatim), up to three in all. A line of a list
+ * of unpunctuated lines (a digest's task list) is not the lead of the next line: they are siblings.
  */
 export function quoteAround(passage: Passage, sentence: Sentence, wantsFigure: boolean): Located[] {
   const standsAlone = wantsFigure && /\d|[两二三四五六七八九十]+[件项个条所座家批]/.test(sentence.text) && sentence.text.length >= FIGURE_SENTENCE;
   const quoted = [{ passage, sentence }];
-  if (sentence.text.length >= SHORT_SENTENCE || standsAlone) return quoted;
+  // A lead is one clause; a short sentence of several ("市县两级机构实现全覆盖，入选…名单。") says its own thing.
+  if (sentence.text.length >= SHORT_SENTENCE || standsAlone || /[，,；;]/.test(sentence.text)) return quoted;
   for (let i = passage.sentences.indexOf(sentence) + 1; i < passage.sentences.length && quoted.length < 3; i++) {
     const next = passage.sentences[i];
-    if (next.run !== sentence.run) break;
+    if (next.run !== sentence.run || (!endsSentence(sentence) && !endsSentence(next))) break;
     quoted.push({ passage, sentence: next });
     if (joinSentences(quoted.map((q) => q.sentence)).length >= SHORT_SENTENCE * 2) break;
   }

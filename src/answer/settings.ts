@@ -17,6 +17,8 @@ export interface AnswerTuning {
   closestMinCoverage: number;
   /** How many answering sentences are tried for a numbered list. */
   listCandidates: number;
+  /** A digest's line at least this long (characters, punctuation left out) is quoted from the report sentence that holds it (see `strategies.ts`). */
+  copiedLineChars: number;
   /** Passages of a question's places searched for a described term (see `described-places.ts`). */
   placeTermPassages: number;
   /**
@@ -58,6 +60,7 @@ export const ANSWER_TUNING: AnswerTuning = {
   closestWhenNotFound: 3,
   closestMinCoverage: 0.3,
   listCandidates: 8,
+  copiedLineChars: 8,
   placeTermPassages: 5,
   relatedPresence: 0.8,
   situationWeight: 0.2,

@@ -81,7 +81,9 @@ export function createStrategies({ store, searcher, documents, weightOf, tuning,
     const preferred = prefer ? (await store.passages([prefer.passageId]))[0] : undefined;
     const candidates: SearchHit[] = preferred ? [{ passage: preferred, score: hits[0]?.score ?? 1, fit: 1 }, ...hits.filter((h) => h.passage !== preferred)] : hits;
     const { ranked, answering } = judge(question, candidates, weightOf, tuning);
-    const start = preferred ? answering.find((s) => s.hit.passage === preferred && s.sentence.start === prefer!.sentenceStart) ?? answering[0] : answering[0];
+    const best = preferred ? answering.find((s) => s.hit.passage === preferred && s.sentence.start === prefer!.sentenceStart) ?? answering[0] : answering[0];
+    const source = best && !preferred ? sourceOf(best, answering) : undefined;
+    const start = source ?? best;
     if (!start) {
       if (scope.yearNotCovered) return refuse(question, 'single', 'year-not-covered', scope.yearNotCovered, ranked);
       return refuse(question, 'single', 'nothing-covers-enough', nearMiss(ranked), ranked);
@@ -93,7 +95,24 @@ export function createStrategies({ store, searcher, documents, weightOf, tuning,
     }
     const other = preferred ? undefined : counterpart(question, start, answering);
     if (other) return targetAndResult(question, start, other, ranked);
-    return answerWith(question, start, answering, ranked, preferred ? 'previous-answer' : 'best-sentence');
+    return answerWith(question, start, answering, ranked, preferred ? 'previous-answer' : source ? 'source-over-copy' : 'best-sentence');
+  }
+
+  /**
+   * A digest (a newspaper special, an overview) prints a report's sentence cut to a line: when the
+   * chosen line is word for word inside an answering sentence of another report of the same place and
+   * year, that fuller sentence is the source to quote.
+   */
+  function sourceOf(chosen: ScoredSentence, answering: ScoredSentence[]): ScoredSentence | undefined {
+    const line = withoutPunctuation(chosen.sentence.text);
+    if (line.length < tuning.copiedLineChars) return undefined;
+    const doc = documents.get(chosen.hit.passage.docId)!;
+    return answering.find((s) => {
+      const other = documents.get(s.hit.passage.docId)!;
+      if (other.id === doc.id || other.city !== doc.city || other.year !== doc.year || s.mismatch || s.coverage < chosen.coverage) return false;
+      const text = withoutPunctuation(s.sentence.text);
+      return text.length > line.length && text.includes(line);
+    });
   }
 
   /** Nothing answers: a sentence that covers the question but says another figure, year or unit is a near miss. */
@@ -342,6 +361,10 @@ export function inParts(answered: LabelledSolution[], strategy: Strategy, [found
 }
 
 /** A further source bears on the answer only if it says outright every concept the answer says outright (就业 for 城镇新增就业, not only 新增). */
+function withoutPunctuation(text: string): string {
+  return comparable(text).replace(/[\p{P}\p{S}]/gu, '');
+}
+
 function saysAllOf(s: ScoredSentence, answer: ScoredSentence): boolean {
   const said = new Set(s.matched.filter((m) => m.presence === 1).map((m) => m.concept));
   return answer.matched.every((m) => m.presence !== 1 || said.has(m.concept));

@@ -57,9 +57,14 @@ export function chunkBlocks(blocks: Block[], meta: DocumentMeta, options: Chunki
 
 const ENDS_SENTENCE = /[。！？；!?][”’」』）)]*$/;
 
+/** Ends with sentence punctuation; a list item or a title line does not. */
+export function endsSentence(sentence: Sentence): boolean {
+  return ENDS_SENTENCE.test(sentence.text);
+}
+
 /** Sentences that end without sentence punctuation (list items, titles) keep a space between them. */
 export function joinSentences(sentences: Sentence[]): string {
-  return sentences.map((s, i) => (i > 0 && !ENDS_SENTENCE.test(sentences[i - 1].text) ? ` ${s.text}` : s.text)).join('');
+  return sentences.map((s, i) => (i > 0 && !endsSentence(sentences[i - 1]) ? ` ${s.text}` : s.text)).join('');
 }
 
 function lengthOf(sentences: Sentence[]): number {

@@ -106,6 +106,8 @@ const GLUED_PARTICLES = /^[要了的是在有把被将和与]+(?=.)|(?<=.)[要�
 const TRAILING_PARTICLES = /(?<=\D)[了的吗呢吧啊呀么]+$/;
 /** "总结2024年工作的时候", "政府工作": the year's work is how a report names its own parts, no topic. */
 const REPORTS_WORK = /(?:20\d{2}\s*年|年度|今年|去年|总结|回顾|政府)$/;
+/** A quoted name made of numbers joined by signs: “1+7+4”, “6+N”, “3+1”. */
+const QUOTED_CODE = /[“"「]((?=[^”"」]*\d)[\dA-Za-z]+(?:\s*[+＋×\-]\s*[\dA-Za-z]+)+)[”"」]/g;
 /** 加多少, 修多少: jieba glues the question word to the verb before it; the verb is the word, 多少 asks for the amount. */
 const GLUED_QUESTION = /(?<=.)多少$/;
 
@@ -127,6 +129,13 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
     concepts.push(concept);
     where.set(concept, spans);
     for (const [start, end] of spans) covered.fill(1, start, end);
+  }
+  // “1+7+4”, “6+N”: a quoted name of numbers and signs is one name, said exactly as quoted; word cutting would break it into figures.
+  for (const match of text.matchAll(QUOTED_CODE)) {
+    const concept: Concept = { label: match[1], variants: [match[1].toLowerCase()], kind: 'phrase', strict: false };
+    concepts.push(concept);
+    where.set(concept, [[match.index, match.index + match[0].length]]);
+    covered.fill(1, match.index, match.index + match[0].length);
   }
   const reportsWork = (word: string, at: number) => word === '工作' && REPORTS_WORK.test(text.slice(0, at));
   const matches = withinWords(lexicon.find(text, words), tagged, text).filter((m) => !covered.subarray(m.start, m.end).some(Boolean) && !reportsWork(m.phrase, m.start));

@@ -25,6 +25,7 @@ export const SENTENCE = /[^。！？!?\n]+[。！？!?\n]*/g;
 const ENDS_ASKING = /[?？]\s*$/;
 const FIRST_PERSON = /我|咱/;
 const ENDS_TELLING = /[。！!]\s*$/;
+const NARROWS = /^(?:到底|究竟)?是?[^，,。；;？?]{0,12}还是[^，,。；;？?]{0,12}[?？]?$/;
 
 export function focusOf(text: string): Focus {
   const sentences = [...text.matchAll(SENTENCE)]
@@ -41,7 +42,12 @@ export function focusOf(text: string): Focus {
   const asked = asking.flatMap((s) => {
     const parts = s.text.split(/(?<=[；;])/).filter((part) => /[\p{L}\p{N}]/u.test(part));
     return parts.length > 1 && parts.every((part) => ASKS.test(part)) ? parts : [s.text];
-  });
+  }).reduce<string[]>((joined, part) => {
+    // "…是怎么安排的？是全面推还是试点？": a short either-or after a question narrows it, asks nothing new.
+    if (joined.length > 0 && NARROWS.test(part)) joined[joined.length - 1] += part;
+    else joined.push(part);
+    return joined;
+  }, []);
   const questions = asked.length > 1 ? asked : [text];
   if (telling.length === 0) return { asked: text, questions, telling: [], comments: [] };
   return {

@@ -21,6 +21,13 @@ describe('where a chat message asks', () => {
     expect(led.asked).not.toContain('两个问题');
   });
 
+  it('keeps a short either-or after a question with the question it narrows', () => {
+    expect(focusOf('孩子刚一岁多。甲市今年对托育是怎么安排的？是全面推开还是试点？').questions).toEqual([
+      '孩子刚一岁多。甲市今年对托育是怎么安排的？是全面推开还是试点？',
+    ]);
+    expect(focusOf('甲市今年新建几所学校？乙市呢？').questions).toEqual(['甲市今年新建几所学校？', '乙市呢？']);
+  });
+
   it('asks a one-sentence question, or one whose every sentence asks, whole', () => {
     expect(focusOf('甲市停车难，今年加多少车位？').asked).toBe('甲市停车难，今年加多少车位？');
     expect(focusOf('甲市今年加多少车位？乙市呢？').telling).toEqual([]);

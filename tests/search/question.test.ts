@@ -17,6 +17,13 @@ describe('reading a question', () => {
     expect(labels(q)).not.toContain('多少');
   });
 
+  it('reads a quoted name of numbers and signs as one name, said exactly', () => {
+    const q = readQuestion('太原那个“1+7+4”是啥，2025年说要怎么弄？', CITIES);
+    expect(q.concepts.find((c) => c.label === '1+7+4')).toMatchObject({ variants: ['1+7+4'] });
+    expect(labels(q)).not.toContain('1+7');
+    expect(labels(readQuestion('“6+N”产业体系是什么？', CITIES))).toContain('6+N');
+  });
+
   it('maps a county to its prefecture city', () => {
     expect(readQuestion('平遥古城的游客多吗', CITIES).cities).toEqual(['晋中']);
     expect(readQuestion('清徐的醋产业', CITIES).cities).toEqual(['太原']);
