@@ -1,7 +1,7 @@
 import type { pinyin as pinyinOf } from 'pinyin-pro';
 import type { Config } from '../config.js';
 import { continueFrom, describeReading, namesThing, standsAlone, turnOf, withTopicOf, type Turn } from '../search/followup.js';
-import { focusOf } from '../search/focus.js';
+import { focusOf, toldPlanThenProgress } from '../search/focus.js';
 import { loadLexicon, type Lexicon } from '../search/lexicon.js';
 import type { Concept } from '../search/concepts.js';
 import { createEnglishReader, isEnglish, type EnglishReader } from '../search/english.js';
@@ -195,13 +195,19 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
    * with no topic of its own goes on from the question before it. Null when the message asks one thing.
    */
   async function severalQuestions(text: string, message: Question, timings: Timings): Promise<Solution | null> {
-    const asked = focusOf(text).questions;
+    /** Parts that ask how a plan told in the part before went ("…说要X，后来做成了吗？"). */
+    const progress = new Set<string>();
+    const asked = focusOf(text).questions.flatMap((question) => {
+      const split = toldPlanThenProgress(question);
+      if (split) progress.add(split[1]);
+      return split ?? [question];
+    });
     if (asked.length < 2) return null;
     const reads = await Promise.all(asked.map((part) => readChinese(part)));
     // "…评上了智能工厂。提到这事没有？具体是个什么称号？": a question that points back at what the message told is not asked
     // on its own, unless it names the thing itself ("听同学说市里要成立一个人才集团，这事报告里是怎么写的？").
-    if (asked.some((part, i) => POINTS_BACK.test(part) && !namesThing(reads[i]))) return null;
-    const parts: Array<{ label: string; question: Question; goesOn?: boolean; firstYears?: number[] }> = [];
+    if (asked.some((part, i) => POINTS_BACK.test(part) && !namesThing(reads[i]) && !progress.has(part))) return null;
+    const parts: Array<{ label: string; question: Question; goesOn?: boolean; firstYears?: number[]; afterYear?: number }> = [];
     for (const [i, part] of asked.entries()) {
       const read = reads[i];
       const ownYears = read.years.length > 0 || !!read.period;
@@ -209,8 +215,9 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       const before = parts.at(-1)?.question;
       const label = part.replace(/[?？]\s*$/, '');
       // "…2024年定了个什么目标？后来拿到的是什么牌子？": the result may come in any later review, not only the year's.
-      const firstYears = GOES_ON.test(part) && !ownYears && message.years.length > 0 ? message.years : undefined;
-      if (before && GOES_ON.test(part)) parts.push({ label, question: withTopicOf(own, turnOf(before)), goesOn: true, firstYears });
+      const firstYears = (GOES_ON.test(part) || progress.has(part)) && !ownYears && message.years.length > 0 ? message.years : undefined;
+      if (before && progress.has(part)) parts.push({ label, question: withTopicOf(own, turnOf(before)), goesOn: true, firstYears, afterYear: Math.max(...before.years) });
+      else if (before && GOES_ON.test(part)) parts.push({ label, question: withTopicOf(own, turnOf(before)), goesOn: true, firstYears });
       else if (standsAlone(own) && (namesThing(own) || !before)) parts.push({ label, question: own });
       // "…目标是多少？最后实际情况怎么样？": a part without a topic of its own goes on from the one before, when
       // it asks something else of it (a result after a target, another year); "…绿道吗？修多长？" asks one thing.
@@ -223,13 +230,14 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     }
     if (parts.length < 2) return null;
     const answered: LabelledSolution[] = [];
-    for (const { label, question, goesOn, firstYears } of parts) {
-      const solution = await solveLater(question, firstYears, timings);
+    for (const { label, question, goesOn, firstYears, afterYear } of parts) {
+      const solution = stillPlanned(await solveLater(question, firstYears, timings), afterYear);
       // Going on from the part before and answered by the same sentence, it asked the same thing ("…修了吗？修了多少户？").
       const previous = answered.at(-1)?.solution.answeredFrom;
       if (goesOn && previous && solution.answeredFrom && previous.passageId === solution.answeredFrom.passageId && previous.sentenceStart === solution.answeredFrom.sentenceStart) continue;
       const citations = solution.decision.found ? withSpans(solution.citations, question, solution.decision.strategy) : solution.citations;
-      answered.push({ label, solution: { ...solution, citations } });
+      const still = solution.decision.name === 'still-planned' ? `（${citations[0].year}年的报告没有写完成情况，仍列为任务）` : '';
+      answered.push({ label: label + still, solution: { ...solution, citations } });
     }
     if (answered.length < 2) return null;
     // Read apart, no question is answered: the questions may be one ("…提到这事没有？具体是个什么称号？"), asked of the message whole.
@@ -238,6 +246,20 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       if (whole.decision.found) return { ...whole, decision: { ...whole.decision, name: `${whole.decision.name}-whole-message` } };
     }
     return inParts(answered, 'per-question', ['one-answer-per-question', 'no-question-answered']);
+  }
+
+  /**
+   * Asked how a plan of `afterYear` went, a later report that gives it again only as a task (and no
+   * result) answers: it was not reported done, and is still planned (decision `still-planned`, and
+   * the part's label says so).
+   */
+  function stillPlanned(solution: Solution, afterYear: number | undefined): Solution {
+    const target = solution.citations[0];
+    if (afterYear === undefined || !target || target.year <= afterYear) return solution;
+    const answeredFrom = solution.answeredFrom;
+    const answeredByPlan = solution.decision.found && solution.candidates.find((c) => c.hit.passage.id === answeredFrom?.passageId)?.hit.passage.sectionKind === 'plan';
+    if (solution.decision.refusal?.code !== 'TARGET_ONLY' && !answeredByPlan) return solution;
+    return { ...solution, decision: { strategy: solution.decision.strategy, name: 'still-planned', found: true } };
   }
 
   /** A part that goes on after the message's year ("后来…？"): that year first (`firstYears`), then every year. */

@@ -9,7 +9,7 @@ import { corpusAnswer, type CorpusAsk } from './corpus.js';
 import { enumerationItems, itemsBearingOn } from './items.js';
 import { cite, enumerationAround, itemNumber, quoteAround, type Located } from './quote.js';
 import { askedPhrase } from './span.js';
-import { PART_NOT_FOUND, type Refusal } from './reasons.js';
+import { isSelfContained, PART_NOT_FOUND, refusalMessage, type Refusal } from './reasons.js';
 import { comparable, judge, type ConceptWeight, type Mismatch, type ScoredSentence } from './select.js';
 import type { AnswerTuning } from './settings.js';
 import type { FigureSeries } from '../figures/types.js';
@@ -347,7 +347,8 @@ export function inParts(answered: LabelledSolution[], strategy: Strategy, [found
       lines.push(`${label}：${solution.citations[0].quote}`);
     } else {
       parts.push({ label, citation: -1 });
-      lines.push(`${label}：${PART_NOT_FOUND}`);
+      const refusal = solution.decision.refusal;
+      lines.push(`${label}：${refusal && isSelfContained(refusal) ? refusalMessage(refusal) : PART_NOT_FOUND}`);
     }
   }
   const found = citations.length > 0;

@@ -54,6 +54,23 @@ describe('a year one report plans and the next reviews', () => {
     expect(result.quote).toContain('8.2万人');
   });
 
+  it('answers a plan told and how it went, asked in one sentence, as two parts; a later report that only plans it again says so', async () => {
+    for (const asking of [answerer, later]) {
+      const answer = await asking.answer('甲市2025年说要启动东山会展中心建设，到2026年的报告里这事进展到哪一步了？', { explain: true });
+      expect(answer.found).toBe(true);
+      expect(answer.parts).toHaveLength(2);
+      const [plan, progress] = answer.parts!;
+      expect(answer.citations[plan.citation]).toMatchObject({ docId: 'A2025' });
+      expect(answer.citations[progress.citation]).toMatchObject({ docId: 'A2026' });
+      expect(answer.citations[progress.citation].quote).toContain('加快东山会展中心建设');
+      expect(progress.label).toContain('仍列为任务');
+    }
+    // Asking a figure, what was told is the figure question's context: one answer, the result.
+    const figure = await answerer.answer('甲市2025年说要新增养老床位2000张，最后完成了多少？');
+    expect(figure.parts).toBeUndefined();
+    expect(figure.citations[0]).toMatchObject({ docId: 'A2026' });
+  });
+
   it('looks for what came "later" of a year in the reviews after it, when that year\'s own says nothing', async () => {
     const answer = await answerer.answer('甲市2025年西关步行街定了个创建什么称号的目标？后来拿到的是什么牌子？');
     expect(answer.parts).toHaveLength(2);

@@ -3,7 +3,7 @@ import { buildDocument } from '../../src/corpus/load.js';
 import type { DocumentMeta, Passage } from '../../src/corpus/types.js';
 import { quoteAround } from '../../src/answer/quote.js';
 
-const meta: DocumentMeta = { id: 'D', file: 'd.md', title: '甲市两会特刊', city: '甲市', year: 2025, reviews: 2024 };
+const meta: DocumentMeta = { id: 'D', file: 'd.md', title: '甲市两会特刊', city: '甲市', level: 'city', year: 2025, reviews: 2024 };
 const chunking = { minChars: 100, maxChars: 400 };
 
 function sentenceOf(passages: Passage[], text: string) {

@@ -27,6 +27,9 @@ describe('each reading step on its own', () => {
   it('time: named years; 今年/去年/明年 by the given year only', () => {
     expect(time(focus(spelling(normalize('2024年和2025年'))), 2026).years).toEqual([2024, 2025]);
     expect(time(focus(spelling(normalize('今年就业'))), 2026).years).toEqual([2026]);
+    // A count of 2000 is no year; a year said without 年 still is.
+    expect(time(focus(spelling(normalize('甲市2025年说要新增床位2000张，完成了多少？'))), 2026).years).toEqual([2025]);
+    expect(time(focus(spelling(normalize('甲市 2025 GDP'))), 2026).years).toEqual([2025]);
     expect(time(focus(spelling(normalize('今年就业'))), 2027).years).toEqual([2027]);
     expect(time(focus(spelling(normalize('去年就业'))), 2026).years).toEqual([2025]);
     expect(time(focus(spelling(normalize('2025年今年'))), 2026).years).toEqual([2025]);
