@@ -1,7 +1,7 @@
 import type { pinyin as pinyinOf } from 'pinyin-pro';
 import type { Config } from '../config.js';
 import { continueFrom, describeReading, namesThing, standsAlone, turnOf, withTopicOf, type Turn } from '../search/followup.js';
-import { focusOf, toldPlanThenProgress } from '../search/focus.js';
+import { asksProgress, focusOf, toldPlanThenProgress } from '../search/focus.js';
 import { loadLexicon, type Lexicon } from '../search/lexicon.js';
 import type { Concept } from '../search/concepts.js';
 import { createEnglishReader, isEnglish, type EnglishReader } from '../search/english.js';
@@ -216,12 +216,13 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       const label = part.replace(/[?？]\s*$/, '');
       // "…2024年定了个什么目标？后来拿到的是什么牌子？": the result may come in any later review, not only the year's.
       const firstYears = (GOES_ON.test(part) || progress.has(part)) && !ownYears && message.years.length > 0 ? message.years : undefined;
-      if (before && progress.has(part)) parts.push({ label, question: withTopicOf(own, turnOf(before)), goesOn: true, firstYears, afterYear: Math.max(...before.years) });
-      else if (before && GOES_ON.test(part)) parts.push({ label, question: withTopicOf(own, turnOf(before)), goesOn: true, firstYears });
+      // "…2024年说力争什么时候开工？后来开工了吗？": how the year's plan went, in the reports after it.
+      const afterYear = before && before.years.length > 0 && asksProgress(part) ? Math.max(...before.years) : undefined;
+      if (before && (progress.has(part) || GOES_ON.test(part))) parts.push({ label, question: withTopicOf(own, turnOf(before)), goesOn: true, firstYears, afterYear });
       else if (standsAlone(own) && (namesThing(own) || !before)) parts.push({ label, question: own });
       // "…目标是多少？最后实际情况怎么样？": a part without a topic of its own goes on from the one before, when
       // it asks something else of it (a result after a target, another year); "…绿道吗？修多长？" asks one thing.
-      else if (before && asksOtherThan(read, before)) parts.push({ label, question: continueFrom(own, turnOf(before)).question, goesOn: true });
+      else if (before && asksOtherThan(read, before)) parts.push({ label, question: continueFrom(own, turnOf(before)).question, goesOn: true, afterYear });
     }
     // "…是真的吗？报告里具体怎么说的？": the other questions only ask it again; the one that names its topic is the question, or, when it finds nothing alone, the message whole.
     if (parts.length === 1) {
@@ -231,7 +232,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     if (parts.length < 2) return null;
     const answered: LabelledSolution[] = [];
     for (const { label, question, goesOn, firstYears, afterYear } of parts) {
-      const solution = stillPlanned(await solveLater(question, firstYears, timings), afterYear);
+      const solution = stillPlanned(await solveLater(question, firstYears, timings, afterYear), afterYear);
       // Going on from the part before and answered by the same sentence, it asked the same thing ("…修了吗？修了多少户？").
       const previous = answered.at(-1)?.solution.answeredFrom;
       if (goesOn && previous && solution.answeredFrom && previous.passageId === solution.answeredFrom.passageId && previous.sentenceStart === solution.answeredFrom.sentenceStart) continue;
@@ -240,6 +241,9 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       answered.push({ label: label + still, solution: { ...solution, citations } });
     }
     if (answered.length < 2) return null;
+    // "…说要开工X，后来开工了没有？" answered with a result: the result is the answer; the plan was only what the asker knew.
+    const done = asked.length === 2 && answered.length === 2 && progress.has(asked[1]) ? answered[1].solution : undefined;
+    if (done?.decision.found && done.decision.name !== 'still-planned') return { ...done, decision: { ...done.decision, name: `${done.decision.name}-after-told-plan` } };
     // Read apart, no question is answered: the questions may be one ("…提到这事没有？具体是个什么称号？"), asked of the message whole.
     if (!answered.some((a) => a.solution.decision.found)) {
       const whole = await solve(message, timings);
@@ -262,13 +266,21 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     return { ...solution, decision: { strategy: solution.decision.strategy, name: 'still-planned', found: true } };
   }
 
-  /** A part that goes on after the message's year ("后来…？"): that year first (`firstYears`), then every year. */
-  async function solveLater(question: Question, firstYears: number[] | undefined, timings: Timings): Promise<Solution> {
+  /**
+   * A part that goes on after the message's year ("后来…？"): that year first (`firstYears`), then every
+   * year; asking how a plan of `afterYear` went, then the reports after it.
+   */
+  async function solveLater(question: Question, firstYears: number[] | undefined, timings: Timings, afterYear?: number): Promise<Solution> {
     const inYear = await solve(question, timings);
-    if (inYear.decision.found || !firstYears) return inYear;
-    const note = { step: 'context', did: `nothing for ${firstYears.join(', ')}: looked in every year` } as const;
-    const later = await solve({ ...question, years: [], trace: [...question.trace, note] }, timings);
-    return later.decision.found ? later : inYear;
+    if (inYear.decision.found) return inYear;
+    const every = firstYears ? await solve({ ...question, years: [], trace: [...question.trace, { step: 'context', did: `nothing for ${firstYears.join(', ')}: looked in every year` }] }, timings) : inYear;
+    if (every.decision.found || afterYear === undefined) return every.decision.found ? every : inYear;
+    // Only the plan of the year asked about: a later report may give the thing again, as a task still to do.
+    const laterYears = [...readerParts.coveredYears].filter((y) => y > afterYear);
+    if (laterYears.length === 0) return inYear;
+    const note = { step: 'context', did: `no result for ${afterYear}'s plan: looked in the reports of ${laterYears.join(', ')}` } as const;
+    const later = await solve({ ...question, years: laterYears, trace: [...question.trace, note] }, timings);
+    return later.decision.found || later.decision.refusal?.code === 'TARGET_ONLY' ? later : inYear;
   }
 
   async function answerTurn(raw: string, previous?: Turn, options: AnswerOptions = {}): Promise<{ answer: Answer; turn: Turn | null }> {

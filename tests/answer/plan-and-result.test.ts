@@ -65,6 +65,16 @@ describe('a year one report plans and the next reviews', () => {
       expect(answer.citations[progress.citation].quote).toContain('加快东山会展中心建设');
       expect(progress.label).toContain('仍列为任务');
     }
+    // Asked as two questions, the same: the plan, then the later report's task.
+    const asked = await answerer.answer('甲市2025年东山会展中心是怎么安排的？后来建成了吗？');
+    expect(asked.parts?.[1].label).toContain('仍列为任务');
+    expect(asked.citations[asked.parts![1].citation]).toMatchObject({ docId: 'A2026' });
+    // Reported done, the result is the answer: the plan was what the asker already knew.
+    const done = await answerer.answer('甲市2025年说要让地铁2号线通车，后来通车了吗？', { explain: true });
+    expect(done.parts).toBeUndefined();
+    expect(done.citations[0]).toMatchObject({ docId: 'A2026' });
+    expect(done.citations[0].quote).toContain('建成通车');
+    expect(done.explain?.decision).toMatch(/after-told-plan$/);
     // Asking a figure, what was told is the figure question's context: one answer, the result.
     const figure = await answerer.answer('甲市2025年说要新增养老床位2000张，最后完成了多少？');
     expect(figure.parts).toBeUndefined();
