@@ -89,7 +89,6 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
   };
   const readerParts = {
     knows,
-    reportsSay: knows,
     cities,
     reportPlaces: store.documents.map((d) => ({ name: d.city, level: d.level ?? 'city' })),
     coveredYears: new Set(store.documents.flatMap((d) => [d.year, d.reviews])),

@@ -115,22 +115,15 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
       const saidHere = new Set<string>();
       const abbreviated = new Set([...abbreviatedIn(says, initials), ...pairs.filter((p) => p.shortened.some((short) => says.includes(short))).flatMap((p) => p.labels)]);
       const sounds = question.concepts.some((c) => c.sound) ? soundsOf(says) : '';
-      /** Compounds the reports never use whose head the sentence says (培训 for 职业培训): it names a kind of the thing itself. */
-      const headHere = new Set(question.concepts.filter((c) => c.headSaid && says.includes(c.headSaid)).map((c) => c.label));
       for (const { concept } of concepts) {
         const presence = concept.strict
           ? concept.variants.some((v) => lower.includes(v)) ? 1 : 0
-          : Math.max(
-              presenceOf(concept.variants, says, context, tuning),
-              sidesSaid(concept, says, tuning),
-              abbreviated.has(concept.label) || headHere.has(concept.label) ? tuning.partPresence : 0,
-              concept.sound && sounds.includes(` ${concept.sound} `) ? 1 : 0,
-            );
+          : Math.max(presenceOf(concept.variants, says, context, tuning), sidesSaid(concept, says, tuning), abbreviated.has(concept.label) ? tuning.partPresence : 0, concept.sound && sounds.includes(` ${concept.sound} `) ? 1 : 0);
         if (concept.strict && presence === 0) missingFigure = true;
         const related = Math.min(tuning.relatedPresence, Math.max(0, ...(concept.related ?? []).filter((r) => says.includes(r.word)).map((r) => (r.similarity - MIN_SIMILARITY) / 0.3)));
         presences.set(concept.label, Math.max(presence, related));
         // Presence 1 is a variant in the sentence itself; less is its passage or part of a word.
-        if (presence === 1 || related > 0 || abbreviated.has(concept.label) || headHere.has(concept.label)) saidHere.add(concept.label);
+        if (presence === 1 || related > 0 || abbreviated.has(concept.label)) saidHere.add(concept.label);
       }
       let said = 0;
       let total = 0;
@@ -141,7 +134,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
         const paired = concept.onlyWith !== undefined && presences.has(concept.onlyWith);
         const presence = paired && !(saidHere.has(concept.label) && saidHere.has(concept.onlyWith!)) ? 0 : presences.get(concept.label)!;
         // One character other than a noun (老, 大) is found inside any number of words (老百姓): alone it does not make the sentence say the question; 床 in 床位 does.
-        if ((presence === 1 && (concept.label.length > 1 || !concept.tag || concept.tag.startsWith('n'))) || (presence > 0 && headHere.has(concept.label))) saysAny = true;
+        if (presence === 1 && (concept.label.length > 1 || !concept.tag || concept.tag.startsWith('n'))) saysAny = true;
         if (presence > 0) matched.push({ concept: concept.label, presence: Math.round(presence * 100) / 100 });
         said += weight * presence;
         // A word of the asker's situation counts where the sentence says it and is not missed where it does not.

@@ -59,11 +59,6 @@ export interface Concept {
    */
   asksFor?: boolean;
   /**
-   * A compound the reports never use whose head, its last two characters, they do (职业培训: 培训): a
-   * sentence saying the head says it in part, as a kind of it (see `select.ts`).
-   */
-  headSaid?: string;
-  /**
    * Said after 这个/那项 ("提没提这个项目"): the thing is the one the message told about, so it is no
    * topic of the question's own that would make the told words optional (see `weighConcepts`).
    */
@@ -90,8 +85,6 @@ export interface ConceptParts {
   neighbours?: NeighbourFinder;
   /** Whether a word is one the reports, the dictionary or the word vectors know. */
   knows?: (word: string) => boolean;
-  /** Whether the reports themselves use a word (the index holds it). */
-  reportsSay?: (word: string) => boolean;
 }
 
 /** Text that ends asking what kind of thing: the word after it names the kind of answer ("有什么说法", "有什么新动作"). */
@@ -122,7 +115,7 @@ const GLUED_QUESTION = /(?<=.)多少$/;
  * The concepts of a question: everyday phrases the lexicon knows (with their report terms),
  * figures with their units, and the remaining content words (with the report words nearest in meaning).
  */
-export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows, reportsSay }: ConceptParts, ignored: (word: string) => boolean): Concept[] {
+export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows }: ConceptParts, ignored: (word: string) => boolean): Concept[] {
   const split = knows ? retagEvaluations(splitGluedCharacters(tagWords(text), knows), knows) : retagEvaluations(tagWords(text));
   const tagged = withOffsets(knows ? joinReportPairs(split, knows, ignored) : split);
   const words = tagged.map((t) => t.word);
@@ -218,8 +211,7 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
     const pointedAt = POINTED_AT.test(text.slice(0, at));
     const sound = amongChinese && /^[a-z]+$/.test(lower) ? pinyinSyllables(lower) : undefined;
     const spelled = sound && sound.includes(' ') ? { sound } : {};
-    const head = lower.length >= 4 && /^[\u3400-\u9fff]+$/.test(lower) && reportsSay && variants.length === 1 && !reportsSay(lower) && reportsSay(lower.slice(-2)) ? { headSaid: lower.slice(-2) } : {};
-    const concept: Concept = { label: lower, variants, kind: 'word', strict: false, tag, ...(related.length > 0 ? { related } : {}), ...(asksFor ? { asksFor } : {}), ...(pointedAt ? { pointedAt } : {}), ...spelled, ...head };
+    const concept: Concept = { label: lower, variants, kind: 'word', strict: false, tag, ...(related.length > 0 ? { related } : {}), ...(asksFor ? { asksFor } : {}), ...(pointedAt ? { pointedAt } : {}), ...spelled };
     concepts.push(concept);
     spans.set(concept, [at, at + word.length]);
   }

@@ -44,13 +44,13 @@ export function withEnglishConcepts(question: Question, concepts: Concept[]): Qu
 }
 
 /** normalize -> spelling -> focus -> time -> places (-> 今年 from the reports) -> constraints -> intent -> lexicon -> terms. */
-export function createQuestionReader({ cities, reportPlaces, coveredYears, lexicon, fixSpelling, neighbours, knows, reportsSay, currentYear = () => new Date().getFullYear(), newestReportYear = () => undefined }: ReaderParts): QuestionReader {
+export function createQuestionReader({ cities, reportPlaces, coveredYears, lexicon, fixSpelling, neighbours, knows, currentYear = () => new Date().getFullYear(), newestReportYear = () => undefined }: ReaderParts): QuestionReader {
   const yearNow = typeof currentYear === 'number' ? () => currentYear : currentYear;
   const readPlaces = createPlaceReader(reportPlaces ?? cities.map((name) => ({ name, level: 'city' as const })));
   return (raw) => {
     const year = yearNow();
     const placed = present(places(time(focus(spelling(normalize(raw), fixSpelling)), year), readPlaces), newestReportYear, year, cities);
-    const read = terms(lexiconStep(intent(constraints(placed)), { lexicon, cities, coveredYears, neighbours, knows, reportsSay }));
+    const read = terms(lexiconStep(intent(constraints(placed)), { lexicon, cities, coveredYears, neighbours, knows }));
     const { conceptText: _, ...question } = read;
     return question;
   };

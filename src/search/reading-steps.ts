@@ -103,9 +103,7 @@ const STOP_WORDS = new Set(
     '帮 做 搞 打算 怎么办 准备 一共 共 总共 大概 大约 目前 现在 达到 达 多 新 期间 时期 这几年 几年 每年 ' +
     '变化 怎么变化 如何变化 变 为了 通过 以及 还 又 也 都 就 所 其 之 等 数量 数据 数字 具体 分别 ' +
     '什么时候 何时 多久 多长 多大 多高 多宽 多远 多重 多快 哪年 哪一年 时候 哪几个 哪几 几项 几户 其中 实际 最后 一年 全年 那么 换成 改成 ' +
-    '出 过 着 得 地 来 去 给 让 人家 谁 他 她 它 们 啥 咋 呗 嘛 比 相比 对比 比较 比起 ' +
-    // How a thing is done, asked: 怎么弄, 咋搞, 怎么个搞法.
-    '怎么弄 怎么搞 怎么干 怎么整 咋弄 咋搞 咋干 咋整 搞法 弄法 法').split(' '),
+    '出 过 着 得 地 来 去 给 让 人家 谁 他 她 它 们 啥 咋 呗 嘛 比 相比 对比 比较 比起').split(' '),
 );
 /** "到底建成投用没有？", "开了没": whether a thing happened (not "有啥说法没", which is 有没有 said apart). */
 const HAPPENED_OR_NOT = /(?<!有[^，,。？?]*)没有?(?=\s*[?？]|\s*$)/;
@@ -324,13 +322,13 @@ export interface LexiconParts extends ConceptParts {
 }
 
 /** The concepts an answer must cover: lexicon phrases, figures, content words (see `readConcepts`). */
-export function lexiconStep(reading: Intended, { lexicon, cities, coveredYears, neighbours, knows, reportsSay }: LexiconParts): Conceived {
+export function lexiconStep(reading: Intended, { lexicon, cities, coveredYears, neighbours, knows }: LexiconParts): Conceived {
   const placeWords = new Set([...cities, ...ENCLOSING_REGIONS, ...cities.map((c) => `${c}市`), ...reading.placeWords]);
   const { askedUnit } = reading;
   // The asked unit (多少人次) is checked as a unit; as a word it would make 惠及消费者10万人次 an answer about 游客.
   const saysHappened = (word: string) => (reading.wantsResult || reading.intent === 'review' || RESULT_WORDS.test(reading.asked)) && HAPPENED.has(word);
   const ignored = (word: string) => STOP_WORDS.has(word) || saysHappened(word) || DEMONSTRATIVE.test(word) || EITHER_OR.test(word) || COUNT_WORD.test(word) || lexicon.frame.has(word) || placeWords.has(word) || word === askedUnit;
-  const concepts = readConcepts(reading.conceptText, lexicon, { neighbours, knows, reportsSay }, ignored);
+  const concepts = readConcepts(reading.conceptText, lexicon, { neighbours, knows }, ignored);
   for (const year of reading.years.filter((y) => !coveredYears.has(y))) concepts.push(figure(`${year}年`));
   const did = concepts.length > 0 ? concepts.map(describeConcept).join(' | ') : 'no concept';
   return { ...reading, concepts, trace: [...reading.trace, { step: 'lexicon', did }] };

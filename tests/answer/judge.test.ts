@@ -30,17 +30,6 @@ describe('the judge alone', () => {
     expect(ranked.length).toBe(2);
   });
 
-  it('takes a sentence saying the head of a compound the reports never use as saying it in part', () => {
-    const reportsSay = (word: string) => ['培训', '技能'].includes(word);
-    const question = readQuestion('职业培训是怎么安排的？', ['甲'], new Set([2025, 2026]), { reportsSay });
-    expect(question.concepts.find((c) => c.label === '职业培训')?.headSaid).toBe('培训');
-    const { answering } = judge(question, [hit('大力开展订单式培训，新增技能人才1.5万人。')], sameWeight);
-    expect(answering[0]?.matched).toEqual([{ concept: '职业培训', presence: ANSWER_TUNING.partPresence }]);
-    // A compound the reports use is said whole or not at all.
-    const said = readQuestion('职业培训是怎么安排的？', ['甲'], new Set([2025, 2026]), { reportsSay: () => true });
-    expect(said.concepts.find((c) => c.label === '职业培训')?.headSaid).toBeUndefined();
-  });
-
   it('refuses a sentence with the words but another line number (a near miss)', () => {
     const { answering, ranked } = judge(read('地铁3号线什么时候通车？'), [hit('地铁2号线建成通车。')], sameWeight);
     expect(answering).toEqual([]);
