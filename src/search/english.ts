@@ -30,7 +30,7 @@ const STOP = new Set(
     'large big long high fast number amount total size plan plans planned planning aim aims aiming target targets goal goals intend expected ' +
     'city cities province government report tell know please like go goes went going happen happened happens ' +
     'share percentage proportion ratio new ok okay thanks thank hi hello hey yes no sorry ' +
-    'kind kinds sort type types want wants wanted actually really exactly officially').split(' '),
+    'kind kinds sort type types want wants wanted actually really exactly officially unit units item items piece pieces').split(' '),
 );
 const PLAN = /\b(plan|plans|planned|planning|aim|aims|aiming|target|targets|goal|goals|will|intend|expected|expects)\b/i;
 const RESULT = /\b(did|was|were|achieved|completed|reached|built|had|renewed|drove|brought)\b/i;
@@ -157,13 +157,17 @@ function isVerb(word: string): boolean {
  */
 function lookUp(index: Map<string, Gloss[]>, phrase: string): { words: string[]; general: boolean } {
   const forms = [phrase, ...baseForms(phrase), `${phrase}s`];
-  for (const [i, form] of forms.entries()) {
+  // A plural no headword glosses exactly is looked up as its singular (enterprises: 企业, not only 龙头企业 "leading enterprises").
+  const exactly = (form: string) => index.get(form)?.some((g) => g.exact) ?? false;
+  const one = singular(phrase);
+  const ordered = one !== phrase && !exactly(phrase) && exactly(one) ? [one, ...forms.filter((f) => f !== one)] : forms;
+  for (const [i, form] of ordered.entries()) {
     const found = index.get(form);
     if (!found) continue;
     const exact = found.filter((g) => g.exact);
     const ranked = [...new Set([...(exact.length > 0 ? exact : found)].sort((a, b) => a.rank - b.rank || b.headword.length - a.headword.length).map((g) => g.headword))];
     // "construction": the noun's own senses (施工), then its verb's (construct: 建设), as reports name the work by the verb.
-    const ofVerb = i === 0 ? nounsVerb(phrase).flatMap((verb) => (index.get(verb) ?? []).filter((g) => g.exact).sort((a, b) => a.rank - b.rank).map((g) => g.headword)) : [];
+    const ofVerb = i === 0 && form === phrase ? nounsVerb(phrase).flatMap((verb) => (index.get(verb) ?? []).filter((g) => g.exact).sort((a, b) => a.rank - b.rank).map((g) => g.headword)) : [];
     const words = [...new Set([...ranked, ...ofVerb])].filter((h) => h.length > 1).slice(0, 8);
     return { words, general: words.length === 0 };
   }
@@ -185,9 +189,12 @@ function singular(word: string): string {
   return word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
 
-/** kilometers -> kilometer, companies -> company, growing -> grow, renewed -> renew, consumer -> consume. */
+/** kilometers -> kilometer, companies -> company, growing -> grow, renewed -> renew, consumer -> consume, basically -> basic, rental -> rent. */
 function baseForms(word: string): string[] {
   const forms: string[] = [];
+  if (word.endsWith('ally')) forms.push(word.slice(0, -4));
+  if (word.endsWith('ly')) forms.push(word.slice(0, -2));
+  if (word.endsWith('al')) forms.push(word.slice(0, -2), `${word.slice(0, -2)}e`);
   if (word.endsWith('er')) forms.push(word.slice(0, -1), word.slice(0, -2));
   if (word.endsWith('ies')) forms.push(`${word.slice(0, -3)}y`);
   if (word.endsWith('es')) forms.push(word.slice(0, -2));

@@ -37,6 +37,15 @@ describe("CC-CEDICT's glossary for English questions", () => {
     expect(variantsOf(reading, 'construction')).toEqual(expect.arrayContaining(['施工', '建设']));
   });
 
+  it('renders a plural no headword glosses exactly by its singular, and -ly and -al words by their stems', async () => {
+    const reading = await readEnglish('How many rental homes were basically completed by enterprises?', ['企业', '龙头企业', '基本', '租赁', '完成']);
+    expect(variantsOf(reading, 'enterprises')).toContain('企业');
+    expect(variantsOf(reading, 'basically')).toContain('基本');
+    expect(variantsOf(reading, 'rental')).toContain('租赁');
+    // "How many units" counts; it asks about no unit.
+    expect((await readEnglish('How many units of housing?', ['单位', '住房']))?.concepts.map((c) => c.label)).not.toContain('units');
+  });
+
   it('reads "what kind of", "want" and "actually" as how the question is put, not as what it asks about', async () => {
     const reading = await readEnglish('What kind of leading zone does it actually want to be for future industries?', ['先导', '未来', '产业', '需要']);
     expect(reading?.concepts.map((c) => c.label).filter((l) => ['kind', 'want', 'actually'].includes(l))).toEqual([]);
