@@ -59,6 +59,8 @@ const ASKS_TARGET = /目标|预期/;
 const TARGET_SAID = /目标|预期|力争|确保|计划|左右/;
 /** An amount in digits with what it counts (20万游客, 99.6%; not 5G or a year) or in words (十件, 八成, 翻番). */
 const AMOUNT = /(?<![\d.])(?!20\d\d年)\d+(?:\.\d+)?\s*(?:%|％|‰|[\u3400-\u9fff])|[两二三四五六七八九十百千万]+\s*[个件项所座家户条场次批类种位名块台辆套张处成倍万亿]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹ]+\s*[类级期]|翻番|倍/;
+/** AMOUNT, or a number alone in its clause ("综合指数降至4.95、创…"): within one clause of a sentence that has an amount. */
+const ANY_AMOUNT = new RegExp(`${AMOUNT.source}|(?<![\\d.])\\d+(?:\\.\\d+)?(?![\\d.]|\\s*年)`);
 const TIME = /年内|年底|年初|上半年|下半年|季度|\d+月|20\d{2}年/;
 /** 个 in 10个月 or 3个百分点 counts months and points, not things. */
 const NOT_A_COUNT = '(?!月|百分点|工作日)';
@@ -96,6 +98,13 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
   const countInUnit = question.askedUnit ? unitPattern(UNIT_FAMILIES[question.askedUnit] ?? [question.askedUnit]) : null;
   const told = question.concepts.filter((c) => c.kind === 'figure').map((c) => inDigits(comparable(c.label)));
   const initials = initialsOf(question.concepts);
+  /** What the question asks about, in the ways a sentence can say it: an amount must be said with one of them. */
+  // The asker's story counts: "…办过国际大赛，那次是第几届？" asks about the 大赛 it told of. One character
+  // only as a noun (床 in 床位).
+  const nounOfOne = (c: Concept) => c.label.length === 1 && !!c.tag?.startsWith('n');
+  const topics = question.concepts
+    .filter((c) => c.kind !== 'figure' && !c.asksFor && (c.label.length > 1 || nounOfOne(c)))
+    .map((c) => [...c.variants, ...(c.related ?? []).map((r) => r.word)].filter((v) => v.length > 1 || nounOfOne(c)));
   const pairs = adjacentPairs(question);
   const scored: ScoredSentence[] = [];
   for (const hit of hits) {
@@ -148,6 +157,8 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
           ? 'year'
           : (countInUnit ? !countInUnit.test(lower) : question.asksAmount && !AMOUNT.test(lower))
             ? 'unit'
+            : (countInUnit || question.asksAmount) && !amountOfAsked(says, countInUnit ?? ANY_AMOUNT, topics)
+              ? 'figure'
             : countInUnit && onlyTold(lower, countInUnit, told)
               ? 'figure'
             : asksTarget && hit.passage.sectionKind === 'review' && !TARGET_SAID.test(says)
@@ -162,6 +173,16 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
     }
   }
   return scored.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * "晋中那个抖音创作基地孵化出多少主播？" is not answered by "…创作基地落户我市，…营收达到160亿元": an
+ * amount answers only in a clause that also says something the question asks about. True when the
+ * question names nothing such.
+ */
+function amountOfAsked(sentence: string, amount: RegExp, topics: string[][]): boolean {
+  if (topics.length === 0) return true;
+  return sentence.split(/[，,；;：:。！？]/).some((clause) => amount.test(clause) && topics.some((ways) => ways.some((w) => clause.includes(w))));
 }
 
 /** A sentence's Chinese characters as toneless pinyin, each syllable between spaces, "|" for anything else. */

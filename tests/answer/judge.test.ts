@@ -30,6 +30,14 @@ describe('the judge alone', () => {
     expect(ranked.length).toBe(2);
   });
 
+  it('refuses an amount said of something else than what is asked, in another clause of the sentence', () => {
+    const { answering, ranked } = judge(read('创作基地孵化出多少主播？'), [hit('华北首家短视频创作基地落户我市，数字经济核心产业营收达到160亿元。')], sameWeight);
+    expect(answering).toEqual([]);
+    expect(ranked[0].mismatch).toBe('figure');
+    // The asked thing in the clause of the amount, even a number with no unit after it, answers.
+    expect(judge(read('空气质量综合指数是多少？'), [hit('优良天数282天，空气质量综合指数降至4.95、创历史最好水平。')], sameWeight).answering.length).toBe(1);
+  });
+
   it('refuses a sentence with the words but another line number (a near miss)', () => {
     const { answering, ranked } = judge(read('地铁3号线什么时候通车？'), [hit('地铁2号线建成通车。')], sameWeight);
     expect(answering).toEqual([]);
