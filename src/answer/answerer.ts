@@ -213,7 +213,8 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       const ownYears = read.years.length > 0 || !!read.period;
       const own = { ...read, cities: read.cities.length > 0 ? read.cities : message.cities, years: ownYears ? read.years : message.years };
       const before = parts.at(-1)?.question;
-      const label = part.replace(/[?？]\s*$/, '');
+      // A plan told and how it went are answered as a target and a result ("目标：…；实际：…").
+      const label = progress.has(part) ? '实际' : progress.has(asked[i + 1] ?? '') ? '目标' : part.replace(/[?？]\s*$/, '');
       // "…2024年定了个什么目标？后来拿到的是什么牌子？": the result may come in any later review, not only the year's.
       const firstYears = (GOES_ON.test(part) || progress.has(part)) && !ownYears && message.years.length > 0 ? message.years : undefined;
       // "…2024年说力争什么时候开工？后来开工了吗？": how the year's plan went, in the reports after it.
@@ -237,13 +238,10 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       const previous = answered.at(-1)?.solution.answeredFrom;
       if (goesOn && previous && solution.answeredFrom && previous.passageId === solution.answeredFrom.passageId && previous.sentenceStart === solution.answeredFrom.sentenceStart) continue;
       const citations = solution.decision.found ? withSpans(solution.citations, question, solution.decision.strategy) : solution.citations;
-      const still = solution.decision.name === 'still-planned' ? `（${citations[0].year}年的报告没有写完成情况，仍列为任务）` : '';
-      answered.push({ label: label + still, solution: { ...solution, citations } });
+      const still = solution.decision.name === 'still-planned' ? `${label === '实际' ? '后来' : label}（${citations[0].year}年的报告没有写完成情况，仍列为任务）` : label;
+      answered.push({ label: still, solution: { ...solution, citations } });
     }
     if (answered.length < 2) return null;
-    // "…说要开工X，后来开工了没有？" answered with a result: the result is the answer; the plan was only what the asker knew.
-    const done = asked.length === 2 && answered.length === 2 && progress.has(asked[1]) ? answered[1].solution : undefined;
-    if (done?.decision.found && done.decision.name !== 'still-planned') return { ...done, decision: { ...done.decision, name: `${done.decision.name}-after-told-plan` } };
     // Read apart, no question is answered: the questions may be one ("…提到这事没有？具体是个什么称号？"), asked of the message whole.
     if (!answered.some((a) => a.solution.decision.found)) {
       const whole = await solve(message, timings);
@@ -268,9 +266,15 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
 
   /**
    * A part that goes on after the message's year ("后来…？"): that year first (`firstYears`), then every
-   * year; asking how a plan of `afterYear` went, then the reports after it.
+   * year; asking how a plan of `afterYear` went, the review of that year first and the reports after it last.
    */
   async function solveLater(question: Question, firstYears: number[] | undefined, timings: Timings, afterYear?: number): Promise<Solution> {
+    // How a year's plan went is told first by the review of that year ("到2026年报告里…" names the report, not the year it reviews).
+    if (afterYear !== undefined) {
+      const note = { step: 'context', did: `how ${afterYear}'s plan went: the review of ${afterYear} first` } as const;
+      const reviewed = await solve({ ...question, years: [afterYear], intent: 'review', wantsResult: true, trace: [...question.trace, note] }, timings);
+      if (reviewed.decision.found) return reviewed;
+    }
     const inYear = await solve(question, timings);
     if (inYear.decision.found) return inYear;
     const every = firstYears ? await solve({ ...question, years: [], trace: [...question.trace, { step: 'context', did: `nothing for ${firstYears.join(', ')}: looked in every year` }] }, timings) : inYear;

@@ -76,7 +76,7 @@ function splitLead(sentence: { start: number; end: number; text: string }): Arra
 const TOLD_PLAN = /20\d{2}\s*年[^，,。？?]*?(?:说要|提出|要|计划|打算|定了|提到)/;
 const ASKS_AMOUNT = /多少|几/;
 /** "…进展到哪一步了？", "…建得咋样了？", "后来做成了吗？": asks how a thing went. */
-const ASKS_PROGRESS = /进展|做成|建成|建好|建起来|完成|落实|实现|兑现|怎么样了|咋样|哪一步|开通|通车|投用|落地|开工|运营|升[成为]|评上|入选/;
+const ASKS_PROGRESS = /进展|结果|做成|建成|建好|建起来|完成|落实|实现|兑现|怎么样了|咋样|哪一步|开通|通车|投用|落地|开工|运营|升[成为]|评上|入选/;
 
 /**
  * "太原2025年说要实质性启动临空经济区建设，到2026年的报告里这事进展到哪一步了？": one sentence that tells
