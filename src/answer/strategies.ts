@@ -248,7 +248,9 @@ export function createStrategies({ store, searcher, documents, weightOf, tuning,
   async function perYear(question: Question, timings: Timings): Promise<Solution | null> {
     const { hits } = await retrieve(question, tuning.comparisonPassages, timings);
     const { ranked: all } = judge(question, hits, weightOf, tuning);
-    const ranked = all.filter((s) => s.mismatch !== 'figure' && s.coverage >= tuning.minCoverage && /\d/.test(s.sentence.text));
+    // Figures compared need a figure in each statement; wording compared ("说法有啥区别") does not.
+    const figures = question.wantsFigure || question.asksAmount;
+    const ranked = all.filter((s) => s.mismatch !== 'figure' && s.coverage >= tuning.minCoverage && (!figures || /\d/.test(s.sentence.text)));
     const best = new Map<string, { order: number; label: string; sentence: ScoredSentence; review: boolean }>();
     for (const candidate of ranked) {
       const doc = documents.get(candidate.hit.passage.docId)!;

@@ -128,6 +128,8 @@ const ORDINAL = /第\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:�
 /** "和去年比", "跟2023年相比": another year to compare with (its 去年 is no question about results). */
 const COMPARED_YEAR = /(?:和|跟|与|同)(?:去年|前年|上年|上一年|20\d{2}年?)相?比/;
 const COMPARISON_WORDS = new RegExp(`这几年|历年|逐年|每年|几年来|变化|趋势|对比|比较|${COMPARED_YEAR.source}`);
+/** "24年跟25年说法有啥区别？", "两年分别怎么提的？": with two years named, each year's statement. */
+const YEARS_SET_APART = /分别|区别|差别|不同|不一样|一样吗|有何变化/;
 /** What two cities share or do together: one answer about both, not one per city. */
 const CITY_LINKS = /一体化|同城|连起来|连通|连接|互通|打通|之间|往返|通勤|对接|联动|合作|两地/;
 /** A five-year plan period. */
@@ -299,7 +301,7 @@ export function intent(reading: Constrained): Intended {
     // "目标定的多少，最后实际完成多少？" asks for both, which a plan year reviewed the next year gives (see `counterpart`).
     wantsResult: RESULT_WORDS.test(text) ? !TARGET_ASKED.test(text) : !plans && asksAmount && reviews,
     ...(kind ? { intent: kind } : {}),
-    comparison: COMPARISON_WORDS.test(text),
+    comparison: COMPARISON_WORDS.test(text) || (reading.years.length >= 2 && YEARS_SET_APART.test(text)),
     linksCities: cities.length >= 2 && CITY_LINKS.test(text),
     ...(period ? { period } : {}),
     ...(aboutReport ? { aboutReport } : {}),

@@ -82,6 +82,13 @@ describe('a year one report plans and the next reviews', () => {
     expect(figure.citations[0]).toMatchObject({ docId: 'A2026' });
   });
 
+  it('sets two named years\' wording side by side, a statement per year, figures or not', async () => {
+    const answer = await answerer.answer('甲市2025年和2026年的报告里，东山会展中心分别怎么提的？', { explain: true });
+    expect(answer.explain?.decision).toBe('one-statement-per-year');
+    expect(answer.parts?.map((p) => p.label)).toEqual(['2025年（目标）', '2026年（目标）']);
+    expect(answer.parts!.map((p) => answer.citations[p.citation].quote)).toEqual(['启动东山会展中心建设。', '加快东山会展中心建设。']);
+  });
+
   it('looks for what came "later" of a year in the reviews after it, when that year\'s own says nothing', async () => {
     const answer = await answerer.answer('甲市2025年西关步行街定了个创建什么称号的目标？后来拿到的是什么牌子？');
     expect(answer.parts).toHaveLength(2);
