@@ -89,7 +89,7 @@ export function createStrategies({ store, searcher, documents, weightOf, tuning,
       return refuse(question, 'single', 'nothing-covers-enough', nearMiss(ranked), ranked);
     }
     if (question.wantsResult && isTarget(start)) {
-      const result = answering.find((s) => !isTarget(s));
+      const result = answering.find((s) => !isTarget(s) && saysAllOf(s, start));
       if (!result) return targetOnly(question, start, ranked);
       return answerWith(question, result, answering, ranked, 'result-over-target');
     }
@@ -363,11 +363,11 @@ export function inParts(answered: LabelledSolution[], strategy: Strategy, [found
   };
 }
 
-/** A further source bears on the answer only if it says outright every concept the answer says outright (就业 for 城镇新增就业, not only 新增). */
 function withoutPunctuation(text: string): string {
   return comparable(text).replace(/[\p{P}\p{S}]/gu, '');
 }
 
+/** A further source bears on the answer only if it says outright every concept the answer says outright (就业 for 城镇新增就业, not only 新增). */
 function saysAllOf(s: ScoredSentence, answer: ScoredSentence): boolean {
   const said = new Set(s.matched.filter((m) => m.presence === 1).map((m) => m.concept));
   return answer.matched.every((m) => m.presence !== 1 || said.has(m.concept));
