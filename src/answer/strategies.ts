@@ -89,7 +89,9 @@ export function createStrategies({ store, searcher, documents, weightOf, tuning,
       return refuse(question, 'single', 'nothing-covers-enough', nearMiss(ranked), ranked);
     }
     if (question.wantsResult && isTarget(start)) {
-      const result = answering.find((s) => !isTarget(s) && saysAllOf(s, start));
+      // The result of the same thing: it says all the target says, but the figures (2000张 planned, 2100张 done).
+      const figures = new Set(question.concepts.filter((c) => c.kind === 'figure').map((c) => c.label));
+      const result = answering.find((s) => !isTarget(s) && saysAllOf(s, start, figures));
       if (!result) return targetOnly(question, start, ranked);
       return answerWith(question, result, answering, ranked, 'result-over-target');
     }
@@ -368,9 +370,9 @@ function withoutPunctuation(text: string): string {
 }
 
 /** A further source bears on the answer only if it says outright every concept the answer says outright (就业 for 城镇新增就业, not only 新增). */
-function saysAllOf(s: ScoredSentence, answer: ScoredSentence): boolean {
+function saysAllOf(s: ScoredSentence, answer: ScoredSentence, apart: ReadonlySet<string> = new Set()): boolean {
   const said = new Set(s.matched.filter((m) => m.presence === 1).map((m) => m.concept));
-  return answer.matched.every((m) => m.presence !== 1 || said.has(m.concept));
+  return answer.matched.every((m) => m.presence !== 1 || said.has(m.concept) || apart.has(m.concept));
 }
 
 function isTarget(s: ScoredSentence): boolean {
