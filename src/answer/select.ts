@@ -98,6 +98,9 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
   const countInUnit = question.askedUnit ? unitPattern(UNIT_FAMILIES[question.askedUnit] ?? [question.askedUnit]) : null;
   const told = question.concepts.filter((c) => c.kind === 'figure').map((c) => inDigits(comparable(c.label)));
   const initials = initialsOf(question.concepts);
+  // "对古交的定位是什么？": a role is asked; the answer makes the thing the subject of becoming something (古交打造…).
+  const roleAsked = question.concepts.some((c) => c.asksFor && ROLE.test(c.label));
+  const roleOf = question.concepts.filter((c) => !c.asksFor && !c.situation && c.kind !== 'figure').flatMap((c) => c.variants);
   /** What the question asks about, in the ways a sentence can say it: an amount must be said with one of them. */
   // The asker's story counts: "…办过国际大赛，那次是第几届？" asks about the 大赛 it told of. One character
   // only as a noun (床 in 床位).
@@ -165,10 +168,11 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
               ? 'kind'
               : undefined;
       const figure = question.wantsFigure && FIGURE.test(sentence.text) ? tuning.figureBonus : 0;
+      const role = roleAsked && roleStated(says, roleOf) ? tuning.roleBonus : 0;
       const time = question.wantsTime && TIME.test(sentence.text) ? tuning.timeBonus : 0;
       // Asked what a year's plan says (or what it achieved), the other part of the report is a weaker answer.
       const otherPart = question.intent && question.years.length > 0 && hit.passage.sectionKind !== question.intent ? tuning.otherPartPenalty : 0;
-      const score = coverage + figure + time + tuning.retrievalWeight * (hit.score / topScore) + tuning.fitWeight * hit.fit - otherPart - (mismatch ? tuning.mismatchPenalty : 0);
+      const score = coverage + figure + time + role + tuning.retrievalWeight * (hit.score / topScore) + tuning.fitWeight * hit.fit - otherPart - (mismatch ? tuning.mismatchPenalty : 0);
       scored.push({ hit, sentence, coverage, score, matched, ...(mismatch ? { mismatch } : {}) });
     }
   }
@@ -183,6 +187,19 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
 function amountOfAsked(sentence: string, amount: RegExp, topics: string[][]): boolean {
   if (topics.length === 0) return true;
   return sentence.split(/[，,；;：:。！？]/).some((clause) => amount.test(clause) && topics.some((ways) => ways.some((w) => clause.includes(w))));
+}
+
+/** The kind of answer that is a role: what a place or thing is to become. */
+const ROLE = /^(?:定位|方向|角色|功能|发展方向|功能定位)$/;
+/** Verbs that give a thing its role, right after it: 古交打造…, 清徐建设…, 阳曲定位为…. */
+const BECOMES = /^.{0,2}?(?:打造|建设|建成|成为|定位|发展为|发展成|争创|创建)/;
+
+/** Whether the sentence makes one of the named things the subject of becoming something. */
+function roleStated(sentence: string, things: string[]): boolean {
+  return things.some((thing) => {
+    for (let at = sentence.indexOf(thing); at >= 0; at = sentence.indexOf(thing, at + 1)) if (BECOMES.test(sentence.slice(at + thing.length))) return true;
+    return false;
+  });
 }
 
 /** A sentence's Chinese characters as toneless pinyin, each syllable between spaces, "|" for anything else. */

@@ -36,9 +36,10 @@ export interface AnswerTuning {
   partPresence: number;
   /** A sentence that says none of the question's concepts itself keeps this share of its coverage. */
   onlyAround: number;
-  /** Added to a sentence's score when it has a figure and one is asked, or a time and one is asked. */
+  /** Added to a sentence's score when it has a figure and one is asked, or a time and one is asked, or gives the asked thing a role (古交打造…) and a role is asked (定位). */
   figureBonus: number;
   timeBonus: number;
+  roleBonus: number;
   /** Taken off when a year's plan is asked and the sentence is in its review, or the other way round. */
   otherPartPenalty: number;
   /** Weights of the passage's retrieval rank (score over the best score) and its fit with the asked year. */
@@ -69,6 +70,7 @@ export const ANSWER_TUNING: AnswerTuning = {
   onlyAround: 0.5,
   figureBonus: 0.15,
   timeBonus: 0.15,
+  roleBonus: 0.15,
   otherPartPenalty: 0.25,
   retrievalWeight: 0.2,
   fitWeight: 0.15,

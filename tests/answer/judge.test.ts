@@ -38,6 +38,13 @@ describe('the judge alone', () => {
     expect(judge(read('空气质量综合指数是多少？'), [hit('优良天数282天，空气质量综合指数降至4.95、创历史最好水平。')], sameWeight).answering.length).toBe(1);
   });
 
+  it('prefers, asked for a place\'s role (定位), the sentence that makes it the subject of becoming something', () => {
+    const hits = [hit('做优“乙县小米”“丙县陈醋”等品牌。', 'plan'), hit('支持乙县打造新材料和先进制造业新城。', 'plan')];
+    const { answering } = judge(read('甲市对乙县的定位是什么？'), hits, sameWeight);
+    expect(answering[0].sentence.text).toBe('支持乙县打造新材料和先进制造业新城。');
+    expect(judge(read('甲市对乙县的定位是什么？'), hits, sameWeight, { ...ANSWER_TUNING, roleBonus: 0 }).answering[0].sentence.text).toBe('做优“乙县小米”“丙县陈醋”等品牌。');
+  });
+
   it('refuses a sentence with the words but another line number (a near miss)', () => {
     const { answering, ranked } = judge(read('地铁3号线什么时候通车？'), [hit('地铁2号线建成通车。')], sameWeight);
     expect(answering).toEqual([]);
