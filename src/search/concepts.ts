@@ -89,6 +89,10 @@ export interface ConceptParts {
 
 /** Text that ends asking what kind of thing: the word after it names the kind of answer ("有什么说法", "有什么新动作"). */
 const ASKS_FOR = /(?:什么|啥|哪些|哪种|怎样的)(?:新|大|好)?$/;
+/** "有没有说法", "有无新举措": whether the reports say anything; the word names the kind of answer. */
+const WHETHER_ANY = /(?:有没有|有无|有木有)(?:新|啥|什么)?$/;
+/** What a report says of a thing, as a kind of answer. */
+const SAYING = /^(?:说法|提法|打算|安排|规划|计划|政策|举措|措施|动作|部署|考虑|想法)$/;
 /** A word between 的 and 是什么 ("对阳曲的定位是什么"), or between 是怎么 and 的 ("是怎么规划的"), names the kind of answer too. */
 const KIND_BEFORE_WHAT = { before: /的$/, after: /^(?:是什么|是啥|是哪些|是怎样|有哪些)/ };
 const MANNER_ASKED = { before: /(?:怎么|咋)$/, after: /^的/ };
@@ -142,7 +146,7 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
   /** Where in the text each concept was read, to pair a measure with what it measures and a noun with its kind. */
   const spans = new Map<Concept, [number, number]>();
   for (const m of matches.filter((m) => m.terms.length > 0)) {
-    const asksFor = namesKindAsked(text.slice(0, m.start), text.slice(m.end));
+    const asksFor = namesKindAsked(text.slice(0, m.start), text.slice(m.end), m.phrase);
     const pointedAt = POINTED_AT.test(text.slice(0, m.start));
     const concept: Concept = { label: m.phrase, variants: m.terms, kind: 'phrase', strict: false, ...(asksFor ? { asksFor } : {}), ...(pointedAt ? { pointedAt } : {}) };
     concepts.push(concept);
@@ -207,7 +211,7 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
     const related = PROPER_NAME.test(tag)
       ? []
       : (neighbours?.(lower) ?? []).filter(({ word: near }) => !variants.includes(near) && (lower.length > 1 || near.includes(lower)));
-    const asksFor = namesKindAsked(text.slice(0, at), text.slice(at + word.length));
+    const asksFor = namesKindAsked(text.slice(0, at), text.slice(at + word.length), lower);
     const pointedAt = POINTED_AT.test(text.slice(0, at));
     const sound = amongChinese && /^[a-z]+$/.test(lower) ? pinyinSyllables(lower) : undefined;
     const spelled = sound && sound.includes(' ') ? { sound } : {};
@@ -221,8 +225,8 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
   return sameThingSaidTwice(resolvePointed(markSituation(concepts, where, tellingClauses(text, knows), focusOf(text).comments, storyParts(text))));
 }
 
-function namesKindAsked(before: string, after: string): boolean {
-  return ASKS_FOR.test(before) || [KIND_BEFORE_WHAT, MANNER_ASKED].some((frame) => frame.before.test(before) && frame.after.test(after));
+function namesKindAsked(before: string, after: string, word = ''): boolean {
+  return ASKS_FOR.test(before) || (WHETHER_ANY.test(before) && SAYING.test(word)) || [KIND_BEFORE_WHAT, MANNER_ASKED].some((frame) => frame.before.test(before) && frame.after.test(after));
 }
 
 /**
@@ -365,7 +369,7 @@ function pairConcepts(tagged: Token[], concepts: Concept[], spans: Map<Concept, 
       if (of && measured && of !== measured) measured.onlyWith = of.label;
     }
     const head = next.word === '的' ? tagged[i + 2] : next;
-    if (head && thing.word.length > 1 && KIND.test(thing.tag) && !/\d/.test(thing.word) && !ORDER_WORD.test(thing.word) && !GLUED_QUESTION.test(thing.word) && /^n/.test(head.tag)) {
+    if (head && thing.word.length > 1 && KIND.test(thing.tag) && !/\d/.test(thing.word) && !ORDER_WORD.test(thing.word) && !COUNT_WORD.test(thing.word) && !GLUED_QUESTION.test(thing.word) && /^n/.test(head.tag)) {
       const [kind, of] = [conceptAt(thing.start), conceptAt(head.start)];
       if (kind && of && kind !== of && of.onlyWith === undefined) of.onlyWith = kind.label;
     }
@@ -374,6 +378,8 @@ function pairConcepts(tagged: Token[], concepts: Concept[], spans: Map<Concept, 
 
 /** Jieba's parts of speech for a word that makes a noun another kind of thing (二手: m, 免费: vn). */
 const KIND = /^(m|vn)$/;
+/** 一个, 几家, 这项: how many or which one, not what kind ("一个公益基金会"). */
+const COUNT_WORD = /^[一二两三四五六七八九十百几这那每各某]+[个位名家项件种条只座所批]$/;
 /** 第一次, 首批: which time or batch, not what kind ("全省第一次的大学生科技节"). */
 const ORDER_WORD = /^[第首]|[次批届]$/;
 

@@ -24,6 +24,14 @@ describe('reading a question', () => {
     expect(labels(readQuestion('“6+N”产业体系是什么？', CITIES))).toContain('6+N');
   });
 
+  it('reads "有没有说法" as asking whether the reports say anything, and a count before a noun as no kind of it', () => {
+    const q = readQuestion('我在一个公益基金会做项目。太原2026年对公益慈善事业有没有说法？', CITIES);
+    expect(q.concepts.find((c) => c.label === '说法')?.asksFor).toBe(true);
+    expect(q.concepts.find((c) => c.label === '公益')?.onlyWith).toBeUndefined();
+    // A kind word still makes another kind of thing: 二手挖掘机 is no 挖掘机.
+    expect(readQuestion('二手挖掘机卖了多少台？', CITIES).concepts.find((c) => c.label === '挖掘机')?.onlyWith).toBe('二手');
+  });
+
   it('maps a county to its prefecture city', () => {
     expect(readQuestion('平遥古城的游客多吗', CITIES).cities).toEqual(['晋中']);
     expect(readQuestion('清徐的醋产业', CITIES).cities).toEqual(['太原']);
