@@ -30,6 +30,14 @@ const ELLIPTICAL = /^(那|那么|还有|另外|同期|同年|当年|其中)|呢[
 /** Asks across years, so no one year of the last question applies. */
 const SPANS_YEARS = /这几年|近几年|这些年|近年|历年|逐年|每年|几年来|多年来|这两年|近两年|这三年|近三年/;
 
+/** 往前一年, 上一年, 早一年: the year before; 往后一年, 下一年, 次年: the year after. */
+const YEAR_BEFORE = /(?:往前|再往前|往回|上|前|早)(?:推)?一年/;
+const YEAR_AFTER = /(?:往后|再往后|下|晚)(?:推)?一年|次年|第二年/;
+
+function yearShift(asked: string): number {
+  return YEAR_BEFORE.test(asked) ? -1 : YEAR_AFTER.test(asked) ? 1 : 0;
+}
+
 export interface FollowUp {
   question: Question;
   /** Whether anything was taken from the previous turn. */
@@ -53,8 +61,11 @@ export function continueFrom(question: Question, previous: Turn): FollowUp {
   // "太原的城镇新增就业呢？" leans on the last one by its form, so it keeps the year.
   const fresh = namesPlace && !needsTopic && !ELLIPTICAL.test(question.asked);
   const spansYears = SPANS_YEARS.test(question.asked);
+  // "往前一年，…？": the year before the last question's.
+  const shift = question.years.length === 0 && !question.comparison && previous.years.length > 0 ? yearShift(question.asked) : 0;
+  if (shift !== 0) question = { ...question, years: previous.years.map((y) => y + shift) };
   const needsYears = question.years.length === 0 && !question.period && !spansYears && !fresh && previous.years.length > 0;
-  if (!needsCity && !needsYears && !needsTopic) {
+  if (!needsCity && !needsYears && !needsTopic && shift === 0) {
     const why = question.years.length > 0 || question.period ? 'names its own city, year and topic' : spansYears ? 'asks over the years' : 'names its own place and topic';
     const note = { step: 'context', did: `${why}: nothing taken` } as const;
     return { question: { ...question, trace: [...question.trace, note] }, used: false, aboutPreviousAnswer: false };
@@ -77,8 +88,13 @@ export function continueFrom(question: Question, previous: Turn): FollowUp {
     // "太原呢？" after "晋中2024年…完成了多少？" asks for 太原's result too; "后来开通了吗？" after a plan asks for the result.
     wantsResult: question.wantsResult || (needsTopic && !question.intent && !!previous.wantsResult) || (needsTopic && question.intent === 'review' && previous.intent === 'plan'),
   };
-  const used = needsCity || needsYears || topic.length > 0;
-  const took = [needsCity && `city ${previous.cities.join('、')}`, needsYears && `years ${previous.years.join(', ')}`, topic.length > 0 && `topic ${topic.map((c) => c.label).join(' ')}`].filter(Boolean);
+  const used = needsCity || needsYears || shift !== 0 || topic.length > 0;
+  const took = [
+    needsCity && `city ${previous.cities.join('、')}`,
+    needsYears && `years ${previous.years.join(', ')}`,
+    shift !== 0 && `years ${merged.years.join(', ')} (the year ${shift < 0 ? 'before' : 'after'} ${previous.years.join(', ')})`,
+    topic.length > 0 && `topic ${topic.map((c) => c.label).join(' ')}`,
+  ].filter(Boolean);
   merged.trace = [...question.trace, { step: 'context', did: took.length > 0 ? `from "${previous.text}": ${took.join('; ')}` : 'nothing needed' }];
   // "都是哪几个？", "具体有哪些？", "第三件是什么？": a list (or an item of one) asked for with no topic of its own is the previous answer's.
   return { question: merged, used, aboutPreviousAnswer: !!previous.answeredFrom && (question.wantsList || question.ordinal !== undefined) && needsTopic };

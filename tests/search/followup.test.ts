@@ -21,6 +21,13 @@ describe('follow-up questions', () => {
     expect(question.concepts.map((c) => c.label)).toEqual(expect.arrayContaining(['规上', '工业']));
   });
 
+  it('reads "往前一年" and "下一年" as the year before or after the last question\'s', () => {
+    const before = after('太原2026年对钢铁产业有什么安排？', '往前一年，新能源当时说以谁为龙头？');
+    expect(before.question).toMatchObject({ cities: ['太原'], years: [2025] });
+    expect(before.used).toBe(true);
+    expect(after('太原2024年新建了多少个公园？', '下一年呢？').question.years).toEqual([2025]);
+  });
+
   it('swaps the topic and keeps the city and year', () => {
     const { question } = after('太原在2023年添了几个省级重点实验室？', '技术创新中心又添了几个？');
     expect(question).toMatchObject({ cities: ['太原'], years: [2023] });
