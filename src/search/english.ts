@@ -30,7 +30,7 @@ const STOP = new Set(
     'large big long high fast number amount total size plan plans planned planning aim aims aiming target targets goal goals intend expected ' +
     'city cities province government report tell know please like go goes went going happen happened happens ' +
     'share percentage proportion ratio new ok okay thanks thank hi hello hey yes no sorry ' +
-    'kind kinds sort type types want wants wanted actually really exactly officially unit units item items piece pieces').split(' '),
+    'kind kinds sort type types want wants wanted actually really exactly officially unit units item items piece pieces end come comes came coming').split(' '),
 );
 const PLAN = /\b(plan|plans|planned|planning|aim|aims|aiming|target|targets|goal|goals|will|intend|expected|expects)\b/i;
 const RESULT = /\b(did|was|were|achieved|completed|reached|built|had|renewed|drove|brought)\b/i;
@@ -41,6 +41,8 @@ const ABOUT_REPORT: Array<[RegExp, string]> = [
   [/\b(which|what)\b.*\b(meeting|session|congress)\b.*\breport\b|\breport\b.*\b(which|what)\b.*\b(meeting|session|congress)\b/i, '报告是在哪次会议上作的'],
   [/\bwhen\b.*\breport\b.*\b(deliver|present|given|made|read)\w*/i, '什么时候作的报告'],
 ];
+/** The 14th (15th) Five-Year Plan: 十四五 (十五五), as reports name the plan periods. */
+const FIVE_YEAR_PLAN = /\b(1[1-9])(?:st|nd|rd|th)\s+five[\s-]+year\s+plan\b/gi;
 const NUMBERED = /\b(line|phase)\s+(\d{1,2}|one|two|three|four|five|i|ii|iii|iv|v)\b/g;
 /** Counts in words ("three dimensions"; one is mostly "a"). */
 const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, twenty: 20 };
@@ -83,7 +85,9 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
     if (!isEnglish(question)) return null;
     glosses ??= loadGlosses(knows);
     const index = await glosses;
-    const words = withoutLongPeriods(question)
+    // "the 14th Five-Year Plan" is the period 十四五, no count of five.
+    const periods = [...question.matchAll(FIVE_YEAR_PLAN)].map(([, n]) => `十${numeralOf(Number(n) - 10)}五`);
+    const words = withoutLongPeriods(question.replace(FIVE_YEAR_PLAN, ' '))
       .toLowerCase()
       .replace(/'s\b/g, '')
       .replace(/-/g, ' ')
@@ -122,13 +126,14 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
     // A county (Pingyao) scopes the question to its city and is also what it asks about.
     for (const { spelled, place } of named.filter((n) => !cities.includes(n.place))) concepts.push({ label: spelled, variants: [place], kind: 'english', strict: false });
     // "And Taiyuan?", "What about 2023?": no topic of their own, for a follow-up to lean on.
-    if (concepts.length === 0 && named.length === 0 && years.length === 0) return null;
+    if (concepts.length === 0 && named.length === 0 && years.length === 0 && periods.length === 0) return null;
     const rendered = concepts.filter((c) => c.variants[0] !== c.label);
     concepts.push(...numbered.map((term) => ({ label: term, variants: [term], kind: 'figure' as const, strict: true })));
-    const intent = PLAN.test(question) ? '目标' : RESULT.test(question) ? '完成了' : '';
-    const figure = FIGURE.test(question) ? '多少' : '';
+    const asked = question.replace(FIVE_YEAR_PLAN, ' ');
+    const intent = PLAN.test(asked) ? '目标' : RESULT.test(asked) ? '完成了' : '';
+    const figure = FIGURE.test(asked) ? '多少' : '';
     const aboutReport = ABOUT_REPORT.find(([pattern]) => pattern.test(question))?.[1] ?? '';
-    const chinese = [...named.map((n) => n.place), ...years.map((y) => `${y}年`), intent, ...rendered.map((c) => c.variants[0]), figure, aboutReport].filter(Boolean).join(' ');
+    const chinese = [...named.map((n) => n.place), ...years.map((y) => `${y}年`), ...periods, intent, ...rendered.map((c) => c.variants[0]), figure, aboutReport].filter(Boolean).join(' ');
     return { chinese, concepts };
   };
 }

@@ -46,6 +46,13 @@ describe("CC-CEDICT's glossary for English questions", () => {
     expect((await readEnglish('How many units of housing?', ['单位', '住房']))?.concepts.map((c) => c.label)).not.toContain('units');
   });
 
+  it('reads "the 14th Five-Year Plan" as the period 十四五, neither a count of five nor a plan asked', async () => {
+    const reading = await readEnglish('By the end of the 14th Five-Year Plan, how much clean energy?', ['能源', '清洁']);
+    expect(reading?.chinese).toContain('十四五');
+    expect(reading?.chinese).not.toContain('目标');
+    expect(reading?.concepts.map((c) => c.label)).not.toEqual(expect.arrayContaining(['five']));
+  });
+
   it('reads "what kind of", "want" and "actually" as how the question is put, not as what it asks about', async () => {
     const reading = await readEnglish('What kind of leading zone does it actually want to be for future industries?', ['先导', '未来', '产业', '需要']);
     expect(reading?.concepts.map((c) => c.label).filter((l) => ['kind', 'want', 'actually'].includes(l))).toEqual([]);
