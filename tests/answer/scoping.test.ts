@@ -1,11 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answerer } from '../../src/answer/answerer.js';
-import { createApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { tempDir } from '../support/fixtures.js';
 import { lexicalAnswerer } from '../support/lexical-context.js';
+import { corpusApp } from '../support/small-corpus.js';
 
 const report = (city: string, year: number, reviewed: string, planned: string) =>
   `${city}市${year}年政府工作报告\n\n一、${year - 1}年工作回顾\n\n${reviewed}\n\n二、${year}年工作安排\n\n${planned}\n`;
@@ -20,23 +16,14 @@ let answerer: Answerer;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  const dir = await tempDir();
-  const corpusDir = path.join(dir.dir, 'corpus');
-  await mkdir(corpusDir);
-  for (const [file, text] of Object.entries(FILES)) await writeFile(path.join(corpusDir, file), text);
   const documents = [
     { id: 'X2024', file: 'x-2024.txt', title: '甲市2024年报告', city: '甲', year: 2024, reviews: 2023 },
     { id: 'X2025', file: 'x-2025.txt', title: '甲市2025年报告', city: '甲', year: 2025, reviews: 2024 },
     { id: 'Y2025', file: 'y-2025.txt', title: '乙市2025年报告', city: '乙', year: 2025, reviews: 2024 },
   ];
-  await writeFile(path.join(corpusDir, 'manifest.json'), JSON.stringify({ documents }));
-  const config = loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: path.join(dir.dir, 'index'), DENSE: 'off' });
-  const app = await createApp(config);
-  answerer = app.answerer;
-  cleanup = async () => {
-    await app.close();
-    await dir.cleanup();
-  };
+  const made = await corpusApp(FILES, documents);
+  answerer = made.app.answerer;
+  cleanup = made.cleanup;
 });
 afterAll(() => cleanup());
 

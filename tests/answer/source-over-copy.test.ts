@@ -1,9 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { tempDir } from '../support/fixtures.js';
+import type { App } from '../../src/app.js';
+import { corpusApp } from '../support/small-corpus.js';
 
 /** A report and a newspaper digest of it that prints some of its sentences cut to one line each. */
 const REPORT = [
@@ -28,21 +25,11 @@ let app: App;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  const dir = await tempDir();
-  const corpusDir = path.join(dir.dir, 'corpus');
-  await mkdir(corpusDir);
-  await writeFile(path.join(corpusDir, 'report.txt'), `${REPORT}\n`);
-  await writeFile(path.join(corpusDir, 'digest.md'), `${DIGEST}\n`);
   const documents = [
     { id: 'C2025', file: 'report.txt', title: '丙市2025年政府工作报告', city: '丙', year: 2025, reviews: 2024 },
     { id: 'C2025D', file: 'digest.md', title: '丙市两会特刊', city: '丙', year: 2025, reviews: 2024 },
   ];
-  await writeFile(path.join(corpusDir, 'manifest.json'), JSON.stringify({ documents }));
-  app = await createApp(loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: path.join(dir.dir, 'index'), DENSE: 'off', WORD_VECTORS: 'off' }));
-  cleanup = async () => {
-    await app.close();
-    await dir.cleanup();
-  };
+  ({ app, cleanup } = await corpusApp({ 'report.txt': `${REPORT}\n`, 'digest.md': `${DIGEST}\n` }, documents, { WORD_VECTORS: 'off' }));
 });
 afterAll(() => cleanup());
 

@@ -70,3 +70,24 @@ export async function smallCorpusApp(): Promise<{ app: App; answerer: Answerer; 
     },
   };
 }
+
+/**
+ * A lexical app over reports written for one test file: `files` by name, `documents` their manifest
+ * entries. `cleanup` closes it and removes its folder.
+ */
+export async function corpusApp(files: Record<string, string>, documents: object[], env: Record<string, string> = {}): Promise<{ app: App; cleanup: () => Promise<void> }> {
+  const dir = await tempDir();
+  const corpusDir = path.join(dir.dir, 'corpus');
+  await mkdir(corpusDir);
+  for (const [file, text] of Object.entries(files)) await writeFile(path.join(corpusDir, file), text);
+  await writeFile(path.join(corpusDir, 'manifest.json'), JSON.stringify({ documents }));
+  const app = await createApp(loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: path.join(dir.dir, 'index'), DENSE: 'off', ...env }));
+  return {
+    app,
+    cleanup: async () => {
+      await app.close();
+      await dir.cleanup();
+    },
+  };
+}
+
