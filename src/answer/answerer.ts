@@ -233,13 +233,15 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     if (parts.length < 2) return null;
     const answered: LabelledSolution[] = [];
     for (const { label, question, goesOn, firstYears, afterYear } of parts) {
-      const solution = stillPlanned(await solveLater(question, firstYears, timings, afterYear), afterYear);
+      const later = await solveLater(question, firstYears, timings, afterYear);
+      const solution = stillPlanned(later.solution, afterYear);
       // Going on from the part before and answered by the same sentence, it asked the same thing ("…修了吗？修了多少户？").
       const previous = answered.at(-1)?.solution.answeredFrom;
       if (goesOn && previous && solution.answeredFrom && previous.passageId === solution.answeredFrom.passageId && previous.sentenceStart === solution.answeredFrom.sentenceStart) continue;
       const citations = solution.decision.found ? withSpans(solution.citations, question, solution.decision.strategy) : solution.citations;
       const still = solution.decision.name === 'still-planned' ? `${label === '实际' ? '后来' : label}（${citations[0].year}年的报告没有写完成情况，仍列为任务）` : label;
-      answered.push({ label: still, solution: { ...solution, citations } });
+      const context = later.asked.trace.filter((n) => n.step === 'context').map((n) => n.did);
+      answered.push({ label: still, solution: { ...solution, citations }, context });
     }
     if (answered.length < 2) return null;
     // Read apart, no question is answered: the questions may be one ("…提到这事没有？具体是个什么称号？"), asked of the message whole.
@@ -268,23 +270,25 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
    * A part that goes on after the message's year ("后来…？"): that year first (`firstYears`), then every
    * year; asking how a plan of `afterYear` went, the review of that year first and the reports after it last.
    */
-  async function solveLater(question: Question, firstYears: number[] | undefined, timings: Timings, afterYear?: number): Promise<Solution> {
+  async function solveLater(question: Question, firstYears: number[] | undefined, timings: Timings, afterYear?: number): Promise<{ solution: Solution; asked: Question }> {
+    const attempt = async (asked: Question) => ({ solution: await solve(asked, timings), asked });
+    const noted = (did: string, changes: Partial<Question>): Question => ({ ...question, ...changes, trace: [...question.trace, { step: 'context', did }] });
     // How a year's plan went is told first by the review of that year ("到2026年报告里…" names the report, not the year it reviews).
     if (afterYear !== undefined) {
-      const note = { step: 'context', did: `how ${afterYear}'s plan went: the review of ${afterYear} first` } as const;
-      const reviewed = await solve({ ...question, years: [afterYear], intent: 'review', wantsResult: true, trace: [...question.trace, note] }, timings);
-      if (reviewed.decision.found) return reviewed;
+      const reviewed = await attempt(noted(`how ${afterYear}'s plan went: the review of ${afterYear} first`, { years: [afterYear], intent: 'review', wantsResult: true }));
+      if (reviewed.solution.decision.found) return reviewed;
     }
-    const inYear = await solve(question, timings);
-    if (inYear.decision.found) return inYear;
-    const every = firstYears ? await solve({ ...question, years: [], trace: [...question.trace, { step: 'context', did: `nothing for ${firstYears.join(', ')}: looked in every year` }] }, timings) : inYear;
-    if (every.decision.found || afterYear === undefined) return every.decision.found ? every : inYear;
+    const inYear = await attempt(question);
+    if (inYear.solution.decision.found) return inYear;
+    if (firstYears) {
+      const every = await attempt(noted(`nothing for ${firstYears.join(', ')}: looked in every year`, { years: [] }));
+      if (every.solution.decision.found) return every;
+    }
     // Only the plan of the year asked about: a later report may give the thing again, as a task still to do.
-    const laterYears = [...readerParts.coveredYears].filter((y) => y > afterYear);
+    const laterYears = afterYear === undefined ? [] : [...readerParts.coveredYears].filter((y) => y > afterYear);
     if (laterYears.length === 0) return inYear;
-    const note = { step: 'context', did: `no result for ${afterYear}'s plan: looked in the reports of ${laterYears.join(', ')}` } as const;
-    const later = await solve({ ...question, years: laterYears, trace: [...question.trace, note] }, timings);
-    return later.decision.found || later.decision.refusal?.code === 'TARGET_ONLY' ? later : inYear;
+    const later = await attempt(noted(`no result for ${afterYear}'s plan: looked in the reports of ${laterYears.join(', ')}`, { years: laterYears }));
+    return later.solution.decision.found || later.solution.decision.refusal?.code === 'TARGET_ONLY' ? later : inYear;
   }
 
   async function answerTurn(raw: string, previous?: Turn, options: AnswerOptions = {}): Promise<{ answer: Answer; turn: Turn | null }> {

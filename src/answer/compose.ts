@@ -86,6 +86,18 @@ export function explanation(question: Question, solution: Solution, weightOf: Co
     ...(decision.refusal ? { reason: decision.refusal.code } : {}),
     weights: weighConcepts(question.concepts, weightOf, tuning).map(({ concept, weight, optional }) => ({ concept: concept.label, weight: Math.round(weight * 100) / 100, ...(optional ? { optional } : {}) })),
     candidates: solution.candidates.slice(0, EXPLAINED_CANDIDATES).map((s) => explainCandidate(s, tuning)),
+    ...(solution.partDecisions
+      ? {
+          parts: solution.partDecisions.map(({ label, decision: part, context }) => ({
+            label,
+            strategy: part.strategy,
+            decision: part.name,
+            found: part.found,
+            ...(part.refusal ? { reason: part.refusal.code } : {}),
+            context,
+          })),
+        }
+      : {}),
   };
 }
 

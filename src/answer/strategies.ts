@@ -38,6 +38,8 @@ export interface Solution {
   candidates: ScoredSentence[];
   /** The figures of an answer from the figures table, for a chart. */
   series?: FigureSeries;
+  /** For an answer in parts: each part's decision and where it looked (for `--explain`). */
+  partDecisions?: Array<{ label: string; decision: Decision; context: string[] }>;
 }
 
 export type Timings = Record<string, number>;
@@ -330,6 +332,8 @@ export function createStrategies({ store, searcher, documents, weightOf, tuning,
 export interface LabelledSolution {
   label: string;
   solution: Solution;
+  /** The context notes of the part's reading: what it took from the parts before, and where it looked. */
+  context?: string[];
 }
 
 /**
@@ -362,6 +366,7 @@ export function inParts(answered: LabelledSolution[], strategy: Strategy, [found
     citations,
     parts,
     candidates: answered.flatMap((a) => a.solution.candidates).sort((a, b) => b.score - a.score),
+    partDecisions: answered.map(({ label, solution, context }) => ({ label, decision: solution.decision, context: context ?? [] })),
   };
 }
 

@@ -101,6 +101,8 @@ export interface Explanation {
   weights: Array<{ concept: string; weight: number; optional?: boolean }>;
   /** The best-ranked candidate sentences with what each matched, and whether the judge let it answer. */
   candidates: ExplainedCandidate[];
+  /** For an answer in parts: how each part was decided, and where it looked (its context notes). */
+  parts?: Array<{ label: string; strategy: string; decision: string; found: boolean; reason?: ReasonCode; context: string[] }>;
 }
 
 export interface ExplainedCandidate {

@@ -66,6 +66,10 @@ export function formatExplanation(explain: Explanation): string {
   });
   if (explain.candidates.length === 0) lines.push('  （无）');
   lines.push('', `决定：${explain.strategy} / ${explain.decision} → ${explain.found ? '回答' : `不回答（${explain.reason}）`}`);
+  for (const part of explain.parts ?? []) {
+    lines.push(`  ${part.label}：${part.strategy} / ${part.decision} → ${part.found ? '回答' : `不回答（${part.reason}）`}`);
+    lines.push(...part.context.map((note) => `    context: ${note}`));
+  }
   return lines.join('\n');
 }
 

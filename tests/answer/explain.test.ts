@@ -26,6 +26,13 @@ describe('the decision trace of an answer', () => {
     expect(explain.weights.find((w) => w.concept === '城镇新增就业')?.weight).toBeGreaterThan(0);
   });
 
+  it('for an answer in parts: how each part was decided, and where a part that goes on looked', async () => {
+    const answer = await answerer.answer('甲市2025年东山会展中心是怎么安排的？后来建成了吗？', { explain: true });
+    const parts = answer.explain!.parts!;
+    expect(parts.map((p) => p.decision)).toEqual(['best-sentence', 'still-planned']);
+    expect(parts[1].context.join(' ')).toContain('2025');
+  });
+
   it('for a refusal: the reason code and the rule, with no candidate for a place no report covers', async () => {
     const answer = await answerer.answer('广州2025年新增就业多少？', { explain: true });
     expect(answer).toMatchObject({ found: false, reason: 'OUT_OF_SCOPE' });
