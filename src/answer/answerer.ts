@@ -100,6 +100,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       knows: (word) => reportWords().has(word),
       termSounding: (sound) => reportWords().termSounding(sound),
       meant: (word) => lexicon.termsFor(word).length > 0 || lexicon.frame.has(word),
+      saidIn: (text) => store.terms.documentFrequency(text),
     }),
   };
   let parts: ReaderParts = readerParts;

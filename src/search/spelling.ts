@@ -20,6 +20,8 @@ export interface SpellingParts {
   termSounding(sound: string): string | undefined;
   /** Words people use that are not slips even though the reports do not (the lexicon's phrases). */
   meant(word: string): boolean;
+  /** How many passages of the reports say a string (0 when unknown). */
+  saidIn?(text: string): number;
 }
 
 export interface SpellingFix {
@@ -34,7 +36,7 @@ export interface SpellingFix {
  * jieba words (or runs of them) are replaced, so 推进中小企业 never becomes 推晋中小企业, and only
  * words that neither the reports, the lexicon nor everyday Chinese know (换成 stays 换成).
  */
-export function createSpellingFixer({ places, knows, termSounding, meant }: SpellingParts): (text: string) => { text: string; fixes: SpellingFix[] } {
+export function createSpellingFixer({ places, knows, termSounding, meant, saidIn }: SpellingParts): (text: string) => { text: string; fixes: SpellingFix[] } {
   const placeBySound = new Map(places.map((place) => [toneless(place), place]));
   const placeBySpelling = new Map(places.map((place) => [toneless(place).replace(/ /g, ''), place]));
   const known = (word: string) => knows(word) || meant(word) || isCommonWord(word);
@@ -97,7 +99,8 @@ export function createSpellingFixer({ places, knows, termSounding, meant }: Spel
       const word = words[i];
       const term = word.length >= 2 && word.length <= 4 && isSlip(word) ? termSounding(toneless(word)) : undefined;
       // A slip keeps a character of the word meant (高薪 -> 高新); one that shares none is another word (固投 is no 骨头).
-      if (term && term !== word && !text.includes(term) && [...word].some((c) => term.includes(c))) {
+      // A name the reports say at least as often as the word it sounds like is no slip (潇河 of 潇河智城, not 小河 of 中小河流).
+      if (term && term !== word && !text.includes(term) && [...word].some((c) => term.includes(c)) && (!saidIn || saidIn(word) < saidIn(term))) {
         fixes.push({ from: word, to: term });
         out.push(term);
       } else {

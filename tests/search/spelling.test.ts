@@ -23,6 +23,21 @@ describe('typing slips', () => {
     expect(fixed('taiyuan 2025年GDP目标')).toBe('太原 2025年GDP目标');
   });
 
+  it('keeps a name the reports say at least as often as the report word it sounds like', () => {
+    const words = ['小河', '新城', '公园'];
+    const said: Record<string, number> = { 潇河: 3, 小河: 1, 公园: 9 };
+    const withCounts = createSpellingFixer({
+      places: ['太原'],
+      knows: (term) => words.includes(term),
+      termSounding: (sound) => words.find((word) => tonelessSyllables(word) === sound),
+      meant: () => false,
+      saidIn: (text) => said[text] ?? 0,
+    });
+    expect(withCounts('潇河那个新城').text).toBe('潇河那个新城');
+    // A slip the reports never say is still read as the word it sounds like.
+    expect(withCounts('新建公圆多少个').text).toBe('新建公园多少个');
+  });
+
   it('reads a report word typed in pinyin among Chinese (bingzhou yingcai), not in an English question', () => {
     expect(fixed('taiyuan 2026 bingzhou yingcai 计划是干嘛的')).toBe('太原 2026 并州 英才 计划是干嘛的');
     expect(fixed('What is the bingzhou plan?')).toBe('What is the bingzhou plan?');
