@@ -101,10 +101,12 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
   // "对古交的定位是什么？": a role is asked; the answer makes the thing the subject of becoming something (古交打造…).
   const roleAsked = question.concepts.some((c) => c.asksFor && ROLE.test(c.label));
   const roleOf = question.concepts.filter((c) => !c.asksFor && !c.situation && c.kind !== 'figure').flatMap((c) => c.variants);
-  /** What the question asks about, in the ways a sentence can say it: an amount must be said with one of them. */
-  // The asker's story counts: "…办过国际大赛，那次是第几届？" asks about the 大赛 it told of. One character
-  // only as a noun (床 in 床位).
   const nounOfOne = (c: Concept) => c.label.length === 1 && !!c.tag?.startsWith('n');
+  /**
+   * What the question asks about, in the ways a sentence can say it: an amount must be said with one of
+   * them. The asker's story counts ("…办过国际大赛，那次是第几届？" asks about the 大赛 it told of); one
+   * character only as a noun (床 in 床位).
+   */
   const topics = question.concepts
     .filter((c) => c.kind !== 'figure' && !c.asksFor && (c.label.length > 1 || nounOfOne(c)))
     .map((c) => [...c.variants, ...(c.related ?? []).map((r) => r.word)].filter((v) => v.length > 1 || nounOfOne(c)));

@@ -87,7 +87,8 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
     const index = await glosses;
     // "the 14th Five-Year Plan" is the period 十四五, no count of five.
     const periods = [...question.matchAll(FIVE_YEAR_PLAN)].map(([, n]) => `十${numeralOf(Number(n) - 10)}五`);
-    const words = withoutLongPeriods(question.replace(FIVE_YEAR_PLAN, ' '))
+    const asked = question.replace(FIVE_YEAR_PLAN, ' ');
+    const words = withoutLongPeriods(asked)
       .toLowerCase()
       .replace(/'s\b/g, '')
       .replace(/-/g, ' ')
@@ -129,7 +130,6 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
     if (concepts.length === 0 && named.length === 0 && years.length === 0 && periods.length === 0) return null;
     const rendered = concepts.filter((c) => c.variants[0] !== c.label);
     concepts.push(...numbered.map((term) => ({ label: term, variants: [term], kind: 'figure' as const, strict: true })));
-    const asked = question.replace(FIVE_YEAR_PLAN, ' ');
     const intent = PLAN.test(asked) ? '目标' : RESULT.test(asked) ? '完成了' : '';
     const figure = FIGURE.test(asked) ? '多少' : '';
     const aboutReport = ABOUT_REPORT.find(([pattern]) => pattern.test(question))?.[1] ?? '';
