@@ -41,6 +41,8 @@ const ABOUT_REPORT: Array<[RegExp, string]> = [
   [/\b(which|what)\b.*\b(meeting|session|congress)\b.*\breport\b|\breport\b.*\b(which|what)\b.*\b(meeting|session|congress)\b/i, '报告是在哪次会议上作的'],
   [/\bwhen\b.*\breport\b.*\b(deliver|present|given|made|read)\w*/i, '什么时候作的报告'],
 ];
+/** Capitalised names joined by hyphens: Beijing-Tianjin, Beijing-Tianjin-Hebei. */
+const JOINED_NAMES = /\b[A-Z][a-z]+(?:-[A-Z][a-z]+)+\b/g;
 /** The 14th (15th) Five-Year Plan: 十四五 (十五五), as reports name the plan periods. */
 const FIVE_YEAR_PLAN = /\b(1[1-9])(?:st|nd|rd|th)\s+five[\s-]+year\s+plan\b/gi;
 const NUMBERED = /\b(line|phase)\s+(\d{1,2}|one|two|three|four|five|i|ii|iii|iv|v)\b/g;
@@ -87,7 +89,8 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
     const index = await glosses;
     // "the 14th Five-Year Plan" is the period 十四五, no count of five.
     const periods = [...question.matchAll(FIVE_YEAR_PLAN)].map(([, n]) => `十${numeralOf(Number(n) - 10)}五`);
-    const asked = question.replace(FIVE_YEAR_PLAN, ' ');
+    // "Beijing-Tianjin technology": places joined by a hyphen name a region that qualifies a thing, not the place asked about.
+    const asked = question.replace(FIVE_YEAR_PLAN, ' ').replace(JOINED_NAMES, (joined) => (joined.toLowerCase().split('-').some((part) => places.has(part)) ? ' ' : joined));
     const words = withoutLongPeriods(asked)
       .toLowerCase()
       .replace(/'s\b/g, '')

@@ -53,6 +53,13 @@ describe("CC-CEDICT's glossary for English questions", () => {
     expect(reading?.concepts.map((c) => c.label)).not.toEqual(expect.arrayContaining(['five']));
   });
 
+  it('reads places joined by a hyphen (Beijing-Tianjin) as a region that qualifies a thing, not as a place asked about', async () => {
+    const places = new Map([['beijing', '北京'], ['cangzhou', '沧州']]);
+    const reading = await createEnglishReader({ knows: (term) => ['技术', '合同'].includes(term), glossary: () => [], places })('How fast did Cangzhou\'s intake of Beijing-Tianjin technology contracts grow?');
+    expect(reading?.chinese).toContain('沧州');
+    expect(reading?.chinese).not.toContain('北京');
+  });
+
   it('reads "what kind of", "want" and "actually" as how the question is put, not as what it asks about', async () => {
     const reading = await readEnglish('What kind of leading zone does it actually want to be for future industries?', ['先导', '未来', '产业', '需要']);
     expect(reading?.concepts.map((c) => c.label).filter((l) => ['kind', 'want', 'actually'].includes(l))).toEqual([]);
