@@ -85,6 +85,8 @@ function clausesOf(quote: string): QuoteRange[] {
   return clauses;
 }
 
+/** The concepts a clause says: a variant in it, or a long one by its first and last two characters (居民收入 in 居民人均可支配收入). */
 function conceptsIn(text: string, concepts: Question['concepts']): Set<string> {
-  return new Set(concepts.filter((c) => c.variants.some((v) => v && text.includes(v))).map((c) => c.label));
+  const says = (v: string) => !!v && (text.includes(v) || (v.length >= 4 && /^[\u3400-\u9fff]+$/.test(v) && text.includes(v.slice(0, 2)) && text.includes(v.slice(-2))));
+  return new Set(concepts.filter((c) => c.variants.some(says)).map((c) => c.label));
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Answerer } from '../../src/answer/answerer.js';
 import { enumerationItems } from '../../src/answer/items.js';
+import { answerRange } from '../../src/answer/span.js';
 import type { App } from '../../src/app.js';
 import { compactText } from '../../src/text/normalize.js';
 import { smallCorpusApp } from '../support/small-corpus.js';
@@ -33,6 +34,16 @@ describe('the answer span', () => {
     expect(answer.found).toBe(true);
     expect(answer.answerSpan?.text).toBe('城镇新增就业目标8万人');
     expect(answer.citations[0].quote).toBe('城镇新增就业目标8万人，新建公园20个。');
+  });
+
+  it('finds the clause of a word the quote says with more inside it (居民收入 in 居民人均可支配收入)', () => {
+    const quote = '全年地区生产总值增长5.5%,固定资产投资增长8.9%,居民人均可支配收入增长5.6%。';
+    const concepts = [
+      { label: '居民收入', variants: ['居民收入'], kind: 'word' as const, strict: false },
+      { label: '增长', variants: ['增长'], kind: 'word' as const, strict: false },
+    ];
+    const range = answerRange(quote, { concepts, wantsFigure: true, asksAmount: true, wantsTime: false });
+    expect(range && quote.slice(range.start, range.end)).toBe('居民人均可支配收入增长5.6%');
   });
 
   it('is always a verbatim substring of its report, at its offsets in the quote', async () => {
