@@ -23,8 +23,12 @@ const TIME = /年内|年底|年初|上半年|下半年|季度|\d+月|\d+日|20\d
  */
 export function answerRange(quote: string, question: Pick<Question, 'concepts' | 'wantsFigure' | 'asksAmount' | 'wantsTime'>): QuoteRange | undefined {
   const clauses = clausesOf(quote);
+  // A lead ending with a colon ("主要预期目标是:") introduces the items after it; what only it says (目标) need not be in the span.
+  const isLead = (c: QuoteRange) => /[：:]/.test(quote[c.end] ?? '') && c !== clauses.at(-1);
   const says = clauses.map((c) => conceptsIn(comparable(quote.slice(c.start, c.end)), question.concepts));
-  const wanted = new Set(says.flatMap((s) => [...s]));
+  const inItems = new Set(says.flatMap((s, i) => (isLead(clauses[i]) ? [] : [...s])));
+  const wanted = inItems.size > 0 ? inItems : new Set(says.flatMap((s) => [...s]));
+  if (inItems.size > 0) for (const [i, s] of says.entries()) if (isLead(clauses[i])) says[i] = new Set([...s].filter((label) => inItems.has(label)));
   if (wanted.size === 0) return undefined;
   const asks = (text: string) => (!(question.wantsFigure || question.asksAmount) || DIGIT.test(text)) && (!question.wantsTime || TIME.test(text));
   // A quote without the asked figure or time (a result said in words) still has a clause that answers.

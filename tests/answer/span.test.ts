@@ -46,6 +46,16 @@ describe('the answer span', () => {
     expect(range && quote.slice(range.start, range.end)).toBe('居民人均可支配收入增长5.6%');
   });
 
+  it('leaves out a lead ending with a colon that only says the kind of answer (主要预期目标是:)', () => {
+    const quote = '今年的主要预期目标是:地区生产总值增长6%以上,固定资产投资增长7%左右,一般公共预算收入增长2.5%左右。';
+    const concepts = [
+      { label: '固定资产投资', variants: ['固定资产投资'], kind: 'word' as const, strict: false },
+      { label: '目标', variants: ['目标', '预期目标'], kind: 'word' as const, strict: false },
+    ];
+    const range = answerRange(quote, { concepts, wantsFigure: true, asksAmount: true, wantsTime: false });
+    expect(range && quote.slice(range.start, range.end)).toBe('固定资产投资增长7%左右');
+  });
+
   it('is always a verbatim substring of its report, at its offsets in the quote', async () => {
     const sources = new Map<string, string>();
     for (const doc of app.store.documents) sources.set(doc.id, await readFile(path.join(app.config.corpusDir, doc.file), 'utf8'));
