@@ -110,7 +110,7 @@ const STOP_WORDS = new Set(
 /** "到底建成投用没有？", "开了没": whether a thing happened (not "有啥说法没", which is 有没有 said apart). */
 const HAPPENED_OR_NOT = /(?<!有[^，,。？?]*)没有?(?=\s*[?？]|\s*$)/;
 const FIGURE_WORDS = /多少|几|比例|比重|占比|增速|增幅|涨幅|增长|排名|排第|第几|率|规模|金额|数量|多长|多大|面积|目标/;
-const PLAN_WORDS = /目标|计划|打算|预期|力争|确保|控制在|安排|任务|准备|(?<![主重需只总必纲])要(?![求素点闻])|将(?!军)|拟/;
+const PLAN_WORDS = /目标|计划|打算|预期|力争|确保|控制在|安排|任务|准备|(?<![主重需只总必纲])要(?![求素点闻])|将(?!军)|拟|(?:怎么|咋|如何)(?:提|说)的/;
 const REVIEW_WORDS = new RegExp(`完成了|建成了|实现了|取得|成绩|成效|回顾|过去|去年|了多少|了几|(?:多少|几[个家座所项条处]?|多大|多高|多长|哪一?步|到哪儿?|怎么样|咋样)了(?=\s*[?？]|\s*$)|了吗|了没|已经|实际|达到了|最后|后来|${HAPPENED_OR_NOT.source}`);
 const RESULT_WORDS = /实际|完成了|建成了|实现了|达到了|最终|后来|最后.{0,4}(完成|达到|实现)/;
 /** Verbs that only say a thing happened: a question asking for a result has said so by asking (完成了多少), they name no topic. */

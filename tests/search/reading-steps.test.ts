@@ -71,6 +71,8 @@ describe('each reading step on its own', () => {
   it('intent: plan or review, a result wanted; a past year asked how many wants the result, by the given year', () => {
     expect(intent(upTo('2025年计划新建多少公园？')).intent).toBe('plan');
     expect(intent(upTo('去年建成了多少个公园？')).intent).toBe('review');
+    // "…怎么提的", "…咋说的": what a year's report put forward, its plan.
+    expect(intent(upTo('口袋公园这东西，甲市2025年一开始是怎么提的？')).intent).toBe('plan');
     expect(intent(upTo('十件民生实事完成了吗？')).wantsResult).toBe(true);
     expect(intent(upTo('甲市首个中试基地2024年到底建成投用没有？')).intent).toBe('review');
     expect(intent(upTo('甲市2025年又新结了几对友好城市？')).wantsResult).toBe(true);
