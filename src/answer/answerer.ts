@@ -240,9 +240,9 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       const previous = answered.at(-1)?.solution.answeredFrom;
       if (goesOn && previous && solution.answeredFrom && previous.passageId === solution.answeredFrom.passageId && previous.sentenceStart === solution.answeredFrom.sentenceStart) continue;
       const citations = solution.decision.found ? withSpans(solution.citations, question, solution.decision.strategy) : solution.citations;
-      const still = solution.decision.name === 'still-planned' ? `${label === '实际' ? '后来' : label}（${citations[0].year}年的报告没有写完成情况，仍列为任务）` : label;
+      const shownLabel = solution.decision.name === 'still-planned' ? `${label === '实际' ? '后来' : label}（${citations[0].year}年的报告没有写完成情况，仍列为任务）` : label;
       const context = later.asked.trace.filter((n) => n.step === 'context').map((n) => n.did);
-      answered.push({ label: still, solution: { ...solution, citations }, context });
+      answered.push({ label: shownLabel, solution: { ...solution, citations }, context });
     }
     if (answered.length < 2) return null;
     // Read apart, no question is answered: the questions may be one ("…提到这事没有？具体是个什么称号？"), asked of the message whole.
