@@ -43,6 +43,8 @@ export function refusalMessage(refusal: Refusal): string {
     case 'OUT_OF_SCOPE':
       return `这些报告只涉及${refusal.covered.join('、')}${refusal.asked.length > 0 ? `，没有关于${refusal.asked.join('、')}的内容` : ''}。`;
     case 'YEAR_NOT_COVERED':
+      // A report whose year could not be read (ingest says how to set it) covers no year.
+      if (refusal.covered.length === 0) return `现有${refusal.places.join('、')}报告没有写明年份，无法确定是否讲了${years(refusal.asked)}；可以不写年份再问。`;
       return `现有${refusal.places.join('、')}报告讲的是${years(refusal.covered)}，没有讲${years(refusal.asked)}的。`;
     case 'TARGET_ONLY':
       return `报告只给出了目标，没有写实际完成情况。目标是：${refusal.target}`;

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { digitsOf, numberOf } from '../text/numerals.js';
 import { COUNTIES, OTHER_PLACES, PROVINCES } from './places.js';
 import { NATIONAL, type DocumentMeta, type Level } from './types.js';
 
@@ -36,7 +37,7 @@ const UNIT = /[\u4e00-\u9fa5]+?(?:省|(?:壮族|回族|维吾尔)?自治区|市|
  * the last resort.
  */
 export function readMeta(file: string, source: string, knownPlaces: string[], titleCandidate?: string): ReadMeta {
-  const head = source.slice(0, HEAD_CHARS).split('\n').map(unspaced).filter(Boolean);
+  const head = source.slice(0, HEAD_CHARS).split('\n').map(unspaced).map(dateInDigits).filter(Boolean);
   const headText = head.join('\n');
   const place = placeFrom(headText) ?? mostNamedPlace(source, knownPlaces);
   const year = yearFrom(headText, source, titleCandidate);
@@ -78,6 +79,13 @@ function unspaced(line: string): string {
     .replace(/^[#*\s]+/, '')
     .replace(/(?<=[\u4e00-\u9fa5])[\s\u3000]+(?=[\u4e00-\u9fa5])/g, '')
     .trim();
+}
+
+/** A date written in Chinese numerals, as session lines often are: 二○二二年一月二十一日 -> 2022年1月21日. */
+const NUMERAL_DATE = /([〇○Ｏ零一二三四五六七八九]{4})\s*年\s*(?:([一二三四五六七八九十]{1,3})\s*月\s*(?:([一二三四五六七八九十]{1,3})\s*日)?)?/g;
+
+function dateInDigits(line: string): string {
+  return line.replace(NUMERAL_DATE, (_, year: string, month?: string, day?: string) => `${digitsOf(year)}年${month ? `${numberOf(month)}月` : ''}${day ? `${numberOf(day)}日` : ''}`);
 }
 
 function placeFrom(head: string): Found<Place> | undefined {

@@ -1,5 +1,5 @@
-/** Chinese numerals as people and reports write them in counts, ordinals and years (三, 十二, 二〇二五). */
-const DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** Chinese numerals as people and reports write them in counts, ordinals and years (三, 十二, 二〇二五; zero also typed as ○ or Ｏ). */
+const DIGITS: Record<string, number> = { 〇: 0, '○': 0, Ｏ: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const NUMERALS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 /** 5 -> 5, 三 -> 3, 十二 -> 12, 二十 -> 20. */

@@ -30,6 +30,11 @@ describe('metadata read from a report added under a neutral file name', () => {
     expect(readMeta('x.txt', '现在，我代表国务院，向大会报告政府工作。', []).meta).toMatchObject({ level: 'national', city: '全国' });
   });
 
+  it('reads a session date written in Chinese numerals (二○二二年一月二十一日)', () => {
+    const text = '政府工作报告\n——二○二二年一月二十一日在河南省第六届人民代表大会第五次会议上\n河南省省长 某某\n各位代表：\n一、2021年工作回顾\n2021年，全省生产总值增长。';
+    expect(readMeta('x.txt', text, []).meta).toMatchObject({ title: '河南省2022年政府工作报告', level: 'province', city: '河南', year: 2022, reviews: 2021 });
+  });
+
   it('never takes the place or year from the file name', () => {
     const { meta } = readMeta('taiyuan-2024.txt', '各位代表：\n\n过去一年，我们做了很多工作。', ['太原']);
     expect(meta).toMatchObject({ id: 'taiyuan-2024', city: '', year: 0 });
