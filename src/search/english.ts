@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { packageDataFile } from '../package-data.js';
 import { prepared } from '../prepared/cache.js';
 import { numeralOf } from '../text/numerals.js';
+import { tagAlone } from '../text/tokenize.js';
 import { withoutLongPeriods } from '../text/year-spans.js';
 import type { Concept } from './concepts.js';
 
@@ -30,7 +31,9 @@ const STOP = new Set(
     'large big long high fast number amount total size plan plans planned planning aim aims aiming target targets goal goals intend expected ' +
     'city cities province government report tell know please like go goes went going happen happened happens ' +
     'share percentage proportion ratio new ok okay thanks thank hi hello hey yes no sorry ' +
-    'kind kinds sort type types want wants wanted actually really exactly officially unit units item items piece pieces end come comes came coming').split(' '),
+    'kind kinds sort type types want wants wanted actually really exactly officially unit units item items piece pieces end come comes came coming ' +
+    // How an English question frames what it asks (as 说了什么, 叫什么 in Chinese): no topic of the answer.
+    'now currently still again several count say says said named name called call according mention mentioned describe described').split(' '),
 );
 const PLAN = /\b(plan|plans|planned|planning|aim|aims|aiming|target|targets|goal|goals|will|intend|expected|expects)\b/i;
 const RESULT = /\b(did|was|were|achieved|completed|reached|built|had|renewed|drove|brought)\b/i;
@@ -41,6 +44,14 @@ const ABOUT_REPORT: Array<[RegExp, string]> = [
   [/\b(which|what)\b.*\b(meeting|session|congress)\b.*\breport\b|\breport\b.*\b(which|what)\b.*\b(meeting|session|congress)\b/i, '报告是在哪次会议上作的'],
   [/\bwhen\b.*\breport\b.*\b(deliver|present|given|made|read)\w*/i, '什么时候作的报告'],
 ];
+/** Years named relative to the report's, which the question reader takes as 去年/今年/明年. */
+const RELATIVE_YEARS: Array<[RegExp, string]> = [
+  [/\blast year\b/gi, '去年'],
+  [/\bthis year\b/gi, '今年'],
+  [/\bnext year\b/gi, '明年'],
+];
+/** An English adjective by its ending (territorial, vulnerable, spatial): it describes what is asked. */
+const ADJECTIVE_ENDING = /(al|ial|ive|ous|able|ible|ic|ful|less)$/;
 /** Capitalised names joined by hyphens: Beijing-Tianjin, Beijing-Tianjin-Hebei. */
 const JOINED_NAMES = /\b[A-Z][a-z]+(?:-[A-Z][a-z]+)+\b/g;
 /** The 14th (15th) Five-Year Plan: 十四五 (十五五), as reports name the plan periods. */
@@ -90,7 +101,9 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
     // "the 14th Five-Year Plan" is the period 十四五, no count of five.
     const periods = [...question.matchAll(FIVE_YEAR_PLAN)].map(([, n]) => `十${numeralOf(Number(n) - 10)}五`);
     // "Beijing-Tianjin technology": places joined by a hyphen name a region that qualifies a thing, not the place asked about.
-    const asked = question.replace(FIVE_YEAR_PLAN, ' ').replace(JOINED_NAMES, (joined) => (joined.toLowerCase().split('-').some((part) => places.has(part)) ? ' ' : joined));
+    const relative = RELATIVE_YEARS.filter(([pattern]) => pattern.test(question)).map(([, word]) => word);
+    const asked = RELATIVE_YEARS.reduce((text, [pattern]) => text.replace(pattern, ' '), question)
+      .replace(FIVE_YEAR_PLAN, ' ').replace(JOINED_NAMES, (joined) => (joined.toLowerCase().split('-').some((part) => places.has(part)) ? ' ' : joined));
     const words = withoutLongPeriods(asked)
       .toLowerCase()
       .replace(/'s\b/g, '')
@@ -120,8 +133,7 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
         // A word with no Chinese rendering is still asked about ("parcels"): kept as a concept no
         // sentence says, so that the rest of the question alone ("handle") does not make an answer.
         if (headwords.length === 0 && n > 1) continue;
-        // A general word the reports only say in one character (old: 老, pile: 桩) counts little, as an adjective does.
-        const tag = n === 1 && isVerb(phrase) ? 'v' : headwords.length === 0 && general ? 'a' : undefined;
+        const tag = n === 1 ? speechTag(phrase, headwords, general) : undefined;
         concepts.push({ label: phrase, variants: headwords.length > 0 ? headwords : [phrase], kind: 'english', strict: false, ...(tag ? { tag } : {}) });
         matched = n;
       }
@@ -130,13 +142,13 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
     // A county (Pingyao) scopes the question to its city and is also what it asks about.
     for (const { spelled, place } of named.filter((n) => !cities.includes(n.place))) concepts.push({ label: spelled, variants: [place], kind: 'english', strict: false });
     // "And Taiyuan?", "What about 2023?": no topic of their own, for a follow-up to lean on.
-    if (concepts.length === 0 && named.length === 0 && years.length === 0 && periods.length === 0) return null;
+    if (concepts.length === 0 && named.length === 0 && years.length === 0 && relative.length === 0 && periods.length === 0) return null;
     const rendered = concepts.filter((c) => c.variants[0] !== c.label);
     concepts.push(...numbered.map((term) => ({ label: term, variants: [term], kind: 'figure' as const, strict: true })));
     const intent = PLAN.test(asked) ? '目标' : RESULT.test(asked) ? '完成了' : '';
     const figure = FIGURE.test(asked) ? '多少' : '';
     const aboutReport = ABOUT_REPORT.find(([pattern]) => pattern.test(question))?.[1] ?? '';
-    const chinese = [...named.map((n) => n.place), ...years.map((y) => `${y}年`), ...periods, intent, ...rendered.map((c) => c.variants[0]), figure, aboutReport].filter(Boolean).join(' ');
+    const chinese = [...named.map((n) => n.place), ...years.map((y) => `${y}年`), ...relative, ...periods, intent, ...rendered.map((c) => c.variants[0]), figure, aboutReport].filter(Boolean).join(' ');
     return { chinese, concepts };
   };
 }
@@ -150,6 +162,21 @@ const VERBS = new Set(
     'hold host attract invest create upgrade renovate achieve improve develop promote support expand cover serve receive deliver ' +
     'handle process ship send carry spend see plant train hire sell produce generate introduce bring help plan').split(' '),
 );
+
+/**
+ * The part of speech an English word is weighed by, as jieba's tag weighs a Chinese word: a verb
+ * (see `isVerb`); an adverb (-ly) or an adjective by its ending; else what its best rendering is in
+ * Chinese when that is a verb or an adverb (steadily: 稳步 d, keep: 保持 v). A general word the reports only say in one character
+ * (old: 老, pile: 桩) counts little, as an adjective does. Nouns have no tag.
+ */
+function speechTag(word: string, headwords: string[], general: boolean): string | undefined {
+  if (isVerb(word)) return 'v';
+  if (word.endsWith('ly')) return 'd';
+  if (headwords.length === 0) return general || ADJECTIVE_ENDING.test(word) ? 'a' : undefined;
+  // Jieba's tag of a lone word is right for verbs and adverbs; as an adjective it also tags nouns (合同).
+  const tag = tagAlone(headwords[0]);
+  return /^(d|v(?!n))/.test(tag) ? tag : undefined;
+}
 
 function isVerb(word: string): boolean {
   if (VERBS.has(word) || word.endsWith('ed')) return true;
@@ -192,8 +219,12 @@ function nounsVerb(word: string): string[] {
   return [];
 }
 
-/** allowances -> allowance, facilities -> facility (the glossary is written in the singular or as used). */
+/** Plurals not made with -s. */
+const IRREGULAR_PLURALS: Record<string, string> = { children: 'child', women: 'woman', men: 'man' };
+
+/** allowances -> allowance, facilities -> facility, children -> child (the glossary is written in the singular or as used). */
 function singular(word: string): string {
+  if (IRREGULAR_PLURALS[word]) return IRREGULAR_PLURALS[word];
   return word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
 
@@ -212,6 +243,21 @@ function baseForms(word: string): string[] {
   return forms;
 }
 
+/** An abbreviation in capitals in brackets: (AI), (GDP). */
+const ABBREVIATION = /\(([A-Z]{2,6})\)/g;
+
+/** A meaning as a lookup key: lower case, no brackets, quotes or leading article ("to", "a"). */
+function cleanGloss(meaning: string): string {
+  return meaning
+    .toLowerCase()
+    .replace(/'s\b/g, '')
+    .replace(/-/g, ' ')
+    .replace(/["“”]/g, '')
+    .replace(/\(.*?\)|\[.*?\]|variant of .*|see .*|cl:.*/g, '')
+    .replace(/^\s*(to|a|an|the)\s+/, '')
+    .trim();
+}
+
 async function loadGlosses(knows: (term: string) => boolean): Promise<Map<string, Gloss[]>> {
   const index = new Map<string, Gloss[]>();
   // A headword keeps its best gloss for a key: 能源 "energy sources; energy" is an exact "energy", though its first meaning only contains the word.
@@ -228,13 +274,12 @@ async function loadGlosses(knows: (term: string) => boolean): Promise<Map<string
     const headword = simplified.replace(PLACE_SUFFIX, (suffix) => (knows(simplified) ? suffix : ''));
     if (!/^[\u3400-\u9fff]{1,6}$/.test(headword) || !knows(headword)) continue;
     for (const [rank, meaning] of line.slice(tab + 1).split(/[|;]/).entries()) {
-      const gloss = meaning
-        .toLowerCase()
-        .replace(/'s\b/g, '')
-        .replace(/-/g, ' ')
-        .replace(/\(.*?\)|\[.*?\]|variant of .*|see .*|cl:.*/g, '')
-        .replace(/^\s*(to|a|an|the)\s+/, '')
-        .trim();
+      // "artificial intelligence (AI)": the abbreviation is a name of the headword too.
+      for (const [, short] of meaning.matchAll(ABBREVIATION)) add(short.toLowerCase(), { headword, exact: true, rank });
+      const gloss = cleanGloss(meaning);
+      // '"left-behind children", rural children whose parents…': a long meaning names the headword in its first part.
+      const first = gloss.length > 40 ? cleanGloss(meaning.split(',')[0]) : '';
+      if (first && first.length <= 40) add(first, { headword, exact: true, rank });
       if (!gloss || gloss.length > 40) continue;
       add(gloss, { headword, exact: true, rank });
       const words = gloss.split(/[\s,]+/).filter((w) => w && !STOP.has(w));

@@ -60,6 +60,19 @@ describe("CC-CEDICT's glossary for English questions", () => {
     expect(reading?.chinese).not.toContain('北京');
   });
 
+  it('reads "last year" as a year the question names, not a topic; an adverb weighs as an adverb and an irregular plural as its singular', async () => {
+    const reading = await readEnglish('Last year, how many children were steadily helped?', ['去年', '儿童', '稳步']);
+    expect(reading?.chinese).toContain('去年');
+    expect(reading?.concepts.map((c) => c.label)).not.toContain('last year');
+    expect(reading?.concepts.find((c) => c.label === 'steadily')?.tag).toBe('d');
+    expect(variantsOf(reading, 'children')).toContain('儿童');
+  });
+
+  it('renders an abbreviation a meaning gives in brackets (artificial intelligence (AI): 人工智能)', async () => {
+    const reading = await readEnglish('What about AI models?', ['人工智能', '模型']);
+    expect(variantsOf(reading, 'ai')).toContain('人工智能');
+  });
+
   it('reads "what kind of", "want" and "actually" as how the question is put, not as what it asks about', async () => {
     const reading = await readEnglish('What kind of leading zone does it actually want to be for future industries?', ['先导', '未来', '产业', '需要']);
     expect(reading?.concepts.map((c) => c.label).filter((l) => ['kind', 'want', 'actually'].includes(l))).toEqual([]);
