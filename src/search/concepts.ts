@@ -112,6 +112,8 @@ const TRAILING_PARTICLES = /(?<=\D)[了的吗呢吧啊呀么]+$/;
 const REPORTS_WORK = /(?:20\d{2}\s*年|年度|今年|去年|总结|回顾|政府)$/;
 /** A quoted name made of numbers joined by signs: “1+7+4”, “6+N”, “3+1”. */
 const QUOTED_CODE = /[“"「]((?=[^”"」]*\d)[\dA-Za-z]+(?:\s*[+＋×\-]\s*[\dA-Za-z]+)+)[”"」]/g;
+/** A quoted phrase of Chinese: the asker points at the report's own words (“四下基层”, “成长痛”). */
+const QUOTED_PHRASE = /[“"「]([\u3400-\u9fff]{3,12})[”"」]/g;
 /** 加多少, 修多少: jieba glues the question word to the verb before it; the verb is the word, 多少 asks for the amount. */
 const GLUED_QUESTION = /(?<=.)多少$/;
 
@@ -137,6 +139,16 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
   // “1+7+4”, “6+N”: a quoted name of numbers and signs is one name, said exactly as quoted; word cutting would break it into figures.
   for (const match of text.matchAll(QUOTED_CODE)) {
     const concept: Concept = { label: match[1], variants: [match[1].toLowerCase()], kind: 'phrase', strict: false };
+    concepts.push(concept);
+    where.set(concept, [[match.index, match.index + match[0].length]]);
+    covered.fill(1, match.index, match.index + match[0].length);
+  }
+  // “四下基层”: a quoted phrase the reports say (each two characters of it, at least) is one concept, not its words cut apart.
+  for (const match of text.matchAll(QUOTED_PHRASE)) {
+    const phrase = match[1];
+    if (!knows || covered.subarray(match.index, match.index + match[0].length).some(Boolean) || knows(phrase)) continue;
+    if (![...phrase].slice(1).every((c, i) => knows(phrase[i] + c))) continue;
+    const concept: Concept = { label: phrase, variants: [phrase], kind: 'phrase', strict: false };
     concepts.push(concept);
     where.set(concept, [[match.index, match.index + match[0].length]]);
     covered.fill(1, match.index, match.index + match[0].length);

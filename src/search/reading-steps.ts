@@ -112,6 +112,8 @@ const HAPPENED_OR_NOT = /(?<!有[^，,。？?]*)没有?(?=\s*[?？]|\s*$)/;
 const FIGURE_WORDS = /多少|几|比例|比重|占比|增速|增幅|涨幅|增长|排名|排第|第几|率|规模|金额|数量|多长|多大|面积|目标/;
 const PLAN_WORDS = /目标|计划|打算|预期|力争|确保|控制在|安排|任务|准备|(?<![主重需只总必纲])要(?![求素点闻])|将(?!军)|拟|(?:怎么|咋|如何)(?:提|说)的/;
 const REVIEW_WORDS = new RegExp(`完成了|建成了|实现了|取得|成绩|成效|回顾|过去|去年|了多少|了几|(?:多少|几[个家座所项条处]?|多大|多高|多长|哪一?步|到哪儿?|怎么样|咋样)了(?=\s*[?？]|\s*$)|了吗|了没|已经|实际|达到了|最后|后来|${HAPPENED_OR_NOT.source}`);
+/** "点了几大类", "提了多少条": what the report did in saying it (listed, put forward), not what was done that year. */
+const REPORT_SAID = /(?:提|说|讲|写|列|点)了(?=多少|几)/g;
 const RESULT_WORDS = /实际|完成了|建成了|实现了|达到了|最终|后来|最后.{0,4}(完成|达到|实现)/;
 /** Verbs that only say a thing happened: a question asking for a result has said so by asking (完成了多少), they name no topic. */
 const HAPPENED = new Set(['完成', '实现', '达到', '达成', '兑现', '落实']);
@@ -285,7 +287,7 @@ export function constraints(reading: Placed): Constrained {
 export function intent(reading: Constrained): Intended {
   const { asked: text, cities, asksAmount } = reading;
   const plans = PLAN_WORDS.test(text);
-  const reviews = REVIEW_WORDS.test(text.replace(COMPARED_YEAR, ''));
+  const reviews = REVIEW_WORDS.test(text.replace(COMPARED_YEAR, '').replace(REPORT_SAID, ''));
   const kind: SectionKind | undefined = plans && !reviews ? 'plan' : reviews && !plans ? 'review' : undefined;
   const period = text.match(PLAN_PERIOD)?.[0];
   const aboutReport = /报告|市长/.test(text)

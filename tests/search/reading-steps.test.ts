@@ -78,6 +78,9 @@ describe('each reading step on its own', () => {
     expect(intent(upTo('甲市2025年又新结了几对友好城市？')).wantsResult).toBe(true);
     expect(intent(upTo('甲市路口红灯老等半天，2025年有啥说法没？')).intent).toBeUndefined();
     expect(intent(upTo('甲市这几年新建公园多少个？')).comparison).toBe(true);
+    // "点了几大类": how many the report listed, no result of the year.
+    expect(intent(upTo('甲市2026年对传统产业一共点了几大类？')).wantsResult).toBe(false);
+    expect(intent(upTo('甲市2026年的报告提了多少条措施？')).intent).toBeUndefined();
     // Not from the clock: the same question reads the same in 2026 and in 2027.
     expect(intent(upTo('2025年新建公园多少个？', 2026)).wantsResult).toBe(false);
     expect(intent(upTo('2025年新建公园多少个？', 2027))).toEqual({ ...intent(upTo('2025年新建公园多少个？', 2026)) });
@@ -91,6 +94,15 @@ describe('each reading step on its own', () => {
     expect(labels).not.toContain('多少');
     expect(read.concepts.find((c) => c.label === '2030年')?.strict).toBe(true);
     expect(read.trace.at(-1)?.step).toBe('lexicon');
+  });
+
+  it('lexicon: a quoted phrase the reports say is one concept; one they do not say is read word by word', () => {
+    const reportBigrams = new Set(['四下', '下基', '基层', '干部']);
+    const knows = (word: string) => reportBigrams.has(word);
+    const labelsOf = (question: string) => lexiconStep(intent(upTo(question)), { lexicon, cities: ['甲'], coveredYears: new Set([2026]), knows }).concepts.map((c) => c.label);
+    expect(labelsOf('甲市2026年有没有提干部要“四下基层”？')).toContain('四下基层');
+    expect(labelsOf('甲市2026年有没有提“基层干部减负”？')).toContain('减负');
+    expect(labelsOf('甲市2026年有没有提“基层干部减负”？')).not.toContain('基层干部减负');
   });
 
   it('terms: search words with every way the concepts are said, no years', () => {
