@@ -136,22 +136,20 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
     where.set(concept, spans);
     for (const [start, end] of spans) covered.fill(1, start, end);
   }
-  // “1+7+4”, “6+N”: a quoted name of numbers and signs is one name, said exactly as quoted; word cutting would break it into figures.
-  for (const match of text.matchAll(QUOTED_CODE)) {
-    const concept: Concept = { label: match[1], variants: [match[1].toLowerCase()], kind: 'phrase', strict: false };
+  /** A quoted name read as one concept: the quotes and all between them are no words of their own. */
+  const readQuoted = (match: RegExpMatchArray, variant: string) => {
+    const concept: Concept = { label: match[1], variants: [variant], kind: 'phrase', strict: false };
     concepts.push(concept);
-    where.set(concept, [[match.index, match.index + match[0].length]]);
-    covered.fill(1, match.index, match.index + match[0].length);
-  }
+    where.set(concept, [[match.index!, match.index! + match[0].length]]);
+    covered.fill(1, match.index!, match.index! + match[0].length);
+  };
+  // “1+7+4”, “6+N”: a quoted name of numbers and signs is one name, said exactly as quoted; word cutting would break it into figures.
+  for (const match of text.matchAll(QUOTED_CODE)) readQuoted(match, match[1].toLowerCase());
   // “四下基层”: a quoted phrase the reports say (each two characters of it, at least) is one concept, not its words cut apart.
   for (const match of text.matchAll(QUOTED_PHRASE)) {
     const phrase = match[1];
     if (!knows || covered.subarray(match.index, match.index + match[0].length).some(Boolean) || knows(phrase)) continue;
-    if (![...phrase].slice(1).every((c, i) => knows(phrase[i] + c))) continue;
-    const concept: Concept = { label: phrase, variants: [phrase], kind: 'phrase', strict: false };
-    concepts.push(concept);
-    where.set(concept, [[match.index, match.index + match[0].length]]);
-    covered.fill(1, match.index, match.index + match[0].length);
+    if ([...phrase].slice(1).every((c, i) => knows(phrase[i] + c))) readQuoted(match, phrase);
   }
   const reportsWork = (word: string, at: number) => word === '工作' && REPORTS_WORK.test(text.slice(0, at));
   const matches = withinWords(lexicon.find(text, words), tagged, text).filter((m) => !covered.subarray(m.start, m.end).some(Boolean) && !reportsWork(m.phrase, m.start));

@@ -51,7 +51,7 @@ const RELATIVE_YEARS: Array<[RegExp, string]> = [
   [/\bnext year\b/gi, '明年'],
 ];
 /** An English adjective by its ending (territorial, vulnerable, spatial): it describes what is asked. */
-const ADJECTIVE_ENDING = /(al|ial|ive|ous|able|ible|ic|ful|less)$/;
+const ADJECTIVE_ENDING = /(al|ive|ous|able|ible|ic|ful|less)$/;
 /** Capitalised names joined by hyphens: Beijing-Tianjin, Beijing-Tianjin-Hebei. */
 const JOINED_NAMES = /\b[A-Z][a-z]+(?:-[A-Z][a-z]+)+\b/g;
 /** The 14th (15th) Five-Year Plan: 十四五 (十五五), as reports name the plan periods. */
@@ -101,7 +101,7 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
     // "the 14th Five-Year Plan" is the period 十四五, no count of five.
     const periods = [...question.matchAll(FIVE_YEAR_PLAN)].map(([, n]) => `十${numeralOf(Number(n) - 10)}五`);
     // "Beijing-Tianjin technology": places joined by a hyphen name a region that qualifies a thing, not the place asked about.
-    const relative = RELATIVE_YEARS.filter(([pattern]) => pattern.test(question)).map(([, word]) => word);
+    const relative = RELATIVE_YEARS.filter(([pattern]) => question.search(pattern) >= 0).map(([, word]) => word);
     const asked = RELATIVE_YEARS.reduce((text, [pattern]) => text.replace(pattern, ' '), question)
       .replace(FIVE_YEAR_PLAN, ' ').replace(JOINED_NAMES, (joined) => (joined.toLowerCase().split('-').some((part) => places.has(part)) ? ' ' : joined));
     const words = withoutLongPeriods(asked)
