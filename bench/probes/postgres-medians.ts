@@ -6,7 +6,9 @@
  * questions: a first hybrid round on each (PostgreSQL's the first after the re-ingest), then three
  * later rounds in which embedded and PostgreSQL alternate, hybrid then lexical, so a change in the
  * machine's load falls on both; then a first round in an app opened afresh on the same (no longer
- * new) version. Also counts PostgreSQL statements per question and the stages' medians. Args:
+ * new) version, and a re-ingest seen by a running process (a third version, an app opened and
+ * warmed on it as a replica following the live index does: its first round against its later
+ * ones). Also counts PostgreSQL statements per question and the stages' medians. Args:
  * copies, work folder, database URL. Prints one JSON object.
  */
 import path from 'node:path';
@@ -84,6 +86,14 @@ async function main(): Promise<void> {
   const reopened = await open(configs.postgres);
   const reopenedFirst = await ask(reopened, false);
   await reopened.app.close();
+  // A running process's view of a re-ingest, as a bot replica following the live index has it: a
+  // third version published from this process, then an app opened and warmed on it (what
+  // openLiveApp does on a switch) answers its first round, then three more.
+  await built('postgres', 1);
+  const following = await open(configs.postgres);
+  const followingFirst = await ask(following, false);
+  for (let r = 0; r < 3; r++) await ask(following, true);
+  await following.app.close();
 
   const summary = (side: Side) => ({
     laterMedianMs: round(median(side.times.totalMs), 2),
@@ -103,6 +113,11 @@ async function main(): Promise<void> {
       postgresFirstOverLater: round(median(postgresFirst) / median(sides.postgresHybrid.times.totalMs), 2),
       postgresReopenedMedianMs: round(median(reopenedFirst), 2),
       postgresFirstOverReopened: round(median(postgresFirst) / median(reopenedFirst), 2),
+    },
+    runningProcess: {
+      firstAfterReingestMedianMs: round(median(followingFirst), 2),
+      laterMedianMs: round(median(following.times.totalMs), 2),
+      firstOverLater: round(median(followingFirst) / median(following.times.totalMs), 2),
     },
   };
   for (const side of Object.values(sides)) await side.app.close();

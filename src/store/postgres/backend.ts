@@ -12,7 +12,7 @@ import { BUILD_LOCK, migrate, SCHEMA_VERSION, schemaVersion } from './schema.js'
 import { inTransaction } from './transaction.js';
 import { dropUnusedVersions, leaseCurrent, LEASE_REFRESH_MS, refreshLeases, releaseLease } from './versions.js';
 import { bufferedBuild } from './buffered-build.js';
-import { VERSION_FORMAT, versionRows, writeVersion } from './write.js';
+import { bulkWriteOn, VERSION_FORMAT, versionRows, writeVersion } from './write.js';
 
 /** The channel a publish notifies, with the new version's id, so readers switch to it. */
 export const PUBLISHED_CHANNEL = 'rq_published';
@@ -104,8 +104,9 @@ export function createPostgresBackend(settings: PostgresSettings): StoreBackend 
           if (!end) return false;
           const made = buffered.whole(end);
           const rows = versionRows(made);
+          const bulk = await bulkWriteOn(client);
           const version = await inTransaction(client, async () => {
-            const written = await writeVersion(client, rows);
+            const written = await writeVersion(client, rows, bulk);
             await writeFigures(client, written, made.figures);
             return written;
           });

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { IndexManifest } from '../manifest.js';
 import { invertTerms, type PassageTerms } from '../passage-terms.js';
 import type { StoreBuild } from '../types.js';
+import { copyInto, type ColumnBatch } from './copy-in.js';
 import { passageBody } from './passage-body.js';
 
 /** Rows per INSERT when writing a version (keeps each statement well under the parameter limit). */
@@ -15,12 +16,27 @@ export interface VersionRows {
   manifest: string;
   averageLength: number;
   dense: IndexManifest['dense'];
-  /** Parameters after the version id ($2…) of each INSERT, per table. */
+  /** Parameters after the version id ($2…) of the documents' INSERT. */
   documents: unknown[];
-  passages: unknown[][];
-  terms: unknown[][];
-  /** Made while they are written (see `postingBatches`). */
-  postings: () => Iterable<unknown[]>;
+  /** Rows of each bulk table but their version, in batches: id, doc_id, city, year, reviews, years, length, body, embedding. */
+  passages: ColumnBatch[];
+  /** term, df. */
+  terms: ColumnBatch[];
+  /** term, passage_id, tf, length; made while they are written (see `postingBatches`). */
+  postings: () => Iterable<ColumnBatch>;
+}
+
+/**
+ * How a version's bulk rows go to the server: `COPY … FROM STDIN`, or multi-row INSERTs of arrays
+ * (`unnest`) where COPY cannot be carried: PGlite served over a socket loses the connection's
+ * sync on it (electric-sql/pglite#1028).
+ */
+export type BulkWrite = 'copy' | 'insert';
+
+/** `COPY` on a PostgreSQL server, INSERTs on PGlite (which says so in `version()`). */
+export async function bulkWriteOn(client: pg.PoolClient): Promise<BulkWrite> {
+  const { rows } = await client.query<{ version: string }>('SELECT version()');
+  return rows[0].version.includes('PGlite') ? 'insert' : 'copy';
 }
 
 /** Every row of a built version, serialized: the work that must not hold a transaction open (the postings, a walk of the inverted lists, are made as they are written). */
@@ -44,7 +60,7 @@ export function versionRows(build: StoreBuild): VersionRows {
       slice.map((p) => byId.get(p.docId)!.city),
       slice.map((p) => byId.get(p.docId)!.year),
       slice.map((p) => byId.get(p.docId)!.reviews),
-      slice.map((p) => JSON.stringify(p.years)),
+      slice.map((p) => p.years),
       slice.map((p) => lengths[p.id]),
       slice.map(passageBody),
       slice.map((p) => (vectors ? `[${Array.from(vectors[p.id]).join(',')}]` : null)),
@@ -59,7 +75,7 @@ export function versionRows(build: StoreBuild): VersionRows {
  * made from the inverted lists as they are written: made all at once, as arrays of rows, a ×1000
  * corpus's 30 million postings outgrew the default heap of 4 GB.
  */
-function* postingBatches(terms: PassageTerms, { first, postings }: ReturnType<typeof invertTerms>, size: number): Generator<unknown[]> {
+function* postingBatches(terms: PassageTerms, { first, postings }: ReturnType<typeof invertTerms>, size: number): Generator<ColumnBatch> {
   const total = postings.length / 2;
   let term = 0;
   for (let from = 0; from < total; from += size) {
@@ -76,12 +92,8 @@ function* postingBatches(terms: PassageTerms, { first, postings }: ReturnType<ty
   }
 }
 
-/**
- * Writes a prepared version (not yet live) and returns its id. Rows go in as multi-row inserts of
- * arrays (`unnest`), thousands per statement: `COPY` would need another dependency
- * (pg-copy-streams) for no more than a few seconds saved per ingest.
- */
-export async function writeVersion(client: pg.PoolClient, rows: VersionRows): Promise<number> {
+/** Writes a prepared version (not yet live) and returns its id. */
+export async function writeVersion(client: pg.PoolClient, rows: VersionRows, bulk: BulkWrite): Promise<number> {
   const { rows: inserted } = await client.query<{ id: string }>('INSERT INTO rq_versions (manifest, average_length, format) VALUES ($1, $2, $3) RETURNING id', [
     rows.manifest,
     rows.averageLength,
@@ -89,20 +101,7 @@ export async function writeVersion(client: pg.PoolClient, rows: VersionRows): Pr
   ]);
   const version = Number(inserted[0].id);
   await client.query('INSERT INTO rq_documents (version, position, meta) SELECT $1, * FROM unnest($2::int[], $3::jsonb[])', [version, ...rows.documents]);
-  for (const batch of rows.passages) {
-    await client.query(
-      `INSERT INTO rq_passages (version, id, doc_id, city, year, reviews, years, scope_years, length, body, embedding)
-       SELECT $1, id, doc_id, city, year, reviews, t.years, ARRAY[year, reviews] || t.years, length, body, embedding::vector
-         FROM (SELECT id, doc_id, city, year, reviews, ARRAY(SELECT jsonb_array_elements_text(years))::int[] AS years, length, body, embedding
-                 FROM unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::int[], $7::jsonb[], $8::int[], $9::json[], $10::text[])
-                   AS u(id, doc_id, city, year, reviews, years, length, body, embedding)) AS t`,
-      [version, ...batch],
-    );
-  }
-  for (const batch of rows.terms) await client.query('INSERT INTO rq_terms (version, term, df) SELECT $1, * FROM unnest($2::text[], $3::int[])', [version, ...batch]);
-  for (const batch of rows.postings()) {
-    await client.query('INSERT INTO rq_postings (version, term, passage_id, tf, length) SELECT $1, * FROM unnest($2::text[], $3::int[], $4::int[], $5::int[])', [version, ...batch]);
-  }
+  await (bulk === 'copy' ? copyBulk : insertBulk)(client, version, rows);
   if (rows.dense) {
     const { dimension, m, efConstruction } = rows.dense;
     await client.query(
@@ -111,4 +110,43 @@ export async function writeVersion(client: pg.PoolClient, rows: VersionRows): Pr
     );
   }
   return version;
+}
+
+async function copyBulk(client: pg.PoolClient, version: number, rows: VersionRows): Promise<void> {
+  const withVersion = (batch: ColumnBatch): ColumnBatch => [new Array<number>(batch[0].length).fill(version), ...batch];
+  const passageColumns = ['version', 'id', 'doc_id', 'city', 'year', 'reviews', 'years', 'scope_years', 'length', 'body', 'embedding'];
+  const withScopeYears = ([ids, docIds, cities, years, reviews, passageYears, ...rest]: ColumnBatch): ColumnBatch => [
+    ids,
+    docIds,
+    cities,
+    years,
+    reviews,
+    passageYears,
+    passageYears.map((named, i) => [years[i], reviews[i], ...(named as number[])] as (number | null)[]),
+    ...rest,
+  ];
+  await copyInto(client, 'rq_passages', passageColumns, rows.passages.map((batch) => withVersion(withScopeYears(batch))));
+  await copyInto(client, 'rq_terms', ['version', 'term', 'df'], rows.terms.map(withVersion));
+  await copyInto(client, 'rq_postings', ['version', 'term', 'passage_id', 'tf', 'length'], mapBatches(rows.postings(), withVersion));
+}
+
+async function insertBulk(client: pg.PoolClient, version: number, rows: VersionRows): Promise<void> {
+  for (const [ids, docIds, cities, years, reviews, passageYears, ...rest] of rows.passages) {
+    await client.query(
+      `INSERT INTO rq_passages (version, id, doc_id, city, year, reviews, years, scope_years, length, body, embedding)
+       SELECT $1, id, doc_id, city, year, reviews, t.years, ARRAY[year, reviews] || t.years, length, body, embedding::vector
+         FROM (SELECT id, doc_id, city, year, reviews, ARRAY(SELECT jsonb_array_elements_text(years))::int[] AS years, length, body, embedding
+                 FROM unnest($2::int[], $3::text[], $4::text[], $5::int[], $6::int[], $7::jsonb[], $8::int[], $9::json[], $10::text[])
+                   AS u(id, doc_id, city, year, reviews, years, length, body, embedding)) AS t`,
+      [version, ids, docIds, cities, years, reviews, passageYears.map((named) => JSON.stringify(named)), ...rest],
+    );
+  }
+  for (const batch of rows.terms) await client.query('INSERT INTO rq_terms (version, term, df) SELECT $1, * FROM unnest($2::text[], $3::int[])', [version, ...batch]);
+  for (const batch of rows.postings()) {
+    await client.query('INSERT INTO rq_postings (version, term, passage_id, tf, length) SELECT $1, * FROM unnest($2::text[], $3::int[], $4::int[], $5::int[])', [version, ...batch]);
+  }
+}
+
+function* mapBatches(batches: Iterable<ColumnBatch>, map: (batch: ColumnBatch) => ColumnBatch): Generator<ColumnBatch> {
+  for (const batch of batches) yield map(batch);
 }
