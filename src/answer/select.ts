@@ -131,7 +131,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
       const sounds = question.concepts.some((c) => c.sound) ? soundsOf(says) : '';
       for (const { concept } of concepts) {
         const presence = concept.strict
-          ? concept.variants.some((v) => lower.includes(v)) ? 1 : 0
+          ? concept.variants.some((v) => says.includes(v)) ? 1 : 0
           : Math.max(presenceOf(concept.variants, says, context, tuning), sidesSaid(concept, says, tuning), abbreviated.has(concept.label) ? tuning.partPresence : 0, concept.sound && sounds.includes(` ${concept.sound} `) ? 1 : 0);
         if (concept.strict && presence === 0) missingFigure = true;
         const related = Math.min(tuning.relatedPresence, Math.max(0, ...(concept.related ?? []).filter((r) => says.includes(r.word)).map((r) => (r.similarity - MIN_SIMILARITY) / 0.3)));
@@ -280,12 +280,15 @@ export function comparable(text: string): string {
 /** A lead into a list ends with "：" and its items with "；": "主要预期目标是：" leads the items after it in its run. */
 const LEAD = /^(.*[：:])[^：:]*；$/;
 const ITEM_END = /；$/;
+/** A list's heading, a count and what it counts ("6大战略定位。"), leads the numbered items after it ("一是…。二是…。"). */
+const COUNT_HEADING = /^([\d一二三四五六七八九十两]+(?:大|条|项|个|方面|点|件|种)[^，,。；：:]{1,12})。$/;
+const NUMBERED_ITEM = /^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、是])/;
 
 /** The lead the sentence's list item continues ('' when none), given the lead so far and the sentence before. */
 function leadOf(lower: string, previous: Sentence | undefined, sentence: Sentence, lead: string): string {
-  const own = lower.match(LEAD)?.[1];
+  const own = lower.match(LEAD)?.[1] ?? lower.match(COUNT_HEADING)?.[1];
   if (own) return own;
-  const continues = previous && previous.run === sentence.run && ITEM_END.test(previous.text.trim());
+  const continues = previous && previous.run === sentence.run && (ITEM_END.test(previous.text.trim()) || (lead !== '' && NUMBERED_ITEM.test(lower)));
   return continues ? lead : '';
 }
 

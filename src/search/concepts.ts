@@ -3,7 +3,7 @@ import { numberOf } from '../text/numerals.js';
 import { pinyinSyllables } from '../text/syllables.js';
 import { storyParts, tellingClauses } from './clauses.js';
 import { focusOf } from './focus.js';
-import { NUMBER_WITH_UNIT, retagEvaluations, splitGluedCharacters, tagAlone, tagWords } from '../text/tokenize.js';
+import { NUMBER_WITH_UNIT, retagEvaluations, splitGluedCharacters, splitReduplicatedVerbs, tagAlone, tagWords } from '../text/tokenize.js';
 import type { Lexicon } from './lexicon.js';
 import type { Neighbour, NeighbourFinder } from './word-vectors.js';
 
@@ -122,7 +122,9 @@ const GLUED_QUESTION = /(?<=.)多少$/;
  * figures with their units, and the remaining content words (with the report words nearest in meaning).
  */
 export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows }: ConceptParts, ignored: (word: string) => boolean): Concept[] {
-  const split = knows ? retagEvaluations(splitGluedCharacters(tagWords(text), knows), knows) : retagEvaluations(tagWords(text));
+  const split = knows
+    ? retagEvaluations(splitReduplicatedVerbs(splitGluedCharacters(tagWords(text), knows), knows), knows)
+    : retagEvaluations(splitReduplicatedVerbs(tagWords(text)));
   const tagged = withOffsets(knows ? joinReportPairs(split, knows, ignored) : split);
   const words = tagged.map((t) => t.word);
   const concepts: Concept[] = [];
@@ -169,7 +171,7 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
   // "3号线", "5%": a number is only meaningful with the unit after it.
   for (const match of text.matchAll(NUMBER_WITH_UNIT)) {
     // "到5000亿了吗": a particle after the unit is no part of it.
-    const value = match[0].toLowerCase().replace(TRAILING_PARTICLES, '');
+    const value = unitWithinWords(tagged, match.index, match[0].toLowerCase().replace(TRAILING_PARTICLES, ''));
     if (/^20\d{2}年/.test(value) || /^\d+$/.test(value) || covered[match.index]) continue;
     const named = numberNamingThing(tagged, match.index);
     const said = figure(named?.label ?? value);
@@ -331,6 +333,19 @@ function numberNamingThing(tagged: Array<{ word: string; tag: string; start: num
   if (!before || !number || !after || !/^\d+$/.test(number.word) || before.start + before.word.length !== at) return undefined;
   if (!/^n(?!r)/.test(before.tag) || !/^(n|vn)/.test(after.tag) || after.word.length < 2) return undefined;
   return { label: (before.word + number.word).toLowerCase(), span: [before.start, at + number.word.length] };
+}
+
+/**
+ * A number's unit ends where a word ends: 6大战略 is 6大 and 战略, not 6大战; 5个专业化 is 5个. A
+ * unit that is a word's start only is cut back to the word before it (never to the bare number).
+ */
+function unitWithinWords(tagged: Token[], at: number, value: string): string {
+  const end = at + value.length;
+  const across = tagged.find((t) => t.start < end && end < t.start + t.word.length);
+  const digits = value.match(/^\d+(?:\.\d+)?/)![0].length;
+  // Jieba glues a particle to a unit's end (4 号 线呢): the unit is whole all the same.
+  const particlesOnly = across && /^[了的吗呢吧啊呀么]+$/.test(across.word.slice(end - across.start));
+  return across && across.start > at + digits && !particlesOnly ? value.slice(0, across.start - at) : value;
 }
 
 /** 二期, 三期: a phase of a project. */

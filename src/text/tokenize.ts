@@ -75,6 +75,23 @@ export function splitGluedCharacters(tokens: Array<{ word: string; tag: string }
   });
 }
 
+/** 管管, 看看, 管一管: one character said twice (or with 一 between). */
+const SAID_TWICE = /^([\u3400-\u9fff])(一?)\1$/;
+
+/**
+ * A verb said twice is the verb done a little (管管, 看看, 管一管): jieba tags such words vn, d or x,
+ * which reads 管管 as a kind of the noun after it, and as a word no report says. Each half is the
+ * verb; a word `knows` has is kept whole.
+ */
+export function splitReduplicatedVerbs(tokens: Array<{ word: string; tag: string }>, knows: (word: string) => boolean = () => false): Array<{ word: string; tag: string }> {
+  return tokens.flatMap((token) => {
+    const match = SAID_TWICE.exec(token.word);
+    if (!match || knows(token.word) || !tagAlone(match[1]).startsWith('v')) return [token];
+    const verb = { word: match[1], tag: 'v' };
+    return match[2] ? [verb, { word: match[2], tag: 'm' }, verb] : [verb, verb];
+  });
+}
+
 const DEGREE = /^[太很挺真超特蛮好]/;
 const A_BIT = /^.[点些]$/;
 

@@ -45,6 +45,16 @@ describe('the judge alone', () => {
     expect(judge(read('甲市对乙县的定位是什么？'), hits, sameWeight, { ...ANSWER_TUNING, roleBonus: 0 }).answering[0].sentence.text).toBe('做优“乙县小米”“丙县陈醋”等品牌。');
   });
 
+  it('reads the items of a list under its counted heading as saying the heading, and picks the asked item', () => {
+    const list = hit('3大战略定位。一是建设先进制造业基地。二是建设现代服务业集聚区。三是建设综合交通枢纽。', 'plan');
+    const { answering } = judge(read('甲市3大战略定位里，服务业那条是怎么定的？'), [list], sameWeight);
+    expect(answering[0].sentence.text).toBe('二是建设现代服务业集聚区。');
+    // Without the heading the item does not say the count, and another list's item is no answer.
+    const { answering: none, ranked } = judge(read('甲市3大战略定位里，服务业那条是怎么定的？'), [hit('建设现代服务业集聚区。', 'plan')], sameWeight);
+    expect(none).toEqual([]);
+    expect(ranked[0].mismatch).toBe('figure');
+  });
+
   it('refuses a sentence with the words but another line number (a near miss)', () => {
     const { answering, ranked } = judge(read('地铁3号线什么时候通车？'), [hit('地铁2号线建成通车。')], sameWeight);
     expect(answering).toEqual([]);

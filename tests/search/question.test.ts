@@ -17,6 +17,21 @@ describe('reading a question', () => {
     expect(labels(q)).not.toContain('多少');
   });
 
+  it('reads a verb said twice as the verb, not as a kind of the noun after it', () => {
+    for (const asked of ['甲市有没有说要管管市场秩序？', '甲市有没有说要管一管市场秩序？']) {
+      const q = readQuestion(asked, ['甲']);
+      expect(q.concepts.find((c) => c.label === '市场秩序')?.onlyWith).toBeUndefined();
+      expect(q.concepts.find((c) => c.label === '管')?.tag).toBe('v');
+      expect(labels(q)).not.toContain('管管');
+    }
+  });
+
+  it('ends a number\'s unit where a word ends', () => {
+    const figures = (asked: string) => readQuestion(asked, CITIES).concepts.filter((c) => c.kind === 'figure').map((c) => c.label);
+    expect(figures('太原“十五五”的6大战略定位里，服务业那条是怎么定的？')).toEqual(['6大']);
+    expect(figures('那4号线呢？')).toEqual(['4号线']);
+  });
+
   it('reads a quoted name of numbers and signs as one name, said exactly', () => {
     const q = readQuestion('太原那个“1+7+4”是啥，2025年说要怎么弄？', CITIES);
     expect(q.concepts.find((c) => c.label === '1+7+4')).toMatchObject({ variants: ['1+7+4'] });
