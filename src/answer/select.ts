@@ -110,6 +110,8 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
   const topics = question.concepts
     .filter((c) => c.kind !== 'figure' && !c.asksFor && (c.label.length > 1 || nounOfOne(c)))
     .map((c) => [...c.variants, ...(c.related ?? []).map((r) => r.word)].filter((v) => v.length > 1 || nounOfOne(c)));
+  const countedConcept = countedNoun(question);
+  const counted = countedConcept ? countedConcept.variants : [];
   const pairs = adjacentPairs(question);
   const scored: ScoredSentence[] = [];
   for (const hit of hits) {
@@ -162,7 +164,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
           ? 'year'
           : (countInUnit ? !countInUnit.test(lower) : question.asksAmount && !AMOUNT.test(lower))
             ? 'unit'
-            : (countInUnit || question.asksAmount) && !amountOfAsked(says, countInUnit ?? ANY_AMOUNT, topics)
+            : (countInUnit || question.asksAmount) && !amountOfAsked(says, countInUnit ?? ANY_AMOUNT, topics, countInUnit ? [] : told, counted)
               ? 'figure'
             : countInUnit && onlyTold(lower, countInUnit, told)
               ? 'figure'
@@ -183,12 +185,47 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
 
 /**
  * "晋中那个抖音创作基地孵化出多少主播？" is not answered by "…创作基地落户我市，…营收达到160亿元": an
- * amount answers only in a clause that also says something the question asks about. True when the
+ * amount answers only in a clause that also says something the question asks about, and, asked in
+ * no unit, is not one the question itself told ("那340个重点项目完成了多少投资？" is not answered by
+ * "…340个重点项目"; asked in a unit, `onlyTold` tells a told target from a result). True when the
  * question names nothing such.
  */
-function amountOfAsked(sentence: string, amount: RegExp, topics: string[][]): boolean {
+function amountOfAsked(sentence: string, amount: RegExp, topics: string[][], told: string[], counted: string[]): boolean {
   if (topics.length === 0) return true;
-  return sentence.split(/[，,；;：:。！？]/).some((clause) => amount.test(clause) && topics.some((ways) => ways.some((w) => clause.includes(w))));
+  return sentence
+    .split(/[，,；;：:。！？]/)
+    .map((clause) => told.reduce((rest, figure) => rest.replaceAll(figure, ''), clause))
+    .some((clause) => countsAsked(clause, amount, counted) && topics.some((ways) => ways.some((w) => clause.includes(w))));
+}
+
+/** After an amount, what goes on with it rather than naming a thing it counts: more of its unit (亿元, 万个, 万人次, 平方米), 左右, 以上, 余, 的. */
+const AMOUNT_GOES_ON = /^[万亿千百元人次吨米亩顷瓦时平方公里个件项所座家户条场批类种位名块台辆套张处的以左余多及和、等之]/;
+
+/**
+ * Whether the clause has an amount, and, when the question counts a thing (多少博物馆: `counted`, the
+ * ways to say it), one that is not a count of another thing: "3块“金字招牌”" counts 金字招牌 and
+ * "32场演唱会" 演唱会, while "博物馆达到108座", "108座博物馆" and "34项重要民生实事" count what is asked.
+ */
+function countsAsked(clause: string, amount: RegExp, counted: string[]): boolean {
+  if (counted.length === 0) return amount.test(clause);
+  for (const match of clause.matchAll(new RegExp(amount.source, 'g'))) {
+    const after = clause.slice(match.index + match[0].length);
+    // 5A级, 5G: a grade or a name, no amount.
+    if (/^[a-z]/i.test(after)) continue;
+    if (counted.some((way) => after.slice(0, way.length + 5).includes(way))) return true;
+    const countsOther = /^\s*[“"《「]/.test(after) || (/^[\u3400-\u9fff]/.test(after) && !AMOUNT_GOES_ON.test(after));
+    if (!countsOther) return true;
+  }
+  return false;
+}
+
+/** "多少博物馆", "几家企业": the noun a question counts; not a kind (几种做法) nor an amount of something else (多少钱). */
+const COUNTED = /(?:多少|几)[个家座所条项件处位名台辆套张块]?([\u3400-\u9fff]+)/;
+
+function countedNoun(question: Question): Concept | undefined {
+  const after = question.text.match(COUNTED)?.[1];
+  if (!after) return undefined;
+  return question.concepts.find((c) => c.kind !== 'figure' && !c.asksFor && c.label.length > 1 && after.startsWith(c.label) && (!c.tag || c.tag.startsWith('n')));
 }
 
 /** The kind of answer that is a role: what a place or thing is to become. */

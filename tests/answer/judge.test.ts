@@ -55,6 +55,24 @@ describe('the judge alone', () => {
     expect(ranked[0].mismatch).toBe('figure');
   });
 
+  it('refuses, asked an amount in no unit, a sentence whose only amount is the one the question told', () => {
+    const asked = read('甲市那340个重点项目一共完成了多少投资？');
+    const { answering, ranked } = judge(asked, [hit('建成投用东站、高铁等340个重点项目。')], sameWeight);
+    expect(answering).toEqual([]);
+    expect(ranked[0].mismatch).toBe('figure');
+    expect(judge(asked, [hit('340个重点项目完成投资1200亿元。')], sameWeight).answering.length).toBe(1);
+  });
+
+  it('takes, asked how many of a thing there are, only an amount that counts that thing', () => {
+    const asked = read('甲市有多少博物馆？');
+    const { answering, ranked } = judge(asked, [hit('天龙山同时拥有“国家一级博物馆、国家5A级景区”3块“金字招牌”。举办32场演唱会，新建博物馆。')], sameWeight);
+    expect(answering).toEqual([]);
+    expect(ranked.find((r) => r.sentence.text.includes('金字招牌'))?.mismatch).toBe('figure');
+    expect(ranked.find((r) => r.sentence.text.includes('演唱会'))?.mismatch).toBeDefined();
+    for (const counts of ['博物馆达到108座。', '建成108座博物馆。', '新增12座省级重点博物馆。'])
+      expect(judge(asked, [hit(counts)], sameWeight).answering.map((a) => a.sentence.text)).toEqual([counts]);
+  });
+
   it('refuses a sentence with the words but another line number (a near miss)', () => {
     const { answering, ranked } = judge(read('地铁3号线什么时候通车？'), [hit('地铁2号线建成通车。')], sameWeight);
     expect(answering).toEqual([]);
