@@ -375,8 +375,12 @@ function yearMismatch(question: Question, sentence: string, hit: SearchHit): boo
   const deadline = (year: number, at: number) =>
     hit.passage.sectionKind === 'plan' && question.years.every((y) => year > y) && (BY_YEAR.test(sentence.slice(0, at)) || YEAR_BEFORE.test(sentence.slice(at)));
   const named = [...sentence.matchAll(SENTENCE_YEARS)].filter((m) => !deadline(Number(m[1]), m.index)).map((m) => Number(m[1]));
-  if (named.some((y) => question.years.includes(y))) return false;
+  // Asked of the report of a year, a sentence of it may name the year it reviews, or none.
+  const ofNamedReport = question.yearsNameReports === true && hit.fit > 0;
+  const asked = ofNamedReport ? question.years.flatMap((y) => [y, y - 1]) : question.years;
+  if (named.some((y) => asked.includes(y))) return false;
   if (named.length > 0) return true;
+  if (ofNamedReport) return false;
   // A heading such as "2025 知难克难" speaks of its year; the report's own title ("2024年政府工作报告") does not.
   if (question.years.some((y) => new RegExp(`${y}(?!年?(?:政府)?工作报告)`).test(hit.passage.section))) return false;
   return hit.fit === 0 || (!question.period && PLAN_PERIOD.test(`${hit.passage.section} ${sentence}`));

@@ -1,7 +1,7 @@
 import type { Concept, ConceptParts } from './concepts.js';
 import type { Lexicon } from './lexicon.js';
 import { createPlaceReader, type ReportPlace } from './place-reading.js';
-import { constraints, describeConcept, focus, intent, lexiconStep, normalize, places, present, searchTerms, spelling, terms, time, type ReadingNote, type Termed } from './reading-steps.js';
+import { constraints, describeConcept, focus, intent, lexiconStep, normalize, places, present, reportsNamed, searchTerms, spelling, terms, time, type ReadingNote, type Termed } from './reading-steps.js';
 import type { SpellingFix } from './spelling.js';
 
 export { PLAN_PERIOD, type ReadingNote } from './reading-steps.js';
@@ -27,6 +27,8 @@ export interface ReaderParts extends ConceptParts {
   currentYear?: number | (() => number);
   /** The year of the newest report of any of these places (of any place when none is given); 今年 counts from it when the clock is past it. */
   newestReportYear?: (places: string[]) => number | undefined;
+  /** The years reports of any of these places (of any place when none is given) were delivered in: "2024年的报告" names one only if there is one. */
+  reportYears?: (places: string[]) => number[];
 }
 
 /** Reads questions against the corpus they will be asked of. */
@@ -43,13 +45,13 @@ export function withEnglishConcepts(question: Question, concepts: Concept[]): Qu
   return { ...question, concepts: [...question.concepts.filter((c) => c.strict), ...own], terms, trace: [...question.trace, note] };
 }
 
-/** normalize -> spelling -> focus -> time -> places (-> 今年 from the reports) -> constraints -> intent -> lexicon -> terms. */
-export function createQuestionReader({ cities, reportPlaces, coveredYears, lexicon, fixSpelling, neighbours, knows, currentYear = () => new Date().getFullYear(), newestReportYear = () => undefined }: ReaderParts): QuestionReader {
+/** normalize -> spelling -> focus -> time -> places (-> 今年 from the reports, reports named by year) -> constraints -> intent -> lexicon -> terms. */
+export function createQuestionReader({ cities, reportPlaces, coveredYears, lexicon, fixSpelling, neighbours, knows, currentYear = () => new Date().getFullYear(), newestReportYear = () => undefined, reportYears = () => [] }: ReaderParts): QuestionReader {
   const yearNow = typeof currentYear === 'number' ? () => currentYear : currentYear;
   const readPlaces = createPlaceReader(reportPlaces ?? cities.map((name) => ({ name, level: 'city' as const })));
   return (raw) => {
     const year = yearNow();
-    const placed = present(places(time(focus(spelling(normalize(raw), fixSpelling)), year), readPlaces), newestReportYear, year, cities);
+    const placed = reportsNamed(present(places(time(focus(spelling(normalize(raw), fixSpelling)), year), readPlaces), newestReportYear, year, cities), reportYears);
     const read = terms(lexiconStep(intent(constraints(placed)), { lexicon, cities, coveredYears, neighbours, knows }));
     const { conceptText: _, ...question } = read;
     return question;

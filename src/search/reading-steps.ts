@@ -41,6 +41,8 @@ export interface Timed extends Focused {
   years: number[];
   /** The years come from 今年, 去年 or 明年, no year being named (see `present`). */
   yearsRelative?: true;
+  /** Every year named names a report ("2026年重庆政府工作报告里", "25年的报告"): the report delivered that year, its review as much as its plan. */
+  yearsNameReports?: true;
 }
 
 export interface Placed extends Timed {
@@ -214,8 +216,21 @@ export function time(reading: Focused, currentYear: number): Timed {
   ];
   const relative = named.length === 0 ? relativeYears.filter(([word]) => word.test(asked)).map(([, year]) => year) : [];
   const years = [...named, ...relative];
-  const did = years.length === 0 ? 'no year' : `${years.join(', ')}${relative.length > 0 ? ` (今年 = ${currentYear})` : ''}`;
-  return { ...reading, years, ...(relative.length > 0 ? { yearsRelative: true as const } : {}), trace: [...reading.trace, { step: 'time', did }] };
+  const namesReports = named.length > 0 && named.every((year) => reportOfYear(year).test(text));
+  const did =
+    years.length === 0 ? 'no year' : `${years.join(', ')}${relative.length > 0 ? ` (今年 = ${currentYear})` : ''}${namesReports ? ' (the report of that year)' : ''}`;
+  return {
+    ...reading,
+    years,
+    ...(relative.length > 0 ? { yearsRelative: true as const } : {}),
+    ...(namesReports ? { yearsNameReports: true as const } : {}),
+    trace: [...reading.trace, { step: 'time', did }],
+  };
+}
+
+/** "2026年重庆政府工作报告里", "2025年的报告", "2025年初的政府工作报告": the year names the report delivered in it. */
+function reportOfYear(year: number): RegExp {
+  return new RegExp(`${year}年(?:初|的|两会)*[^，。？?,；;！!、\\s]{0,8}?报告`);
 }
 
 /**
@@ -239,6 +254,18 @@ export function present(reading: Placed, newestReportYear: (places: string[]) =>
   const years = reading.years.map((y) => y + newest - currentYear);
   const note: ReadingNote = { step: 'time', did: `no report of ${reading.cities.join('、') || 'any place'} plans ${currentYear}: 今年 = ${newest}, its newest report's year` };
   return { ...reading, years, yearFromReports: newest, trace: [...reading.trace, note] };
+}
+
+/**
+ * "晋中2024年的报告里…" when no report of 晋中 was delivered in 2024 means the report that speaks of
+ * 2024 (its review, in the 2025 report): the year is read as any year, not as a report's.
+ */
+export function reportsNamed(reading: Placed, reportYears: (places: string[]) => number[]): Placed {
+  if (!reading.yearsNameReports) return reading;
+  const delivered = reportYears(reading.cities);
+  if (reading.years.every((year) => delivered.includes(year))) return reading;
+  const { yearsNameReports: _, ...rest } = reading;
+  return { ...rest, trace: [...reading.trace, { step: 'time', did: `no report of ${reading.years.join(', ')}: the year is what a report speaks of` }] };
 }
 
 /** The places asked about, read against the reports' places (see `createPlaceReader`); names alone are cities' reports. */

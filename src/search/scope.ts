@@ -41,6 +41,8 @@ export function scopeFor(question: Question, documents: StoredDocument[], latest
         const part = question.intent && passage.sectionKind === question.intent ? 0.5 : 0;
         return part > 0 && question.intent === 'review' && doc && !question.period ? part + latestReviewFit * newness(doc) : part;
       }
+      // "2026年报告里…": the report delivered that year, the asked part of it first (its plan when none is asked).
+      if (question.yearsNameReports) return question.years.includes(doc.year) ? (passage.sectionKind === (question.intent ?? 'plan') ? 1 : 0.5) : 0;
       const wanted = question.years.map((y) => relation(doc, y)).find(Boolean);
       if (!wanted) return 0;
       const kind = question.intent ?? 'review';

@@ -73,6 +73,15 @@ describe('the judge alone', () => {
       expect(judge(asked, [hit(counts)], sameWeight).answering.map((a) => a.sentence.text)).toEqual([counts]);
   });
 
+  it('takes, asked what the report of a year says, a sentence of its review that names no year', () => {
+    const plain = hit('实施农民工就近就业三年行动。', 'review');
+    const reviewed = { ...plain, passage: { ...plain.passage, section: '一、2025年和“十四五”时期工作回顾' } };
+    const asked = readQuestion('2026年甲市政府工作报告里农民工就近就业是个什么行动？', ['甲'], new Set([2025, 2026]), { reportYears: () => [2026] });
+    expect(asked.yearsNameReports).toBe(true);
+    expect(judge(asked, [reviewed], sameWeight).answering.length).toBe(1);
+    expect(judge(asked, [{ ...reviewed, fit: 0 }], sameWeight).ranked[0].mismatch).toBe('year');
+  });
+
   it('refuses a sentence with the words but another line number (a near miss)', () => {
     const { answering, ranked } = judge(read('地铁3号线什么时候通车？'), [hit('地铁2号线建成通车。')], sameWeight);
     expect(answering).toEqual([]);

@@ -30,6 +30,20 @@ describe('scoping by year and city (one rule, applied by every backend)', () => 
     expect(s.allows(passage('B2025', 'review'))).toBe(false);
   });
 
+  it('reads "2025年的报告" as the report delivered in 2025, its review and its plan, where there is one', () => {
+    const reportYears = (places: string[]) => DOCUMENTS.filter((d) => places.length === 0 || places.includes(d.city)).map((d) => d.year);
+    const read = (q: string) => readQuestion(q, ['太原', '晋中'], new Set(), { reportYears });
+    const named = read('太原2025年政府工作报告里对新增就业怎么说的？');
+    expect(named.yearsNameReports).toBe(true);
+    const s = scopeFor(named, DOCUMENTS);
+    expect(s.fit(byId.get('A2025'), passage('A2025', 'plan'))).toBe(1);
+    expect(s.fit(byId.get('A2025'), passage('A2025', 'review'))).toBe(0.5);
+    expect(s.fit(byId.get('A2024'), passage('A2024', 'plan'))).toBe(0);
+    // No report of 晋中 was delivered in 2024: its year is what a report speaks of (the 2025 report's review).
+    expect(read('晋中2024年的报告里提没提这个项目？').yearsNameReports).toBeUndefined();
+    expect(read('太原2025年新增就业多少人？').yearsNameReports).toBeUndefined();
+  });
+
   it('prefers the review part for results and the plan part for targets', () => {
     const results = scope('2024年太原新增就业多少人？');
     expect(results.fit(passage('A2025', 'review'))).toBe(1);
