@@ -3,7 +3,7 @@ import { numberOf } from '../text/numerals.js';
 import { pinyinSyllables } from '../text/syllables.js';
 import { storyParts, tellingClauses } from './clauses.js';
 import { focusOf } from './focus.js';
-import { NUMBER_WITH_UNIT, retagEvaluations, splitGluedCharacters, splitReduplicatedVerbs, tagAlone, tagWords } from '../text/tokenize.js';
+import { NUMBER_WITH_UNIT, retagCompoundNouns, retagEvaluations, splitGluedCharacters, splitReduplicatedVerbs, tagAlone, tagWords } from '../text/tokenize.js';
 import type { Lexicon } from './lexicon.js';
 import type { Neighbour, NeighbourFinder } from './word-vectors.js';
 
@@ -90,9 +90,9 @@ export interface ConceptParts {
 /** Text that ends asking what kind of thing: the word after it names the kind of answer ("有什么说法", "有什么新动作"). */
 const ASKS_FOR = /(?:什么|啥|哪些|哪种|怎样的)(?:新|大|好)?$/;
 /** "有没有说法", "有无新举措": whether the reports say anything; the word names the kind of answer. */
-const WHETHER_ANY = /(?:有没有|有无|有木有)(?:新|啥|什么)?$/;
+const WHETHER_ANY = /(?:有没有|有无|有木有)(?:新|啥|什么|明确|具体|正式|专门)?的?$/;
 /** What a report says of a thing, as a kind of answer. */
-const SAYING = /^(?:说法|提法|打算|安排|规划|计划|政策|举措|措施|动作|部署|考虑|想法)$/;
+const SAYING = /^(?:说法|提法|表态|表述|回应|打算|安排|规划|计划|政策|举措|措施|动作|部署|考虑|想法)$/;
 /** A word between 的 and 是什么 ("对阳曲的定位是什么"), or between 是怎么 and 的 ("是怎么规划的"), names the kind of answer too. */
 const KIND_BEFORE_WHAT = { before: /的$/, after: /^(?:是什么|是啥|是哪些|是怎样|有哪些)/ };
 const MANNER_ASKED = { before: /(?:怎么|咋)$/, after: /^的/ };
@@ -123,8 +123,8 @@ const GLUED_QUESTION = /(?<=.)多少$/;
  */
 export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows }: ConceptParts, ignored: (word: string) => boolean): Concept[] {
   const split = knows
-    ? retagEvaluations(splitReduplicatedVerbs(splitGluedCharacters(tagWords(text), knows), knows), knows)
-    : retagEvaluations(splitReduplicatedVerbs(tagWords(text)));
+    ? retagEvaluations(retagCompoundNouns(splitReduplicatedVerbs(splitGluedCharacters(tagWords(text), knows), knows)), knows)
+    : retagEvaluations(retagCompoundNouns(splitReduplicatedVerbs(tagWords(text))));
   const tagged = withOffsets(knows ? joinReportPairs(split, knows, ignored) : split);
   const words = tagged.map((t) => t.word);
   const concepts: Concept[] = [];

@@ -92,6 +92,19 @@ export function splitReduplicatedVerbs(tokens: Array<{ word: string; tag: string
   });
 }
 
+/**
+ * Jieba tags many four-character compounds idioms (土壤污染 i, 食品安全 l). One made of a noun and a
+ * noun or verbal noun (土壤 污染, 食品 安全) names a thing, as a noun does; a true idiom (滚石上山,
+ * 一如既往) is not so made.
+ */
+export function retagCompoundNouns(tokens: Array<{ word: string; tag: string }>): Array<{ word: string; tag: string }> {
+  return tokens.map((token) => {
+    if (!/^[il]$/.test(token.tag) || !/^[\u3400-\u9fff]{4}$/.test(token.word)) return token;
+    const [head, tail] = [tagAlone(token.word.slice(0, 2)), tagAlone(token.word.slice(2))];
+    return head.startsWith('n') && /^(n|vn|an)/.test(tail) ? { ...token, tag: 'n' } : token;
+  });
+}
+
 const DEGREE = /^[太很挺真超特蛮好]/;
 const A_BIT = /^.[点些]$/;
 

@@ -82,6 +82,12 @@ describe('the judge alone', () => {
     expect(judge(asked, [{ ...reviewed, fit: 0 }], sameWeight).ranked[0].mismatch).toBe('year');
   });
 
+  it('weighs the asked compound over a thing of the asker\'s story', () => {
+    const asked = read('我在甲市包地种菜，地边上以前有个小化工厂，2025年报告在治理土壤污染这块是怎么提的？');
+    const hits = [hit('持续推动化工区搬迁。', 'plan'), hit('强化土壤污染源头防控。', 'plan')];
+    expect(judge(asked, hits, lighterSingles).answering[0]?.sentence.text).toBe('强化土壤污染源头防控。');
+  });
+
   it('refuses a sentence with the words but another line number (a near miss)', () => {
     const { answering, ranked } = judge(read('地铁3号线什么时候通车？'), [hit('地铁2号线建成通车。')], sameWeight);
     expect(answering).toEqual([]);

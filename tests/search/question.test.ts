@@ -26,6 +26,13 @@ describe('reading a question', () => {
     }
   });
 
+  it('reads a four-character compound of two nouns as a noun, though jieba tags it an idiom', () => {
+    const q = readQuestion('地边上以前有个小化工厂，太原2025年报告在治理土壤污染这块是怎么提的？', CITIES);
+    expect(q.concepts.find((c) => c.label === '土壤污染')?.tag).toBe('n');
+    expect(q.concepts.find((c) => c.label === '化工厂')?.situation).toBe(true);
+    expect(readQuestion('太原说要滚石上山吗？', CITIES).concepts.find((c) => c.label === '滚石上山')?.tag).not.toBe('n');
+  });
+
   it('ends a number\'s unit where a word ends', () => {
     const figures = (asked: string) => readQuestion(asked, CITIES).concepts.filter((c) => c.kind === 'figure').map((c) => c.label);
     expect(figures('太原“十五五”的6大战略定位里，服务业那条是怎么定的？')).toEqual(['6大']);
