@@ -98,6 +98,11 @@ const KIND_BEFORE_WHAT = { before: /的$/, after: /^(?:是什么|是啥|是哪�
 const MANNER_ASKED = { before: /(?:怎么|咋)$/, after: /^的/ };
 /** 这个, 那项, 该: what follows points at a thing said before (see `Concept.pointedAt`). */
 const POINTED_AT = /(?:[这那此该](?:个|件|项|条|些|种|批|所|座|家)?|[这那](?:么|样)(?:一?个|的)?)$/;
+/** Whether the text before a word points at it; 那 opening a question ("那电力这块呢？") is "then, what about", no pointer. */
+function pointsAt(before: string): boolean {
+  return POINTED_AT.test(before) && before.trim() !== '那';
+}
+
 /** A year as a word (2025年): scoping handles it, it is no concept. */
 export const YEAR = /^20\d{2}年?$/;
 /** Jieba's tags for names of people, places, organisations, other proper names and abbreviations. */
@@ -159,7 +164,7 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
   const spans = new Map<Concept, [number, number]>();
   for (const m of matches.filter((m) => m.terms.length > 0)) {
     const asksFor = namesKindAsked(text.slice(0, m.start), text.slice(m.end), m.phrase);
-    const pointedAt = POINTED_AT.test(text.slice(0, m.start));
+    const pointedAt = pointsAt(text.slice(0, m.start));
     const concept: Concept = { label: m.phrase, variants: m.terms, kind: 'phrase', strict: false, ...(asksFor ? { asksFor } : {}), ...(pointedAt ? { pointedAt } : {}) };
     concepts.push(concept);
     spans.set(concept, [m.start, m.end]);
@@ -224,7 +229,7 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
       ? []
       : (neighbours?.(lower) ?? []).filter(({ word: near }) => !variants.includes(near) && (lower.length > 1 || near.includes(lower)));
     const asksFor = namesKindAsked(text.slice(0, at), text.slice(at + word.length), lower);
-    const pointedAt = POINTED_AT.test(text.slice(0, at));
+    const pointedAt = pointsAt(text.slice(0, at));
     const sound = amongChinese && /^[a-z]+$/.test(lower) ? pinyinSyllables(lower) : undefined;
     const spelled = sound && sound.includes(' ') ? { sound } : {};
     const concept: Concept = { label: lower, variants, kind: 'word', strict: false, tag, ...(related.length > 0 ? { related } : {}), ...(asksFor ? { asksFor } : {}), ...(pointedAt ? { pointedAt } : {}), ...spelled };

@@ -27,6 +27,8 @@ const GENERIC = new Set(
 
 /** Says by its form that it goes on from the last question: "那…", "…呢？", "同期", "还有…". */
 const ELLIPTICAL = /^(那|那么|还有|另外|同期|同年|当年|其中)|呢[?？!！。\s]*$|同期|同年|当年|那一?年|这一年/;
+/** Points at another item of what was asked before: "交通那条呢？", "那太行山水那条线呢？", "民生那项呢？". */
+const ANOTHER_ITEM = /[那这](?:一)?(?:条|项|个|点|块|方面)(?:线|路)?呢[?？!！。\s]*$/;
 /** Asks across years, so no one year of the last question applies. */
 const SPANS_YEARS = /这几年|近几年|这些年|近年|历年|逐年|每年|几年来|多年来|这两年|近两年|这三年|近三年/;
 
@@ -74,7 +76,9 @@ export function continueFrom(question: Question, previous: Turn): FollowUp {
   const swapped = question.cities.length > 0 || question.years.length > 0;
   // A swapped city or year keeps what the topic is (its nouns), not how the first question put it.
   const carried = needsTopic ? topicCarriedTo(question, previous).filter((c) => !swapped || !c.tag?.startsWith('v')) : [];
-  const topic = carried.length > 0 ? carried : needsTopic ? previous.topic : [];
+  // Another item of the same list: the list's words are its setting, counted where a sentence says them (as the asker's story is), and the item it names is the topic.
+  const setting = !needsTopic && ANOTHER_ITEM.test(question.asked) ? previous.topic.map((c) => ({ ...c, situation: true })) : [];
+  const topic = carried.length > 0 ? carried : needsTopic ? previous.topic : setting;
   const merged: Question = {
     ...question,
     ...withConcepts(question, topic),

@@ -15,6 +15,17 @@ describe('follow-up questions', () => {
     expect(describeReading(question)).toBe('晋中 2024年 改革事项');
   });
 
+  it('asks another item of the same list: the list\'s words are its setting, the named item the topic', () => {
+    const { question } = after('太原2026年钢铁这一行给定的调子是啥？', '那电力这块呢？');
+    expect(question).toMatchObject({ cities: ['太原'], years: [2026] });
+    const concept = (label: string) => question.concepts.find((c) => c.label === label);
+    expect(concept('电力')?.situation).toBeUndefined();
+    expect(concept('电力')?.pointedAt).toBeUndefined();
+    expect(concept('钢铁')?.situation).toBe(true);
+    // Not an item: the topic is swapped, nothing of the last one kept.
+    expect(after('太原2026年钢铁这一行给定的调子是啥？', '电力产业的调子呢？').question.concepts.map((c) => c.label)).not.toContain('钢铁');
+  });
+
   it('swaps the year and keeps the city and topic', () => {
     const { question } = after('2024年太原新入围规上的工业企业有多少户？', '换成2025年是多少？');
     expect(question).toMatchObject({ cities: ['太原'], years: [2025] });
