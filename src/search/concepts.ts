@@ -3,7 +3,7 @@ import { numberOf } from '../text/numerals.js';
 import { pinyinSyllables } from '../text/syllables.js';
 import { storyParts, tellingClauses } from './clauses.js';
 import { focusOf } from './focus.js';
-import { NUMBER_WITH_UNIT, retagCompoundNouns, retagEvaluations, splitGluedCharacters, splitReduplicatedVerbs, tagAlone, tagWords } from '../text/tokenize.js';
+import { NUMBER_WITH_UNIT, retagCompoundNouns, retagEvaluations, splitAskedBothWays, splitGluedCharacters, splitReduplicatedVerbs, tagAlone, tagWords } from '../text/tokenize.js';
 import type { Lexicon } from './lexicon.js';
 import type { Neighbour, NeighbourFinder } from './word-vectors.js';
 
@@ -128,8 +128,8 @@ const GLUED_QUESTION = /(?<=.)多少$/;
  */
 export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows }: ConceptParts, ignored: (word: string) => boolean): Concept[] {
   const split = knows
-    ? retagEvaluations(retagCompoundNouns(splitReduplicatedVerbs(splitGluedCharacters(tagWords(text), knows), knows)), knows)
-    : retagEvaluations(retagCompoundNouns(splitReduplicatedVerbs(tagWords(text))));
+    ? retagEvaluations(retagCompoundNouns(splitReduplicatedVerbs(splitGluedCharacters(splitAskedBothWays(tagWords(text)), knows), knows)), knows)
+    : retagEvaluations(retagCompoundNouns(splitReduplicatedVerbs(splitAskedBothWays(tagWords(text)))));
   const tagged = withOffsets(knows ? joinReportPairs(split, knows, ignored) : split);
   const words = tagged.map((t) => t.word);
   const concepts: Concept[] = [];
@@ -211,7 +211,8 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
   for (const { word, tag: jiebaTag, start: at } of tagged) {
     // Jieba sometimes glues a particle to a word ("率要"): drop it.
     const lower = word.trim().toLowerCase().replace(GLUED_QUESTION, '').replace(GLUED_PARTICLES, '');
-    if (!/[\p{L}\p{N}]/u.test(lower) || ignored(lower) || /[\d.]/.test(lower) || YEAR.test(lower)) continue;
+    // A modal particle (吗, 呢, 不 of 重不重) says how it is asked, not what.
+    if (!/[\p{L}\p{N}]/u.test(lower) || jiebaTag === 'y' || ignored(lower) || /[\d.]/.test(lower) || YEAR.test(lower)) continue;
     if (reportsWork(lower, at)) continue;
     if (covered.subarray(at, at + word.length).some(Boolean)) continue;
     if (seen.has(lower)) {
@@ -439,7 +440,8 @@ function joinReportPairs(tokens: Array<{ word: string; tag: string }>, knows: (w
   const joined: Array<{ word: string; tag: string }> = [];
   for (let i = 0; i < tokens.length; i++) {
     const [one, two] = [tokens[i], tokens[i + 1]];
-    const single = (t: { word: string } | undefined) => !!t && /^[\u3400-\u9fff]$/.test(t.word) && !ignored(t.word);
+    // A particle (不 of 重不重) is joined to nothing.
+    const single = (t: { word: string; tag: string } | undefined) => !!t && /^[\u3400-\u9fff]$/.test(t.word) && t.tag !== 'y' && !ignored(t.word);
     if (single(one) && single(two) && knows(one.word + two.word)) {
       joined.push({ word: one.word + two.word, tag: 'x' });
       i++;

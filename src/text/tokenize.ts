@@ -75,6 +75,27 @@ export function splitGluedCharacters(tokens: Array<{ word: string; tag: string }
   });
 }
 
+/** 重不重, 多不多: one character, then 不 and the character again. */
+const BOTH_WAYS = /^([\u3400-\u9fff])不\1$/;
+/** 是不是, 能不能, 会不会…: question frames the reading knows as such; left as jieba cuts them. */
+const FRAME_BOTH_WAYS = /^[是有能会要可]$/;
+
+/**
+ * "担子重不重？", "人多不多？" ask yes or no of one word (重, 多); jieba keeps 重不重 whole or cuts
+ * 快 不快, which read as words no report says (不重). The word is kept, the 不 and its repeat are
+ * particles.
+ */
+export function splitAskedBothWays(tokens: Array<{ word: string; tag: string }>): Array<{ word: string; tag: string }> {
+  return tokens.flatMap((token, i) => {
+    const whole = BOTH_WAYS.exec(token.word)?.[1];
+    const repeated = !whole && token.word.length === 2 && token.word[0] === '不' && tokens[i - 1]?.word === token.word[1] ? token.word[1] : undefined;
+    const word = whole ?? repeated;
+    if (!word || FRAME_BOTH_WAYS.test(word)) return [token];
+    const particles = [{ word: '不', tag: 'y' }, { word, tag: 'y' }];
+    return whole ? [{ word, tag: tagAlone(word) }, ...particles] : particles;
+  });
+}
+
 /** 管管, 看看, 管一管: one character said twice (or with 一 between). */
 const SAID_TWICE = /^([\u3400-\u9fff])(一?)\1$/;
 

@@ -33,6 +33,14 @@ describe('reading a question', () => {
     expect(readQuestion('太原说要滚石上山吗？', CITIES).concepts.find((c) => c.label === '滚石上山')?.tag).not.toBe('n');
   });
 
+  it('reads "重不重", "快不快" as asking yes or no of the one word', () => {
+    for (const asked of ['太原补考、赶考的担子重不重？', '太原地铁建得快不快？']) {
+      const labels = readQuestion(asked, CITIES).concepts.map((c) => c.label);
+      expect(labels.some((l) => /不/.test(l) && l.length > 1)).toBe(false);
+      expect(labels).toContain(asked.includes('重') ? '重' : '快');
+    }
+  });
+
   it('ends a number\'s unit where a word ends', () => {
     const figures = (asked: string) => readQuestion(asked, CITIES).concepts.filter((c) => c.kind === 'figure').map((c) => c.label);
     expect(figures('太原“十五五”的6大战略定位里，服务业那条是怎么定的？')).toEqual(['6大']);
