@@ -109,7 +109,7 @@ export function splitReduplicatedVerbs(tokens: Array<{ word: string; tag: string
     const match = SAID_TWICE.exec(token.word);
     if (!match || knows(token.word) || !tagAlone(match[1]).startsWith('v')) return [token];
     const verb = { word: match[1], tag: 'v' };
-    return match[2] ? [verb, { word: match[2], tag: 'm' }, verb] : [verb, verb];
+    return match[2] ? [verb, { word: match[2], tag: 'y' }, verb] : [verb, verb];
   });
 }
 

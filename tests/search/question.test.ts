@@ -23,6 +23,7 @@ describe('reading a question', () => {
       expect(q.concepts.find((c) => c.label === '市场秩序')?.onlyWith).toBeUndefined();
       expect(q.concepts.find((c) => c.label === '管')?.tag).toBe('v');
       expect(labels(q)).not.toContain('管管');
+      expect(labels(q)).not.toContain('一');
     }
   });
 
