@@ -27,4 +27,11 @@ describe('rows written by COPY', () => {
     expect(rows.map((r) => r.body)).toEqual([{ t: 'a\tb' }, ['x\ny'], null]);
     expect(rows.map((r) => r.embedding)).toEqual(['[0.5,-0.25]', null, '[1e-07,3]']);
   });
+
+  it('start every row with the values all rows share (the version)', () => {
+    const lines = copyLines(batch, [7]).split('\n').filter(Boolean);
+    expect(lines).toHaveLength(3);
+    expect(lines.every((line) => line.startsWith('7\t'))).toBe(true);
+    expect(lines.map((line) => line.slice(2))).toEqual(copyLines(batch).split('\n').filter(Boolean));
+  });
 });

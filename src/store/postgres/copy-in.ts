@@ -23,20 +23,21 @@ export function copyValue(value: CopyValue): string {
   return `{${value.map((v) => (v === null ? 'NULL' : String(v))).join(',')}}`;
 }
 
-/** A batch of rows as COPY text: a line per row, its values separated by tabs. */
-export function copyLines(batch: ColumnBatch): string {
+/** A batch of rows as COPY text: a line per row, its values separated by tabs, each line starting with `leading` (the version every row is of). */
+export function copyLines(batch: ColumnBatch, leading: readonly CopyValue[] = []): string {
   const rows = batch[0]?.length ?? 0;
+  const start = leading.map((value) => `${copyValue(value)}\t`).join('');
   let text = '';
-  for (let row = 0; row < rows; row++) text += `${batch.map((column) => copyValue(column[row])).join('\t')}\n`;
+  for (let row = 0; row < rows; row++) text += `${start}${batch.map((column) => copyValue(column[row])).join('\t')}\n`;
   return text;
 }
 
-/** Streams rows into `table` by `COPY … FROM STDIN`, a batch at a time, on `client` (inside its transaction). */
-export async function copyInto(client: pg.PoolClient, table: string, columns: readonly string[], batches: Iterable<ColumnBatch>): Promise<void> {
+/** Streams rows into `table` by `COPY … FROM STDIN`, a batch at a time, on `client` (inside its transaction); every row starts with `leading`. */
+export async function copyInto(client: pg.PoolClient, table: string, columns: readonly string[], batches: Iterable<ColumnBatch>, leading: readonly CopyValue[] = []): Promise<void> {
   const stream = client.query(copyStreams().from(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
-  await pipeline(Readable.from(lines(batches)), stream);
+  await pipeline(Readable.from(lines(batches, leading)), stream);
 }
 
-function* lines(batches: Iterable<ColumnBatch>): Generator<string> {
-  for (const batch of batches) yield copyLines(batch);
+function* lines(batches: Iterable<ColumnBatch>, leading: readonly CopyValue[]): Generator<string> {
+  for (const batch of batches) yield copyLines(batch, leading);
 }

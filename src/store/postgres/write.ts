@@ -113,7 +113,6 @@ export async function writeVersion(client: pg.PoolClient, rows: VersionRows, bul
 }
 
 async function copyBulk(client: pg.PoolClient, version: number, rows: VersionRows): Promise<void> {
-  const withVersion = (batch: ColumnBatch): ColumnBatch => [new Array<number>(batch[0].length).fill(version), ...batch];
   const passageColumns = ['version', 'id', 'doc_id', 'city', 'year', 'reviews', 'years', 'scope_years', 'length', 'body', 'embedding'];
   const withScopeYears = ([ids, docIds, cities, years, reviews, passageYears, ...rest]: ColumnBatch): ColumnBatch => [
     ids,
@@ -125,9 +124,9 @@ async function copyBulk(client: pg.PoolClient, version: number, rows: VersionRow
     passageYears.map((named, i) => [years[i], reviews[i], ...(named as number[])] as (number | null)[]),
     ...rest,
   ];
-  await copyInto(client, 'rq_passages', passageColumns, rows.passages.map((batch) => withVersion(withScopeYears(batch))));
-  await copyInto(client, 'rq_terms', ['version', 'term', 'df'], rows.terms.map(withVersion));
-  await copyInto(client, 'rq_postings', ['version', 'term', 'passage_id', 'tf', 'length'], mapBatches(rows.postings(), withVersion));
+  await copyInto(client, 'rq_passages', passageColumns, rows.passages.map(withScopeYears), [version]);
+  await copyInto(client, 'rq_terms', ['version', 'term', 'df'], rows.terms, [version]);
+  await copyInto(client, 'rq_postings', ['version', 'term', 'passage_id', 'tf', 'length'], rows.postings(), [version]);
 }
 
 async function insertBulk(client: pg.PoolClient, version: number, rows: VersionRows): Promise<void> {
@@ -145,8 +144,4 @@ async function insertBulk(client: pg.PoolClient, version: number, rows: VersionR
   for (const batch of rows.postings()) {
     await client.query('INSERT INTO rq_postings (version, term, passage_id, tf, length) SELECT $1, * FROM unnest($2::text[], $3::int[], $4::int[], $5::int[])', [version, ...batch]);
   }
-}
-
-function* mapBatches(batches: Iterable<ColumnBatch>, map: (batch: ColumnBatch) => ColumnBatch): Generator<ColumnBatch> {
-  for (const batch of batches) yield map(batch);
 }
