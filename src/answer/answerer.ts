@@ -87,7 +87,6 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     if (!words) onLoad?.('report words');
     return (words ??= createReportWords(knows, lexicon.reportTerms()));
   };
-  const reportYears = (places: string[]) => store.documents.filter((d) => places.length === 0 || places.includes(d.city)).map((d) => d.year);
   const readerParts = {
     knows,
     cities,
@@ -95,8 +94,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     coveredYears: new Set(store.documents.flatMap((d) => [d.year, d.reviews])),
     lexicon,
     currentYear: () => now().getFullYear(),
-    newestReportYear: (places: string[]) => Math.max(0, ...reportYears(places)) || undefined,
-    reportYears,
+    reportYears: (places: string[]) => store.documents.filter((d) => places.length === 0 || places.includes(d.city)).map((d) => d.year),
     fixSpelling: createSpellingFixer({
       places,
       knows: (word) => reportWords().has(word),

@@ -110,8 +110,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
   const topics = question.concepts
     .filter((c) => c.kind !== 'figure' && !c.asksFor && (c.label.length > 1 || nounOfOne(c)))
     .map((c) => [...c.variants, ...(c.related ?? []).map((r) => r.word)].filter((v) => v.length > 1 || nounOfOne(c)));
-  const countedConcept = countedNoun(question);
-  const counted = countedConcept ? countedConcept.variants : [];
+  const counted = countedNoun(question)?.variants ?? [];
   const pairs = adjacentPairs(question);
   const scored: ScoredSentence[] = [];
   for (const hit of hits) {

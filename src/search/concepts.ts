@@ -112,7 +112,10 @@ const UNIT_WITH_PLACE_SUFFIX = /^([县村镇乡区省])(?:里|上|内)$/;
 /** Reports name a county without its 县/市/区 (左权入选…); a question often adds it (左权县). */
 const COUNTY_WITH_SUFFIX = new RegExp(`^(${Object.values(COUNTIES).flat().join('|')})[县市区]$`);
 const GLUED_PARTICLES = /^[要了的是在有把被将和与]+(?=.)|(?<=.)[要了的是在有吗呢吧啊呀]+$/g;
-const TRAILING_PARTICLES = /(?<=\D)[了的吗呢吧啊呀么]+$/;
+/** Particles that end a question, glued by jieba to the word before them. */
+const PARTICLES = '了的吗呢吧啊呀么';
+const TRAILING_PARTICLES = new RegExp(`(?<=\\D)[${PARTICLES}]+$`);
+const ONLY_PARTICLES = new RegExp(`^[${PARTICLES}]+$`);
 /** "总结2024年工作的时候", "政府工作": the year's work is how a report names its own parts, no topic. */
 const REPORTS_WORK = /(?:20\d{2}\s*年|年度|今年|去年|总结|回顾|政府)$/;
 /** A quoted name made of numbers joined by signs: “1+7+4”, “6+N”, “3+1”. */
@@ -127,9 +130,9 @@ const GLUED_QUESTION = /(?<=.)多少$/;
  * figures with their units, and the remaining content words (with the report words nearest in meaning).
  */
 export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows }: ConceptParts, ignored: (word: string) => boolean): Concept[] {
-  const split = knows
-    ? retagEvaluations(retagCompoundNouns(splitReduplicatedVerbs(splitGluedCharacters(splitAskedBothWays(tagWords(text)), knows), knows)), knows)
-    : retagEvaluations(retagCompoundNouns(splitReduplicatedVerbs(splitAskedBothWays(tagWords(text)))));
+  const tokens = splitAskedBothWays(tagWords(text));
+  // Glued characters are cut again only against what the reports know.
+  const split = retagEvaluations(retagCompoundNouns(splitReduplicatedVerbs(knows ? splitGluedCharacters(tokens, knows) : tokens, knows)), knows);
   const tagged = withOffsets(knows ? joinReportPairs(split, knows, ignored) : split);
   const words = tagged.map((t) => t.word);
   const concepts: Concept[] = [];
@@ -350,7 +353,7 @@ function unitWithinWords(tagged: Token[], at: number, value: string): string {
   const across = tagged.find((t) => t.start < end && end < t.start + t.word.length);
   const digits = value.match(/^\d+(?:\.\d+)?/)![0].length;
   // Jieba glues a particle to a unit's end (4 号 线呢): the unit is whole all the same.
-  const particlesOnly = across && /^[了的吗呢吧啊呀么]+$/.test(across.word.slice(end - across.start));
+  const particlesOnly = across && ONLY_PARTICLES.test(across.word.slice(end - across.start));
   return across && across.start > at + digits && !particlesOnly ? value.slice(0, across.start - at) : value;
 }
 

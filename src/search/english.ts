@@ -100,8 +100,8 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
     const index = await glosses;
     // "the 14th Five-Year Plan" is the period 十四五, no count of five.
     const periods = [...question.matchAll(FIVE_YEAR_PLAN)].map(([, n]) => `十${numeralOf(Number(n) - 10)}五`);
-    // "Beijing-Tianjin technology": places joined by a hyphen name a region that qualifies a thing, not the place asked about.
     const relative = RELATIVE_YEARS.filter(([pattern]) => question.search(pattern) >= 0).map(([, word]) => word);
+    // "Beijing-Tianjin technology": places joined by a hyphen name a region that qualifies a thing, not the place asked about.
     const asked = RELATIVE_YEARS.reduce((text, [pattern]) => text.replace(pattern, ' '), question)
       .replace(FIVE_YEAR_PLAN, ' ').replace(JOINED_NAMES, (joined) => (joined.toLowerCase().split('-').some((part) => places.has(part)) ? ' ' : joined));
     const words = withoutLongPeriods(asked)

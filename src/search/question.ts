@@ -25,9 +25,10 @@ export interface ReaderParts extends ConceptParts {
   fixSpelling?: (text: string) => { text: string; fixes: SpellingFix[] };
   /** The current year, for 今年/去年/明年: a number, or read from a clock per question. */
   currentYear?: number | (() => number);
-  /** The year of the newest report of any of these places (of any place when none is given); 今年 counts from it when the clock is past it. */
-  newestReportYear?: (places: string[]) => number | undefined;
-  /** The years reports of any of these places (of any place when none is given) were delivered in: "2024年的报告" names one only if there is one. */
+  /**
+   * The years reports of any of these places (of any place when none is given) were delivered in:
+   * 今年 counts from the newest when the clock is past it, and "2024年的报告" names one only if there is one.
+   */
   reportYears?: (places: string[]) => number[];
 }
 
@@ -46,8 +47,9 @@ export function withEnglishConcepts(question: Question, concepts: Concept[]): Qu
 }
 
 /** normalize -> spelling -> focus -> time -> places (-> 今年 from the reports, reports named by year) -> constraints -> intent -> lexicon -> terms. */
-export function createQuestionReader({ cities, reportPlaces, coveredYears, lexicon, fixSpelling, neighbours, knows, currentYear = () => new Date().getFullYear(), newestReportYear = () => undefined, reportYears = () => [] }: ReaderParts): QuestionReader {
+export function createQuestionReader({ cities, reportPlaces, coveredYears, lexicon, fixSpelling, neighbours, knows, currentYear = () => new Date().getFullYear(), reportYears = () => [] }: ReaderParts): QuestionReader {
   const yearNow = typeof currentYear === 'number' ? () => currentYear : currentYear;
+  const newestReportYear = (places: string[]) => Math.max(0, ...reportYears(places)) || undefined;
   const readPlaces = createPlaceReader(reportPlaces ?? cities.map((name) => ({ name, level: 'city' as const })));
   return (raw) => {
     const year = yearNow();
