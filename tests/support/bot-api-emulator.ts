@@ -86,8 +86,11 @@ function extraRoutes(app: App, server: TelegramServer): void {
         };
         const timer = setTimeout(done, timeoutMs);
         for (const event of ['AddedUserMessage', 'AddedUserCommand', 'AddedUserCallbackQuery']) server.on(event, done);
+        (res as unknown as { once: (event: 'close', listener: () => void) => void }).once('close', done);
       });
     }
+    // A poll whose bot is gone (killed while it waited) must not take the updates the next process is to get.
+    if ((req as unknown as { socket: net.Socket }).socket.destroyed) return;
     ok(res, server.getUpdates(token));
   });
   app.all('/bot:token/sendMessage', (req, res, next) => {
