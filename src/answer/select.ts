@@ -382,7 +382,10 @@ function yearMismatch(question: Question, sentence: string, hit: SearchHit): boo
   if (ofNamedReport) return false;
   // A heading such as "2025 知难克难" speaks of its year; the report's own title ("2024年政府工作报告") does not.
   if (question.years.some((y) => new RegExp(`${y}(?!年?(?:政府)?工作报告)`).test(hit.passage.section))) return false;
-  return hit.fit === 0 || (!question.period && PLAN_PERIOD.test(`${hit.passage.section} ${sentence}`));
+  if (hit.fit === 0) return true;
+  // The plan for the period the asked year opens (十五五 in a 2026 report's plan) is that year's plan too; its figures are the period's.
+  const periodOfOwnPlan = hit.passage.sectionKind === 'plan' && !question.wantsFigure && !question.asksAmount;
+  return !question.period && !periodOfOwnPlan && PLAN_PERIOD.test(`${hit.passage.section} ${sentence}`);
 }
 
 /**
@@ -406,6 +409,14 @@ function unitPattern(units: string[]): RegExp {
   return new RegExp(`(?:\\d\\s*[余多]?\\s*[万亿千百]?|[两二三四五六七八九十][两二三四五六七八九十百千万]*[余多]?)\\s*(?:${said})`);
 }
 
+/**
+ * 减负 of 减轻基层负担, 医保 of 医疗保障: a two-character word made of the first characters of two words,
+ * its characters one to four apart in one run of Chinese, the second with a character after it.
+ */
+function abbreviates(word: string, sentence: string): boolean {
+  return new RegExp(`${word[0]}[\\u3400-\\u9fff]{1,4}?${word[1]}[\\u3400-\\u9fff]`).test(sentence);
+}
+
 /** Whether `sentence` says `word` with at most `extra` characters inside it: its characters in order, from its first to its last, in a span at most `extra` longer. */
 function elided(word: string, sentence: string, extra = 2): boolean {
   for (let start = sentence.indexOf(word[0]); start >= 0; start = sentence.indexOf(word[0], start + 1)) {
@@ -426,7 +437,7 @@ function presenceOf(variants: string[], sentence: string, context: string, tunin
   const inContext = variants.some((v) => context.includes(v)) ? tuning.contextPresence : 0;
   const word = variants[0];
   // "串成" in "串联成线": a two-character word with one character put in it is said in part.
-  if (word.length === 2) return /[\u3400-\u9fff]{2}/.test(word) && elided(word, sentence, 1) ? Math.max(inContext, tuning.partPresence) : inContext;
+  if (word.length === 2) return /[\u3400-\u9fff]{2}/.test(word) && (elided(word, sentence, 1) || abbreviates(word, sentence)) ? Math.max(inContext, tuning.partPresence) : inContext;
   // A Chinese compound names its head last: without it (规上工业企业 for 规上工业增加值) it is another thing.
   // "普惠托位" in "普惠性托位": the word with a character or two left out of it is the same word.
   if (elided(word, sentence)) return Math.max(inContext, tuning.partPresence);

@@ -103,6 +103,8 @@ function pointsAt(before: string): boolean {
   return POINTED_AT.test(before) && before.trim() !== '那';
 }
 
+/** "工程招投标这一块", "那一方面": 这/那 with 一 and a measure word point at what was just named, as 这块 does. */
+const POINTING_MEASURE = /^[这那]一(?:块|片|项|条|个|点|方面|部分)$/;
 /** A year as a word (2025年): scoping handles it, it is no concept. */
 export const YEAR = /^20\d{2}年?$/;
 /** Jieba's tags for names of people, places, organisations, other proper names and abbreviations. */
@@ -112,6 +114,8 @@ const UNIT_WITH_PLACE_SUFFIX = /^([县村镇乡区省])(?:里|上|内)$/;
 /** Reports name a county without its 县/市/区 (左权入选…); a question often adds it (左权县). */
 const COUNTY_WITH_SUFFIX = new RegExp(`^(${Object.values(COUNTIES).flat().join('|')})[县市区]$`);
 const GLUED_PARTICLES = /^[要了的是在有把被将和与]+(?=.)|(?<=.)[要了的是在有吗呢吧啊呀]+$/g;
+/** Aspect particles, which chat puts inside a word (表过态). */
+const ASPECT_PARTICLE = /^[过了着]$/;
 /** Particles that end a question, glued by jieba to the word before them. */
 const PARTICLES = '了的吗呢吧啊呀么';
 const TRAILING_PARTICLES = new RegExp(`(?<=\\D)[${PARTICLES}]+$`);
@@ -216,7 +220,7 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
     const lower = word.trim().toLowerCase().replace(GLUED_QUESTION, '').replace(GLUED_PARTICLES, '');
     // A modal particle (吗, 呢, 不 of 重不重) says how it is asked, not what.
     if (!/[\p{L}\p{N}]/u.test(lower) || jiebaTag === 'y' || ignored(lower) || /[\d.]/.test(lower) || YEAR.test(lower)) continue;
-    if (reportsWork(lower, at)) continue;
+    if (reportsWork(lower, at) || POINTING_MEASURE.test(`${text.slice(Math.max(0, at - 1), at)}${lower}`)) continue;
     if (covered.subarray(at, at + word.length).some(Boolean)) continue;
     if (seen.has(lower)) {
       saidAgain.set(lower, [...(saidAgain.get(lower) ?? []), [at, at + word.length]]);
@@ -445,9 +449,14 @@ function joinReportPairs(tokens: Array<{ word: string; tag: string }>, knows: (w
     const [one, two] = [tokens[i], tokens[i + 1]];
     // A particle (不 of 重不重) is joined to nothing.
     const single = (t: { word: string; tag: string } | undefined) => !!t && /^[\u3400-\u9fff]$/.test(t.word) && t.tag !== 'y' && !ignored(t.word);
+    const three = tokens[i + 2];
     if (single(one) && single(two) && knows(one.word + two.word)) {
       joined.push({ word: one.word + two.word, tag: 'x' });
       i++;
+    } else if (single(one) && two && ASPECT_PARTICLE.test(two.word) && single(three) && knows(one.word + three!.word)) {
+      // "表过态": a word with an aspect particle put inside it is that word (the particle kept after it, so offsets add up).
+      joined.push({ word: one.word + three!.word, tag: 'v' }, two);
+      i += 2;
     } else if (/^[\u3400-\u9fff]$/.test(one.word) && two && /^[\u3400-\u9fff][要了是在有]$/.test(two.word) && knows(one.word + two.word[0]) && !knows(two.word.slice(1) + (tokens[i + 2]?.word ?? ''))) {
       // "比重要达到多少": jieba cuts 比/重要 where the reports' 比重 is followed by 要.
       joined.push({ word: one.word + two.word[0], tag: 'n' }, { word: two.word[1], tag: 'v' });

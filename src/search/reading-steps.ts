@@ -107,8 +107,13 @@ const STOP_WORDS = new Set(
     '什么时候 何时 多久 多长 多大 多高 多宽 多远 多重 多快 哪年 哪一年 时候 哪几个 哪几 几项 几户 其中 实际 最后 一年 全年 那么 换成 改成 ' +
     '出 过 着 得 地 来 去 给 让 人家 谁 他 她 它 们 啥 咋 呗 嘛 比 相比 对比 比较 比起 ' +
     // How a thing is done, asked: 怎么弄, 咋搞, 怎么个搞法.
-    '怎么弄 怎么搞 怎么干 怎么整 咋弄 咋搞 咋干 咋整 搞法 弄法 法').split(' '),
+    '怎么弄 怎么搞 怎么干 怎么整 咋弄 咋搞 咋干 咋整 搞法 弄法 法 ' +
+    // A rank asked: 排老几, 第几名.
+    '老几 第几 第几名').split(' '),
 );
+/** "哪个更高？", "谁涨得更猛？": asked which of two things is more so, the comparative is the question, no topic. */
+const COMPARATIVE = /^更[\u3400-\u9fff]$/;
+const ASKS_WHICH_MORE = /(?:哪个|哪一个|哪样|哪项|谁)[^，,。？?]{0,6}更[\u3400-\u9fff]/;
 /** "到底建成投用没有？", "开了没": whether a thing happened (not "有啥说法没", which is 有没有 said apart). */
 const HAPPENED_OR_NOT = /(?<!有[^，,。？?]*)没有?(?=\s*[?？]|\s*$)/;
 const FIGURE_WORDS = /多少|几|比例|比重|占比|增速|增幅|涨幅|增长|排名|排第|第几|率|规模|金额|数量|多长|多大|面积|目标/;
@@ -129,6 +134,8 @@ const LIST_WORDS = /哪些|哪几|有什么|有啥|都是什么|都是啥|分别
  * (第三个经济总量破两万亿的城市), is the first (Nth) of its kind, not an item.
  */
 const ORDINAL = /第\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*(?:件|项|个|条|点|批)(?!(?<=第\s*[1一]\s*.)(?!是|呢|讲|说|指|写|具体|内容)[\u4e00-\u9fff])(?!(?<=个)[^，,。？?！!]*的)/;
+/** 排第五的那条, 排在第一位的: the item a list puts in that place (排第几 asks a rank; 排第一吗 asks yes or no). */
+const RANKED_ITEM = /排(?:在)?第\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*位?(?:的|那)/;
 /** "和去年比", "跟2023年相比": another year to compare with (its 去年 is no question about results). */
 const COMPARED_YEAR = /(?:和|跟|与|同)(?:去年|前年|上年|上一年|20\d{2}年?)相?比/;
 const COMPARISON_WORDS = new RegExp(`这几年|历年|逐年|每年|几年来|变化|趋势|对比|比较|${COMPARED_YEAR.source}`);
@@ -208,7 +215,10 @@ export function time(reading: Focused, currentYear: number): Timed {
   const { text, asked } = reading;
   const yearsIn = (words: string) => [...new Set([...withoutLongPeriods(words).matchAll(YEAR_SAID)].map((m) => Number(m[1])))];
   const askedYears = yearsIn(asked);
-  const named = askedYears.length > 0 ? askedYears : yearsIn(text);
+  const said = askedYears.length > 0 ? askedYears : yearsIn(text);
+  // "2025年报告回顾2024年的时候": the report of one year asked what it says of the year before, its review.
+  const reviewed = text.match(REPORT_REVIEWING_YEAR);
+  const named = reviewed && Number(reviewed[2]) === Number(reviewed[1]) - 1 ? said.filter((year) => year !== Number(reviewed[1])) : said;
   const relativeYears: Array<[RegExp, number]> = [
     [/今年/, currentYear],
     [/去年/, currentYear - 1],
@@ -217,8 +227,9 @@ export function time(reading: Focused, currentYear: number): Timed {
   const relative = named.length === 0 ? relativeYears.filter(([word]) => word.test(asked)).map(([, year]) => year) : [];
   const years = [...named, ...relative];
   const namesReports = named.length > 0 && named.every((year) => reportOfYear(year).test(text));
+  const reviewNote = named.length < said.length ? ` (${reviewed![0]}: the year the report reviews)` : '';
   const did =
-    years.length === 0 ? 'no year' : `${years.join(', ')}${relative.length > 0 ? ` (今年 = ${currentYear})` : ''}${namesReports ? ' (the report of that year)' : ''}`;
+    years.length === 0 ? 'no year' : `${years.join(', ')}${relative.length > 0 ? ` (今年 = ${currentYear})` : ''}${namesReports ? ' (the report of that year)' : ''}${reviewNote}`;
   return {
     ...reading,
     years,
@@ -227,6 +238,8 @@ export function time(reading: Focused, currentYear: number): Timed {
     trace: [...reading.trace, { step: 'time', did }],
   };
 }
+
+const REPORT_REVIEWING_YEAR = /(20\d{2})年[^，。？?,；;！!、\s]{0,8}?报告[里中]?(?:在|是)?(?:回顾|总结|回看|盘点)(20\d{2})年/;
 
 /** "2026年重庆政府工作报告里", "2025年的报告", "2025年初的政府工作报告": the year names the report delivered in it. */
 function reportOfYear(year: number): RegExp {
@@ -279,7 +292,7 @@ export function places(reading: Timed, reportPlaces: PlaceReader | string[]): Pl
 export function constraints(reading: Placed): Constrained {
   const { asked: text } = reading;
   const amountText = amountAskingClauses(text);
-  const ordinal = text.match(ORDINAL);
+  const ordinal = text.match(ORDINAL) ?? text.match(RANKED_ITEM);
   // The ordinal is not a figure to find ("5个") nor a topic ("件"): blanked, offsets kept.
   const conceptText = ordinal ? reading.text.replace(ordinal[0], '，'.repeat(ordinal[0].length)) : reading.text;
   const askedUnit =
@@ -288,7 +301,7 @@ export function constraints(reading: Placed): Constrained {
     (COUNTED_PEOPLE.test(text) ? '人' : ASKED_PRICE.test(text) ? '元' : ASKED_RATE.test(text) || ASKED_SHARE.test(text) ? '%' : undefined);
   const found: Omit<Constrained, keyof Placed> = {
     conceptText,
-    wantsFigure: FIGURE_WORDS.test(text),
+    wantsFigure: FIGURE_WORDS.test(ordinal ? text.replace(ordinal[0], '，') : text),
     asksAmount: ASKS_AMOUNT.test(amountText),
     ...(askedUnit ? { askedUnit } : {}),
     wantsTime: TIME_WORDS.test(text),
@@ -360,7 +373,7 @@ export function lexiconStep(reading: Intended, { lexicon, cities, coveredYears, 
   const { askedUnit } = reading;
   // The asked unit (多少人次) is checked as a unit; as a word it would make 惠及消费者10万人次 an answer about 游客.
   const saysHappened = (word: string) => (reading.wantsResult || reading.intent === 'review' || RESULT_WORDS.test(reading.asked)) && HAPPENED.has(word);
-  const ignored = (word: string) => STOP_WORDS.has(word) || saysHappened(word) || DEMONSTRATIVE.test(word) || EITHER_OR.test(word) || COUNT_WORD.test(word) || lexicon.frame.has(word) || placeWords.has(word) || word === askedUnit;
+  const ignored = (word: string) => STOP_WORDS.has(word) || (COMPARATIVE.test(word) && ASKS_WHICH_MORE.test(reading.asked)) || saysHappened(word) || DEMONSTRATIVE.test(word) || EITHER_OR.test(word) || COUNT_WORD.test(word) || lexicon.frame.has(word) || placeWords.has(word) || word === askedUnit;
   const concepts = readConcepts(reading.conceptText, lexicon, { neighbours, knows }, ignored);
   for (const year of reading.years.filter((y) => !coveredYears.has(y))) concepts.push(figure(`${year}年`));
   const did = concepts.length > 0 ? concepts.map(describeConcept).join(' | ') : 'no concept';

@@ -82,6 +82,26 @@ describe('the judge alone', () => {
     expect(judge(asked, [{ ...reviewed, fit: 0 }], sameWeight).ranked[0].mismatch).toBe('year');
   });
 
+  it('takes the plan for the five years a year opens as that year\'s plan, but not for a figure of the year', () => {
+    const period = (text: string) => {
+      const plain = hit(text, 'plan');
+      return { ...plain, passage: { ...plain.passage, section: '布局“十五五” 接续奋斗' } };
+    };
+    const principle = judge(read('甲市2026年基本原则的第二条是什么？'), [period('3条基本原则。一是坚持人民至上。二是坚持高质量发展。三是坚持统筹发展和安全。')], sameWeight);
+    expect(principle.answering.map((a) => a.sentence.text)).toContain('二是坚持高质量发展。');
+    const { answering, ranked } = judge(read('甲市2026年地区生产总值增长目标是多少？'), [period('地区生产总值年均增长5%左右。')], sameWeight);
+    expect(answering).toEqual([]);
+    expect(ranked[0].mismatch).toBe('year');
+  });
+
+  it('reads a two-character word as said by the two words it abbreviates (减负 of 减轻基层负担), within one clause', () => {
+    const asked = read('甲市给基层减负是怎么说的？');
+    const said = judge(asked, [hit('坚决纠治形式主义，切实减轻基层负担。')], sameWeight);
+    expect(said.answering[0]?.matched.find((m) => m.concept === '减负')?.presence).toBeGreaterThan(0);
+    const apart = judge(asked, [hit('基层治理持续减少，负责同志到位。')], sameWeight);
+    expect(apart.ranked[0].matched.find((m) => m.concept === '减负')).toBeUndefined();
+  });
+
   it('weighs the asked compound over a thing of the asker\'s story', () => {
     const asked = read('我在甲市包地种菜，地边上以前有个小化工厂，2025年报告在治理土壤污染这块是怎么提的？');
     const hits = [hit('持续推动化工区搬迁。', 'plan'), hit('强化土壤污染源头防控。', 'plan')];

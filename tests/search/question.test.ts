@@ -34,6 +34,33 @@ describe('reading a question', () => {
     expect(readQuestion('太原说要滚石上山吗？', CITIES).concepts.find((c) => c.label === '滚石上山')?.tag).not.toBe('n');
   });
 
+  it('reads "2025年报告回顾2024年" as asking the year reviewed, in the report of the year after', () => {
+    expect(readQuestion('晋中2025年报告回顾2024年的时候，对房地产是怎么说的？', CITIES).years).toEqual([2024]);
+    expect(readQuestion('晋中2025年和2024年房地产是怎么说的？', CITIES).years).toEqual([2025, 2024]);
+    expect(readQuestion('晋中2025年报告回顾2023年了吗？', CITIES).years).toEqual([2025, 2023]);
+  });
+
+  it('reads the comparative of "哪个更高" and a rank asked (排老几) as the question, no topic', () => {
+    const which = readQuestion('晋中2025年GDP增速和一般公共预算收入增速，哪个更高？', CITIES);
+    expect(labels(which)).not.toContain('更高');
+    const rank = readQuestion('晋中的水电在全国排老几？', CITIES);
+    expect(labels(rank)).not.toContain('老几');
+    expect(rank.wantsFigure).toBe(true);
+  });
+
+  it('reads a word with an aspect particle put inside it (表过态) as the word', () => {
+    const knows = (word: string) => word === '表态';
+    expect(labels(readQuestion('太原有没有表过态？', CITIES, new Set(), { knows }))).toContain('表态');
+    expect(labels(readQuestion('太原有没有表过态？', CITIES))).not.toContain('表态');
+  });
+
+  it('reads 这一块, 那一方面 as pointing at what was just named, no topic', () => {
+    for (const asked of ['太原工程招投标这一块要不要整一整？', '晋中在养老那一方面怎么安排的？']) {
+      expect(labels(readQuestion(asked, CITIES)).some((l) => /^一/.test(l))).toBe(false);
+    }
+    expect(labels(readQuestion('太原有没有让老人和孩子一块照看的地方？', CITIES))).toContain('一块');
+  });
+
   it('reads "重不重", "快不快" as asking yes or no of the one word', () => {
     for (const asked of ['太原补考、赶考的担子重不重？', '太原地铁建得快不快？']) {
       const labels = readQuestion(asked, CITIES).concepts.map((c) => c.label);
@@ -187,6 +214,16 @@ describe('asking for one item of a list', () => {
     expect(readQuestion('第一件是什么？', CITIES).ordinal).toBe(1);
     expect(readQuestion('晋中的第一个智算中心建成了吗？', CITIES).ordinal).toBeUndefined();
     expect(readQuestion('晋中是不是全省第一个成立营商环境局的？', CITIES).ordinal).toBeUndefined();
+  });
+
+  it('reads 排第五的那条 as the fifth item, and 排第几 as a rank asked', () => {
+    const fifth = readQuestion('太原6条基本原则里排第五的那条是啥？', CITIES);
+    expect(fifth.ordinal).toBe(5);
+    expect(fifth.wantsFigure).toBe(false);
+    expect(readQuestion('6大战略定位里排在第一位的是什么？', CITIES).ordinal).toBe(1);
+    const rank = readQuestion('太原GDP在全省排第几？', CITIES);
+    expect(rank.ordinal).toBeUndefined();
+    expect(rank.wantsFigure).toBe(true);
   });
 
   it('takes 多长, 多大, 多远 as question words, not as topics', () => {
