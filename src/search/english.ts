@@ -44,6 +44,8 @@ const ABOUT_REPORT: Array<[RegExp, string]> = [
   [/\b(which|what)\b.*\b(meeting|session|congress)\b.*\breport\b|\breport\b.*\b(which|what)\b.*\b(meeting|session|congress)\b/i, '报告是在哪次会议上作的'],
   [/\bwhen\b.*\breport\b.*\b(deliver|present|given|made|read)\w*/i, '什么时候作的报告'],
 ];
+/** "Sichuan's 2026 government work report", "the 2024 report": the year names the report delivered in it. */
+const REPORT_OF_YEAR = /\b(20\d{2})\s+(?:(?:government|gov't)\s+)?(?:work\s+)?report\b/i;
 /** Years named relative to the report's, which the question reader takes as 去年/今年/明年. */
 const RELATIVE_YEARS: Array<[RegExp, string]> = [
   [/\blast year\b/gi, '去年'],
@@ -148,7 +150,8 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
     const intent = PLAN.test(asked) ? '目标' : RESULT.test(asked) ? '完成了' : '';
     const figure = FIGURE.test(asked) ? '多少' : '';
     const aboutReport = ABOUT_REPORT.find(([pattern]) => pattern.test(question))?.[1] ?? '';
-    const chinese = [...named.map((n) => n.place), ...years.map((y) => `${y}年`), ...relative, ...periods, intent, ...rendered.map((c) => c.variants[0]), figure, aboutReport].filter(Boolean).join(' ');
+    const reportYear = question.match(REPORT_OF_YEAR)?.[1];
+    const chinese = [...named.map((n) => n.place), ...years.map((y) => (y === reportYear ? `${y}年报告` : `${y}年`)), ...relative, ...periods, intent, ...rendered.map((c) => c.variants[0]), figure, aboutReport].filter(Boolean).join(' ');
     return { chinese, concepts };
   };
 }

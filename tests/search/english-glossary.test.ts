@@ -60,6 +60,14 @@ describe("CC-CEDICT's glossary for English questions", () => {
     expect(reading?.chinese).not.toContain('北京');
   });
 
+  it('reads "the 2026 government work report" as the report delivered that year, and "in 2025" as a year', async () => {
+    const named = await readEnglish("Which projects does Sichuan's 2026 government work report mention?", ['项目']);
+    expect(named?.chinese).toContain('2026年报告');
+    const year = await readEnglish('How many projects were completed in 2025?', ['项目']);
+    expect(year?.chinese).toContain('2025年');
+    expect(year?.chinese).not.toContain('报告');
+  });
+
   it('reads "last year" as a year the question names, not a topic; an adverb weighs as an adverb and an irregular plural as its singular', async () => {
     const reading = await readEnglish('Last year, how many children were steadily helped?', ['去年', '儿童', '稳步']);
     expect(reading?.chinese).toContain('去年');
