@@ -111,6 +111,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
     .filter((c) => c.kind !== 'figure' && !c.asksFor && (c.label.length > 1 || nounOfOne(c)))
     .map((c) => [...c.variants, ...(c.related ?? []).map((r) => r.word)].filter((v) => v.length > 1 || nounOfOne(c)));
   const counted = countedNoun(question)?.variants ?? [];
+  const countedHead = counted.length > 0 ? countedPhrase(question)?.slice(-2) : undefined;
   const pairs = adjacentPairs(question);
   const scored: ScoredSentence[] = [];
   for (const hit of hits) {
@@ -163,7 +164,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
           ? 'year'
           : (countInUnit ? !countInUnit.test(lower) : question.asksAmount && !AMOUNT.test(lower))
             ? 'unit'
-            : (countInUnit || question.asksAmount) && !amountOfAsked(says, countInUnit ?? ANY_AMOUNT, topics, countInUnit ? [] : told, counted)
+            : (countInUnit || question.asksAmount) && !amountOfAsked(says, countInUnit ?? ANY_AMOUNT, topics, countInUnit ? [] : told, counted, countedHead)
               ? 'figure'
             : countInUnit && onlyTold(lower, countInUnit, told)
               ? 'figure'
@@ -189,13 +190,16 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
  * "…340个重点项目"; asked in a unit, `onlyTold` tells a told target from a result). True when the
  * question names nothing such.
  */
-function amountOfAsked(sentence: string, amount: RegExp, topics: string[][], told: string[], counted: string[]): boolean {
+function amountOfAsked(sentence: string, amount: RegExp, topics: string[][], told: string[], counted: string[], countedHead?: string): boolean {
   if (topics.length === 0) return true;
   return sentence
     .split(/[，,；;：:。！？]/)
     .map((clause) => told.reduce((rest, figure) => rest.replaceAll(figure, ''), clause))
-    .some((clause) => countsAsked(clause, amount, counted) && topics.some((ways) => ways.some((w) => clause.includes(w))));
+    .some((clause) => countsAsked(clause, amount, counted, countedHead) && topics.some((ways) => ways.some((w) => clause.includes(w))));
 }
+
+/** Before an amount, what says it is reached or done (博物馆达到108座, 新增12座), not a noun it counts (幼儿园10所). */
+const VERB_BEFORE_AMOUNT = /(?:达到|达|为|是|有|增|增加|增长|新增|新建|建成|建设|完成|超过|突破|累计|共|约|近|至|到|了|各|分别|计|办|建|开|开通|引进|培育|打造|实施|推出|举办|发放|接待|帮扶|解决|提供|改造|整治|带动|吸引|实现|落地|签约|认定|评选|创建|入选|获评|拥有|超|逾|余|总数|总量|总计)$/;
 
 /** After an amount, what goes on with it rather than naming a thing it counts: more of its unit (亿元, 万个, 万人次, 平方米), 左右, 以上, 余, 的. */
 const AMOUNT_GOES_ON = /^[万亿千百元人次吨米亩顷瓦时平方公里个件项所座家户条场批类种位名块台辆套张处的以左余多及和、等之]/;
@@ -205,13 +209,19 @@ const AMOUNT_GOES_ON = /^[万亿千百元人次吨米亩顷瓦时平方公里个
  * ways to say it), one that is not a count of another thing: "3块“金字招牌”" counts 金字招牌 and
  * "32场演唱会" 演唱会, while "博物馆达到108座", "108座博物馆" and "34项重要民生实事" count what is asked.
  */
-function countsAsked(clause: string, amount: RegExp, counted: string[]): boolean {
+function countsAsked(clause: string, amount: RegExp, counted: string[], countedHead?: string): boolean {
   if (counted.length === 0) return amount.test(clause);
   for (const match of clause.matchAll(new RegExp(amount.source, 'g'))) {
     const after = clause.slice(match.index + match[0].length);
     // 5A级, 5G: a grade or a name, no amount.
     if (/^[a-z]/i.test(after)) continue;
-    if (counted.some((way) => after.slice(0, way.length + 5).includes(way))) return true;
+    // The amount pattern starts at an amount's last digit: the digits before it are the amount too.
+    const before = clause.slice(0, match.index).replace(/[\d.\s]+$/, '');
+    if (counted.some((way) => after.slice(0, way.length + 5).includes(way) || before.slice(-(way.length + 4)).includes(way))) return true;
+    // "几个基础再造工程项目" counts 项目, the compound's head: "…基础再造工程项目3个以上" says it.
+    if (countedHead && before.endsWith(countedHead)) return true;
+    // "幼儿园10所": an amount right after a noun, with no verb between, counts that noun.
+    if (/[\u3400-\u9fff]$/.test(before) && !VERB_BEFORE_AMOUNT.test(before)) continue;
     const countsOther = /^\s*[“"《「]/.test(after) || (/^[\u3400-\u9fff]/.test(after) && !AMOUNT_GOES_ON.test(after));
     if (!countsOther) return true;
   }
@@ -221,8 +231,13 @@ function countsAsked(clause: string, amount: RegExp, counted: string[]): boolean
 /** "多少博物馆", "几家企业": the noun a question counts; not a kind (几种做法) nor an amount of something else (多少钱). */
 const COUNTED = /(?:多少|几)[个家座所条项件处位名台辆套张块]?([\u3400-\u9fff]+)/;
 
+/** The words after 多少/几 (and a measure word), up to the end of the Chinese run, without a closing particle. */
+function countedPhrase(question: Question): string | undefined {
+  return question.text.match(COUNTED)?.[1].replace(/[呢吗啊呀吧了的]+$/, '');
+}
+
 function countedNoun(question: Question): Concept | undefined {
-  const after = question.text.match(COUNTED)?.[1];
+  const after = countedPhrase(question);
   if (!after) return undefined;
   return question.concepts.find((c) => c.kind !== 'figure' && !c.asksFor && c.label.length > 1 && after.startsWith(c.label) && (!c.tag || c.tag.startsWith('n')));
 }

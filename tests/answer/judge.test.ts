@@ -82,6 +82,16 @@ describe('the judge alone', () => {
     expect(judge(asked, [{ ...reviewed, fit: 0 }], sameWeight).ranked[0].mismatch).toBe('year');
   });
 
+  it('takes, asked how many of a thing, no amount that counts the noun right before it (幼儿园10所 for 多少个学位)', () => {
+    const asked = read('甲市新改扩建的那批学校，一共能新增多少个学位？');
+    const { answering, ranked } = judge(asked, [hit('新改扩建公办幼儿园10所、中小学9所。', 'plan')], sameWeight);
+    expect(answering).toEqual([]);
+    expect(ranked[0].mismatch).toBe('figure');
+    expect(judge(asked, [hit('新改扩建中小学9所，新增学位5000个。', 'plan')], sameWeight).answering.length).toBe(1);
+    const compound = read('甲市每条产业链要搞几个基础再造工程项目？');
+    expect(judge(compound, [hit('每条产业链实施产业链基础再造工程项目3个以上。', 'plan')], sameWeight).answering.length).toBe(1);
+  });
+
   it('takes the plan for the five years a year opens as that year\'s plan, but not for a figure of the year', () => {
     const period = (text: string) => {
       const plain = hit(text, 'plan');
