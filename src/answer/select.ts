@@ -111,7 +111,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
     .filter((c) => c.kind !== 'figure' && !c.asksFor && (c.label.length > 1 || nounOfOne(c)))
     .map((c) => [...c.variants, ...(c.related ?? []).map((r) => r.word)].filter((v) => v.length > 1 || nounOfOne(c)));
   const counted = countedNoun(question)?.variants ?? [];
-  const countedHead = counted.length > 0 ? countedPhrase(question)?.slice(-2) : undefined;
+  const countedHead = counted.length > 0 ? countedPhrase(question)?.slice(-1) : undefined;
   const pairs = adjacentPairs(question);
   const scored: ScoredSentence[] = [];
   for (const hit of hits) {
@@ -215,15 +215,19 @@ function countsAsked(clause: string, amount: RegExp, counted: string[], countedH
     const after = clause.slice(match.index + match[0].length);
     // 5A级, 5G: a grade or a name, no amount.
     if (/^[a-z]/i.test(after)) continue;
+    if (counted.some((way) => after.slice(0, way.length + 5).includes(way))) return true;
+    // 3块“金字招牌”, 32场演唱会: a name or a noun after the amount is what it counts.
+    if (/^\s*[“"《「]/.test(after) || (/^[\u3400-\u9fff]/.test(after) && !AMOUNT_GOES_ON.test(after))) continue;
     // The amount pattern starts at an amount's last digit: the digits before it are the amount too.
     const before = clause.slice(0, match.index).replace(/[\d.\s]+$/, '');
-    if (counted.some((way) => after.slice(0, way.length + 5).includes(way) || before.slice(-(way.length + 4)).includes(way))) return true;
-    // "几个基础再造工程项目" counts 项目, the compound's head: "…基础再造工程项目3个以上" says it.
-    if (countedHead && before.endsWith(countedHead)) return true;
+    // Before the amount, the noun it counts ends where a verb may stand (博物馆达到108座); 消费券超7亿元 counts 券, not 消费.
+    const nounBefore = before.replace(VERB_BEFORE_AMOUNT, '');
+    if (counted.some((way) => nounBefore.endsWith(way))) return true;
+    // The asked noun's head (项目 of 几个基础再造工程项目, 债 of 多少专项债) ending the noun before the amount counts it too.
+    if (countedHead && nounBefore.slice(-3).includes(countedHead)) return true;
     // "幼儿园10所": an amount right after a noun, with no verb between, counts that noun.
     if (/[\u3400-\u9fff]$/.test(before) && !VERB_BEFORE_AMOUNT.test(before)) continue;
-    const countsOther = /^\s*[“"《「]/.test(after) || (/^[\u3400-\u9fff]/.test(after) && !AMOUNT_GOES_ON.test(after));
-    if (!countsOther) return true;
+    return true;
   }
   return false;
 }
@@ -239,7 +243,9 @@ function countedPhrase(question: Question): string | undefined {
 function countedNoun(question: Question): Concept | undefined {
   const after = countedPhrase(question);
   if (!after) return undefined;
-  return question.concepts.find((c) => c.kind !== 'figure' && !c.asksFor && c.label.length > 1 && after.startsWith(c.label) && (!c.tag || c.tag.startsWith('n')));
+  // An English question's concept is labelled in English ("museums") and said in Chinese (博物馆).
+  const named = (c: Concept) => after.startsWith(c.label) || (c.kind === 'english' && c.variants.some((v) => v.length > 1 && after.startsWith(v)));
+  return question.concepts.find((c) => c.kind !== 'figure' && !c.asksFor && c.label.length > 1 && named(c) && (!c.tag || c.tag.startsWith('n')));
 }
 
 /** The kind of answer that is a role: what a place or thing is to become. */

@@ -148,10 +148,14 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
     const rendered = concepts.filter((c) => c.variants[0] !== c.label);
     concepts.push(...numbered.map((term) => ({ label: term, variants: [term], kind: 'figure' as const, strict: true })));
     const intent = PLAN.test(asked) ? '目标' : RESULT.test(asked) ? '完成了' : '';
-    const figure = FIGURE.test(asked) ? '多少' : '';
+    // "How many museums": 多少 goes before the thing counted, as a Chinese question puts it (多少博物馆), so the count is of it.
+    // The word right before the verb ("how many museums does"): not a measure ("kilometers of trails") nor a qualifier ("municipal key projects").
+    const countedWord = asked.toLowerCase().match(/\bhow many ([a-z]+)\s+(?:does|do|did|will|would|are|were|is|was|has|have|had|can|could)\b/)?.[1];
+    const counted = countedWord ? rendered.find((c) => c.label === countedWord && (!c.tag || c.tag.startsWith('n'))) : undefined;
+    const figure = FIGURE.test(asked) && !counted ? '多少' : '';
     const aboutReport = ABOUT_REPORT.find(([pattern]) => pattern.test(question))?.[1] ?? '';
     const reportYear = question.match(REPORT_OF_YEAR)?.[1];
-    const chinese = [...named.map((n) => n.place), ...years.map((y) => (y === reportYear ? `${y}年报告` : `${y}年`)), ...relative, ...periods, intent, ...rendered.map((c) => c.variants[0]), figure, aboutReport].filter(Boolean).join(' ');
+    const chinese = [...named.map((n) => n.place), ...years.map((y) => (y === reportYear ? `${y}年报告` : `${y}年`)), ...relative, ...periods, intent, ...rendered.map((c) => (c === counted ? `多少${c.variants[0]}` : c.variants[0])), figure, aboutReport].filter(Boolean).join(' ');
     return { chinese, concepts };
   };
 }

@@ -82,6 +82,15 @@ describe('the judge alone', () => {
     expect(judge(asked, [{ ...reviewed, fit: 0 }], sameWeight).ranked[0].mismatch).toBe('year');
   });
 
+  it('takes, asked in English how many of a thing, only an amount that counts that thing', () => {
+    const chinese = read('甲市多少博物馆？');
+    const asked = { ...chinese, concepts: [{ label: 'museums', variants: ['博物馆'], kind: 'english' as const, strict: false }] };
+    const { answering, ranked } = judge(asked, [hit('拥有“国家一级博物馆”3块“金字招牌”，举办展览32场。')], sameWeight);
+    expect(answering).toEqual([]);
+    expect(ranked[0].mismatch).toBe('figure');
+    expect(judge(asked, [hit('博物馆达到108座。')], sameWeight).answering.length).toBe(1);
+  });
+
   it('takes, asked how many of a thing, no amount that counts the noun right before it (幼儿园10所 for 多少个学位)', () => {
     const asked = read('甲市新改扩建的那批学校，一共能新增多少个学位？');
     const { answering, ranked } = judge(asked, [hit('新改扩建公办幼儿园10所、中小学9所。', 'plan')], sameWeight);

@@ -60,6 +60,13 @@ describe("CC-CEDICT's glossary for English questions", () => {
     expect(reading?.chinese).not.toContain('北京');
   });
 
+  it('puts 多少 before the thing "how many" counts (多少博物馆), not before a measure of it', async () => {
+    const museums = await readEnglish('How many museums does Taiyuan have now?', ['博物馆']);
+    expect(museums?.chinese).toContain('多少博物馆');
+    const trails = await readEnglish('How many kilometers of fitness trails will Taiyuan build?', ['健身', '步道', '公里']);
+    expect(trails?.chinese).not.toMatch(/多少(?!$)/);
+  });
+
   it('reads "the 2026 government work report" as the report delivered that year, and "in 2025" as a year', async () => {
     const named = await readEnglish("Which projects does Sichuan's 2026 government work report mention?", ['项目']);
     expect(named?.chinese).toContain('2026年报告');
