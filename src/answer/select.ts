@@ -404,9 +404,12 @@ function yearMismatch(question: Question, sentence: string, hit: SearchHit): boo
   // A heading such as "2025 知难克难" speaks of its year; the report's own title ("2024年政府工作报告") does not.
   if (question.years.some((y) => new RegExp(`${y}(?!年?(?:政府)?工作报告)`).test(hit.passage.section))) return false;
   if (hit.fit === 0) return true;
-  // The plan for the period the asked year opens (十五五 in a 2026 report's plan) is that year's plan too; its figures are the period's.
-  const periodOfOwnPlan = hit.passage.sectionKind === 'plan' && !question.wantsFigure && !question.asksAmount;
-  return !question.period && !periodOfOwnPlan && PLAN_PERIOD.test(`${hit.passage.section} ${sentence}`);
+  const periodSaid = PLAN_PERIOD.test(hit.passage.section) ? 'section' : PLAN_PERIOD.test(sentence) ? 'sentence' : undefined;
+  if (question.period || !periodSaid) return false;
+  // A year's plan that links to the period (联动“十五五”规划项目盘子) is the year's plan, and the period's own part
+  // (布局“十五五”) answers an item asked of its lists (基本原则的第五条); a figure of the period is none of the year.
+  const yearsPlan = hit.passage.sectionKind === 'plan' && !question.wantsFigure && !question.asksAmount && (periodSaid === 'sentence' || question.ordinal !== undefined);
+  return !yearsPlan;
 }
 
 /**

@@ -101,7 +101,7 @@ describe('the judge alone', () => {
     expect(judge(compound, [hit('每条产业链实施产业链基础再造工程项目3个以上。', 'plan')], sameWeight).answering.length).toBe(1);
   });
 
-  it('takes the plan for the five years a year opens as that year\'s plan, but not for a figure of the year', () => {
+  it('takes from the part on the five years a year opens only an item of its lists, and a year\'s plan sentence that links to the period; never a figure of the period', () => {
     const period = (text: string) => {
       const plain = hit(text, 'plan');
       return { ...plain, passage: { ...plain.passage, section: '布局“十五五” 接续奋斗' } };
@@ -111,6 +111,10 @@ describe('the judge alone', () => {
     const { answering, ranked } = judge(read('甲市2026年地区生产总值增长目标是多少？'), [period('地区生产总值年均增长5%左右。')], sameWeight);
     expect(answering).toEqual([]);
     expect(ranked[0].mismatch).toBe('year');
+    // Asked no item of its lists, the period's part is not the year's plan; a plan sentence of the year that links to the period is.
+    expect(judge(read('甲市2026年深化改革要解决哪些问题？'), [period('四是坚持全面深化改革。')], sameWeight).ranked[0].mismatch).toBe('year');
+    const linked = hit('常态管理调度项目谋划清单，联动“十五五”规划项目盘子。', 'plan');
+    expect(judge(read('甲市2026年调度的是啥项目谋划清单？'), [{ ...linked, passage: { ...linked.passage, section: '2026年工作安排' } }], sameWeight).answering.length).toBe(1);
   });
 
   it('reads a two-character word as said by the two words it abbreviates (减负 of 减轻基层负担), within one clause', () => {
