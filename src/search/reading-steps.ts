@@ -109,7 +109,7 @@ const STOP_WORDS = new Set(
     // How a thing is done, asked: 怎么弄, 咋搞, 怎么个搞法.
     '怎么弄 怎么搞 怎么干 怎么整 咋弄 咋搞 咋干 咋整 搞法 弄法 法 ' +
     // A rank asked: 排老几, 第几名.
-    '老几 第几 第几名').split(' '),
+    '老几 第几 第几名 排第几 排老几 排名第几').split(' '),
 );
 /** "哪个更高？", "谁涨得更猛？": asked which of two things is more so, the comparative is the question, no topic. */
 const COMPARATIVE = /^更[\u3400-\u9fff]$/;
@@ -146,11 +146,11 @@ const CITY_LINKS = /一体化|同城|连起来|连通|连接|互通|打通|之�
 /** A five-year plan period. */
 export const PLAN_PERIOD = /十[二三四五六]五/;
 /** 多少辆, 几个: a count in that unit (哪几件 asks which ones, not how many). */
-const ASKED_UNIT = /(?<![哪这那好十])(?:多少|几)(?:个|位|名)?(万亩|亩|平方公里|公里|万元|亿元|元|万人|人次|人|户|家|件|项|辆|所|座|张|套|部|条|场|次|天|吨|个|块|处|台|架|名|位|趟|列|班|届|批|栋|间|棵|株|头|只|本)/;
+const ASKED_UNIT = /(?<![哪这那好十])(?:多少|几)(?!个(?:百分)?点)(?:个|位|名)?(万亩|亩|平方公里|公里|万元|亿元|元|万人|人次|人|户|家|件|项|辆|所|座|张|套|部|条|场|次|天|吨|个|块|处|台|架|名|位|趟|列|班|届|批|栋|间|棵|株|头|只|本)/;
 /** "精确到亿元是多少", "按万人算有多少": the unit named before the question word. */
 const UNIT_BEFORE_ASKED = /(?:到|以|按|用)(万亩|亩|平方公里|公里|万元|亿元|万人|人次|吨)(?:计|算|来算)?(?:是|为|有|大概)?(?:多少|几)/;
 /** "增长了多少", "增速是多少": a rate of change is a percentage (an amount would name its unit: 增长多少亿元). */
-const ASKED_RATE = /(?:增长|增速|增幅|涨幅|上涨|下降|降低|降幅)(?:了|率|是|为|达到)?(?:多少|几)(?![\u3400-\u9fff]*(?:元|人|户|个|吨|亩|公里|家|项|辆))/;
+const ASKED_RATE = /(?:增长|增速|增幅|涨幅|上涨|下降|降低|降幅)(?:了|率|是|为|达到)?(?:多少|几)(?![\u3400-\u9fff]*(?:元|人|户|个|吨|亩|公里|家|项|辆))|(?:几|多少)个(?:百分)?点/;
 /** "占比是多少", "覆盖率多少", "百分之几": a share is a percentage. */
 const ASKED_SHARE = /(?:占比|比例|比重|率)(?:是|为|达到|达|有|能有)?(?:多少|几)|百分之(?:多少|几)|百分比/;
 /** 那场, 这家, 哪个: pointing at a thing, not naming it. */

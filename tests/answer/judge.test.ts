@@ -137,6 +137,11 @@ describe('the judge alone', () => {
     expect(ranked[0].mismatch).toBe('figure');
   });
 
+  it('takes 次 for 趟, a measure of the same thing', () => {
+    const { answering } = judge(read('甲市领导带队出去招商，跑了多少趟？'), [hit('区级领导带队招商考察32次。')], sameWeight);
+    expect(answering.length).toBe(1);
+  });
+
   it('refuses a sentence without an amount in the asked unit', () => {
     const { answering, ranked } = judge(read('新增养老床位多少张？'), [hit('养老服务体系更加完善，养老床位持续增加。')], sameWeight);
     expect(answering).toEqual([]);

@@ -48,6 +48,11 @@ describe('reading a question', () => {
     expect(rank.wantsFigure).toBe(true);
   });
 
+  it('reads "几个点" as asking percentage points, not a count', () => {
+    expect(readQuestion('晋中2024年城乡居民收入各涨了几个点？', CITIES).askedUnit).toBe('%');
+    expect(readQuestion('晋中2024年新建了几个公园？', CITIES).askedUnit).toBe('个');
+  });
+
   it('reads a word with an aspect particle put inside it (表过态) as the word', () => {
     const knows = (word: string) => word === '表态';
     expect(labels(readQuestion('太原有没有表过态？', CITIES, new Set(), { knows }))).toContain('表态');
