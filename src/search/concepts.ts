@@ -1,4 +1,4 @@
-import { COUNTIES, ENCLOSING_REGIONS, OTHER_PLACES } from '../corpus/places.js';
+import { COUNTIES, ENCLOSING_REGIONS, OTHER_PLACES, PREFECTURE_CITIES } from '../corpus/places.js';
 import { numberOf } from '../text/numerals.js';
 import { pinyinSyllables } from '../text/syllables.js';
 import { storyParts, tellingClauses } from './clauses.js';
@@ -305,7 +305,7 @@ function resolvePointed(concepts: Concept[]): Concept[] {
   });
 }
 
-const KNOWN_PLACES = new Set([...OTHER_PLACES, ...ENCLOSING_REGIONS, ...Object.keys(COUNTIES), ...Object.values(COUNTIES).flat()]);
+const KNOWN_PLACES = new Set([...OTHER_PLACES, ...PREFECTURE_CITIES, ...ENCLOSING_REGIONS, ...Object.keys(COUNTIES), ...Object.values(COUNTIES).flat()]);
 /** How place names end (哈尔滨 is known; 黄山, 五台县, 汾河 say what they are). */
 const PLACE_ENDING = /[省市县区镇乡村州山河湖江海岛]$/;
 

@@ -1,4 +1,4 @@
-import { COUNTIES, OTHER_PLACES, PROVINCES } from '../corpus/places.js';
+import { COUNTIES, OTHER_PLACES, PREFECTURE_CITIES, PROVINCES } from '../corpus/places.js';
 import { NATIONAL } from '../corpus/types.js';
 
 /** English words for the country as a whole ("China's target", "the national target", "the country"). */
@@ -19,7 +19,7 @@ export interface EnglishPlaces {
  */
 export function englishPlaces(reportPlaces: string[], spell: (name: string) => string): EnglishPlaces {
   const counties = reportPlaces.flatMap((place) => COUNTIES[place] ?? []);
-  const scoping = [...new Set([...PROVINCES, ...OTHER_PLACES, ...Object.keys(COUNTIES), ...reportPlaces.filter((p) => p !== NATIONAL)])];
+  const scoping = [...new Set([...PROVINCES, ...OTHER_PLACES, ...PREFECTURE_CITIES, ...Object.keys(COUNTIES), ...reportPlaces.filter((p) => p !== NATIONAL)])];
   const names = new Map<string, string>();
   for (const name of [...scoping].reverse()) names.set(OFFICIAL_SPELLINGS[name] ?? spell(name), name);
   for (const county of counties) names.set(spell(county), county);

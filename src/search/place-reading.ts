@@ -1,4 +1,4 @@
-import { COUNTIES, OTHER_PLACES, PROVINCES } from '../corpus/places.js';
+import { COUNTIES, OTHER_PLACES, PREFECTURE_CITIES, PREFECTURE_CITIES_BY_PROVINCE, PROVINCES } from '../corpus/places.js';
 import { NATIONAL, type Level } from '../corpus/types.js';
 import { cutWords } from '../text/tokenize.js';
 
@@ -36,6 +36,33 @@ const INSTITUTION_NAMES = '医科大学|大学|学院|医院|中学|小学|银�
 const INSTITUTION = new RegExp(`^(?:${INSTITUTION_NAMES})`);
 /** The country's name opening an institution's name a few characters on: 中国长城博物馆, 中国科学院. */
 const NAMED_INSTITUTION = new RegExp(`^[\u3400-\u9fff]{0,4}?(?:${INSTITUTION_NAMES})`);
+
+/** The `locating` places said right before an asked one, or before another such (陕西 of 陕西安康汉滨), with or without 省/市. */
+function saidBefore(text: string, asked: Mention[], locating: Mention[]): Mention[] {
+  const before: Mention[] = [];
+  let after = asked.map((m) => m.word);
+  for (let added = true; added; ) {
+    const next = locating.filter((m) => !before.includes(m) && after.some((word) => new RegExp(`${m.word}[省市]?${word}`).test(text)));
+    before.push(...next);
+    after = next.map((m) => m.word);
+    added = next.length > 0;
+  }
+  return before;
+}
+
+/**
+ * The known names a text says, read from its start, the longest at each place: a name inside a
+ * longer one (南京 of 南京市) or across two (西安 of 陕西安康) is no name of its own.
+ */
+function namesInOrder(text: string, known: string[]): string[] {
+  const names = new Set<string>();
+  for (let at = 0; at < text.length; ) {
+    const name = known.filter((n) => text.startsWith(n, at)).sort((a, b) => b.length - a.length)[0];
+    if (name) names.add(name);
+    at += name ? name.length : 1;
+  }
+  return [...names];
+}
 
 /** Whether every time `name` is said it begins an institution's name (a place no report covers is then not asked about). */
 function onlyInNames(text: string, name: string): boolean {
@@ -80,7 +107,7 @@ export function createPlaceReader(reports: ReadonlyArray<ReportPlace>): PlaceRea
   const national = [...byName.values()].find((r) => r.level === 'national');
   const provinces = [...byName.values()].filter((r) => r.level === 'province').map((r) => r.name);
   const levels = new Set([...byName.values()].map((r) => r.level));
-  const known = [...new Set([...OTHER_PLACES, ...Object.keys(COUNTIES), ...PROVINCES])].filter((n) => !byName.has(n));
+  const known = [...new Set([...OTHER_PLACES, ...PREFECTURE_CITIES, ...Object.keys(COUNTIES), ...PROVINCES])].filter((n) => !byName.has(n));
 
   function mentions(text: string): Mention[] {
     const found: Mention[] = [];
@@ -93,10 +120,15 @@ export function createPlaceReader(reports: ReadonlyArray<ReportPlace>): PlaceRea
         found.push(report ? { word: county, place: city, level: report.level, covered: true, partOfPlace: true } : { word: county, place: county, level: 'county', covered: false });
       }
     }
-    const named = known.filter((n) => text.includes(n) && !onlyInNames(text, n));
-    for (const name of named) {
-      // A name inside a longer name the question says is part of that one.
-      if (named.some((other) => other !== name && other.includes(name))) continue;
+    // A city of a province whose report is here (泸州 for 四川's) is asked of that report, as a county of a city's.
+    const ofProvinces = new Set<string>();
+    for (const province of provinces) {
+      for (const city of (PREFECTURE_CITIES_BY_PROVINCE[province] ?? []).filter((c) => !byName.has(c) && text.includes(c))) {
+        found.push({ word: city, place: province, level: byName.get(province)!.level, covered: true, partOfPlace: true });
+        ofProvinces.add(city);
+      }
+    }
+    for (const name of namesInOrder(text, known).filter((n) => !onlyInNames(text, n) && !ofProvinces.has(n))) {
       found.push({ word: name, place: name, level: PROVINCES.includes(name) ? 'province' : 'city', covered: false });
     }
     for (const word of wordsInPlacePosition(text, [...NATIONAL_WORDS, WHOLE_PROVINCE]).filter((w) => !opensInstitutionName(text, w))) {
@@ -122,7 +154,9 @@ export function createPlaceReader(reports: ReadonlyArray<ReportPlace>): PlaceRea
       otherPlaces.length > 0 ? `other places ${otherPlaces.join('、')}` : '',
       locating.length > 0 ? `${[...new Set(locating.map((m) => m.word))].join('、')} only locates it` : '',
     ];
-    return { cities, otherPlaces, placeWords: [...new Set(asked.filter((m) => !m.partOfPlace).map((m) => m.word))], did: notes.filter(Boolean).join('; ') };
+    // A place said right before the asked one (陕西安康汉滨, 山西省太原市) only locates it: scope too, no topic.
+    const placeWords = [...asked.filter((m) => !m.partOfPlace), ...saidBefore(text, asked, locating)].map((m) => m.word);
+    return { cities, otherPlaces, placeWords: [...new Set(placeWords)], did: notes.filter(Boolean).join('; ') };
   };
 }
 

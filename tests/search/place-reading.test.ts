@@ -35,11 +35,28 @@ describe('places read against the reports’ places and levels', () => {
   });
 
   it('names a place of any level no report is about: a city, one of its counties, the country or a province', () => {
-    expect(levels('大同2025年GDP增长目标')).toMatchObject({ cities: [], otherPlaces: ['大同'] });
-    expect(levels('太原2025年GDP增长目标')).toMatchObject({ cities: [], otherPlaces: ['太原'] });
-    expect(levels('山西长治2025年GDP增长目标')).toMatchObject({ cities: [], otherPlaces: ['长治'] });
+    expect(levels('郑州2025年GDP增长目标')).toMatchObject({ cities: [], otherPlaces: ['郑州'] });
+    expect(levels('河南洛阳2025年GDP增长目标')).toMatchObject({ cities: [], otherPlaces: ['洛阳'] });
     expect(citiesOnly('国家2025年GDP增长目标')).toMatchObject({ cities: [], otherPlaces: ['全国'] });
     expect(citiesOnly('山西省2025年GDP增长目标')).toMatchObject({ cities: [], otherPlaces: ['山西'] });
+  });
+
+  it('asks a city of a province whose report is here of that report, the city still a topic', () => {
+    for (const q of ['大同2025年新建了几个公园', '山西长治2025年新建了几个公园']) {
+      const read = levels(q);
+      expect(read).toMatchObject({ cities: ['山西'], otherPlaces: [] });
+      expect(read.placeWords.some((w) => /大同|长治/.test(w))).toBe(false);
+    }
+  });
+
+  it('reads places said one before the other as the last located by the others (陕西安康汉滨), not one across two (西安)', () => {
+    const district = createPlaceReader([{ name: '汉滨', level: 'county' }]);
+    const read = district('陕西安康汉滨2024年新增企业多少户');
+    expect(read).toMatchObject({ cities: ['汉滨'], otherPlaces: [] });
+    expect(read.placeWords).toEqual(expect.arrayContaining(['汉滨', '安康', '陕西']));
+    expect(read.did).not.toContain('西安');
+    // A province said elsewhere in the question is a topic, not where the place is.
+    expect(levels('晋城跟河南连着的那条路修了吗').placeWords).not.toContain('河南');
   });
 
   it('does not read a place that only begins an institution’s name', () => {

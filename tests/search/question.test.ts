@@ -48,6 +48,12 @@ describe('reading a question', () => {
     expect(rank.wantsFigure).toBe(true);
   });
 
+  it('reads a word jieba makes of two places (山西太原) as the places, no topic', () => {
+    const q = readQuestion('山西太原2025年地区生产总值增长目标是多少？', CITIES);
+    expect(q.cities).toEqual(['太原']);
+    expect(labels(q)).not.toContain('山西太原');
+  });
+
   it('reads "几个点" as asking percentage points, not a count', () => {
     expect(readQuestion('晋中2024年城乡居民收入各涨了几个点？', CITIES).askedUnit).toBe('%');
     expect(readQuestion('晋中2024年新建了几个公园？', CITIES).askedUnit).toBe('个');
