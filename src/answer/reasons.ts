@@ -15,6 +15,8 @@ export type Refusal =
   | { code: 'NOT_COVERED' }
   /** The sentences that cover the question say another figure (1号线 for 3号线), another year, no amount in the asked unit, or a result where a target is asked. */
   | { code: 'MISMATCH_FIGURE' }
+  /** The sentences that cover the question speak of the report's whole place, not of the place inside it asked about (古交 of 太原). */
+  | { code: 'MISMATCH_PLACE' }
   | { code: 'MISMATCH_YEAR' }
   | { code: 'MISMATCH_UNIT' }
   | { code: 'MISMATCH_KIND' }
@@ -60,6 +62,7 @@ export function refusalMessage(refusal: Refusal): string {
       return '报告中的这些数字不是同一类（目标和实际、不同年份或单位），不能直接比较。';
     case 'NOT_COVERED':
     case 'MISMATCH_FIGURE':
+    case 'MISMATCH_PLACE':
     case 'MISMATCH_YEAR':
     case 'MISMATCH_UNIT':
     case 'MISMATCH_KIND':

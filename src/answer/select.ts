@@ -24,7 +24,7 @@ export interface ScoredSentence {
   matched: Array<{ concept: string; presence: number }>;
 }
 
-export type Mismatch = 'figure' | 'year' | 'unit' | 'kind';
+export type Mismatch = 'figure' | 'place' | 'year' | 'unit' | 'kind';
 
 /** The judge's verdict on the retrieved passages: every sentence ranked, and those that answer. */
 export interface Judgement {
@@ -112,6 +112,12 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
     .filter((c) => c.kind !== 'figure' && !c.asksFor && (c.label.length > 1 || nounOfOne(c)))
     .map((c) => [...c.variants, ...(c.related ?? []).map((r) => r.word)].filter((v) => v.length > 1 || nounOfOne(c)));
   const counted = countedNoun(question)?.variants ?? [];
+  /**
+   * Places inside the report's whose figure the question asks (古交2025年GDP增长目标), not the asker's story (我在海口…):
+   * the report's own figure is its whole place's. A thing there asked about by name (榆次那个未来无限城) needs no place.
+   */
+  const figureOfPlace = question.wantsFigure || question.asksAmount;
+  const subPlaces = figureOfPlace ? (question.subPlaces ?? []).filter((place) => question.concepts.some((c) => !c.situation && c.variants.includes(place))) : [];
   const countedHead = counted.length > 0 ? countedPhrase(question)?.slice(-1) : undefined;
   const pairs = adjacentPairs(question);
   const scored: ScoredSentence[] = [];
@@ -159,9 +165,12 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
       }
       // What only its passage says (景区 two sentences away) does not make a sentence an answer by itself.
       const coverage = total > 0 ? (said / total) * (saysAny ? 1 : tuning.onlyAround) : 0;
+      const missingPlace = subPlaces.some((place) => !says.includes(place));
       const mismatch = missingFigure
         ? 'figure'
-        : yearMismatch(question, lower, hit)
+        : missingPlace
+          ? 'place'
+          : yearMismatch(question, lower, hit)
           ? 'year'
           : (countInUnit ? !countInUnit.test(lower) : question.asksAmount && !AMOUNT.test(lower))
             ? 'unit'

@@ -45,7 +45,13 @@ export interface Solution {
 export type Timings = Record<string, number>;
 
 /** The reason code of a near miss, by what the covering sentence says otherwise. */
-const MISMATCH_CODES: Record<Mismatch, 'MISMATCH_FIGURE' | 'MISMATCH_YEAR' | 'MISMATCH_UNIT' | 'MISMATCH_KIND'> = { figure: 'MISMATCH_FIGURE', year: 'MISMATCH_YEAR', unit: 'MISMATCH_UNIT', kind: 'MISMATCH_KIND' };
+const MISMATCH_CODES: Record<Mismatch, 'MISMATCH_FIGURE' | 'MISMATCH_PLACE' | 'MISMATCH_YEAR' | 'MISMATCH_UNIT' | 'MISMATCH_KIND'> = {
+  figure: 'MISMATCH_FIGURE',
+  place: 'MISMATCH_PLACE',
+  year: 'MISMATCH_YEAR',
+  unit: 'MISMATCH_UNIT',
+  kind: 'MISMATCH_KIND',
+};
 
 export interface StrategyParts {
   store: Store;

@@ -16,6 +16,8 @@ export interface PlaceReading {
   otherPlaces: string[];
   /** The words read as the asked place (国家, 全省, 山西省): scope, not something an answer must say. A county of a report's city (古交) is not among them: the city's report says what it says of the county by name. */
   placeWords: string[];
+  /** Places named inside an asked report's place (古交 of 太原's, 泸州 of 四川's): an answer must name them, the report speaking of its whole place otherwise. */
+  subPlaces: string[];
   /** One trace line: what was read as the place, and why other place words were not. */
   did: string;
 }
@@ -156,7 +158,8 @@ export function createPlaceReader(reports: ReadonlyArray<ReportPlace>): PlaceRea
     ];
     // A place said right before the asked one (陕西安康汉滨, 山西省太原市) only locates it: scope too, no topic.
     const placeWords = [...asked.filter((m) => !m.partOfPlace), ...saidBefore(text, asked, locating)].map((m) => m.word);
-    return { cities, otherPlaces, placeWords: [...new Set(placeWords)], did: notes.filter(Boolean).join('; ') };
+    const subPlaces = [...new Set(asked.filter((m) => m.partOfPlace).map((m) => m.word))];
+    return { cities, otherPlaces, placeWords: [...new Set(placeWords)], subPlaces, did: notes.filter(Boolean).join('; ') };
   };
 }
 

@@ -52,6 +52,8 @@ export interface Placed extends Timed {
   cities: string[];
   /** Places named that no report covers (另一城市、省份). */
   otherPlaces: string[];
+  /** Places named inside an asked report's place, which an answer must name (see `PlaceReading.subPlaces`). */
+  subPlaces?: string[];
   /** The words read as the asked place (国家, 全省): scope, no concept. */
   placeWords: string[];
 }

@@ -137,6 +137,17 @@ describe('the judge alone', () => {
     expect(ranked[0].mismatch).toBe('figure');
   });
 
+  it('refuses, asked a figure of a place inside the report\'s, a sentence that does not name it (the report\'s figure is its whole place\'s)', () => {
+    const asked = readQuestion('古交2025年地区生产总值增长目标是多少？', ['太原'], new Set([2025]));
+    expect(asked.subPlaces).toEqual(['古交']);
+    const { answering, ranked } = judge(asked, [hit('地区生产总值增长5%左右。', 'plan')], sameWeight);
+    expect(answering).toEqual([]);
+    expect(ranked[0].mismatch).toBe('place');
+    expect(judge(asked, [hit('支持古交地区生产总值增长6%。', 'plan')], sameWeight).answering.length).toBe(1);
+    // A thing there asked about by name needs no place.
+    expect(judge(readQuestion('古交那个方山高速建得怎么样？', ['太原'], new Set([2025])), [hit('加快推进方山高速建设。', 'plan')], sameWeight).answering.length).toBe(1);
+  });
+
   it('takes 次 for 趟, a measure of the same thing', () => {
     const { answering } = judge(read('甲市领导带队出去招商，跑了多少趟？'), [hit('区级领导带队招商考察32次。')], sameWeight);
     expect(answering.length).toBe(1);

@@ -65,11 +65,17 @@ describe('a national, a provincial and a city report in one corpus', () => {
   });
 
   it('refuses a city with no report as OUT_OF_SCOPE, naming what the reports cover', async () => {
-    const answer = await answerer.answer('大同2025年GDP增长目标是多少？', { explain: true });
+    const answer = await answerer.answer('郑州2025年GDP增长目标是多少？', { explain: true });
     expect(answer).toMatchObject({ found: false, reason: 'OUT_OF_SCOPE', citations: [] });
-    expect(answer.answer).toContain('这些报告只涉及全国、山西、晋城，没有关于大同的内容');
+    expect(answer.answer).toContain('这些报告只涉及全国、山西、晋城，没有关于郑州的内容');
     expect(answer.answer).not.toContain('没有指明地方');
     expect(answer.explain).toMatchObject({ decision: 'scope-empty', reason: 'OUT_OF_SCOPE' });
+  });
+
+  it('asks a city of the province of the provincial report of that report, and does not give the province\'s figure for it', async () => {
+    const answer = await answerer.answer('大同2025年GDP增长目标是多少？', { explain: true });
+    expect(answer).toMatchObject({ found: false, reason: 'MISMATCH_PLACE' });
+    expect(answer.explain?.reading.find((n) => n.step === 'places')?.did).toContain('cities 山西');
   });
 
   it('reads a question naming no place against every report, and says so when nothing answers', async () => {
