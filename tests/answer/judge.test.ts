@@ -21,6 +21,13 @@ const sameWeight = () => 1;
 /** One character (说, 改) weighs little, as it does by rarity and kind of word in the answerer. */
 const lighterSingles = (concept: { label: string }) => (concept.label.length === 1 ? 0.3 : 1);
 const read = (question: string) => readQuestion(question, ['甲'], new Set([2025, 2026]));
+/** The near miss is refused with `mismatch`, and the sentence that says the asked thing answers. */
+function refusesThenAnswers(asked: Parameters<typeof judge>[0], nearMiss: SearchHit, mismatch: string, answer: SearchHit): void {
+  const { answering, ranked } = judge(asked, [nearMiss], sameWeight);
+  expect(answering).toEqual([]);
+  expect(ranked[0].mismatch).toBe(mismatch);
+  expect(judge(asked, [answer], sameWeight).answering.length).toBe(1);
+}
 
 describe('the judge alone', () => {
   it('accepts the sentence that says what is asked, with an amount, and says what it matched', () => {
@@ -56,11 +63,7 @@ describe('the judge alone', () => {
   });
 
   it('refuses, asked an amount in no unit, a sentence whose only amount is the one the question told', () => {
-    const asked = read('甲市那340个重点项目一共完成了多少投资？');
-    const { answering, ranked } = judge(asked, [hit('建成投用东站、高铁等340个重点项目。')], sameWeight);
-    expect(answering).toEqual([]);
-    expect(ranked[0].mismatch).toBe('figure');
-    expect(judge(asked, [hit('340个重点项目完成投资1200亿元。')], sameWeight).answering.length).toBe(1);
+    refusesThenAnswers(read('甲市那340个重点项目一共完成了多少投资？'), hit('建成投用东站、高铁等340个重点项目。'), 'figure', hit('340个重点项目完成投资1200亿元。'));
   });
 
   it('takes, asked how many of a thing there are, only an amount that counts that thing', () => {
@@ -85,18 +88,11 @@ describe('the judge alone', () => {
   it('takes, asked in English how many of a thing, only an amount that counts that thing', () => {
     const chinese = read('甲市多少博物馆？');
     const asked = { ...chinese, concepts: [{ label: 'museums', variants: ['博物馆'], kind: 'english' as const, strict: false }] };
-    const { answering, ranked } = judge(asked, [hit('拥有“国家一级博物馆”3块“金字招牌”，举办展览32场。')], sameWeight);
-    expect(answering).toEqual([]);
-    expect(ranked[0].mismatch).toBe('figure');
-    expect(judge(asked, [hit('博物馆达到108座。')], sameWeight).answering.length).toBe(1);
+    refusesThenAnswers(asked, hit('拥有“国家一级博物馆”3块“金字招牌”，举办展览32场。'), 'figure', hit('博物馆达到108座。'));
   });
 
   it('takes, asked how many of a thing, no amount that counts the noun right before it (幼儿园10所 for 多少个学位)', () => {
-    const asked = read('甲市新改扩建的那批学校，一共能新增多少个学位？');
-    const { answering, ranked } = judge(asked, [hit('新改扩建公办幼儿园10所、中小学9所。', 'plan')], sameWeight);
-    expect(answering).toEqual([]);
-    expect(ranked[0].mismatch).toBe('figure');
-    expect(judge(asked, [hit('新改扩建中小学9所，新增学位5000个。', 'plan')], sameWeight).answering.length).toBe(1);
+    refusesThenAnswers(read('甲市新改扩建的那批学校，一共能新增多少个学位？'), hit('新改扩建公办幼儿园10所、中小学9所。', 'plan'), 'figure', hit('新改扩建中小学9所，新增学位5000个。', 'plan'));
     const compound = read('甲市每条产业链要搞几个基础再造工程项目？');
     expect(judge(compound, [hit('每条产业链实施产业链基础再造工程项目3个以上。', 'plan')], sameWeight).answering.length).toBe(1);
   });
@@ -140,10 +136,7 @@ describe('the judge alone', () => {
   it('refuses, asked a figure of a place inside the report\'s, a sentence that does not name it (the report\'s figure is its whole place\'s)', () => {
     const asked = readQuestion('古交2025年地区生产总值增长目标是多少？', ['太原'], new Set([2025]));
     expect(asked.subPlaces).toEqual(['古交']);
-    const { answering, ranked } = judge(asked, [hit('地区生产总值增长5%左右。', 'plan')], sameWeight);
-    expect(answering).toEqual([]);
-    expect(ranked[0].mismatch).toBe('place');
-    expect(judge(asked, [hit('支持古交地区生产总值增长6%。', 'plan')], sameWeight).answering.length).toBe(1);
+    refusesThenAnswers(asked, hit('地区生产总值增长5%左右。', 'plan'), 'place', hit('支持古交地区生产总值增长6%。', 'plan'));
     // A thing there asked about by name needs no place.
     expect(judge(readQuestion('古交那个方山高速建得怎么样？', ['太原'], new Set([2025])), [hit('加快推进方山高速建设。', 'plan')], sameWeight).answering.length).toBe(1);
   });
