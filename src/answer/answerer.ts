@@ -1,7 +1,7 @@
 import type { pinyin as pinyinOf } from 'pinyin-pro';
 import type { Config } from '../config.js';
 import { continueFrom, describeReading, namesThing, standsAlone, turnOf, withTopicOf, type Turn } from '../search/followup.js';
-import { asksProgress, focusOf, toldPlanThenProgress } from '../search/focus.js';
+import { asksProgress, focusOf, pairedTopics, toldPlanThenProgress } from '../search/focus.js';
 import { loadLexicon, type Lexicon } from '../search/lexicon.js';
 import type { Concept } from '../search/concepts.js';
 import { createEnglishReader, isEnglish, type EnglishReader } from '../search/english.js';
@@ -198,10 +198,15 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
   async function severalQuestions(text: string, message: Question, timings: Timings): Promise<Solution | null> {
     /** Parts that ask how a plan told in the part before went ("…说要X，后来做成了吗？"). */
     const progress = new Set<string>();
+    /** Parts of one question that asked the same of two things ("…和…，各…"). */
+    const paired = new Set<string>();
     const asked = focusOf(text).questions.flatMap((question) => {
       const split = toldPlanThenProgress(question);
       if (split) progress.add(split[1]);
-      return split ?? [question];
+      // Two places or two years asked the same are answered per city or per year, not as two questions.
+      const pair = split || message.cities.length > 1 || message.years.length > 1 ? null : pairedTopics(question);
+      for (const part of pair ?? []) paired.add(part);
+      return split ?? pair ?? [question];
     });
     if (asked.length < 2) return null;
     const reads = await Promise.all(asked.map((part) => readChinese(part)));
@@ -245,8 +250,11 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       answered.push({ label: shownLabel, solution: { ...solution, citations }, context });
     }
     if (answered.length < 2) return null;
-    // Read apart, no question is answered: the questions may be one ("…提到这事没有？具体是个什么称号？"), asked of the message whole.
-    if (!answered.some((a) => a.solution.decision.found)) {
+    // Read apart, no question is answered: the questions may be one ("…提到这事没有？具体是个什么称号？"), asked of the message whole;
+    // so may two things asked the same when one of them is not answered (one sentence may say both: "用“硬联通”…，以“软联通”…").
+    const pairedLabels = new Set([...paired].map((part) => part.replace(/[?？]\s*$/, '')));
+    const pairLost = answered.some((a) => pairedLabels.has(a.label) && !a.solution.decision.found);
+    if (!answered.some((a) => a.solution.decision.found) || pairLost) {
       const whole = await solve(message, timings);
       if (whole.decision.found) return { ...whole, decision: { ...whole.decision, name: `${whole.decision.name}-whole-message` } };
     }

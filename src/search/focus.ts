@@ -93,6 +93,24 @@ export function toldPlanThenProgress(question: string): [string, string] | null 
   return [told.replace(/[，,]\s*$/, ''), progress];
 }
 
+/** "…制造业投资和离岛免税销售额，哪个涨得更猛？", "…入境游人次和全市GDP，各涨了多少？": two things, each asked the same. */
+const PAIRED_TOPICS = /^([^，,。？?]+?)(?:和|与|跟|以及)([^，,。？?]+?)[，,]\s*((?:各|分别|哪个|哪一个|哪项|谁)[^，,。？?]*)/;
+/** Which of the two is more so (哪个涨得更猛, 谁更高): asked as how much each is. */
+const WHICH_MORE = /^(?:哪个|哪一个|哪项|谁)(.*?)(?:得|的)?更[\u3400-\u9fff]$/;
+
+/**
+ * "海南2021年制造业投资和离岛免税销售额，哪个涨得更猛？": one sentence that asks the same of two things, as
+ * the two questions it holds (each read with the place and year of the message). Null for any other question.
+ */
+export function pairedTopics(question: string): [string, string] | null {
+  const match = question.match(PAIRED_TOPICS);
+  if (!match) return null;
+  const [, first, second, asking] = match;
+  const which = asking.match(WHICH_MORE);
+  const each = which ? `${which[1] || '是'}多少？` : `${asking.replace(/^(?:各自?|分别)/, '')}？`;
+  return [`${first}${each}`, `${second}${each}`];
+}
+
 /** Asks how a thing went (后来开工了吗？建得咋样了？), not how much came of it. */
 export function asksProgress(question: string): boolean {
   return ASKS_PROGRESS.test(question) && !ASKS_AMOUNT.test(question);

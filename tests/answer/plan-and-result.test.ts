@@ -120,3 +120,21 @@ describe('今年 for a place whose newest report is older than the clock', () =>
     expect(lastYear.citations[0].quote).toContain('2.5万人');
   });
 });
+
+describe('two things asked the same in one sentence', () => {
+  it('answers "X和Y，各是多少" and "哪个更多" as a part for each thing, with the place and year of the message', async () => {
+    for (const asked of ['甲市2024年新建公园和新增养老床位，各是多少？', '甲市2024年新建公园和新增养老床位，哪个更多？']) {
+      const answer = await answerer.answer(asked);
+      expect(answer.found).toBe(true);
+      expect(answer.parts).toHaveLength(2);
+      const quotes = answer.parts!.map((p) => answer.citations[p.citation].quote);
+      expect(quotes[0]).toContain('16个');
+      expect(quotes[1]).toContain('1500张');
+    }
+  });
+
+  it('answers two places asked the same per place, not as two questions', async () => {
+    const answer = await answerer.answer('甲市和乙市2024年城镇新增就业，各是多少？');
+    expect(answer.parts?.map((p) => p.label.split(' ')[0])).toEqual(['甲', '乙']);
+  });
+});

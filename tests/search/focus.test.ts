@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { focusOf, toldPlanThenProgress } from '../../src/search/focus.js';
+import { focusOf, pairedTopics, toldPlanThenProgress } from '../../src/search/focus.js';
 import { tellingClauses } from '../../src/search/clauses.js';
 import { focus, normalize, spelling, time } from '../../src/search/reading-steps.js';
 
@@ -58,5 +58,14 @@ describe('where a chat message asks', () => {
     expect(reading.years).toEqual([2025]);
     expect(read('去年我刚搬来甲市，很不方便。甲市要新建多少所学校？').years).toEqual([]);
     expect(reading.trace.find((n) => n.step === 'focus')?.did).toContain('asks');
+  });
+});
+
+describe('two things asked the same', () => {
+  it('splits "X和Y，各…" and "X和Y，哪个更…" into a question for each thing, and leaves other questions alone', () => {
+    expect(pairedTopics('海南2021年制造业投资和离岛免税销售额，哪个涨得更猛？')).toEqual(['海南2021年制造业投资涨多少？', '离岛免税销售额涨多少？']);
+    expect(pairedTopics('重庆2025年入境游人次和全市GDP，各涨了多少？')).toEqual(['重庆2025年入境游人次涨了多少？', '全市GDP涨了多少？']);
+    expect(pairedTopics('太原2025年新建公园多少个？')).toBeNull();
+    expect(pairedTopics('太原和晋中2025年都提了招商吗？')).toBeNull();
   });
 });
