@@ -46,6 +46,8 @@ const ABOUT_REPORT: Array<[RegExp, string]> = [
 ];
 /** "Sichuan's 2026 government work report", "the 2024 report": the year names the report delivered in it. */
 const REPORT_OF_YEAR = /\b(20\d{2})\s+(?:(?:government|gov't)\s+)?(?:work\s+)?report\b/i;
+/** A word written with a capital, past the question's first word: a name. */
+const PROPER_NAME = /^[A-Z][a-z]+$/;
 /** Years named relative to the report's, which the question reader takes as 去年/今年/明年. */
 const RELATIVE_YEARS: Array<[RegExp, string]> = [
   [/\blast year\b/gi, '去年'],
@@ -136,7 +138,9 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
         // sentence says, so that the rest of the question alone ("handle") does not make an answer.
         if (headwords.length === 0 && n > 1) continue;
         const tag = n === 1 ? speechTag(phrase, headwords, general) : undefined;
-        concepts.push({ label: phrase, variants: headwords.length > 0 ? headwords : [phrase], kind: 'english', strict: false, ...(tag ? { tag } : {}) });
+        // "the capital of France": a name the reports never write must be said, or the rest of the question answers alone.
+        const unsaidName = headwords.length === 0 && PROPER_NAME.test(question.replace(/^\W*\w+/, '').match(new RegExp(`\\b${phrase}\\b`, 'i'))?.[0] ?? '');
+        concepts.push({ label: phrase, variants: headwords.length > 0 ? headwords : [phrase], kind: 'english', strict: unsaidName, ...(tag ? { tag } : {}) });
         matched = n;
       }
       i += Math.max(matched, 1);

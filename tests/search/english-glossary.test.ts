@@ -60,6 +60,14 @@ describe("CC-CEDICT's glossary for English questions", () => {
     expect(reading?.chinese).not.toContain('北京');
   });
 
+  it('keeps a name the reports never write (France) as a concept an answer must say', async () => {
+    const reading = await readEnglish('What is the capital of France?', ['资本']);
+    expect(reading?.concepts.find((c) => c.label === 'france')?.strict).toBe(true);
+    expect(reading?.concepts.find((c) => c.label === 'capital')?.strict).toBe(false);
+    const plain = await readEnglish('How are parcels handled?', ['处理']);
+    expect(plain?.concepts.find((c) => c.label === 'parcels')?.strict).toBe(false);
+  });
+
   it('puts 多少 before the thing "how many" counts (多少博物馆), not before a measure of it', async () => {
     const museums = await readEnglish('How many museums does Taiyuan have now?', ['博物馆']);
     expect(museums?.chinese).toContain('多少博物馆');
