@@ -1,9 +1,9 @@
 import type { pinyin as pinyinOf } from 'pinyin-pro';
 import type { Config } from '../config.js';
 import { continueFrom, describeReading, namesThing, standsAlone, turnOf, withTopicOf, type Turn } from '../search/followup.js';
-import { asksProgress, focusOf, pairedTopics, toldPlanThenProgress } from '../search/focus.js';
+import { asksHowMuchCame, asksProgress, focusOf, pairedTopics, toldPlanThenProgress } from '../search/focus.js';
 import { loadLexicon, type Lexicon } from '../search/lexicon.js';
-import type { Concept } from '../search/concepts.js';
+import { YEAR, type Concept } from '../search/concepts.js';
 import { createEnglishReader, isEnglish, type EnglishReader } from '../search/english.js';
 import { englishPlaces } from '../search/english-places.js';
 import { createQuestionReader, withEnglishConcepts, type Question, type QuestionReader, type ReaderParts } from '../search/question.js';
@@ -225,8 +225,12 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       const firstYears = (GOES_ON.test(part) || progress.has(part)) && !ownYears && message.years.length > 0 ? message.years : undefined;
       // "…2024年说力争什么时候开工？后来开工了吗？": how the year's plan went, in the reports after it.
       const afterYear = before && before.years.length > 0 && asksProgress(part) ? Math.max(...before.years) : undefined;
-      if (before && (progress.has(part) || GOES_ON.test(part))) parts.push({ label, question: withTopicOf(own, turnOf(before)), goesOn: true, firstYears, afterYear });
-      else if (standsAlone(own) && (namesThing(own) || !before)) parts.push({ label, question: own });
+      if (before && (progress.has(part) || GOES_ON.test(part))) {
+        const goingOn = withTopicOf(own, turnOf(before));
+        // "…说要新增养老床位2000张，最后完成了多少？": the told target is no figure the result must repeat.
+        const question = progress.has(part) && asksHowMuchCame(part) ? { ...goingOn, concepts: goingOn.concepts.filter((c) => c.kind !== 'figure' || YEAR.test(c.label)) } : goingOn;
+        parts.push({ label, question, goesOn: true, firstYears, afterYear });
+      } else if (standsAlone(own) && (namesThing(own) || !before)) parts.push({ label, question: own });
       // "…目标是多少？最后实际情况怎么样？": a part without a topic of its own goes on from the one before, when
       // it asks something else of it (a result after a target, another year); "…绿道吗？修多长？" asks one thing.
       else if (before && asksOtherThan(read, before)) parts.push({ label, question: continueFrom(own, turnOf(before)).question, goesOn: true, afterYear });
@@ -248,6 +252,15 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       const shownLabel = solution.decision.name === 'still-planned' ? `${label === '实际' ? '后来' : label}（${citations[0].year}年的报告没有写完成情况，仍列为任务）` : label;
       const context = later.asked.trace.filter((n) => n.step === 'context').map((n) => n.did);
       answered.push({ label: shownLabel, solution: { ...solution, citations }, context });
+    }
+    // "…说要新增1万个车位，最后完成了多少？": how much came of a told plan is what is asked, so it comes first and the
+    // plan after it, as the plan the report set; a plan the reports do not give is left out.
+    const result = answered.find((a) => a.label === '实际');
+    const target = answered.find((a) => a.label === '目标');
+    if (result && target && [...progress].some(asksHowMuchCame)) {
+      answered.splice(answered.indexOf(target), 1);
+      if (target.solution.decision.found) answered.push(target);
+      if (answered.length === 1) return result.solution.decision.found ? result.solution : null;
     }
     if (answered.length < 2) return null;
     // Read apart, no question is answered: the questions may be one ("…提到这事没有？具体是个什么称号？"), asked of the message whole;

@@ -76,10 +76,11 @@ describe('a year one report plans and the next reviews', () => {
     const result = done.citations[done.parts![1].citation];
     expect(result).toMatchObject({ docId: 'A2026' });
     expect(result.quote).toContain('建成通车');
-    // Asking a figure, what was told is the figure question's context: one answer, the result.
+    // Asking how much came of it, the result comes first, then the plan (the told 2000张 is no figure the result must repeat).
     const figure = await answerer.answer('甲市2025年说要新增养老床位2000张，最后完成了多少？');
-    expect(figure.parts).toBeUndefined();
-    expect(figure.citations[0]).toMatchObject({ docId: 'A2026' });
+    expect(figure.parts?.map((p) => p.label)).toEqual(['实际', '目标']);
+    expect(figure.citations[figure.parts![0].citation]).toMatchObject({ docId: 'A2026' });
+    expect(figure.citations[figure.parts![0].citation].quote).toContain('2100张');
   });
 
   it('sets two named years\' wording side by side, a statement per year, figures or not', async () => {
@@ -118,6 +119,19 @@ describe('今年 for a place whose newest report is older than the clock', () =>
     const lastYear = await answerer.answer('乙市去年城镇新增就业多少人？');
     expect(lastYear).toMatchObject({ found: true, understood: { years: [2024], yearFromReports: 2025 } });
     expect(lastYear.citations[0].quote).toContain('2.5万人');
+  });
+});
+
+describe('how much came of a plan the asker tells', () => {
+  it('answers the result first and the plan after it; a plan the reports do not give is left out', async () => {
+    const answer = await answerer.answer('甲市25年说要新建公园20个，最后实际完成了多少？');
+    expect(answer.parts?.map((p) => p.label)).toEqual(['实际', '目标']);
+    const [result, target] = answer.parts!.map((p) => answer.citations[p.citation]);
+    expect(result).toMatchObject({ docId: 'A2026' });
+    expect(result.quote).toContain('22个');
+    expect(target.quote).toContain('20个');
+    const untold = await answerer.answer('甲市2025年说要给每个小区配一个管家，最后新建公园完成了多少？');
+    expect(untold.parts).toBeUndefined();
   });
 });
 

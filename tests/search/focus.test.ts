@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { focusOf, pairedTopics, toldPlanThenProgress } from '../../src/search/focus.js';
+import { asksHowMuchCame, focusOf, pairedTopics, toldPlanThenProgress } from '../../src/search/focus.js';
 import { tellingClauses } from '../../src/search/clauses.js';
 import { focus, normalize, spelling, time } from '../../src/search/reading-steps.js';
 
@@ -28,10 +28,12 @@ describe('where a chat message asks', () => {
     expect(focusOf('甲市今年新建几所学校？乙市呢？').questions).toEqual(['甲市今年新建几所学校？', '乙市呢？']);
   });
 
-  it('splits a plan told and a question how it went into the two questions they are, unless a figure is asked', () => {
+  it('splits a plan told and a question how it went, or how much came of it, into the two questions they are', () => {
     expect(toldPlanThenProgress('甲市2025年说要启动会展中心建设，到2026年这事进展到哪一步了？')).toEqual(['甲市2025年说要启动会展中心建设', '到2026年这事进展到哪一步了？']);
     expect(toldPlanThenProgress('甲市2025年要打造绿电园区，后来建得咋样了？')).not.toBeNull();
-    expect(toldPlanThenProgress('甲市2025年说要新增1万个车位，最后完成了多少？')).toBeNull();
+    expect(toldPlanThenProgress('甲市25年说要新增1万个车位，最后完成了多少？')).toEqual(['甲市25年说要新增1万个车位', '最后完成了多少？']);
+    expect(asksHowMuchCame('最后完成了多少？')).toBe(true);
+    expect(asksHowMuchCame('后来建成了吗？')).toBe(false);
     expect(toldPlanThenProgress('甲市2025年的会展中心建成了吗？')).toBeNull();
   });
 
