@@ -1,7 +1,7 @@
 import type { pinyin as pinyinOf } from 'pinyin-pro';
 import type { Config } from '../config.js';
 import { continueFrom, describeReading, namesThing, standsAlone, turnOf, withTopicOf, type Turn } from '../search/followup.js';
-import { asksHowMuchCame, asksProgress, focusOf, pairedTopics, toldPlanThenProgress } from '../search/focus.js';
+import { ASKS_AMOUNT, asksProgress, focusOf, pairedTopics, toldPlanThenProgress } from '../search/focus.js';
 import { loadLexicon, type Lexicon } from '../search/lexicon.js';
 import { YEAR, type Concept } from '../search/concepts.js';
 import { createEnglishReader, isEnglish, type EnglishReader } from '../search/english.js';
@@ -228,7 +228,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       if (before && (progress.has(part) || GOES_ON.test(part))) {
         const goingOn = withTopicOf(own, turnOf(before));
         // "…说要新增养老床位2000张，最后完成了多少？": the told target is no figure the result must repeat.
-        const question = progress.has(part) && asksHowMuchCame(part) ? { ...goingOn, concepts: goingOn.concepts.filter((c) => c.kind !== 'figure' || YEAR.test(c.label)) } : goingOn;
+        const question = progress.has(part) && ASKS_AMOUNT.test(part) ? { ...goingOn, concepts: goingOn.concepts.filter((c) => c.kind !== 'figure' || YEAR.test(c.label)) } : goingOn;
         parts.push({ label, question, goesOn: true, firstYears, afterYear });
       } else if (standsAlone(own) && (namesThing(own) || !before)) parts.push({ label, question: own });
       // "…目标是多少？最后实际情况怎么样？": a part without a topic of its own goes on from the one before, when
@@ -257,7 +257,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     // plan after it, as the plan the report set; a plan the reports do not give is left out.
     const result = answered.find((a) => a.label === '实际');
     const target = answered.find((a) => a.label === '目标');
-    if (result && target && [...progress].some(asksHowMuchCame)) {
+    if (result && target && [...progress].some((part) => ASKS_AMOUNT.test(part))) {
       answered.splice(answered.indexOf(target), 1);
       if (target.solution.decision.found) answered.push(target);
       if (answered.length === 1) return result.solution.decision.found ? result.solution : null;

@@ -74,7 +74,7 @@ function splitLead(sentence: { start: number; end: number; text: string }): Arra
 
 /** "太原2025年说要…": a clause telling what a year's report said it would do. */
 const TOLD_PLAN = /(?<!\d)(?:20)?\d{2}\s*年[^，,。？?]*?(?:说要|提出|要|计划|打算|定了|提到)/;
-const ASKS_AMOUNT = /多少|几/;
+export const ASKS_AMOUNT = /多少|几/;
 /** "…进展到哪一步了？", "…建得咋样了？", "后来做成了吗？": asks how a thing went. */
 const ASKS_PROGRESS = /进展|结果|做成|建成|建好|建起来|完成|落实|实现|兑现|怎么样了|咋样|哪一步|开通|通车|投用|落地|开工|运营|升[成为]|评上|入选/;
 
@@ -88,7 +88,9 @@ export function toldPlanThenProgress(question: string): [string, string] | null 
   if (clauses.length < 2) return null;
   const told = clauses.slice(0, -1).join('');
   const progress = clauses.at(-1)!;
-  if (!TOLD_PLAN.test(told) || ASKS.test(told) || !ASKS.test(progress) || !ASKS_PROGRESS.test(progress)) return null;
+  // "…说要X，到25年报告回顾时，这个先行区招进来多少企业？": the later time may be said in a clause of its own.
+  const laterAmount = ASKS_AMOUNT.test(progress) && LATER.test(clauses.at(-2)!);
+  if (!TOLD_PLAN.test(told) || ASKS.test(told) || !ASKS.test(progress) || !(ASKS_PROGRESS.test(progress) || asksHowMuchCame(progress) || laterAmount)) return null;
   return [told.replace(/[，,]\s*$/, ''), progress];
 }
 
@@ -110,9 +112,12 @@ export function pairedTopics(question: string): [string, string] | null {
   return [`${first}${each}`, `${second}${each}`];
 }
 
-/** Asks how much came of a thing (最后完成了多少？建成、开工了多少套？). */
+/** "最后", "到2025年报告里", "年底": a later time, from which what came of a plan is asked. */
+const LATER = /后来|最后|最终|年底|回顾|实际|到(?:20)?\d{2}\s*年/;
+
+/** Asks how much came of a thing (最后完成了多少？建成、开工了多少套？到2025年报告里新增了多少？). */
 export function asksHowMuchCame(question: string): boolean {
-  return ASKS_PROGRESS.test(question) && ASKS_AMOUNT.test(question);
+  return ASKS_AMOUNT.test(question) && (ASKS_PROGRESS.test(question) || LATER.test(question));
 }
 
 /** Asks how a thing went (后来开工了吗？建得咋样了？), not how much came of it. */
