@@ -111,6 +111,9 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
   const topics = question.concepts
     .filter((c) => c.kind !== 'figure' && !c.asksFor && (c.label.length > 1 || nounOfOne(c)))
     .map((c) => [...c.variants, ...(c.related ?? []).map((r) => r.word)].filter((v) => v.length > 1 || nounOfOne(c)));
+  /** Phrases of three or more characters the question quotes, and whether it asks whether or how the reports say something. */
+  const quoted = [...question.text.matchAll(QUOTED)].map((m) => m[1]);
+  const asksWhatIsSaid = ASKS_WHAT_IS_SAID.test(question.text);
   const counted = countedNoun(question)?.variants ?? [];
   /**
    * Places inside the report's whose figure the question asks (古交2025年GDP增长目标), not the asker's story (我在海口…):
@@ -152,7 +155,10 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
       let total = 0;
       let saysAny = false;
       const matched: ScoredSentence['matched'] = [];
-      for (const { concept, weight, optional } of concepts) {
+      // "有没有提干部要“四下基层”？": the report's own words, quoted and said here verbatim, are what is asked; the rest only frames them.
+      const quotedHere = asksWhatIsSaid && quoted.some((phrase) => says.includes(phrase));
+      for (const { concept, weight, optional: framing } of concepts) {
+        const optional = framing || (quotedHere && concept.kind !== 'figure' && !quoted.includes(concept.label));
         // A measure counts with what it measures, a thing with its kind, both in the sentence itself: another thing's 覆盖率 is not the asked thing's, a 挖掘机 not a 二手挖掘机.
         const paired = concept.onlyWith !== undefined && presences.has(concept.onlyWith);
         const presence = paired && !(saidHere.has(concept.label) && saidHere.has(concept.onlyWith!)) ? 0 : presences.get(concept.label)!;
@@ -210,6 +216,9 @@ function amountOfAsked(sentence: string, amount: RegExp, topics: string[][], tol
 
 /** Before an amount, what says it is reached or done (博物馆达到108座, 新增12座), not a noun it counts (幼儿园10所). */
 const VERB_BEFORE_AMOUNT = /(?:达到|达|为|是|有|增|增加|增长|新增|新建|建成|建设|完成|超过|突破|累计|共|约|近|至|到|了|各|分别|计|办|建|开|开通|引进|培育|打造|实施|推出|举办|发放|接待|帮扶|解决|提供|改造|整治|带动|吸引|实现|落地|签约|认定|评选|创建|入选|获评|拥有|超|逾|余|总数|总量|总计)$/;
+
+const QUOTED = /[“"「]([\u3400-\u9fff]{3,12})[”"」]/g;
+const ASKS_WHAT_IS_SAID = /有没有提|提没提|提到|提了|提过|是不是|怎么说|怎么提|咋说|咋提|原话|怎么写|咋写/;
 
 /** After an amount, what goes on with it rather than naming a thing it counts: more of its unit (亿元, 万个, 万人次, 平方米), 左右, 以上, 余, 的. */
 const AMOUNT_GOES_ON = /^[万亿千百元人次吨米亩顷瓦时平方公里个件项所座家户条场批类种位名块台辆套张处的以左余多及和、等之]/;

@@ -141,6 +141,15 @@ describe('the judge alone', () => {
     expect(judge(readQuestion('古交那个方山高速建得怎么样？', ['太原'], new Set([2025])), [hit('加快推进方山高速建设。', 'plan')], sameWeight).answering.length).toBe(1);
   });
 
+  it('takes, asked whether the report says a quoted phrase, a sentence that says it verbatim, the rest of the question only framing it', () => {
+    const said = hit('坚持“四下基层”，强化服务意识。', 'plan');
+    // 干部 weighs as much as the rest (as a rarer word would): unquoted, the sentence covers too little.
+    const framingHeavy = (concept: { label: string }) => (concept.label === '干部' ? 3 : 1);
+    expect(judge(read('甲市报告里有没有提干部要“四下基层”？'), [said], framingHeavy).answering.length).toBe(1);
+    expect(judge(read('甲市报告里有没有提干部要四下基层？'), [said], framingHeavy).answering).toEqual([]);
+    expect(judge(read('甲市报告里有没有提干部要“五下基层”？'), [said], framingHeavy).answering).toEqual([]);
+  });
+
   it('takes 次 for 趟, a measure of the same thing', () => {
     const { answering } = judge(read('甲市领导带队出去招商，跑了多少趟？'), [hit('区级领导带队招商考察32次。')], sameWeight);
     expect(answering.length).toBe(1);
