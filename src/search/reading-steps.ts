@@ -113,6 +113,10 @@ const STOP_WORDS = new Set(
     // A rank asked: 排老几, 第几名.
     '老几 第几 第几名 排第几 排老几 排名第几').split(' '),
 );
+/** "太原人吃的菜": the people of the asked place are the asker's framing, no topic. */
+function peopleOfPlace(word: string, placeWords: ReadonlySet<string>): boolean {
+  return word.length > 1 && word.endsWith('人') && placeWords.has(word.slice(0, -1));
+}
 /** "山西太原", one word to jieba: places said one after the other, each a place word. */
 function madeOfPlaces(word: string, placeWords: ReadonlySet<string>): boolean {
   if (word === '') return true;
@@ -380,7 +384,7 @@ export function lexiconStep(reading: Intended, { lexicon, cities, coveredYears, 
   const { askedUnit } = reading;
   // The asked unit (多少人次) is checked as a unit; as a word it would make 惠及消费者10万人次 an answer about 游客.
   const saysHappened = (word: string) => (reading.wantsResult || reading.intent === 'review' || RESULT_WORDS.test(reading.asked)) && HAPPENED.has(word);
-  const ignored = (word: string) => STOP_WORDS.has(word) || (COMPARATIVE.test(word) && ASKS_WHICH_MORE.test(reading.asked)) || saysHappened(word) || DEMONSTRATIVE.test(word) || EITHER_OR.test(word) || COUNT_WORD.test(word) || lexicon.frame.has(word) || placeWords.has(word) || madeOfPlaces(word, placeWords) || word === askedUnit;
+  const ignored = (word: string) => STOP_WORDS.has(word) || (COMPARATIVE.test(word) && ASKS_WHICH_MORE.test(reading.asked)) || saysHappened(word) || DEMONSTRATIVE.test(word) || EITHER_OR.test(word) || COUNT_WORD.test(word) || lexicon.frame.has(word) || placeWords.has(word) || madeOfPlaces(word, placeWords) || peopleOfPlace(word, placeWords) || word === askedUnit;
   const concepts = readConcepts(reading.conceptText, lexicon, { neighbours, knows }, ignored);
   for (const year of reading.years.filter((y) => !coveredYears.has(y))) concepts.push(figure(`${year}年`));
   const did = concepts.length > 0 ? concepts.map(describeConcept).join(' | ') : 'no concept';

@@ -54,6 +54,10 @@ describe('reading a question', () => {
     expect(labels(q)).not.toContain('山西太原');
   });
 
+  it('reads the people of the asked place (太原人) as framing, no topic', () => {
+    expect(labels(readQuestion('太原人吃的菜大多从外地拉，2025年有没有说要多靠自己产？', CITIES))).not.toContain('太原人');
+  });
+
   it('reads "几个点" as asking percentage points, not a count', () => {
     expect(readQuestion('晋中2024年城乡居民收入各涨了几个点？', CITIES).askedUnit).toBe('%');
     expect(readQuestion('晋中2024年新建了几个公园？', CITIES).askedUnit).toBe('个');
