@@ -74,6 +74,8 @@ export interface AnswererParts {
 const GOES_ON = /^(?:那?后来|最后|最终|结果|之后)/;
 /** 这事, 此事, 那件事: pointing back at what was told before. */
 const POINTS_BACK = /[这此那](?:件)?事|[这那]个事/;
+/** A part of a message is labelled by its question, without the question mark. */
+const questionLabel = (part: string) => part.replace(/[?？]\s*$/, '');
 
 export function createAnswerer({ store, searcher, settings, lexicon = loadLexicon(), wordVectors, now = () => new Date(), tuning = ANSWER_TUNING, onLoad }: AnswererParts): Answerer {
   segmenter();
@@ -220,7 +222,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       const own = { ...read, cities: read.cities.length > 0 ? read.cities : message.cities, years: ownYears ? read.years : message.years };
       const before = parts.at(-1)?.question;
       // A plan told and how it went are answered as a target and a result ("目标：…；实际：…").
-      const label = progress.has(part) ? '实际' : progress.has(asked[i + 1] ?? '') ? '目标' : part.replace(/[?？]\s*$/, '');
+      const label = progress.has(part) ? '实际' : progress.has(asked[i + 1] ?? '') ? '目标' : questionLabel(part);
       // "…2024年定了个什么目标？后来拿到的是什么牌子？": the result may come in any later review, not only the year's.
       const firstYears = (GOES_ON.test(part) || progress.has(part)) && !ownYears && message.years.length > 0 ? message.years : undefined;
       // "…2024年说力争什么时候开工？后来开工了吗？": how the year's plan went, in the reports after it.
@@ -265,7 +267,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     if (answered.length < 2) return null;
     // Read apart, no question is answered: the questions may be one ("…提到这事没有？具体是个什么称号？"), asked of the message whole;
     // so may two things asked the same when one of them is not answered (one sentence may say both: "用“硬联通”…，以“软联通”…").
-    const pairedLabels = new Set([...paired].map((part) => part.replace(/[?？]\s*$/, '')));
+    const pairedLabels = new Set([...paired].map(questionLabel));
     const pairLost = answered.some((a) => pairedLabels.has(a.label) && !a.solution.decision.found);
     if (!answered.some((a) => a.solution.decision.found) || pairLost) {
       const whole = await solve(message, timings);

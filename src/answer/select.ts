@@ -114,14 +114,15 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
   /** Phrases of three or more characters the question quotes, and whether it asks whether or how the reports say something. */
   const quoted = [...question.text.matchAll(QUOTED)].map((m) => m[1]);
   const asksWhatIsSaid = ASKS_WHAT_IS_SAID.test(question.text);
-  const counted = countedNoun(question)?.variants ?? [];
+  const countedWords = countedPhrase(question);
+  const counted = (countedWords ? countedNoun(question, countedWords)?.variants : undefined) ?? [];
   /**
    * Places inside the report's whose figure the question asks (古交2025年GDP增长目标), not the asker's story (我在海口…):
    * the report's own figure is its whole place's. A thing there asked about by name (榆次那个未来无限城) needs no place.
    */
   const figureOfPlace = question.wantsFigure || question.asksAmount;
   const subPlaces = figureOfPlace ? (question.subPlaces ?? []).filter((place) => question.concepts.some((c) => !c.situation && c.variants.includes(place))) : [];
-  const countedHead = counted.length > 0 ? countedPhrase(question)?.slice(-1) : undefined;
+  const countedHead = counted.length > 0 ? countedWords?.slice(-1) : undefined;
   const pairs = adjacentPairs(question);
   const scored: ScoredSentence[] = [];
   for (const hit of hits) {
@@ -245,7 +246,7 @@ function countsAsked(clause: string, amount: RegExp, counted: string[], countedH
     // The asked noun's head (项目 of 几个基础再造工程项目, 债 of 多少专项债) ending the noun before the amount counts it too.
     if (countedHead && nounBefore.slice(-3).includes(countedHead)) return true;
     // "幼儿园10所": an amount right after a noun, with no verb between, counts that noun.
-    if (/[\u3400-\u9fff]$/.test(before) && !VERB_BEFORE_AMOUNT.test(before)) continue;
+    if (/[\u3400-\u9fff]$/.test(before) && nounBefore === before) continue;
     return true;
   }
   return false;
@@ -259,9 +260,8 @@ function countedPhrase(question: Question): string | undefined {
   return question.text.match(COUNTED)?.[1].replace(/[呢吗啊呀吧了的]+$/, '');
 }
 
-function countedNoun(question: Question): Concept | undefined {
-  const after = countedPhrase(question);
-  if (!after) return undefined;
+/** The question's concept that `after` (its counted phrase) begins with. */
+function countedNoun(question: Question, after: string): Concept | undefined {
   // An English question's concept is labelled in English ("museums") and said in Chinese (博物馆).
   const named = (c: Concept) => after.startsWith(c.label) || (c.kind === 'english' && c.variants.some((v) => v.length > 1 && after.startsWith(v)));
   return question.concepts.find((c) => c.kind !== 'figure' && !c.asksFor && c.label.length > 1 && named(c) && (!c.tag || c.tag.startsWith('n')));

@@ -120,7 +120,7 @@ function peopleOfPlace(word: string, placeWords: ReadonlySet<string>): boolean {
 /** "山西太原", one word to jieba: places said one after the other, each a place word. */
 function madeOfPlaces(word: string, placeWords: ReadonlySet<string>): boolean {
   if (word === '') return true;
-  return [...placeWords].some((place) => place.length < word.length + 1 && word.startsWith(place) && (place === word || madeOfPlaces(word.slice(place.length), placeWords)));
+  return [...placeWords].some((place) => word.startsWith(place) && (place === word || madeOfPlaces(word.slice(place.length), placeWords)));
 }
 /** "哪个更高？", "谁涨得更猛？": asked which of two things is more so, the comparative is the question, no topic. */
 const COMPARATIVE = /^更[\u3400-\u9fff]$/;
