@@ -1,7 +1,7 @@
 import type { Sentence } from '../corpus/types.js';
 import type { SearchHit } from '../search/searcher.js';
 import { isTopicWord, type Concept } from '../search/concepts.js';
-import { asksOwnTopic } from '../search/followup.js';
+import { asksOwnTopic, namesTopic } from '../search/followup.js';
 import { PLAN_PERIOD, type Question } from '../search/question.js';
 import { MIN_SIMILARITY } from '../search/word-vectors.js';
 import { numberOf } from '../text/numerals.js';
@@ -106,11 +106,13 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
   /**
    * What the question asks about, in the ways a sentence can say it: an amount must be said with one of
    * them. The asker's story counts ("…办过国际大赛，那次是第几届？" asks about the 大赛 it told of); one
-   * character only as a noun (床 in 床位).
+   * character only as a noun (床 in 床位). Words of what happens to it (增长, 目标) count only when the
+   * question names nothing else: "社会消费品零售总额增长目标" is not answered by "国内生产总值增长5%左右".
    */
-  const topics = question.concepts
-    .filter((c) => c.kind !== 'figure' && !c.asksFor && (c.label.length > 1 || nounOfOne(c)))
-    .map((c) => [...c.variants, ...(c.related ?? []).map((r) => r.word)].filter((v) => v.length > 1 || nounOfOne(c)));
+  const topicConcepts = question.concepts.filter((c) => c.kind !== 'figure' && !c.asksFor && (c.label.length > 1 || nounOfOne(c)));
+  const isMeasured = (c: Concept) => namesTopic(c) || nounOfOne(c);
+  const measured = topicConcepts.some(isMeasured) ? topicConcepts.filter(isMeasured) : topicConcepts;
+  const topics = measured.map((c) => [...c.variants, ...(c.related ?? []).map((r) => r.word)].filter((v) => v.length > 1 || nounOfOne(c)));
   /** Phrases of three or more characters the question quotes, and whether it asks whether or how the reports say something. */
   const quoted = [...question.text.matchAll(QUOTED)].map((m) => m[1]);
   const asksWhatIsSaid = ASKS_WHAT_IS_SAID.test(question.text);
@@ -212,7 +214,7 @@ function amountOfAsked(sentence: string, amount: RegExp, topics: string[][], tol
   return sentence
     .split(/[，,；;：:。！？]/)
     .map((clause) => told.reduce((rest, figure) => rest.replaceAll(figure, ''), clause))
-    .some((clause) => countsAsked(clause, amount, counted, countedHead) && topics.some((ways) => ways.some((w) => clause.includes(w))));
+    .some((clause) => countsAsked(clause, amount, counted, countedHead) && topics.some((ways) => ways.some((w) => clause.includes(w) || (w.length > 2 && elided(w, clause)))));
 }
 
 /** Before an amount, what says it is reached or done (博物馆达到108座, 新增12座), not a noun it counts (幼儿园10所). */

@@ -66,6 +66,13 @@ describe('the judge alone', () => {
     refusesThenAnswers(read('甲市那340个重点项目一共完成了多少投资？'), hit('建成投用东站、高铁等340个重点项目。'), 'figure', hit('340个重点项目完成投资1200亿元。'));
   });
 
+  it('refuses, asked the target of one measure, the target of another measure in the same list', () => {
+    const targets = '今年发展主要预期目标是：地区生产总值增长5%左右；城镇新增就业8万人；';
+    refusesThenAnswers(read('甲市2026年社会消费品零售总额增长目标是多少？'), hit(targets, 'plan'), 'figure', hit(`${targets}社会消费品零售总额增长6%。`, 'plan'));
+    // Asked only what happens (增长目标), any amount of the list answers.
+    expect(judge(read('甲市2026年增长目标是多少？'), [hit(targets, 'plan')], sameWeight).answering.length).toBeGreaterThan(0);
+  });
+
   it('takes, asked how many of a thing there are, only an amount that counts that thing', () => {
     const asked = read('甲市有多少博物馆？');
     const { answering, ranked } = judge(asked, [hit('天龙山同时拥有“国家一级博物馆、国家5A级景区”3块“金字招牌”。举办32场演唱会，新建博物馆。')], sameWeight);
@@ -162,8 +169,8 @@ describe('the judge alone', () => {
   });
 
   it('refuses a sentence that covers too little of the question, at the configured bar', () => {
-    const question = read('社区足球场新建了多少个？');
-    const hits = [hit('新建公园22个。')];
+    const question = read('社区足球场、篮球场和游泳池新建了多少个？');
+    const hits = [hit('新建足球场22个。')];
     expect(judge(question, hits, sameWeight).answering).toEqual([]);
     expect(judge(question, hits, sameWeight, { ...ANSWER_TUNING, minCoverage: 0.3 }).answering.length).toBe(1);
   });
