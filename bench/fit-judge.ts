@@ -1,8 +1,9 @@
 /**
  * `npm run -s fit-judge`: fits the judge's named weights (a grid over `ANSWER_TUNING`'s
- * situationWeight, partPresence, minCoverage, contextPresence) on the labelled question sets, in lexical mode, and
+ * situationWeight, partPresence, minCoverage, onlyAround) on labelled question sets, in lexical mode, and
  * shows by 5-fold cross-validation whether the chosen weights hold on questions they were not
- * chosen on. Prints a Markdown table; no file is written.
+ * chosen on. By default the sets are the batches in people's wording (`fresh` to `fresh15`), which
+ * look like what users ask; `--sets dev,dev2` fits on others. Prints a Markdown table; no file is written.
  */
 import { Command } from 'commander';
 import path from 'node:path';
@@ -14,12 +15,12 @@ import { readQuestionFile } from '../src/eval/questions.js';
 import { runEvaluation } from '../src/eval/run.js';
 import { seededRandom } from '../tests/support/random.js';
 
-const LABELLED = ['dev', 'dev2', 'everyday', 'probes', 'descriptions'].map((name) => path.resolve(import.meta.dirname, '..', 'eval', `${name}.jsonl`));
+const PEOPLES_WORDING = ['fresh', ...Array.from({ length: 14 }, (_, i) => `fresh${i + 2}`)].join(',');
 const GRID = {
-  situationWeight: [0, 0.2, 0.5, 1],
-  partPresence: [0.6, 0.7, 0.8],
-  minCoverage: [0.45, 0.5, 0.55],
-  contextPresence: [0.4, 0.5, 0.6],
+  situationWeight: [0.2, 0.5, 0.8],
+  partPresence: [0.7, 0.85],
+  minCoverage: [0.4, 0.45, 0.5],
+  onlyAround: [0.5, 0.7],
 };
 type Setting = Pick<AnswerTuning, keyof typeof GRID>;
 
@@ -27,13 +28,15 @@ const program = new Command()
   .name('fit-judge')
   .option('-k, --folds <k>', 'number of folds', '5')
   .option('--seed <n>', 'seed of the fold split', '17')
+  .option('--sets <names>', 'question sets of eval/ to fit on, comma-separated', PEOPLES_WORDING)
   .action(run);
 
-async function run(options: { folds: string; seed: string }): Promise<void> {
+async function run(options: { folds: string; seed: string; sets: string }): Promise<void> {
   process.env.DENSE = 'false';
   const config = readConfig();
   const app = await openApp(config, (line) => process.stderr.write(`${line}\n`));
-  const sets = await Promise.all(LABELLED.map(async (file) => ({ name: path.basename(file, '.jsonl'), questions: await readQuestionFile(file) })));
+  const files = options.sets.split(',').map((name) => path.resolve(import.meta.dirname, '..', 'eval', `${name}.jsonl`));
+  const sets = await Promise.all(files.map(async (file) => ({ name: path.basename(file, '.jsonl'), questions: await readQuestionFile(file) })));
   const groups = new Map<string, string>();
   for (const { name, questions } of sets) for (const q of questions) groups.set(`${name}/${q.id}`, `${name}/${q.thread ?? q.id}`);
 

@@ -85,7 +85,7 @@ export function explanation(question: Question, solution: Solution, weightOf: Co
     found: decision.found,
     ...(decision.refusal ? { reason: decision.refusal.code } : {}),
     weights: weighConcepts(question.concepts, weightOf, tuning).map(({ concept, weight, optional }) => ({ concept: concept.label, weight: Math.round(weight * 100) / 100, ...(optional ? { optional } : {}) })),
-    candidates: solution.candidates.slice(0, EXPLAINED_CANDIDATES).map((s) => explainCandidate(s, tuning)),
+    candidates: solution.candidates.slice(0, EXPLAINED_CANDIDATES).map((s) => explainCandidate(s, tuning, question)),
     ...(solution.partDecisions
       ? {
           parts: solution.partDecisions.map(({ label, decision: part, context }) => ({
@@ -101,7 +101,7 @@ export function explanation(question: Question, solution: Solution, weightOf: Co
   };
 }
 
-function explainCandidate(s: ScoredSentence, tuning: AnswerTuning): Explanation['candidates'][number] {
+function explainCandidate(s: ScoredSentence, tuning: AnswerTuning, question: Question): Explanation['candidates'][number] {
   return {
     docId: s.hit.passage.docId,
     section: s.hit.passage.section,
@@ -110,6 +110,6 @@ function explainCandidate(s: ScoredSentence, tuning: AnswerTuning): Explanation[
     score: Math.round(s.score * 1000) / 1000,
     matched: s.matched,
     ...(s.mismatch ? { mismatch: s.mismatch } : {}),
-    answers: answers(s, tuning),
+    answers: answers(s, tuning, question),
   };
 }

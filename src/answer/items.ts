@@ -32,7 +32,7 @@ export function enumerationItems(quote: string): QuoteRange[] | undefined {
 export function itemsBearingOn(question: Question, hit: SearchHit, citation: Citation, items: QuoteRange[], weightOf: ConceptWeight, tuning: AnswerTuning): QuoteRange | undefined {
   const sentences = items.map((item, run) => ({ text: citation.quote.slice(item.start, item.end), start: citation.start + item.start, end: citation.start + item.end, run }));
   const { id, docId, section, sectionKind, text, start, end, years } = hit.passage;
-  const scored = scoreSentences(question, [{ ...hit, passage: { id, docId, section, sectionKind, text, start, end, sentences, years } }], weightOf, tuning).filter((s) => answers(s, tuning));
+  const scored = scoreSentences(question, [{ ...hit, passage: { id, docId, section, sectionKind, text, start, end, sentences, years } }], weightOf, tuning).filter((s) => answers(s, tuning, question));
   if (scored.length === 0 || scored.length === items.length) return undefined;
   const bearing = scored.map((s) => sentences.indexOf(s.sentence)).sort((a, b) => a - b);
   const contiguous = bearing.every((at, i) => i === 0 || at === bearing[i - 1] + 1);

@@ -36,11 +36,13 @@ export interface Judgement {
 /** Ranks every sentence of the hits and keeps those that answer the question. */
 export function judge(question: Question, hits: SearchHit[], weightOf: ConceptWeight, tuning: AnswerTuning = ANSWER_TUNING): Judgement {
   const ranked = scoreSentences(question, hits, weightOf, tuning);
-  return { ranked, answering: ranked.filter((s) => answers(s, tuning)) };
+  return { ranked, answering: ranked.filter((s) => answers(s, tuning, question)) };
 }
 
-export function answers(s: ScoredSentence, tuning: AnswerTuning = ANSWER_TUNING): boolean {
-  return !s.mismatch && s.coverage >= tuning.minCoverage;
+/** Whether the sentence answers: no mismatch, and coverage at the bar (a higher one when the question asks a figure). */
+export function answers(s: ScoredSentence, tuning: AnswerTuning, question: Question): boolean {
+  const bar = question.asksAmount || question.wantsFigure ? tuning.figureMinCoverage : tuning.minCoverage;
+  return !s.mismatch && s.coverage >= bar;
 }
 
 /** A concept with what it weighs in coverage and whether a sentence is held to it (see `weighConcepts`). */

@@ -6,6 +6,11 @@
 export interface AnswerTuning {
   /** Below this share of the question's concepts, the best sentence does not answer it. */
   minCoverage: number;
+  /**
+   * The same bar for a question that asks a figure or an amount. A wrong figure shown costs more than
+   * a refusal (users quote figures), so this is a product choice above the fitted `minCoverage`.
+   */
+  figureMinCoverage: number;
   /** Passages retrieved for one answer. */
   candidatePassages: number;
   /** Comparisons look wider, to find a statement for every year. */
@@ -54,7 +59,8 @@ export interface AnswerTuning {
 }
 
 export const ANSWER_TUNING: AnswerTuning = {
-  minCoverage: 0.5,
+  minCoverage: 0.45,
+  figureMinCoverage: 0.5,
   candidatePassages: 12,
   comparisonPassages: 30,
   relatedShare: 0.6,
@@ -64,10 +70,10 @@ export const ANSWER_TUNING: AnswerTuning = {
   copiedLineChars: 8,
   placeTermPassages: 5,
   relatedPresence: 0.8,
-  situationWeight: 0.2,
+  situationWeight: 0.8,
   contextPresence: 0.5,
   partPresence: 0.7,
-  onlyAround: 0.5,
+  onlyAround: 0.7,
   figureBonus: 0.15,
   timeBonus: 0.15,
   roleBonus: 0.15,

@@ -169,10 +169,17 @@ describe('the judge alone', () => {
   });
 
   it('refuses a sentence that covers too little of the question, at the configured bar', () => {
-    const question = read('社区足球场、篮球场和游泳池新建了多少个？');
-    const hits = [hit('新建足球场22个。')];
+    const question = read('社区足球场、篮球场、游泳池和健身房有没有新建？');
+    const hits = [hit('新建足球场。')];
     expect(judge(question, hits, sameWeight).answering).toEqual([]);
     expect(judge(question, hits, sameWeight, { ...ANSWER_TUNING, minCoverage: 0.3 }).answering.length).toBe(1);
+  });
+
+  it('holds a sentence to its own bar when the question asks a figure', () => {
+    const question = read('社区足球场、篮球场和游泳池新建了多少个？');
+    const hits = [hit('新建足球场22个。')];
+    expect(judge(question, hits, sameWeight, { ...ANSWER_TUNING, minCoverage: 0.3 }).answering).toEqual([]);
+    expect(judge(question, hits, sameWeight, { ...ANSWER_TUNING, figureMinCoverage: 0.3 }).answering.length).toBe(1);
   });
 
   it('ranks the sentence saying more of the question first', () => {
