@@ -35,7 +35,7 @@ const STOP = new Set(
     // How an English question frames what it asks (as 说了什么, 叫什么 in Chinese): no topic of the answer.
     'now currently still again several count say says said named name called call according mention mentioned describe described').split(' '),
 );
-const PLAN = /\b(plan|plans|planned|planning|aim|aims|aiming|target|targets|goal|goals|will|intend|expected|expects)\b/i;
+const PLAN = /\b(plan|plans|planned|planning|aim|aims|aiming|target|targets|goal|goals|will|intend|expected|expects|set(?!\s+up))\b/i;
 const RESULT = /\b(did|was|were|achieved|completed|reached|built|had|renewed|drove|brought)\b/i;
 const FIGURE = /\b(how (many|much|large|big|long|high|fast)|what (share|percentage|proportion|number|rate|area|size)|number of|(share|percentage|proportion) of)\b/i;
 /** Questions about the report itself, in the Chinese the question reader knows (see `aboutReport`). */
@@ -46,6 +46,8 @@ const ABOUT_REPORT: Array<[RegExp, string]> = [
 ];
 /** "Sichuan's 2026 government work report", "the 2024 report": the year names the report delivered in it. */
 const REPORT_OF_YEAR = /\b(20\d{2})\s+(?:(?:government|gov't)\s+)?(?:work\s+)?report\b/i;
+/** "government work report": the report itself, named; its "work" is no topic (劳动). */
+const WORK_REPORT = /\b(?:(?:government|gov't)\s+)?work\s+report\b/gi;
 /** A word written with a capital, past the question's first word: a name. */
 const PROPER_NAME = /^[A-Z][a-z]+$/;
 /** Years named relative to the report's, which the question reader takes as 去年/今年/明年. */
@@ -108,7 +110,7 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
     // "Beijing-Tianjin technology": places joined by a hyphen name a region that qualifies a thing, not the place asked about.
     const asked = RELATIVE_YEARS.reduce((text, [pattern]) => text.replace(pattern, ' '), question)
       .replace(FIVE_YEAR_PLAN, ' ').replace(JOINED_NAMES, (joined) => (joined.toLowerCase().split('-').some((part) => places.has(part)) ? ' ' : joined));
-    const words = withoutLongPeriods(asked)
+    const words = withoutLongPeriods(asked.replace(WORK_REPORT, ' report '))
       .toLowerCase()
       .replace(/'s\b/g, '')
       .replace(/-/g, ' ')
@@ -171,7 +173,7 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
 const VERBS = new Set(
   ('grow rise fall reach build open renew visit want add increase decrease reduce raise cut make do get launch complete start finish ' +
     'hold host attract invest create upgrade renovate achieve improve develop promote support expand cover serve receive deliver ' +
-    'handle process ship send carry spend see plant train hire sell produce generate introduce bring help plan').split(' '),
+    'handle process ship send carry spend see plant train hire sell produce generate introduce bring help plan set').split(' '),
 );
 
 /**

@@ -83,6 +83,14 @@ describe("CC-CEDICT's glossary for English questions", () => {
     expect(year?.chinese).not.toContain('报告');
   });
 
+  it('reads "government work report" as the report, whose "work" is no topic, and a figure "set for" a year as a target', async () => {
+    const reading = await readEnglish("According to China's 2025 government work report, what deficit ratio did the government set for 2025?", ['赤字', '劳动', '工作']);
+    expect(reading?.concepts.map((c) => c.label)).not.toContain('work');
+    expect(reading?.concepts.map((c) => c.label)).toContain('deficit');
+    expect(reading?.chinese).toContain('目标');
+    expect((await readEnglish('Which agency did the city set up in 2025?', ['机构']))?.chinese).not.toContain('目标');
+  });
+
   it('reads "last year" as a year the question names, not a topic; an adverb weighs as an adverb and an irregular plural as its singular', async () => {
     const reading = await readEnglish('Last year, how many children were steadily helped?', ['去年', '儿童', '稳步']);
     expect(reading?.chinese).toContain('去年');
