@@ -227,9 +227,9 @@ export function time(reading: Focused, currentYear: number): Timed {
   const yearsIn = (words: string) => [...new Set([...withoutLongPeriods(words).matchAll(YEAR_SAID)].map((m) => Number(m[1])))];
   const askedYears = yearsIn(asked);
   const said = askedYears.length > 0 ? askedYears : yearsIn(text);
-  // "2025年报告回顾2024年的时候": the report of one year asked what it says of the year before, its review.
-  const reviewed = text.match(REPORT_REVIEWING_YEAR);
-  const named = reviewed && Number(reviewed[2]) === Number(reviewed[1]) - 1 ? said.filter((year) => year !== Number(reviewed[1])) : said;
+  // "2025年报告回顾2024年的时候", "根据2025年政府工作报告，2024年GDP是多少": the report of one year asked what it says of the year before, its review.
+  const reviewing = said.find((year) => said.includes(year - 1) && reportOfYear(year).test(text) && !reportOfYear(year - 1).test(text));
+  const named = reviewing ? said.filter((year) => year !== reviewing) : said;
   const relativeYears: Array<[RegExp, number]> = [
     [/今年/, currentYear],
     [/去年/, currentYear - 1],
@@ -238,7 +238,7 @@ export function time(reading: Focused, currentYear: number): Timed {
   const relative = named.length === 0 ? relativeYears.filter(([word]) => word.test(asked)).map(([, year]) => year) : [];
   const years = [...named, ...relative];
   const namesReports = named.length > 0 && named.every((year) => reportOfYear(year).test(text));
-  const reviewNote = named.length < said.length ? ` (${reviewed![0]}: the year the report reviews)` : '';
+  const reviewNote = reviewing ? ` (the year the ${reviewing}年 report reviews)` : '';
   const did =
     years.length === 0 ? 'no year' : `${years.join(', ')}${relative.length > 0 ? ` (今年 = ${currentYear})` : ''}${namesReports ? ' (the report of that year)' : ''}${reviewNote}`;
   return {
@@ -249,8 +249,6 @@ export function time(reading: Focused, currentYear: number): Timed {
     trace: [...reading.trace, { step: 'time', did }],
   };
 }
-
-const REPORT_REVIEWING_YEAR = /(20\d{2})年[^，。？?,；;！!、\s]{0,8}?报告[里中]?(?:在|是)?(?:回顾|总结|回看|盘点)(20\d{2})年/;
 
 /** "2026年重庆政府工作报告里", "2025年的报告", "2025年初的政府工作报告": the year names the report delivered in it. */
 function reportOfYear(year: number): RegExp {

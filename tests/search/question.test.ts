@@ -38,6 +38,9 @@ describe('reading a question', () => {
     expect(readQuestion('晋中2025年报告回顾2024年的时候，对房地产是怎么说的？', CITIES).years).toEqual([2024]);
     expect(readQuestion('晋中2025年和2024年房地产是怎么说的？', CITIES).years).toEqual([2025, 2024]);
     expect(readQuestion('晋中2025年报告回顾2023年了吗？', CITIES).years).toEqual([2025, 2023]);
+    // The report named, then the year before asked of it: what that report reviews.
+    expect(readQuestion('根据晋中2025年政府工作报告，2024年GDP是多少？', CITIES).years).toEqual([2024]);
+    expect(readQuestion('晋中2024年和2025年的报告都说了房地产吗？', CITIES).years).toEqual([2024, 2025]);
   });
 
   it('reads the comparative of "哪个更高" and a rank asked (排老几) as the question, no topic', () => {
