@@ -168,7 +168,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
         const paired = concept.onlyWith !== undefined && presences.has(concept.onlyWith);
         const presence = paired && !(saidHere.has(concept.label) && saidHere.has(concept.onlyWith!)) ? 0 : presences.get(concept.label)!;
         // One character other than a noun (老, 大) is found inside any number of words (老百姓): alone it does not make the sentence say the question; 床 in 床位 does.
-        if (presence === 1 && (concept.label.length > 1 || !concept.tag || concept.tag.startsWith('n'))) saysAny = true;
+        if ((presence === 1 || saidHere.has(concept.label)) && (concept.label.length > 1 || !concept.tag || concept.tag.startsWith('n'))) saysAny = true;
         if (presence > 0) matched.push({ concept: concept.label, presence: Math.round(presence * 100) / 100 });
         said += weight * presence;
         // A word of the asker's situation counts where the sentence says it and is not missed where it does not.

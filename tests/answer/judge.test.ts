@@ -73,6 +73,14 @@ describe('the judge alone', () => {
     expect(judge(read('甲市2026年增长目标是多少？'), [hit(targets, 'plan')], sameWeight).answering.length).toBeGreaterThan(0);
   });
 
+  it('counts a near word the sentence itself says (赤字 for 财政赤字) as the sentence saying the question, not only its passage', () => {
+    const neighbours = (word: string) => (word === '财政赤字' ? [{ word: '赤字', similarity: 0.81 }] : []);
+    const asked = readQuestion('甲市今年财政赤字规模有多少？', ['甲'], new Set([2025, 2026]), { neighbours });
+    const deficitWeighs = (concept: { label: string }) => (concept.label === '财政赤字' ? 3 : 1);
+    const { answering } = judge(asked, [hit('今年赤字达5.66万亿元。', 'plan')], deficitWeighs);
+    expect(answering.map((a) => a.sentence.text)).toEqual(['今年赤字达5.66万亿元。']);
+  });
+
   it('takes, asked how many of a thing there are, only an amount that counts that thing', () => {
     const asked = read('甲市有多少博物馆？');
     const { answering, ranked } = judge(asked, [hit('天龙山同时拥有“国家一级博物馆、国家5A级景区”3块“金字招牌”。举办32场演唱会，新建博物馆。')], sameWeight);
