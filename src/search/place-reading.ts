@@ -23,7 +23,7 @@ export interface PlaceReading {
 }
 
 /** Words for the country as a whole; 全国 is also the place of the national report (`NATIONAL`). */
-const NATIONAL_WORDS = [NATIONAL, '国家', '中国', '我国', '国务院'];
+const NATIONAL_WORDS = [NATIONAL, '国家', '中国', '我国', '国务院', '中央'];
 /** "The province" as a question says it: the provincial report's place, whichever province that is. */
 const WHOLE_PROVINCE = '全省';
 const RANK: Record<Level, number> = { national: 0, province: 1, city: 2, county: 3 };

@@ -13,8 +13,8 @@ const citiesOnly = createPlaceReader([
 ]);
 
 describe('places read against the reports’ places and levels', () => {
-  it('reads the country from 全国, 国家, 中国, 我国 and 国务院 where a question puts its place', () => {
-    for (const q of ['全国2025年GDP增长目标', '国家2025年打算让GDP涨多少', '2025年中国经济增长目标', '我国今年财政赤字率', '国务院2025年要办哪些事']) {
+  it('reads the country from 全国, 国家, 中国, 我国, 国务院 and 中央 where a question puts its place', () => {
+    for (const q of ['全国2025年GDP增长目标', '国家2025年打算让GDP涨多少', '2025年中国经济增长目标', '我国今年财政赤字率', '国务院2025年要办哪些事', '今年中央财政赤字率定的多少']) {
       expect(levels(q)).toMatchObject({ cities: ['全国'], otherPlaces: [] });
     }
     expect(levels('国家2025年GDP目标').placeWords).toEqual(['国家']);
@@ -22,7 +22,7 @@ describe('places read against the reports’ places and levels', () => {
   });
 
   it('does not read the country from a word that qualifies a thing', () => {
-    for (const q of ['国家级高新区有几个', '中国式现代化怎么推进', '空气质量在全国排第几']) expect(levels(q)).toMatchObject({ cities: [], otherPlaces: [] });
+    for (const q of ['国家级高新区有几个', '中国式现代化怎么推进', '空气质量在全国排第几', '争取了多少中央预算内投资']) expect(levels(q)).toMatchObject({ cities: [], otherPlaces: [] });
   });
 
   it('reads a province by its name or as 全省, and a city before the province that locates it', () => {
