@@ -183,7 +183,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
           ? 'place'
           : yearMismatch(question, lower, hit)
           ? 'year'
-          : (countInUnit ? !countInUnit.test(lower) : question.asksAmount && !AMOUNT.test(lower))
+          : (countInUnit ? !countInUnit.test(lower) : question.asksAmount && !ANY_AMOUNT.test(lower))
             ? 'unit'
             : (countInUnit || question.asksAmount) && !amountOfAsked(says, countInUnit ?? ANY_AMOUNT, topics, countInUnit ? [] : told, counted, countedHead)
               ? 'figure'

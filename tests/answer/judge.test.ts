@@ -43,6 +43,8 @@ describe('the judge alone', () => {
     expect(ranked[0].mismatch).toBe('figure');
     // The asked thing in the clause of the amount, even a number with no unit after it, answers.
     expect(judge(read('空气质量综合指数是多少？'), [hit('优良天数282天，空气质量综合指数降至4.95、创历史最好水平。')], sameWeight).answering.length).toBe(1);
+    // An index is a number with no unit after it: the sentence's only figure still answers.
+    expect(judge(read('空气质量综合指数是多少？'), [hit('空气质量综合指数4.73，创历史最好水平。')], sameWeight).answering.length).toBe(1);
   });
 
   it('prefers, asked for a place\'s role (定位), the sentence that makes it the subject of becoming something', () => {
