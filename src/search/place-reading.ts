@@ -30,8 +30,9 @@ const RANK: Record<Level, number> = { national: 0, province: 1, city: 2, county:
 /** A time word a place word may stand next to: "国家2025年…", "今年全国…". */
 const TIME_WORD = /^(?:20\d{2}年?|年|今年|明年|去年)$/;
 const NOT_A_WORD = /^[\s\p{P}\p{S}]*$/u;
-/** Words a question may open with before its place: "那全国呢？", "换成全省呢？". */
-const OPENING_WORD = /^(?:那|那么|那个|还有|而|换成|换到|再看|再问)$/;
+/** Words a question may open with before its place: "那全国呢？", "换成全省呢？", "咱们国家…". */
+const OPENING_WORD = /^(?:那|那么|那个|还有|而|换成|换到|再看|再问|咱们|我们|咱)$/;
+const CLAUSE_END = /[，,。？?！!；;：:]/;
 
 /** What makes a place name part of an institution's name: 山西医科大学, 北京银行. */
 const INSTITUTION_NAMES = '医科大学|大学|学院|医院|中学|小学|银行|集团|公司|日报|电视台|博物馆|图书馆|大剧院|机场|站';
@@ -170,8 +171,11 @@ export function createPlaceReader(reports: ReadonlyArray<ReportPlace>): PlaceRea
  */
 function wordsInPlacePosition(text: string, words: string[]): string[] {
   if (!words.some((w) => text.includes(w))) return [];
-  const tokens = cutWords(text).filter((t) => !NOT_A_WORD.test(t));
-  const timeAt = (i: number) => TIME_WORD.test(tokens[i] ?? '');
-  const opens = (i: number) => tokens.slice(0, i).every((t) => OPENING_WORD.test(t));
-  return tokens.filter((token, i) => words.includes(token) && (opens(i) || timeAt(i - 1) || timeAt(i + 1) || (tokens[i + 1] === '在' && timeAt(i + 2))));
+  // "送外卖的摔伤了没人管，国家有没有说…": a clause of a message opens with its place as a question does.
+  return text.split(CLAUSE_END).flatMap((clause) => {
+    const tokens = cutWords(clause).filter((t) => !NOT_A_WORD.test(t));
+    const timeAt = (i: number) => TIME_WORD.test(tokens[i] ?? '');
+    const opens = (i: number) => tokens.slice(0, i).every((t) => OPENING_WORD.test(t));
+    return tokens.filter((token, i) => words.includes(token) && (opens(i) || timeAt(i - 1) || timeAt(i + 1) || (tokens[i + 1] === '在' && timeAt(i + 2))));
+  });
 }

@@ -17,6 +17,8 @@ describe('places read against the reports’ places and levels', () => {
     for (const q of ['全国2025年GDP增长目标', '国家2025年打算让GDP涨多少', '2025年中国经济增长目标', '我国今年财政赤字率', '国务院2025年要办哪些事', '今年中央财政赤字率定的多少']) {
       expect(levels(q)).toMatchObject({ cities: ['全国'], otherPlaces: [] });
     }
+    // A clause of a message opening with it, also after 咱们: the country is the one asked.
+    for (const q of ['送外卖的摔伤了没人管，国家有没有说给这些人兜个底', '咱们国家以后是不是要晚几年才能退休']) expect(levels(q).cities).toEqual(['全国']);
     expect(levels('国家2025年GDP目标').placeWords).toEqual(['国家']);
     expect(levels('那全国呢？').cities).toEqual(['全国']);
   });
