@@ -10,7 +10,7 @@ import { enumerationItems, itemsBearingOn } from './items.js';
 import { cite, enumerationAround, itemNumber, quoteAround, type Located } from './quote.js';
 import { askedPhrase } from './span.js';
 import { isSelfContained, PART_NOT_FOUND, refusalMessage, type Refusal } from './reasons.js';
-import { comparable, judge, type ConceptWeight, type Mismatch, type ScoredSentence } from './select.js';
+import { comparable, judge, weighConcepts, type ConceptWeight, type Mismatch, type ScoredSentence } from './select.js';
 import type { AnswerTuning } from './settings.js';
 import type { FigureSeries } from '../figures/types.js';
 import type { AnswerPart, Citation } from './types.js';
@@ -43,6 +43,11 @@ export interface Solution {
 }
 
 export type Timings = Record<string, number>;
+
+/** A yes-or-no question: 是不是…, 有没有…, …吗？ */
+const ASKS_WHETHER = /是不是|是否|有没有|对不对|真的|吗[?？]?$/;
+/** An amount a question tells (50元, 70%, 3000张), not a numbered name (3号线, 二期). */
+const TOLD_AMOUNT = /^\d+(?:\.\d+)?(?:万|亿)?(?:元|%|％|张|个|人|人次|辆|所|家|户|件|项|亩|吨|公里|米|平方米|天|次|场|套|座)$/;
 
 /** The reason code of a near miss, by what the covering sentence says otherwise. */
 const MISMATCH_CODES: Record<Mismatch, 'MISMATCH_FIGURE' | 'MISMATCH_PLACE' | 'MISMATCH_YEAR' | 'MISMATCH_UNIT' | 'MISMATCH_KIND'> = {
@@ -93,6 +98,8 @@ export function createStrategies({ store, searcher, documents, weightOf, tuning,
     const source = best && !preferred ? sourceOf(best, answering) : undefined;
     const start = source ?? best;
     if (!start) {
+      const differing = toldAmountDiffers(question, ranked);
+      if (differing) return answerWith(question, differing, [differing], ranked, 'told-figure-differs');
       if (scope.yearNotCovered) return refuse(question, 'single', 'year-not-covered', scope.yearNotCovered, ranked);
       return refuse(question, 'single', 'nothing-covers-enough', nearMiss(ranked), ranked);
     }
@@ -123,6 +130,23 @@ export function createStrategies({ store, searcher, documents, weightOf, tuning,
       const text = withoutPunctuation(s.sentence.text);
       return text.length > line.length && text.includes(line);
     });
+  }
+
+  /**
+   * "居民医保人均财政补助是不是再提高了50元？": asked whether an amount the asker tells is so, the sentence
+   * that covers the question and gives another amount in the same unit (30元) answers it: no.
+   */
+  function toldAmountDiffers(question: Question, ranked: ScoredSentence[]): ScoredSentence | undefined {
+    if (!ASKS_WHETHER.test(question.text)) return undefined;
+    const told = question.concepts.filter((c) => c.kind === 'figure' && TOLD_AMOUNT.test(c.label));
+    if (told.length !== 1) return undefined;
+    const unit = told[0].label.replace(/^[\d.]+/, '');
+    const inUnit = new RegExp(`\\d\\s*${unit.replace(/[%％]/, '[%％]')}`);
+    // How much of the question but the told amount the sentence says.
+    const others = weighConcepts(question.concepts, weightOf, tuning).filter((w) => w.concept !== told[0] && !w.optional);
+    const total = others.reduce((sum, w) => sum + w.weight, 0);
+    const coverage = (s: ScoredSentence) => others.reduce((sum, w) => sum + w.weight * (s.matched.find((m) => m.concept === w.concept.label)?.presence ?? 0), 0) / total;
+    return ranked.find((s) => s.mismatch === 'figure' && total > 0 && coverage(s) >= tuning.figureMinCoverage && inUnit.test(s.sentence.text.replace(/\s+/g, '')));
   }
 
   /** Nothing answers: a sentence that covers the question but says another figure, year or unit is a near miss. */

@@ -13,6 +13,18 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
+describe('an amount the asker tells', () => {
+  it('is answered, when the reports give another amount of the same thing, with the sentence that gives it', async () => {
+    const answer = await answerer.answer('甲市2025年是不是新建了30个公园？', { explain: true });
+    expect(answer.found).toBe(true);
+    expect(answer.explain?.decision).toBe('told-figure-differs');
+    expect(answer.citations[0].quote).toMatch(/新建公园2[02]个/);
+    // A numbered name is no amount: another line is no answer to whether this one opened.
+    const line = await answerer.answer('甲市地铁4号线是不是通车了？', { explain: true });
+    expect(line.found).toBe(false);
+  });
+});
+
 describe('a year one report plans and the next reviews', () => {
   it('is answered with both the target and the result when the question asks for neither', async () => {
     for (const asking of [answerer, later]) {
