@@ -168,8 +168,8 @@ const ASKED_SHARE = /(?:占比|比例|比重|率)(?:是|为|达到|达|有|能�
 const DEMONSTRATIVE = /^[这那哪此该每各某][个场口家座所位条件项种类次块片些只台辆批]$/;
 /** 多不多, 贵不贵: a yes-or-no frame around a word, not a thing asked about. */
 const EITHER_OR = /^([\u3400-\u9fff])不\1$/;
-/** 多少, 几个; not 哪几 (which), 第几 (a rank), 几时 or 几号 (a time), 这几/那几/好几/十几 (a few). */
-const ASKS_AMOUNT = /多少|(?<![哪第这那好十])几(?![时号月点])/;
+/** 多少, 几个, 有多大 (规模多大, 增速多快); not 哪几 (which), 第几 (a rank), 几时 or 几号 (a time), 这几/那几/好几/十几 (a few), 多大的 (a manner: 多大的辐射范围). */
+const ASKS_AMOUNT = /多少|多[大高快](?!的)|(?<![哪第这那好十])几(?![时号月点])/;
 /** A question word other than 几 (see `amountAskingClauses`). */
 const ASKS_BESIDES_JI = new RegExp(ASKS.source.replace('|(?<![好十这那])几', ''));
 

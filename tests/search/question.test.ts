@@ -200,6 +200,12 @@ describe('reading a question', () => {
     expect(readQuestion('太原有几个国家级景区？', ['太原'])).toMatchObject({ asksAmount: true, askedUnit: '个' });
   });
 
+  it('reads 有多大, 多快 as asking an amount, and 多大的 before a noun as asking a manner', () => {
+    expect(readQuestion('晋中一年的经济盘子有多大？2024年', CITIES).asksAmount).toBe(true);
+    expect(readQuestion('太原2025年GDP增速有多快？', CITIES).asksAmount).toBe(true);
+    expect(readQuestion('太原想把旅游集散做到多大的辐射范围？', CITIES).asksAmount).toBe(false);
+  });
+
   it('reads a described thing as its report term standing for the words that describe it, and drops pointing and yes-or-no words', () => {
     const question = readQuestion('晋中那座用电低谷时抽水、高峰时放水发电的电站批了没有？', ['太原', '晋中']);
     const labels = question.concepts.map((c) => c.label);
