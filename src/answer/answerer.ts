@@ -11,6 +11,7 @@ import type { Searcher } from '../search/searcher.js';
 import { createReportWords, type ReportWords } from '../search/report-words.js';
 import { createSpellingFixer } from '../search/spelling.js';
 import { createNeighbourFinder, type WordVectors } from '../search/word-vectors.js';
+import { createShortForms } from '../search/short-forms.js';
 import { COUNTIES } from '../corpus/places.js';
 import { onFirstUse } from '../on-first-use.js';
 import type { Store } from '../store/types.js';
@@ -91,6 +92,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
   };
   const readerParts = {
     knows,
+    shortForms: createShortForms(() => [...store.terms.terms(), ...lexicon.reportTerms()], (word) => reportWords().has(word)),
     cities,
     reportPlaces: store.documents.map((d) => ({ name: d.city, level: d.level ?? 'city' })),
     coveredYears: new Set(store.documents.flatMap((d) => [d.year, d.reviews])),

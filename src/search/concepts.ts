@@ -1,4 +1,5 @@
 import { COUNTIES, ENCLOSING_REGIONS, OTHER_PLACES, PREFECTURE_CITIES } from '../corpus/places.js';
+import type { ShortForms } from './short-forms.js';
 import { numberOf } from '../text/numerals.js';
 import { pinyinSyllables } from '../text/syllables.js';
 import { storyParts, tellingClauses } from './clauses.js';
@@ -85,6 +86,8 @@ export interface ConceptParts {
   neighbours?: NeighbourFinder;
   /** Whether a word is one the reports, the dictionary or the word vectors know. */
   knows?: (word: string) => boolean;
+  /** The report terms a two-character short form stands for (固投: 固定资产投资). */
+  shortForms?: ShortForms;
 }
 
 /** Text that ends asking what kind of thing: the word after it names the kind of answer ("有什么说法", "有什么新动作"). */
@@ -133,11 +136,11 @@ const GLUED_QUESTION = /(?<=.)多少$/;
  * The concepts of a question: everyday phrases the lexicon knows (with their report terms),
  * figures with their units, and the remaining content words (with the report words nearest in meaning).
  */
-export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows }: ConceptParts, ignored: (word: string) => boolean): Concept[] {
+export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows, shortForms }: ConceptParts, ignored: (word: string) => boolean): Concept[] {
   const tokens = splitAskedBothWays(tagWords(text));
   // Glued characters are cut again only against what the reports know.
   const split = retagEvaluations(retagCompoundNouns(splitReduplicatedVerbs(knows ? splitGluedCharacters(tokens, knows) : tokens, knows)), knows);
-  const tagged = withOffsets(knows ? joinReportPairs(split, knows, ignored) : split);
+  const tagged = withOffsets(knows ? joinReportPairs(split, knows, ignored, shortForms) : split);
   const words = tagged.map((t) => t.word);
   const concepts: Concept[] = [];
   /** Where in the text each concept was said, to tell a question's own words from the asker's. */
@@ -229,7 +232,7 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
     seen.add(lower);
     const county = lower.match(COUNTY_WITH_SUFFIX)?.[1];
     const unit = lower.match(UNIT_WITH_PLACE_SUFFIX)?.[1];
-    const variants = [lower, ...(county ? [county] : []), ...(unit ? [unit] : []), ...lexicon.termsFor(lower)];
+    const variants = [lower, ...(county ? [county] : []), ...(unit ? [unit] : []), ...lexicon.termsFor(lower), ...(knows?.(lower) ? [] : (shortForms?.(lower) ?? []))];
     // A name's neighbours are other names (奥运会 -> 运动会), not the same thing. One character (跑, 爱,
     // 县) has too many senses for just any neighbour to stand in for it; one that contains it (煤 -> 煤炭) may.
     const tag = verbInUse(placeTag(lower, jiebaTag), text.slice(at + word.length));
@@ -443,7 +446,7 @@ function withOffsets(words: Array<{ word: string; tag: string }>): Token[] {
  * report says; a character and the first of the next word that make a report word before a particle
  * (比/重要 -> 比重 要) or a place (晋/中段 -> 晋中 段) are cut again.
  */
-function joinReportPairs(tokens: Array<{ word: string; tag: string }>, knows: (word: string) => boolean, ignored: (word: string) => boolean): Array<{ word: string; tag: string }> {
+function joinReportPairs(tokens: Array<{ word: string; tag: string }>, knows: (word: string) => boolean, ignored: (word: string) => boolean, shortForms?: ShortForms): Array<{ word: string; tag: string }> {
   const joined: Array<{ word: string; tag: string }> = [];
   for (let i = 0; i < tokens.length; i++) {
     const [one, two] = [tokens[i], tokens[i + 1]];
@@ -452,6 +455,10 @@ function joinReportPairs(tokens: Array<{ word: string; tag: string }>, knows: (w
     const three = tokens[i + 2];
     if (single(one) && single(two) && knows(one.word + two.word)) {
       joined.push({ word: one.word + two.word, tag: 'x' });
+      i++;
+    } else if (single(one) && single(two) && (shortForms?.(one.word + two.word).length ?? 0) > 0) {
+      // "固投": two characters jieba cuts apart that shorten a report term (固定资产投资) are that term.
+      joined.push({ word: one.word + two.word, tag: 'j' });
       i++;
     } else if (single(one) && two && ASPECT_PARTICLE.test(two.word) && single(three) && knows(one.word + three!.word)) {
       // "表过态": a word with an aspect particle put inside it is that word (the particle kept after it, so offsets add up).

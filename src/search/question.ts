@@ -47,14 +47,14 @@ export function withEnglishConcepts(question: Question, concepts: Concept[]): Qu
 }
 
 /** normalize -> spelling -> focus -> time -> places (-> 今年 from the reports, reports named by year) -> constraints -> intent -> lexicon -> terms. */
-export function createQuestionReader({ cities, reportPlaces, coveredYears, lexicon, fixSpelling, neighbours, knows, currentYear = () => new Date().getFullYear(), reportYears = () => [] }: ReaderParts): QuestionReader {
+export function createQuestionReader({ cities, reportPlaces, coveredYears, lexicon, fixSpelling, neighbours, knows, shortForms, currentYear = () => new Date().getFullYear(), reportYears = () => [] }: ReaderParts): QuestionReader {
   const yearNow = typeof currentYear === 'number' ? () => currentYear : currentYear;
   const newestReportYear = (places: string[]) => Math.max(0, ...reportYears(places)) || undefined;
   const readPlaces = createPlaceReader(reportPlaces ?? cities.map((name) => ({ name, level: 'city' as const })));
   return (raw) => {
     const year = yearNow();
     const placed = reportsNamed(present(places(time(focus(spelling(normalize(raw), fixSpelling)), year), readPlaces), newestReportYear, year, cities), reportYears);
-    const read = terms(lexiconStep(intent(constraints(placed)), { lexicon, cities, coveredYears, neighbours, knows }));
+    const read = terms(lexiconStep(intent(constraints(placed)), { lexicon, cities, coveredYears, neighbours, knows, shortForms }));
     const { conceptText: _, ...question } = read;
     return question;
   };
