@@ -165,7 +165,8 @@ export function createStrategies({ store, searcher, documents, weightOf, tuning,
       const key = `${passage.id} ${limit}`;
       return read.get(key) ?? read.set(key, store.following(passage, limit)).get(key)!;
     };
-    for (const candidate of [best, ...answering.slice(0, tuning.listCandidates)]) {
+    // Another sentence's list answers only when it says all the best answer says: 十件民生实事 naming 医院 is no list of 双向转诊.
+    for (const candidate of [best, ...answering.slice(0, tuning.listCandidates).filter((s) => s === best || saysAllOf(s, best))]) {
       const list = await enumerationAround({ passage: candidate.hit.passage, sentence: candidate.sentence }, following);
       if (list?.itemized) return { from: candidate, ...list };
       if (list && candidate === best) fallback = { from: candidate, ...list };

@@ -13,6 +13,15 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
+describe('a list asked for in a message', () => {
+  it('is not another sentence\'s list that says less than the answer (a list naming 医院 for 双向转诊)', async () => {
+    const answer = await answerer.answer('孩子在医院看病，转到别的市复查又得重新挂号。乙市2025年对双向转诊有什么打算？', { explain: true });
+    expect(answer.found).toBe(true);
+    expect(answer.citations[0].quote).toContain('双向转诊');
+    expect(answer.explain?.strategy).toBe('single');
+  });
+});
+
 describe('an amount the asker tells', () => {
   it('is answered, when the reports give another amount of the same thing, with the sentence that gives it', async () => {
     const answer = await answerer.answer('甲市2025年是不是新建了30个公园？', { explain: true });
