@@ -181,6 +181,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
   async function solve(question: Question, timings: Timings, prefer?: Turn['answeredFrom']): Promise<Solution> {
     const corpus = corpusAsk(question.text);
     if (corpus) return strategies.aboutCorpus(question, corpus);
+    if (question.asksToWrite) return strategies.refuse(question, 'single', 'asks-to-write', { code: 'NOT_A_QUESTION' });
     // "2025年打算再新增多少？" with nothing before it: any sentence with 新增 would do, so none does.
     if (!question.aboutReport && !standsAlone(question)) return strategies.refuse(question, 'single', 'no-topic', { code: 'NO_TOPIC' });
     if (question.aboutReport) return strategies.aboutReport(question);

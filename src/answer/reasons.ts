@@ -7,6 +7,8 @@ import type { Scope } from '../search/scope.js';
 export type Refusal =
   /** The question names nothing to ask about (and no earlier turn does). */
   | { code: 'NO_TOPIC' }
+  /** A request to write something new (a poem, a speech), which quoting the reports cannot answer. */
+  | { code: 'NOT_A_QUESTION' }
   /** No report is about the asked place. */
   | NonNullable<Scope['emptyBecause']>
   /** No report of the asked places plans or reviews the asked year, and nothing answers. */
@@ -40,6 +42,8 @@ const years = (list: number[]) => list.map((y) => `${y}年`).join('、');
 /** What the answer says first for each reason. */
 export function refusalMessage(refusal: Refusal): string {
   switch (refusal.code) {
+    case 'NOT_A_QUESTION':
+      return '这里只引用报告原文回答关于报告内容的问题，不写诗文或其他新内容。可以问报告里说了什么，例如“太原2025年城镇新增就业目标是多少？”。';
     case 'NO_TOPIC':
       return '问题里没有说要问的是什么事项（例如“太原2025年城镇新增就业目标是多少？”）。';
     case 'OUT_OF_SCOPE':
@@ -72,7 +76,7 @@ export function refusalMessage(refusal: Refusal): string {
 
 /** A refusal that stands alone, without the advice and the list of reports under it. */
 export function isSelfContained(refusal: Refusal): boolean {
-  return refusal.code === 'TARGET_ONLY';
+  return refusal.code === 'TARGET_ONLY' || refusal.code === 'NOT_A_QUESTION';
 }
 
 /** One part of an answer in parts (a city) that the reports do not answer. */

@@ -88,6 +88,8 @@ export interface Intended extends Constrained {
   period?: string;
   /** Asks about the report itself: who delivered it, at which meeting, on which day. */
   aboutReport?: 'speaker' | 'meeting' | 'date';
+  /** Asks for something to be written (帮我写一首关于汾河的诗), not what the reports say. */
+  asksToWrite?: boolean;
 }
 
 export interface Conceived extends Intended {
@@ -328,6 +330,9 @@ export function constraints(reading: Placed): Constrained {
   return { ...reading, ...found, trace: [...reading.trace, { step: 'constraints', did: said.length > 0 ? said.join(', ') : 'none' }] };
 }
 
+/** 帮我写一首诗, 给我编个段子, 替我写篇稿子: a request to write something new. */
+const ASKS_TO_WRITE = /(?:帮|给|替|为)(?:我|咱)(?:写|编|作|创作|拟)(?:一)?(?:首|篇|段|个|份)?(?:诗|词|歌|文章|稿|段子|故事|对联|作文|演讲稿|发言稿|心得|总结)|(?:写|编|作)(?:一)?(?:首|篇|段|个)(?:关于|有关)?[^，,。？?]{0,12}(?:诗|词|歌|文章|段子|故事|对联|作文)/;
+
 /**
  * Plan or review, a result wanted, a comparison over years, a plan period, a question about the
  * report itself. Whether a year is past is not read from the clock: the reports say what they plan
@@ -356,6 +361,7 @@ export function intent(reading: Constrained): Intended {
     linksCities: cities.length >= 2 && CITY_LINKS.test(text),
     ...(period ? { period } : {}),
     ...(aboutReport ? { aboutReport } : {}),
+    ...(ASKS_TO_WRITE.test(reading.text) ? { asksToWrite: true } : {}),
   };
   const said = [
     kind && `intent ${kind}`,
@@ -364,6 +370,7 @@ export function intent(reading: Constrained): Intended {
     found.linksCities && 'links the cities',
     period && `period ${period}`,
     aboutReport && `about the report (${aboutReport})`,
+    found.asksToWrite && 'asks for something written, not what the reports say',
   ].filter(Boolean);
   return { ...reading, ...found, trace: [...reading.trace, { step: 'intent', did: said.length > 0 ? said.join(', ') : 'none' }] };
 }

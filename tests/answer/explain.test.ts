@@ -56,6 +56,9 @@ describe('the decision trace of an answer', () => {
     expect(await reasons('甲市2030年新建公园多少个？')).toBe('YEAR_NOT_COVERED');
     expect(await reasons('甲市2025年新增托位完成了多少？')).toBe('TARGET_ONLY');
     expect(await reasons('报告是谁作的？')).toBe('NOT_IN_CREDITS');
+    expect(await reasons('帮我写一首关于甲市公园的诗')).toBe('NOT_A_QUESTION');
+    // Asking what a report says of a poem or a speech is a question.
+    expect(await reasons('甲市2025年新建公园多少个？')).toBeUndefined();
   });
 
   it('leaves the trace out unless asked', async () => {

@@ -200,6 +200,11 @@ describe('reading a question', () => {
     expect(readQuestion('太原有几个国家级景区？', ['太原'])).toMatchObject({ asksAmount: true, askedUnit: '个' });
   });
 
+  it('reads a request to write something (帮我写一首诗, 写一篇…的文章) apart from a question about what was written', () => {
+    for (const text of ['帮我写一首关于汾河的诗', '给我编个段子', '写一篇关于晋中文旅的文章']) expect(readQuestion(text, CITIES).asksToWrite, text).toBe(true);
+    for (const text of ['太原2025年报告里有没有引用诗句？', '晋中2025年要举办哪些诗歌节？']) expect(readQuestion(text, CITIES).asksToWrite, text).toBeUndefined();
+  });
+
   it('reads 有多大, 多快 as asking an amount, and 多大的 before a noun as asking a manner', () => {
     expect(readQuestion('晋中一年的经济盘子有多大？2024年', CITIES).asksAmount).toBe(true);
     expect(readQuestion('太原2025年GDP增速有多快？', CITIES).asksAmount).toBe(true);
