@@ -475,7 +475,8 @@ function elided(word: string, sentence: string, extra = 2): boolean {
 }
 
 /**
- * 1 when the sentence says the concept (a variant), less when only its passage (`context`: the
+ * 1 when the sentence says the concept (a variant, or a word of four or more characters with one
+ * more inside it), less when only its passage (`context`: the
  * passage with its section title, lower-cased) does (`contextPresence`) or only parts of a longer
  * word match (its head, the last two characters, among them; up to `partPresence`).
  */
@@ -487,6 +488,8 @@ function presenceOf(variants: string[], sentence: string, context: string, tunin
   if (word.length === 2) return /[\u3400-\u9fff]{2}/.test(word) && (elided(word, sentence, 1) || abbreviates(word, sentence)) ? Math.max(inContext, tuning.partPresence) : inContext;
   // A Chinese compound names its head last: without it (规上工业企业 for 规上工业增加值) it is another thing.
   // "普惠托位" in "普惠性托位": the word with a character or two left out of it is the same word.
+  // One character put inside a word of four or more (粮食产量 in 粮食总产量) leaves it the same word.
+  if (word.length >= 4 && elided(word, sentence, 1)) return 1;
   if (elided(word, sentence)) return Math.max(inContext, tuning.partPresence);
   if (!sentence.includes(word.slice(-2))) return inContext;
   let found = 0;

@@ -83,6 +83,12 @@ describe('the judge alone', () => {
     expect(answering.map((a) => a.sentence.text)).toEqual(['今年赤字达5.66万亿元。']);
   });
 
+  it('reads a word of four or more characters with one character put inside it (普惠托位 in 普惠性托位) as said', () => {
+    const { answering, ranked } = judge(read('新增普惠托位和养老床位各多少？'), [hit('新增普惠性托位3000个、养老床位2000张。')], sameWeight);
+    expect(answering.length).toBe(1);
+    expect(ranked[0].matched.find((m) => m.concept === '普惠托位')?.presence).toBe(1);
+  });
+
   it('takes, asked how many of a thing there are, only an amount that counts that thing', () => {
     const asked = read('甲市有多少博物馆？');
     const { answering, ranked } = judge(asked, [hit('天龙山同时拥有“国家一级博物馆、国家5A级景区”3块“金字招牌”。举办32场演唱会，新建博物馆。')], sameWeight);
