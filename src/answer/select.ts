@@ -2,7 +2,7 @@ import type { Sentence } from '../corpus/types.js';
 import type { SearchHit } from '../search/searcher.js';
 import { isTopicWord, type Concept } from '../search/concepts.js';
 import { asksOwnTopic, namesTopic } from '../search/followup.js';
-import { PLAN_PERIOD, type Question } from '../search/question.js';
+import { asksFigure, PLAN_PERIOD, type Question } from '../search/question.js';
 import { MIN_SIMILARITY } from '../search/word-vectors.js';
 import { numberOf } from '../text/numerals.js';
 import { syllableOf } from '../text/syllables.js';
@@ -41,7 +41,7 @@ export function judge(question: Question, hits: SearchHit[], weightOf: ConceptWe
 
 /** Whether the sentence answers: no mismatch, and coverage at the bar (a higher one when the question asks a figure). */
 export function answers(s: ScoredSentence, tuning: AnswerTuning, question: Question): boolean {
-  const bar = question.asksAmount || question.wantsFigure ? tuning.figureMinCoverage : tuning.minCoverage;
+  const bar = asksFigure(question) ? tuning.figureMinCoverage : tuning.minCoverage;
   return !s.mismatch && s.coverage >= bar;
 }
 
@@ -124,8 +124,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
    * Places inside the report's whose figure the question asks (古交2025年GDP增长目标), not the asker's story (我在海口…):
    * the report's own figure is its whole place's. A thing there asked about by name (榆次那个未来无限城) needs no place.
    */
-  const figureOfPlace = question.wantsFigure || question.asksAmount;
-  const subPlaces = figureOfPlace ? (question.subPlaces ?? []).filter((place) => question.concepts.some((c) => !c.situation && c.variants.includes(place))) : [];
+  const subPlaces = asksFigure(question) ? (question.subPlaces ?? []).filter((place) => question.concepts.some((c) => !c.situation && c.variants.includes(place))) : [];
   const countedHead = counted.length > 0 ? countedWords?.slice(-1) : undefined;
   const pairs = adjacentPairs(question);
   const scored: ScoredSentence[] = [];
@@ -431,7 +430,7 @@ function yearMismatch(question: Question, sentence: string, hit: SearchHit): boo
   if (question.period || !periodSaid) return false;
   // A year's plan that links to the period (联动“十五五”规划项目盘子) is the year's plan, and the period's own part
   // (布局“十五五”) answers an item asked of its lists (基本原则的第五条); a figure of the period is none of the year.
-  const yearsPlan = hit.passage.sectionKind === 'plan' && !question.wantsFigure && !question.asksAmount && (periodSaid === 'sentence' || question.ordinal !== undefined);
+  const yearsPlan = hit.passage.sectionKind === 'plan' && !asksFigure(question) && (periodSaid === 'sentence' || question.ordinal !== undefined);
   return !yearsPlan;
 }
 
@@ -487,8 +486,8 @@ function presenceOf(variants: string[], sentence: string, context: string, tunin
   // "串成" in "串联成线": a two-character word with one character put in it is said in part.
   if (word.length === 2) return /[\u3400-\u9fff]{2}/.test(word) && (elided(word, sentence, 1) || abbreviates(word, sentence)) ? Math.max(inContext, tuning.partPresence) : inContext;
   // A Chinese compound names its head last: without it (规上工业企业 for 规上工业增加值) it is another thing.
-  // "普惠托位" in "普惠性托位": the word with a character or two left out of it is the same word.
-  // One character put inside a word of four or more (粮食产量 in 粮食总产量) leaves it the same word.
+  // One character put inside a word of four or more (普惠托位 in 普惠性托位, 粮食产量 in 粮食总产量) leaves it the same word;
+  // two, or one inside a shorter word, leave it said in part.
   if (word.length >= 4 && elided(word, sentence, 1)) return 1;
   if (elided(word, sentence)) return Math.max(inContext, tuning.partPresence);
   if (!sentence.includes(word.slice(-2))) return inContext;

@@ -1,4 +1,4 @@
-import type { Question } from '../search/question.js';
+import { asksFigure, type Question } from '../search/question.js';
 import { comparable } from './select.js';
 
 /** Where in a quote the answer itself stands: `quote.slice(start, end)`. */
@@ -30,7 +30,7 @@ export function answerRange(quote: string, question: Pick<Question, 'concepts' |
   const wanted = inItems.size > 0 ? inItems : new Set(says.flatMap((s) => [...s]));
   if (inItems.size > 0) for (const [i, s] of says.entries()) if (isLead(clauses[i])) says[i] = new Set([...s].filter((label) => inItems.has(label)));
   if (wanted.size === 0) return undefined;
-  const asks = (text: string) => (!(question.wantsFigure || question.asksAmount) || DIGIT.test(text)) && (!question.wantsTime || TIME.test(text));
+  const asks = (text: string) => (!asksFigure(question) || DIGIT.test(text)) && (!question.wantsTime || TIME.test(text));
   // A quote without the asked figure or time (a result said in words) still has a clause that answers.
   const needs = asks(quote) ? asks : () => true;
   let best: QuoteRange | undefined;

@@ -1,7 +1,7 @@
 import type { Passage } from '../corpus/types.js';
 import { COUNTIES } from '../corpus/places.js';
 import { continueFrom, turnOf, type Turn } from '../search/followup.js';
-import { PLAN_PERIOD, type Question, type QuestionReader } from '../search/question.js';
+import { asksFigure, PLAN_PERIOD, type Question, type QuestionReader } from '../search/question.js';
 import type { SearchHit, Searcher } from '../search/searcher.js';
 import type { Store, StoredDocument } from '../store/types.js';
 import { answerFromCredits } from './credits.js';
@@ -233,7 +233,7 @@ export function createStrategies({ store, searcher, documents, weightOf, tuning,
    */
   function counterpart(question: Question, start: ScoredSentence, answering: ScoredSentence[]): ScoredSentence | undefined {
     if (question.years.length !== 1 || question.intent || question.wantsResult || question.wantsList || question.ordinal !== undefined) return undefined;
-    if (!question.wantsFigure && !question.asksAmount) return undefined;
+    if (!asksFigure(question)) return undefined;
     const [year] = question.years;
     const own = yearKind(start, year);
     if (!own) return undefined;
@@ -284,7 +284,7 @@ export function createStrategies({ store, searcher, documents, weightOf, tuning,
     const { hits } = await retrieve(question, tuning.comparisonPassages, timings);
     const { ranked: all } = judge(question, hits, weightOf, tuning);
     // Figures compared need a figure in each statement; wording compared ("说法有啥区别") does not.
-    const figures = question.wantsFigure || question.asksAmount;
+    const figures = asksFigure(question);
     const ranked = all.filter((s) => s.mismatch !== 'figure' && s.coverage >= tuning.minCoverage && (!figures || /\d/.test(s.sentence.text)));
     const best = new Map<string, { order: number; label: string; sentence: ScoredSentence; review: boolean }>();
     for (const candidate of ranked) {

@@ -13,6 +13,11 @@ export { PLAN_PERIOD, type ReadingNote } from './reading-steps.js';
  */
 export type Question = Omit<Termed, 'conceptText'>;
 
+/** Whether a question asks a figure or an amount (多少, 增速, 目标是多少): its answer must carry one. */
+export function asksFigure(question: Pick<Question, 'wantsFigure' | 'asksAmount'>): boolean {
+  return question.wantsFigure || question.asksAmount;
+}
+
 export interface ReaderParts extends ConceptParts {
   /** Cities the reports are about. */
   cities: string[];
