@@ -71,9 +71,9 @@ const SENTENCE_YEARS = /(?<!\d)(20\d{2})(?=\s*年|\s*[—–\-~至到]\s*20\d{2}
 /** "到2025年底", "2027年前": a year by which something is to be done. */
 const BY_YEAR = /(?:到|至)\s*$/;
 const YEAR_BEFORE = /^20\d{2}\s*年(?:底|末)?之?前/;
-/** Units that answer one another: a question's 多少个 is answered by 所, 座, 家… */
+/** Units that answer one another: a question's 多少个 is answered by 所, 座, 家…: 个 stands for any measure word of a count (282天, 30万辆), not of money, a share, a rank (前10位) or times (3次). */
 const UNIT_FAMILIES: Record<string, string[]> = {
-  个: ['个', '所', '座', '家', '项', '处', '名', '条', '户', '件', '块', '套', '台', '部', '场'],
+  个: ['个', '所', '座', '家', '项', '处', '名', '条', '户', '件', '块', '套', '台', '部', '场', '天', '辆', '张', '批', '间', '栋', '棵', '株', '架', '列', '只', '头', '支', '本'],
   人: ['人', '人次', '名'],
   人次: ['人次', '人'],
   万人: ['万人', '人', '人次'],
@@ -145,13 +145,19 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
       const saidHere = new Set<string>();
       const abbreviated = new Set([...abbreviatedIn(says, initials), ...pairs.filter((p) => p.shortened.some((short) => says.includes(short))).flatMap((p) => p.labels)]);
       const sounds = question.concepts.some((c) => c.sound) ? soundsOf(says) : '';
+      const inPlan = hit.passage.sectionKind === 'plan';
+      /** Target words met only by the sentence being in the plan: they do not make it say the question. */
+      const onlyPlanned = new Set<string>();
       for (const { concept } of concepts) {
         const presence = concept.strict
           ? concept.variants.some((v) => says.includes(v)) ? 1 : 0
           : Math.max(presenceOf(concept.variants, says, context, tuning), sidesSaid(concept, says, tuning), abbreviated.has(concept.label) ? tuning.partPresence : 0, concept.sound && sounds.includes(` ${concept.sound} `) ? 1 : 0);
         if (concept.strict && presence === 0) missingFigure = true;
         const related = Math.min(tuning.relatedPresence, Math.max(0, ...(concept.related ?? []).filter((r) => says.includes(r.word)).map((r) => (r.similarity - MIN_SIMILARITY) / 0.3)));
-        presences.set(concept.label, Math.max(presence, related));
+        // What a report plans for its year is its target: its plan part says so for a sentence that does not ("实现城镇新增就业不少于26万人"), as a passage does.
+        const planned = inPlan && !concept.asksFor && ASKS_TARGET.test(concept.label) ? tuning.contextPresence : 0;
+        presences.set(concept.label, Math.max(presence, related, planned));
+        if (planned > Math.max(presence, related)) onlyPlanned.add(concept.label);
         // Presence 1 is a variant in the sentence itself; less is its passage or part of a word.
         if (presence === 1 || related > 0 || abbreviated.has(concept.label)) saidHere.add(concept.label);
       }
@@ -167,7 +173,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
         const paired = concept.onlyWith !== undefined && presences.has(concept.onlyWith);
         const presence = paired && !(saidHere.has(concept.label) && saidHere.has(concept.onlyWith!)) ? 0 : presences.get(concept.label)!;
         // One character other than a noun (老, 大) is found inside any number of words (老百姓): alone it does not make the sentence say the question; 床 in 床位 does.
-        if ((presence === 1 || saidHere.has(concept.label)) && (concept.label.length > 1 || !concept.tag || concept.tag.startsWith('n'))) saysAny = true;
+        if ((presence === 1 || saidHere.has(concept.label)) && !onlyPlanned.has(concept.label) && (concept.label.length > 1 || !concept.tag || concept.tag.startsWith('n'))) saysAny = true;
         if (presence > 0) matched.push({ concept: concept.label, presence: Math.round(presence * 100) / 100 });
         said += weight * presence;
         // A word of the asker's situation counts where the sentence says it and is not missed where it does not.

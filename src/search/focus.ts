@@ -32,8 +32,11 @@ export function focusOf(text: string): Focus {
     .flatMap((m) => splitLead({ start: m.index, end: m.index + m[0].length, text: m[0] }))
     .map((s) => ({ ...s, text: s.text.trim() }))
     .filter((s) => /[\p{L}\p{N}]/u.test(s.text));
+  // People leave the last question mark out ("…稳定在多少？顺便问下水土保持率要达到多少"): a last sentence with no mark that has a question word asks too.
+  const last = sentences.at(-1);
+  const unmarkedLast = last && !/[。！？!?]\s*$/.test(last.text) && ASKS.test(last.text) ? [last] : [];
   const marked = sentences.filter((s) => ENDS_ASKING.test(s.text));
-  const asking = marked.length > 0 ? marked : sentences.filter((s) => ASKS.test(s.text));
+  const asking = marked.length > 0 ? [...marked, ...unmarkedLast.filter((s) => !marked.includes(s))] : sentences.filter((s) => ASKS.test(s.text));
   const lastAsking = asking.at(-1);
   if (!lastAsking) return { asked: text, questions: [text], telling: [], comments: [] };
   // Words after the last question tell when they speak of the asker ("…多少？我是学生。") or are a sentence of their own, ended with a full stop ("…定位是什么？家里人都挺关心以后矿上还有没有活干。").

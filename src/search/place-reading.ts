@@ -24,8 +24,8 @@ export interface PlaceReading {
 
 /** Words for the country as a whole; 全国 is also the place of the national report (`NATIONAL`). */
 const NATIONAL_WORDS = [NATIONAL, '国家', '中国', '我国', '国务院', '中央'];
-/** "The province" as a question says it: the provincial report's place, whichever province that is. */
-const WHOLE_PROVINCE = '全省';
+/** "The province" as a question says it (全省, 我省, 省里, 咱们省): the provincial report's place, whichever province that is. */
+const PROVINCE_WORDS = ['全省', '我省', '本省', '省里', '省'];
 const RANK: Record<Level, number> = { national: 0, province: 1, city: 2, county: 3 };
 /** A time word a place word may stand next to: "国家2025年…", "今年全国…". */
 const TIME_WORD = /^(?:20\d{2}年?|年|今年|明年|去年)$/;
@@ -134,9 +134,9 @@ export function createPlaceReader(reports: ReadonlyArray<ReportPlace>): PlaceRea
     for (const name of namesInOrder(text, known).filter((n) => !onlyInNames(text, n) && !ofProvinces.has(n))) {
       found.push({ word: name, place: name, level: PROVINCES.includes(name) ? 'province' : 'city', covered: false });
     }
-    for (const word of wordsInPlacePosition(text, [...NATIONAL_WORDS, WHOLE_PROVINCE]).filter((w) => !opensInstitutionName(text, w))) {
-      if (word === WHOLE_PROVINCE) {
-        if (provinces.length === 0) found.push({ word, place: WHOLE_PROVINCE, level: 'province', covered: false });
+    for (const word of wordsInPlacePosition(text, [...NATIONAL_WORDS, ...PROVINCE_WORDS]).filter((w) => !opensInstitutionName(text, w))) {
+      if (PROVINCE_WORDS.includes(word)) {
+        if (provinces.length === 0) found.push({ word, place: PROVINCE_WORDS[0], level: 'province', covered: false });
         for (const province of provinces) found.push({ word, place: province, level: 'province', covered: true });
       } else {
         found.push({ word, place: national?.name ?? NATIONAL, level: 'national', covered: national !== undefined });

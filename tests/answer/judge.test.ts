@@ -75,6 +75,16 @@ describe('the judge alone', () => {
     expect(judge(read('甲市2026年增长目标是多少？'), [hit(targets, 'plan')], sameWeight).answering.length).toBeGreaterThan(0);
   });
 
+  it('reads a plan sentence as a target though it does not say 目标, and any measure word as answering 多少个', () => {
+    const weighsTarget = (concept: { label: string }) => (concept.label === '目标' ? 1.5 : 1);
+    const planned = hit('实现城镇新增就业不少于26万人。', 'plan');
+    expect(judge(read('甲市2026年城镇新增就业的目标是多少？'), [planned], weighsTarget).answering.length).toBe(1);
+    expect(judge(read('甲市2026年城镇新增就业的目标是多少？'), [hit('实现城镇新增就业不少于26万人。', 'review')], weighsTarget).answering).toEqual([]);
+    const { answering, ranked } = judge(read('甲市2025年有多少个优良天数？'), [hit('全年优良天数282天，空气质量综合指数4.13。')], sameWeight);
+    expect(ranked[0].mismatch).toBeUndefined();
+    expect(answering.length).toBe(1);
+  });
+
   it('counts a near word the sentence itself says (赤字 for 财政赤字) as the sentence saying the question, not only its passage', () => {
     const neighbours = (word: string) => (word === '财政赤字' ? [{ word: '赤字', similarity: 0.81 }] : []);
     const asked = readQuestion('甲市今年财政赤字规模有多少？', ['甲'], new Set([2025, 2026]), { neighbours });

@@ -19,6 +19,8 @@ describe('where a chat message asks', () => {
     const led = focusOf('孩子回来问了我两个问题：甲市要把哪些景区连起来？又要把哪几个景点串成线？');
     expect(led.questions).toEqual(['甲市要把哪些景区连起来？', '又要把哪几个景点串成线？']);
     expect(led.asked).not.toContain('两个问题');
+    // The last question mark left out.
+    expect(focusOf('甲市今年煤炭产量准备稳定在多少？顺便问下水土保持率要达到多少').questions).toEqual(['甲市今年煤炭产量准备稳定在多少？', '顺便问下水土保持率要达到多少']);
   });
 
   it('keeps a short either-or after a question with the question it narrows', () => {

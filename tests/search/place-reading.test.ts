@@ -30,6 +30,9 @@ describe('places read against the reports’ places and levels', () => {
   it('reads a province by its name or as 全省, and a city before the province that locates it', () => {
     expect(levels('山西省2025年新建高标准农田多少亩').cities).toEqual(['山西']);
     expect(levels('全省2025年新增城镇就业目标').cities).toEqual(['山西']);
+    // The province as its people say it: 咱们省, 我省, 省里.
+    for (const q of ['咱们省老小区的电梯今年给不给换', '我省今年粮食产量目标', '省里今年有什么打算']) expect(levels(q).cities).toEqual(['山西']);
+    expect(citiesOnly('咱们省今年有什么打算')).toMatchObject({ cities: [], otherPlaces: ['全省'] });
     const located = levels('山西省晋城市2025年新建社区食堂多少个');
     expect(located.cities).toEqual(['晋城']);
     expect(located.did).toContain('山西 only locates it');
