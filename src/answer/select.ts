@@ -71,6 +71,9 @@ const SENTENCE_YEARS = /(?<!\d)(20\d{2})(?=\s*年|\s*[—–\-~至到]\s*20\d{2}
 /** "到2025年底", "2027年前": a year by which something is to be done. */
 const BY_YEAR = /(?:到|至)\s*$/;
 const YEAR_BEFORE = /^20\d{2}\s*年(?:底|末)?之?前/;
+/** People counted by who they are (20万游客, 7.8万名老年人): a count in 人 of the people the question names ("游客…多少人"), not of others (33万农民工). */
+const PEOPLE = ['游客', '旅客', '居民', '市民', '群众', '学生', '毕业生', '老年人', '老人', '儿童', '患者', '职工', '农民', '人才', '劳动者'];
+const COUNTS_PEOPLE = new Set(['人', '人次', '万人']);
 /** Units that answer one another: a question's 多少个 is answered by 所, 座, 家…: 个 stands for any measure word of a count (282天, 30万辆), not of money, a share, a rank (前10位) or times (3次). */
 const UNIT_FAMILIES: Record<string, string[]> = {
   个: ['个', '所', '座', '家', '项', '处', '名', '条', '户', '件', '块', '套', '台', '部', '场', '天', '辆', '张', '批', '间', '栋', '棵', '株', '架', '列', '只', '头', '支', '本'],
@@ -98,7 +101,8 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
   const concepts = weighConcepts(question.concepts, weightOf, tuning);
   const topScore = hits[0]?.score ?? 1;
   const asksTarget = ASKS_TARGET.test(question.text);
-  const countInUnit = question.askedUnit ? unitPattern(UNIT_FAMILIES[question.askedUnit] ?? [question.askedUnit]) : null;
+  const peopleNamed = question.askedUnit && COUNTS_PEOPLE.has(question.askedUnit) ? PEOPLE.filter((people) => question.text.includes(people)) : [];
+  const countInUnit = question.askedUnit ? unitPattern([...(UNIT_FAMILIES[question.askedUnit] ?? [question.askedUnit]), ...peopleNamed]) : null;
   const told = question.concepts.filter((c) => c.kind === 'figure').map((c) => inDigits(comparable(c.label)));
   const initials = initialsOf(question.concepts);
   // "对古交的定位是什么？": a role is asked; the answer makes the thing the subject of becoming something (古交打造…).
@@ -193,6 +197,8 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
             : (countInUnit || question.asksAmount) && !amountOfAsked(says, countInUnit ?? ANY_AMOUNT, topics, countInUnit ? [] : told, counted, countedHead)
               ? 'figure'
             : countInUnit && onlyTold(lower, countInUnit, told)
+              ? 'figure'
+            : countInUnit && !PER_SHORT_PERIOD.test(question.text) && onlyPerShortPeriod(says, countInUnit)
               ? 'figure'
             : asksTarget && hit.passage.sectionKind === 'review' && !TARGET_SAID.test(says)
               ? 'kind'
@@ -438,6 +444,15 @@ function yearMismatch(question: Question, sentence: string, hit: SearchHit): boo
   // (布局“十五五”) answers an item asked of its lists (基本原则的第五条); a figure of the period is none of the year.
   const yearsPlan = hit.passage.sectionKind === 'plan' && !asksFigure(question) && (periodSaid === 'sentence' || question.ordinal !== undefined);
   return !yearsPlan;
+}
+
+/** 每天有近20万游客, 日均: an amount in a day, a week or a month, no total of a year. */
+const PER_SHORT_PERIOD = /每[天日周月]|一天|日均|周均|月均/;
+
+/** "晋中2024年接待游客多少人次？" is not answered by "每天有近20万游客": every amount in the asked unit is one of a day, a week or a month. */
+function onlyPerShortPeriod(sentence: string, inUnit: RegExp): boolean {
+  const clauses = sentence.split(/[，,；;。！？]/).filter((clause) => inUnit.test(clause));
+  return clauses.length > 0 && clauses.every((clause) => PER_SHORT_PERIOD.test(clause));
 }
 
 /**

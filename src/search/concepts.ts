@@ -94,8 +94,8 @@ export interface ConceptParts {
 const ASKS_FOR = /(?:什么|啥|哪些|哪种|怎样的)(?:新|大|好)?$/;
 /** "有没有说法", "有无新举措": whether the reports say anything; the word names the kind of answer. */
 const WHETHER_ANY = /(?:有没有|有无|有木有)(?:新|啥|什么|明确|具体|正式|专门)?的?$/;
-/** What a report says of a thing, as a kind of answer. */
-const SAYING = /^(?:说法|提法|表态|表述|回应|打算|安排|规划|计划|政策|举措|措施|动作|部署|考虑|想法)$/;
+/** What a report says of a thing, as a kind of answer (有没有具体名字: the names are what is asked, no topic a sentence must say). */
+const SAYING = /^(?:说法|提法|表态|表述|回应|打算|安排|规划|计划|政策|举措|措施|动作|部署|考虑|想法|名字|名称|名单|数字|数据|细节)$/;
 /** A word between 的 and 是什么 ("对阳曲的定位是什么"), or between 是怎么 and 的 ("是怎么规划的"), names the kind of answer too. */
 const KIND_BEFORE_WHAT = { before: /的$/, after: /^(?:是什么|是啥|是哪些|是怎样|有哪些)/ };
 const MANNER_ASKED = { before: /(?:怎么|咋)$/, after: /^的/ };

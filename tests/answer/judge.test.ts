@@ -85,6 +85,13 @@ describe('the judge alone', () => {
     expect(answering.length).toBe(1);
   });
 
+  it('counts the people a question names (游客…多少人) in 人, and no other people', () => {
+    expect(judge(read('甲市2025年每天来的游客大概多少人？'), [hit('每天有近20万游客打卡甲市。')], sameWeight).answering.length).toBe(1);
+    // A count of a day is no total: "接待游客多少人次" is not answered by "每天有近20万游客".
+    refusesThenAnswers(read('甲市2025年接待游客多少人次？'), hit('每天有近20万游客打卡甲市。'), 'figure', hit('全年接待游客5000万人次。'));
+    refusesThenAnswers(read('甲市高校毕业生就业有多少人？'), hit('高校毕业生就业帮扶有力，33万农民工就近就业。'), 'unit', hit('高校毕业生就业2.1万人。'));
+  });
+
   it('counts a near word the sentence itself says (赤字 for 财政赤字) as the sentence saying the question, not only its passage', () => {
     const neighbours = (word: string) => (word === '财政赤字' ? [{ word: '赤字', similarity: 0.81 }] : []);
     const asked = readQuestion('甲市今年财政赤字规模有多少？', ['甲'], new Set([2025, 2026]), { neighbours });
