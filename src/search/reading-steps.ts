@@ -43,6 +43,8 @@ export interface Timed extends Focused {
   yearsRelative?: true;
   /** Every year named names a report ("2026年重庆政府工作报告里", "25年的报告"): the report delivered that year, its review as much as its plan. */
   yearsNameReports?: true;
+  /** The year is the one a named report reviews ("2026年的报告里，2025年…"): what that review says is asked. */
+  yearReviewed?: true;
 }
 
 export interface Placed extends Timed {
@@ -248,6 +250,7 @@ export function time(reading: Focused, currentYear: number): Timed {
     years,
     ...(relative.length > 0 ? { yearsRelative: true as const } : {}),
     ...(namesReports ? { yearsNameReports: true as const } : {}),
+    ...(reviewing ? { yearReviewed: true as const } : {}),
     trace: [...reading.trace, { step: 'time', did }],
   };
 }
@@ -341,7 +344,7 @@ const ASKS_TO_WRITE = /(?:帮|给|替|为)(?:我|咱)(?:写|编|作|创作|拟)(
 export function intent(reading: Constrained): Intended {
   const { asked: text, cities, asksAmount } = reading;
   const plans = PLAN_WORDS.test(text);
-  const reviews = REVIEW_WORDS.test(text.replace(COMPARED_YEAR, '').replace(REPORT_SAID, ''));
+  const reviews = reading.yearReviewed === true || REVIEW_WORDS.test(text.replace(COMPARED_YEAR, '').replace(REPORT_SAID, ''));
   const kind: SectionKind | undefined = plans && !reviews ? 'plan' : reviews && !plans ? 'review' : undefined;
   const period = text.match(PLAN_PERIOD)?.[0];
   const aboutReport = /报告|市长/.test(text)

@@ -40,6 +40,8 @@ describe('reading a question', () => {
     expect(readQuestion('晋中2025年报告回顾2023年了吗？', CITIES).years).toEqual([2025, 2023]);
     // The report named, then the year before asked of it: what that report reviews.
     expect(readQuestion('根据晋中2025年政府工作报告，2024年GDP是多少？', CITIES).years).toEqual([2024]);
+    // What that report says of the year is its review: a result is asked, not the year's target.
+    expect(readQuestion('太原2026年的报告里，2025年一年城镇新增就业是多少人？', CITIES)).toMatchObject({ years: [2025], intent: 'review', wantsResult: true });
     expect(readQuestion('晋中2024年和2025年的报告都说了房地产吗？', CITIES).years).toEqual([2024, 2025]);
   });
 
