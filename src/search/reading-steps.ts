@@ -182,9 +182,23 @@ const ASKS_BESIDES_JI = new RegExp(ASKS.source.replace('|(?<![好十这那])几'
  * that only tells while another clause asks: "把晋中几个景点都转一圈，能不能一张票玩好几个地方？" asks no count.
  */
 function amountAskingClauses(text: string): string {
-  const clauses = text.split(/(?<=[,，;；。!！?？])/);
+  const clauses = withoutIndefiniteJi(text).split(/(?<=[,，;；。!！?？])/);
   const asking = clauses.filter((clause) => ASKS_BESIDES_JI.test(clause));
-  return asking.length === 0 ? text : clauses.filter((clause) => asking.includes(clause) || /多少/.test(clause)).join('');
+  return asking.length === 0 ? clauses.join('') : clauses.filter((clause) => asking.includes(clause) || /多少/.test(clause)).join('');
+}
+
+/** A clause that asks yes or no: ends with 吗, or asks 是不是, 会不会, 能不能, 要不要, 可不可以, 是否. */
+const ASKS_YES_OR_NO = /吗\s*[?？]?\s*$|是不是|会不会|能不能|要不要|可不可以|是否/;
+
+/**
+ * In a clause that asks yes or no, 几 is "a few", not "how many": "是不是要晚几年才能退休？", "会多修几个足球场吗？"
+ * ask whether, no count. It is written 些 in such clauses, so no step reads an amount asked.
+ */
+function withoutIndefiniteJi(text: string): string {
+  return text
+    .split(/(?<=[,，;；。!！?？])/)
+    .map((clause) => (ASKS_YES_OR_NO.test(clause) && !/多少|多[大高快]/.test(clause) ? clause.replace(/(?<![哪第这那好十])几(?![时号月点])/g, '些') : clause))
+    .join('');
 }
 
 /** 几件, 多少个: the count asked for, not a thing to find. */
@@ -315,7 +329,7 @@ export function constraints(reading: Placed): Constrained {
     (COUNTED_PEOPLE.test(text) ? '人' : ASKED_PRICE.test(text) ? '元' : ASKED_RATE.test(text) || ASKED_SHARE.test(text) ? '%' : undefined);
   const found: Omit<Constrained, keyof Placed> = {
     conceptText,
-    wantsFigure: FIGURE_WORDS.test(ordinal ? text.replace(ordinal[0], '，') : text),
+    wantsFigure: FIGURE_WORDS.test(withoutIndefiniteJi(ordinal ? text.replace(ordinal[0], '，') : text)),
     asksAmount: ASKS_AMOUNT.test(amountText),
     ...(askedUnit ? { askedUnit } : {}),
     wantsTime: TIME_WORDS.test(text),

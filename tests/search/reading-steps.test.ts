@@ -60,6 +60,9 @@ describe('each reading step on its own', () => {
     // 几 in a clause that only tells, while another clause asks, is "a few": no count is asked.
     expect(upTo('五一想把甲市几个景点都转一圈，能不能一张票玩好几个地方？')).toMatchObject({ asksAmount: false });
     expect(upTo('甲市有几个景点？').asksAmount).toBe(true);
+    // Asking yes or no, 几 is "a few".
+    expect(upTo('甲市会多修几个足球场吗？')).toMatchObject({ asksAmount: false, wantsFigure: false });
+    expect(upTo('咱们国家以后是不是要晚几年才能退休？')).toMatchObject({ asksAmount: false, wantsFigure: false });
     expect(upTo('甲市有没有新建公园，建了几个？')).toMatchObject({ asksAmount: true, askedUnit: '个' });
     const item = upTo('第三件是什么？');
     expect(item.ordinal).toBe(3);
