@@ -36,6 +36,19 @@ describe('everyday words lexicon (data/lexicon.yaml)', () => {
     }
   });
 
+  it('has general everyday words of national policy and no question frame among them', () => {
+    for (const [everyday, report] of [
+      ['工钱', '工资'],
+      ['骗子', '电信网络诈骗'],
+      ['抽血', '检验'],
+      ['歇脚', '户外劳动者服务站点'],
+    ]) {
+      expect(lexicon.termsFor(everyday), everyday).toContain(report);
+    }
+    // A phrase that only frames a question (今年目标, 经济好不好, 游客多不多) would stand a report term in for the frame.
+    for (const frame of ['今年目标', '增长目标', '经济好不好', '游客多']) expect(lexicon.termsFor(frame), frame).toEqual([]);
+  });
+
   it('never stands a report term of one character in for a phrase: it would be found inside unrelated words (展 in 发展)', () => {
     const singles = ['展览', '展出', '排第几', '下雨', '雨季', '树林', '山林', '电', '村子'].filter((phrase) => lexicon.termsFor(phrase).some((t) => t.length === 1));
     expect(singles).toEqual([]);
