@@ -159,27 +159,29 @@ function reviewedYear(source: string, year: number): Found<number> {
   return { value: year - 1, from: said?.[0] ?? '' };
 }
 
+/** A session line (——2025年1月8日在…会议上), a speaker's line (市长 盛阅春) or the greeting: no title. */
+const NO_TITLE = /^[—－-]|会议上|(?:市长|省长|区长|县长|州长|主席|总理)\s*\S{1,4}$|^各位代表/;
+
 /** A line that names a work report and is no sentence of it (向大会报告工作，…). */
 function isTitleLine(line: string): boolean {
   return REPORT_NAME.test(line) && line.length <= 60 && !/[，。；：]/.test(line.replace(/（[^）]*）/g, ''));
 }
 
 /**
- * The report's own title: a title line (or the file's title, such as an HTML <title>), else the
- * first short line. A bare "政府工作报告" gets the place and year it was read with, so that the
- * list of reports tells them apart.
+ * The report's own title: a title line (or the file's title, such as an HTML <title>). A bare
+ * "政府工作报告", or none at all, gets the place and year it was read with, so that the list of
+ * reports tells them apart; with neither known, the first short line that is no session, speaker or
+ * greeting line.
  */
 function titleFrom(head: string[], candidate: string | undefined, place: Place | undefined, year: number): Found<string> | undefined {
   const pageTitle = candidate?.split(/[_|｜]/).map(unspaced).find((part) => REPORT_NAME.test(part)) ?? '';
   const named = [pageTitle, ...head].find(isTitleLine);
-  if (named) {
-    const bare = named.replace(/\s/g, '');
-    if (/^(?:政府)?工作报告$/.test(bare) && place && year) {
-      const whose = place.level === 'national' ? '国务院' : `${place.name}${place.level === 'province' ? '省' : place.level === 'city' ? '市' : ''}`;
-      return { value: place.level === 'national' ? `${year}年${whose}${bare}` : `${whose}${year}年${bare}`, from: named };
-    }
-    return { value: named, from: named };
+  const bare = named?.replace(/\s/g, '') ?? '政府工作报告';
+  if ((!named || /^(?:政府)?工作报告$/.test(bare)) && place && year) {
+    const whose = place.level === 'national' ? '国务院' : `${place.name}${place.level === 'province' ? '省' : place.level === 'city' ? '市' : ''}`;
+    return { value: place.level === 'national' ? `${year}年${whose}${bare}` : `${whose}${year}年${bare}`, from: named ?? '' };
   }
-  const short = head.find((l) => l.length <= 30 && !/[。；]/.test(l)) ?? candidate?.trim();
+  if (named) return { value: named, from: named };
+  const short = head.find((l) => l.length <= 30 && !/[。；]/.test(l) && !NO_TITLE.test(l)) ?? candidate?.trim();
   return short ? { value: short, from: short } : undefined;
 }

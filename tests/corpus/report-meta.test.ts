@@ -35,6 +35,11 @@ describe('metadata read from a report added under a neutral file name', () => {
     expect(readMeta('x.txt', text, []).meta).toMatchObject({ title: '河南省2022年政府工作报告', level: 'province', city: '河南', year: 2022, reviews: 2021 });
   });
 
+  it('titles a report with no title line by its place and year, never by its speaker\'s line', () => {
+    const text = '——2025年1月8日在武汉市第十五届人民代表大会第五次会议上\n市长 某某\n各位代表：\n一、2024年工作回顾\n2024年，全市生产总值增长。';
+    expect(readMeta('x.txt', text, []).meta).toMatchObject({ title: '武汉市2025年政府工作报告', city: '武汉', year: 2025, reviews: 2024 });
+  });
+
   it('never takes the place or year from the file name', () => {
     const { meta } = readMeta('taiyuan-2024.txt', '各位代表：\n\n过去一年，我们做了很多工作。', ['太原']);
     expect(meta).toMatchObject({ id: 'taiyuan-2024', city: '', year: 0 });
