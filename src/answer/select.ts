@@ -93,6 +93,12 @@ const UNIT_FAMILIES: Record<string, string[]> = {
   '%': ['%', '％', '个百分点'],
 };
 
+/** The units that answer a count asked in `unit`: a measure word of things (家, 座, 所) any other, since people and reports pick them differently (多少家博物馆, 博物馆108座). */
+function unitsAnswering(unit: string): string[] {
+  const own = UNIT_FAMILIES[unit] ?? [unit];
+  return UNIT_FAMILIES['个'].includes(unit) ? [...new Set([...own, ...UNIT_FAMILIES['个']])] : own;
+}
+
 /**
  * Scores every sentence of the retrieved passages: concept coverage first, then a figure or a
  * time when one is asked for, the passage's retrieval rank, and its fit with the asked year.
@@ -102,7 +108,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
   const topScore = hits[0]?.score ?? 1;
   const asksTarget = ASKS_TARGET.test(question.text);
   const peopleNamed = question.askedUnit && COUNTS_PEOPLE.has(question.askedUnit) ? PEOPLE.filter((people) => question.text.includes(people)) : [];
-  const countInUnit = question.askedUnit ? unitPattern([...(UNIT_FAMILIES[question.askedUnit] ?? [question.askedUnit]), ...peopleNamed]) : null;
+  const countInUnit = question.askedUnit ? unitPattern([...unitsAnswering(question.askedUnit), ...peopleNamed]) : null;
   const told = question.concepts.filter((c) => c.kind === 'figure').map((c) => inDigits(comparable(c.label)));
   const initials = initialsOf(question.concepts);
   // "对古交的定位是什么？": a role is asked; the answer makes the thing the subject of becoming something (古交打造…).
@@ -237,7 +243,7 @@ const QUOTED = /[“"「]([\u3400-\u9fff]{3,12})[”"」]/g;
 const ASKS_WHAT_IS_SAID = /有没有提|提没提|提到|提了|提过|是不是|怎么说|怎么提|咋说|咋提|原话|怎么写|咋写/;
 
 /** After an amount, what goes on with it rather than naming a thing it counts: more of its unit (亿元, 万个, 万人次, 平方米), 左右, 以上, 余, 的. */
-const AMOUNT_GOES_ON = /^[万亿千百元人次吨米亩顷瓦时平方公里个件项所座家户条场批类种位名块台辆套张处的以左余多及和、等之]/;
+const AMOUNT_GOES_ON = /^[万亿千百元人次吨米亩顷瓦时平方公里个件项所座家户条场批类种位名块台辆套张处斤克升度天周倍轮届箱的以左余多及和、等之]/;
 
 /**
  * Whether the clause has an amount, and, when the question counts a thing (多少博物馆: `counted`, the
@@ -250,6 +256,8 @@ function countsAsked(clause: string, amount: RegExp, counted: string[], countedH
     const after = clause.slice(match.index + match[0].length);
     // 5A级, 5G: a grade or a name, no amount.
     if (/^[a-z]/i.test(after)) continue;
+    // 20万游客: the asked people are the unit of the count itself.
+    if (counted.some((way) => match[0].endsWith(way))) return true;
     if (counted.some((way) => after.slice(0, way.length + 5).includes(way))) return true;
     // 3块“金字招牌”, 32场演唱会: a name or a noun after the amount is what it counts.
     if (/^\s*[“"《「]/.test(after) || (/^[\u3400-\u9fff]/.test(after) && !AMOUNT_GOES_ON.test(after))) continue;

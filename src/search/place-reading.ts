@@ -1,4 +1,4 @@
-import { COUNTIES, OTHER_PLACES, PREFECTURE_CITIES, PREFECTURE_CITIES_BY_PROVINCE, PROVINCES } from '../corpus/places.js';
+import { CITY_NICKNAMES, COUNTIES, OTHER_PLACES, PREFECTURE_CITIES, PREFECTURE_CITIES_BY_PROVINCE, PROVINCES } from '../corpus/places.js';
 import { NATIONAL, type Level } from '../corpus/types.js';
 import { cutWords } from '../text/tokenize.js';
 
@@ -116,6 +116,10 @@ export function createPlaceReader(reports: ReadonlyArray<ReportPlace>): PlaceRea
     const found: Mention[] = [];
     for (const { name, level } of byName.values()) {
       if (level !== 'national' && text.includes(name)) found.push({ word: name, place: name, level, covered: true });
+    }
+    for (const [nickname, city] of Object.entries(CITY_NICKNAMES)) {
+      const report = byName.get(city);
+      if (report && text.includes(nickname) && !onlyInNames(text, nickname)) found.push({ word: nickname, place: city, level: report.level, covered: true });
     }
     for (const [city, counties] of Object.entries(COUNTIES)) {
       for (const county of counties.filter((c) => text.includes(c) && !byName.has(c))) {

@@ -85,6 +85,12 @@ describe('the judge alone', () => {
     expect(answering.length).toBe(1);
   });
 
+  it('takes any measure word of things for another (多少家博物馆: 108座), a weight in 斤, and people counted in the asked people', () => {
+    expect(judge(read('甲市现在一共有多少家博物馆？'), [hit('博物馆达到108座。')], sameWeight).answering.length).toBe(1);
+    expect(judge(read('甲市2025年打算收多少粮食？'), [hit('确保粮食产量达到5.24亿斤以上。', 'plan')], sameWeight).answering.length).toBe(1);
+    expect(judge(read('甲市2025年一天能来多少游客？'), [hit('每天有近20万游客“打卡”甲市。')], sameWeight).answering.length).toBe(1);
+  });
+
   it('counts the people a question names (游客…多少人) in 人, and no other people', () => {
     expect(judge(read('甲市2025年每天来的游客大概多少人？'), [hit('每天有近20万游客打卡甲市。')], sameWeight).answering.length).toBe(1);
     // A count of a day is no total: "接待游客多少人次" is not answered by "每天有近20万游客".

@@ -23,6 +23,12 @@ describe('places read against the reports’ places and levels', () => {
     expect(levels('那全国呢？').cities).toEqual(['全国']);
   });
 
+  it('reads what people call a city (江城) as the city, where its report is here', () => {
+    const withWuhan = createPlaceReader([{ name: '武汉', level: 'city' }, { name: '晋中', level: 'city' }]);
+    expect(withWuhan('江城今年会不会多建老年食堂？')).toMatchObject({ cities: ['武汉'], placeWords: ['江城'] });
+    expect(citiesOnly('江城今年会不会多建老年食堂？').cities).toEqual([]);
+  });
+
   it('does not read the country from a word that qualifies a thing', () => {
     for (const q of ['国家级高新区有几个', '中国式现代化怎么推进', '空气质量在全国排第几', '争取了多少中央预算内投资']) expect(levels(q)).toMatchObject({ cities: [], otherPlaces: [] });
   });
