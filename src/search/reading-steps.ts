@@ -202,7 +202,7 @@ function withoutIndefiniteJi(text: string): string {
 }
 
 /** 几件, 多少个: the count asked for, not a thing to find. */
-const COUNT_WORD = /^(?:几|多少)[个位名件项户家所座张套条场次天块处台架辆]$/;
+const COUNT_WORD = /^(?:几|多少)[个位名件项户家所座张套条场次天块处台架辆段批期种类片栋间轮届]$/;
 /** "多少钱", "学费多少", "票价是多少": a price is an amount of money. */
 const ASKED_PRICE = /多少钱|几块钱|什么价|(?:学费|票价|房价|价格|价钱|租金|房租|工资|收费|费用|起步价)(?:是|要|大概|一般)*(?:多少|几)/;
 /** "多少游客", "游客多少": people are counted in 人 (or 人次). */

@@ -106,6 +106,10 @@ describe('reading a question', () => {
     const q = readQuestion('我在一个公益基金会做项目。太原2026年对公益慈善事业有没有说法？', CITIES);
     expect(q.concepts.find((c) => c.label === '说法')?.asksFor).toBe(true);
     expect(readQuestion('太原26年打算修多少条路啊，有没有具体名字', CITIES).concepts.find((c) => c.label === '名字')?.asksFor).toBe(true);
+    // 几段, 几批: the count asked, no thing the asked one must be said with.
+    const sections = readQuestion('太原2024年新开了哪几段地铁？', CITIES);
+    expect(labels(sections)).not.toContain('几段');
+    expect(sections.concepts.find((c) => c.label === '地铁')?.onlyWith).toBeUndefined();
     expect(q.concepts.find((c) => c.label === '公益')?.onlyWith).toBeUndefined();
     // A kind word still makes another kind of thing: 二手挖掘机 is no 挖掘机.
     expect(readQuestion('二手挖掘机卖了多少台？', CITIES).concepts.find((c) => c.label === '挖掘机')?.onlyWith).toBe('二手');
