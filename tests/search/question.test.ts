@@ -106,6 +106,10 @@ describe('reading a question', () => {
     const q = readQuestion('我在一个公益基金会做项目。太原2026年对公益慈善事业有没有说法？', CITIES);
     expect(q.concepts.find((c) => c.label === '说法')?.asksFor).toBe(true);
     expect(readQuestion('太原26年打算修多少条路啊，有没有具体名字', CITIES).concepts.find((c) => c.label === '名字')?.asksFor).toBe(true);
+    // How a told figure is compared (超过15%了吗) is no topic.
+    const compared = readQuestion('太原2024年城乡低保标准提高幅度超过15%了吗？', CITIES);
+    expect(labels(compared)).toContain('15%');
+    expect(labels(compared)).not.toContain('超过');
     // 几段, 几批: the count asked, no thing the asked one must be said with.
     const sections = readQuestion('太原2024年新开了哪几段地铁？', CITIES);
     expect(labels(sections)).not.toContain('几段');
