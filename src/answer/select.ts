@@ -108,7 +108,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
   const topScore = hits[0]?.score ?? 1;
   const asksTarget = ASKS_TARGET.test(question.text);
   const peopleNamed = question.askedUnit && COUNTS_PEOPLE.has(question.askedUnit) ? PEOPLE.filter((people) => question.text.includes(people)) : [];
-  const countInUnit = question.askedUnit ? unitPattern([...unitsAnswering(question.askedUnit), ...peopleNamed]) : null;
+  const countInUnit = question.askedUnit ? unitPattern([...unitsAnswering(question.askedUnit), ...peopleNamed], /第几/.test(question.text)) : null;
   const told = question.concepts.filter((c) => c.kind === 'figure').map((c) => inDigits(comparable(c.label)));
   const initials = initialsOf(question.concepts);
   // "对古交的定位是什么？": a role is asked; the answer makes the thing the subject of becoming something (古交打造…).
@@ -478,10 +478,11 @@ function inDigits(amount: string): string {
   return amount.replace(/^[两二三四五六七八九十]+/, (numeral) => String(numberOf(numeral)));
 }
 
-/** A count in one of the units, in digits (10个, 3.2万人) or in words (十件, 两所; not 一, mostly "a", nor 千家万户). */
-function unitPattern(units: string[]): RegExp {
+/** A count in one of the units, in digits (10个, 3.2万人) or in words (十件, 两所; not 一, mostly "a", nor 千家万户); not an ordinal (第1000万辆) unless one is asked (第几届). */
+function unitPattern(units: string[], ordinalAsked = false): RegExp {
   const said = units.map((unit) => `${unit}${unit === '个' ? NOT_A_COUNT : ''}`).join('|');
-  return new RegExp(`(?:\\d\\s*[余多]?\\s*[万亿千百]?|[两二三四五六七八九十][两二三四五六七八九十百千万]*[余多]?)\\s*(?:${said})`);
+  const notOrdinal = ordinalAsked ? '' : '(?<!第)';
+  return new RegExp(`(?:(?<![\\d.])${notOrdinal}\\d[\\d.]*\\s*[余多]?\\s*[万亿千百]?|${notOrdinal}[两二三四五六七八九十][两二三四五六七八九十百千万]*[余多]?)\\s*(?:${said})`);
 }
 
 /**

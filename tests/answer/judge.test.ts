@@ -91,6 +91,11 @@ describe('the judge alone', () => {
     expect(judge(read('甲市2025年一天能来多少游客？'), [hit('每天有近20万游客“打卡”甲市。')], sameWeight).answering.length).toBe(1);
   });
 
+  it('takes no ordinal for a count (第1000万辆), unless an ordinal is asked (第几届)', () => {
+    refusesThenAnswers(read('2025年甲市一共生产了多少万辆新能源汽车？'), hit('中国年度第1000万辆新能源汽车在甲市下线。'), 'unit', hit('全年生产新能源汽车30万辆。'));
+    expect(judge(read('甲市办过国际大赛，2025年那次是第几届？'), [hit('成功举办第六届国际柔力球大赛。')], sameWeight).answering.length).toBe(1);
+  });
+
   it('counts the people a question names (游客…多少人) in 人, and no other people', () => {
     expect(judge(read('甲市2025年每天来的游客大概多少人？'), [hit('每天有近20万游客打卡甲市。')], sameWeight).answering.length).toBe(1);
     // A count of a day is no total: "接待游客多少人次" is not answered by "每天有近20万游客".

@@ -60,6 +60,10 @@ describe('each reading step on its own', () => {
     // 几 in a clause that only tells, while another clause asks, is "a few": no count is asked.
     expect(upTo('五一想把甲市几个景点都转一圈，能不能一张票玩好几个地方？')).toMatchObject({ asksAmount: false });
     expect(upTo('甲市有几个景点？').asksAmount).toBe(true);
+    // A magnitude before the unit (多少万吨) is no unit; a count of things before a qualifier (多少个千万元以上的项目) is counted in 个.
+    expect(upTo('去年机场的货邮吞吐量是多少万吨？').askedUnit).toBe('吨');
+    expect(upTo('去年签了多少个千万元以上的项目？').askedUnit).toBe('个');
+    expect(upTo('去年新增就业多少万人？').askedUnit).toBe('万人');
     // Asking yes or no, 几 is "a few".
     expect(upTo('甲市会多修几个足球场吗？')).toMatchObject({ asksAmount: false, wantsFigure: false });
     expect(upTo('咱们国家以后是不是要晚几年才能退休？')).toMatchObject({ asksAmount: false, wantsFigure: false });
