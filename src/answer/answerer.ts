@@ -76,7 +76,10 @@ const GOES_ON = /^(?:那?后来|最后|最终|结果|之后)/;
 /** 这事, 此事, 那件事: pointing back at what was told before. */
 const POINTS_BACK = /[这此那](?:件)?事|[这那]个事/;
 /** A part of a message is labelled by its question, without the question mark. */
-const questionLabel = (part: string) => part.replace(/[?？]\s*$/, '');
+/** A part as its answer is labelled: without its question mark, nor the word that joins it to the part before (还有，另外). */
+const questionLabel = (part: string) => part.replace(/[?？]\s*$/, '').replace(/^(?:还有|另外|再有|再问|顺便问下|顺便问一下|以及)[，,、\s]*/, '');
+/** Words for the present: a time of a part's own. */
+const NOW = /现在|目前|如今|眼下|当前/;
 
 export function createAnswerer({ store, searcher, settings, lexicon = loadLexicon(), wordVectors, now = () => new Date(), tuning = ANSWER_TUNING, onLoad }: AnswererParts): Answerer {
   segmenter();
@@ -221,7 +224,8 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     const parts: Array<{ label: string; question: Question; goesOn?: boolean; firstYears?: number[]; afterYear?: number }> = [];
     for (const [i, part] of asked.entries()) {
       const read = reads[i];
-      const ownYears = read.years.length > 0 || !!read.period;
+      // "晋中现在…一共有多少户？还有，2025年…": a part that says its own time (现在, 目前) takes no year of another.
+      const ownYears = read.years.length > 0 || !!read.period || NOW.test(part);
       const own = { ...read, cities: read.cities.length > 0 ? read.cities : message.cities, years: ownYears ? read.years : message.years };
       const before = parts.at(-1)?.question;
       // A plan told and how it went are answered as a target and a result ("目标：…；实际：…").

@@ -162,6 +162,9 @@ function lexiconOf({ frame, same, topics, english, described }: LexiconData): Le
       for (const { rank, at } of occurrences) {
         const phrase = phrases[rank];
         if (phrase.length === 1 && !singleWordAt.has(at)) continue;
+        // A Latin phrase is a whole word: ai is not said in air.
+        if (/^[a-z0-9]/.test(phrase) && /[a-z0-9]/.test(lower[at - 1] ?? '')) continue;
+        if (/[a-z0-9]$/.test(phrase) && /[a-z0-9]/.test(lower[at + phrase.length] ?? '')) continue;
         if (taken.subarray(at, at + phrase.length).some(Boolean)) continue;
         taken.fill(1, at, at + phrase.length);
         const terms = entries.get(phrase);

@@ -74,6 +74,13 @@ describe('honest answers', () => {
     expect(answer.series?.points.map((p) => p.value)).toEqual(['5%左右', '5%以上']);
   });
 
+  it('answers each part of a message in its own time: 现在 takes no year of another part', async () => {
+    const answer = await answerer.answer('晋中现在规上工业企业一共有多少户？还有，2025年粮食总产量目标定的多少？');
+    expect(answer.parts?.map((p) => p.label)).toEqual(['晋中现在规上工业企业一共有多少户', '2025年粮食总产量目标定的多少']);
+    expect(answer.answer).toContain('规上工业企业总数1164户');
+    expect(answer.answer).not.toContain('新增规上工业企业67户');
+  });
+
   it('answers once about what links two cities, instead of once per city', async () => {
     const answer = await answerer.answer('太原晋中一体化进展怎么样？');
     expect(answer.parts).toBeUndefined();

@@ -49,6 +49,11 @@ describe('everyday words lexicon (data/lexicon.yaml)', () => {
     for (const frame of ['今年目标', '增长目标', '经济好不好', '游客多']) expect(lexicon.termsFor(frame), frame).toEqual([]);
   });
 
+  it('finds a Latin phrase only as a whole word (ai is not said in air)', () => {
+    expect(find('air quality综合指数是多少')).not.toContain('ai');
+    expect(find('太原的AI产业')).toContain('ai');
+  });
+
   it('never stands a report term of one character in for a phrase: it would be found inside unrelated words (展 in 发展)', () => {
     const singles = ['展览', '展出', '排第几', '下雨', '雨季', '树林', '山林', '电', '村子'].filter((phrase) => lexicon.termsFor(phrase).some((t) => t.length === 1));
     expect(singles).toEqual([]);
