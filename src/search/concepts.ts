@@ -201,7 +201,9 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
     if (covered[match.index]) continue;
     const [said, countNumeral, countUnit, hoursNumeral, hoursUnit] = match;
     const [numeral, unit] = countNumeral ? [countNumeral, countUnit] : [hoursNumeral, hoursUnit];
-    const count: Concept = { ...figure(said), variants: [said, `${numberOf(numeral)}${unit}`] };
+    // "十件民生实事里要新建多少个足球场？": a count that names a list, of which another count is asked, is said by its items without it.
+    const namesList = countNumeral !== undefined && new RegExp(`(?:多少|几)(?!${unit})`).test(text.slice(match.index + said.length));
+    const count: Concept = { ...figure(said), variants: [said, `${numberOf(numeral)}${unit}`], ...(namesList ? { strict: false, asksFor: true } : {}) };
     concepts.push(count);
     figureSpans.set(count, [match.index, match.index + said.length]);
     covered.fill(1, match.index, match.index + said.length);

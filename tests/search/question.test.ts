@@ -106,6 +106,9 @@ describe('reading a question', () => {
     const q = readQuestion('我在一个公益基金会做项目。太原2026年对公益慈善事业有没有说法？', CITIES);
     expect(q.concepts.find((c) => c.label === '说法')?.asksFor).toBe(true);
     expect(readQuestion('太原26年打算修多少条路啊，有没有具体名字', CITIES).concepts.find((c) => c.label === '名字')?.asksFor).toBe(true);
+    // A count naming a list, of which another count is asked, is no figure an answer (one of its items) must repeat.
+    expect(readQuestion('太原2025年十件民生实事里要新建多少个社会足球场？', CITIES).concepts.find((c) => c.label === '十件')).toMatchObject({ strict: false, asksFor: true });
+    expect(readQuestion('太原2025年十件民生实事完成了吗？', CITIES).concepts.find((c) => c.label === '十件')?.strict).toBe(true);
     // How a told figure is compared (超过15%了吗) is no topic.
     const compared = readQuestion('太原2024年城乡低保标准提高幅度超过15%了吗？', CITIES);
     expect(labels(compared)).toContain('15%');
