@@ -109,6 +109,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
   const asksTarget = ASKS_TARGET.test(question.text);
   const peopleNamed = question.askedUnit && COUNTS_PEOPLE.has(question.askedUnit) ? PEOPLE.filter((people) => question.text.includes(people)) : [];
   const countInUnit = question.askedUnit ? unitPattern([...unitsAnswering(question.askedUnit), ...peopleNamed], /第几/.test(question.text)) : null;
+  const perShortPeriodAsked = PER_SHORT_PERIOD.test(question.text);
   const told = question.concepts.filter((c) => c.kind === 'figure').map((c) => inDigits(comparable(c.label)));
   const initials = initialsOf(question.concepts);
   // "对古交的定位是什么？": a role is asked; the answer makes the thing the subject of becoming something (古交打造…).
@@ -204,7 +205,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
               ? 'figure'
             : countInUnit && onlyTold(lower, countInUnit, told)
               ? 'figure'
-            : countInUnit && !PER_SHORT_PERIOD.test(question.text) && onlyPerShortPeriod(says, countInUnit)
+            : countInUnit && !perShortPeriodAsked && onlyPerShortPeriod(says, countInUnit)
               ? 'figure'
             : asksTarget && hit.passage.sectionKind === 'review' && !TARGET_SAID.test(says)
               ? 'kind'

@@ -36,7 +36,7 @@ export function focusOf(text: string): Focus {
   const last = sentences.at(-1);
   const unmarkedLast = last && !/[。！？!?]\s*$/.test(last.text) && ASKS.test(last.text) ? [last] : [];
   const marked = sentences.filter((s) => ENDS_ASKING.test(s.text));
-  const asking = marked.length > 0 ? [...marked, ...unmarkedLast.filter((s) => !marked.includes(s))] : sentences.filter((s) => ASKS.test(s.text));
+  const asking = marked.length > 0 ? [...marked, ...unmarkedLast] : sentences.filter((s) => ASKS.test(s.text));
   const lastAsking = asking.at(-1);
   if (!lastAsking) return { asked: text, questions: [text], telling: [], comments: [] };
   // Words after the last question tell when they speak of the asker ("…多少？我是学生。") or are a sentence of their own, ended with a full stop ("…定位是什么？家里人都挺关心以后矿上还有没有活干。").

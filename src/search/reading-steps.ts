@@ -172,8 +172,10 @@ const ASKED_SHARE = /(?:占比|比例|比重|率)(?:是|为|达到|达|有|能�
 const DEMONSTRATIVE = /^[这那哪此该每各某][个场口家座所位条件项种类次块片些只台辆批]$/;
 /** 多不多, 贵不贵: a yes-or-no frame around a word, not a thing asked about. */
 const EITHER_OR = /^([\u3400-\u9fff])不\1$/;
-/** 多少, 几个, 有多大 (规模多大, 增速多快); not 哪几 (which), 第几 (a rank), 几时 or 几号 (a time), 这几/那几/好几/十几 (a few), 多大的 (a manner: 多大的辐射范围). */
-const ASKS_AMOUNT = /多少|多[大高快](?!的)|(?<![哪第这那好十])几(?![时号月点])/;
+/** 几 asking how many: not 哪几 (which), 第几 (a rank), 几时 or 几号 (a time), 这几/那几/好几/十几 (a few). */
+const HOW_MANY_JI = '(?<![哪第这那好十])几(?![时号月点])';
+/** 多少, 几个, 有多大 (规模多大, 增速多快); not 多大的 (a manner: 多大的辐射范围). */
+const ASKS_AMOUNT = new RegExp(`多少|多[大高快](?!的)|${HOW_MANY_JI}`);
 /** A question word other than 几 (see `amountAskingClauses`). */
 const ASKS_BESIDES_JI = new RegExp(ASKS.source.replace('|(?<![好十这那])几', ''));
 
@@ -182,23 +184,26 @@ const ASKS_BESIDES_JI = new RegExp(ASKS.source.replace('|(?<![好十这那])几'
  * that only tells while another clause asks: "把晋中几个景点都转一圈，能不能一张票玩好几个地方？" asks no count.
  */
 function amountAskingClauses(text: string): string {
-  const clauses = withoutIndefiniteJi(text).split(/(?<=[,，;；。!！?？])/);
+  const clauses = clausesOf(text).map(indefiniteJiOut);
   const asking = clauses.filter((clause) => ASKS_BESIDES_JI.test(clause));
   return asking.length === 0 ? clauses.join('') : clauses.filter((clause) => asking.includes(clause) || /多少/.test(clause)).join('');
 }
 
+/** The clauses of a text, each with the mark that ends it. */
+function clausesOf(text: string): string[] {
+  return text.split(/(?<=[,，;；。!！?？])/);
+}
+
 /** A clause that asks yes or no: ends with 吗, or asks 是不是, 会不会, 能不能, 要不要, 可不可以, 是否. */
 const ASKS_YES_OR_NO = /吗\s*[?？]?\s*$|是不是|会不会|能不能|要不要|可不可以|是否/;
+const EVERY_HOW_MANY_JI = new RegExp(HOW_MANY_JI, 'g');
 
 /**
  * In a clause that asks yes or no, 几 is "a few", not "how many": "是不是要晚几年才能退休？", "会多修几个足球场吗？"
  * ask whether, no count. It is written 些 in such clauses, so no step reads an amount asked.
  */
-function withoutIndefiniteJi(text: string): string {
-  return text
-    .split(/(?<=[,，;；。!！?？])/)
-    .map((clause) => (ASKS_YES_OR_NO.test(clause) && !/多少|多[大高快]/.test(clause) ? clause.replace(/(?<![哪第这那好十])几(?![时号月点])/g, '些') : clause))
-    .join('');
+function indefiniteJiOut(clause: string): string {
+  return ASKS_YES_OR_NO.test(clause) && !/多少|多[大高快]/.test(clause) ? clause.replace(EVERY_HOW_MANY_JI, '些') : clause;
 }
 
 /** 几件, 多少个: the count asked for, not a thing to find. */
@@ -329,7 +334,7 @@ export function constraints(reading: Placed): Constrained {
     (COUNTED_PEOPLE.test(text) ? '人' : ASKED_PRICE.test(text) ? '元' : ASKED_RATE.test(text) || ASKED_SHARE.test(text) ? '%' : undefined);
   const found: Omit<Constrained, keyof Placed> = {
     conceptText,
-    wantsFigure: FIGURE_WORDS.test(withoutIndefiniteJi(ordinal ? text.replace(ordinal[0], '，') : text)),
+    wantsFigure: FIGURE_WORDS.test(clausesOf(ordinal ? text.replace(ordinal[0], '，') : text).map(indefiniteJiOut).join('')),
     asksAmount: ASKS_AMOUNT.test(amountText),
     ...(askedUnit ? { askedUnit } : {}),
     wantsTime: TIME_WORDS.test(text),
