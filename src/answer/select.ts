@@ -6,6 +6,7 @@ import { asksFigure, PLAN_PERIOD, type Question } from '../search/question.js';
 import { MIN_SIMILARITY } from '../search/word-vectors.js';
 import { numberOf } from '../text/numerals.js';
 import { syllableOf } from '../text/syllables.js';
+import { otherSpellings } from '../text/unit-spellings.js';
 import { ANSWER_TUNING, type AnswerTuning } from './settings.js';
 
 export interface ScoredSentence {
@@ -95,7 +96,7 @@ const UNIT_FAMILIES: Record<string, string[]> = {
 
 /** The units that answer a count asked in `unit`: a measure word of things (家, 座, 所) any other, since people and reports pick them differently (多少家博物馆, 博物馆108座). */
 function unitsAnswering(unit: string): string[] {
-  const own = UNIT_FAMILIES[unit] ?? [unit];
+  const own = UNIT_FAMILIES[unit] ?? [unit, ...otherSpellings(unit)];
   return UNIT_FAMILIES['个'].includes(unit) ? [...new Set([...own, ...UNIT_FAMILIES['个']])] : own;
 }
 
@@ -121,11 +122,12 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
    * them. The asker's story counts ("…办过国际大赛，那次是第几届？" asks about the 大赛 it told of); one
    * character only as a noun (床 in 床位). Words of what happens to it (增长, 目标) count only when the
    * question names nothing else: "社会消费品零售总额增长目标" is not answered by "国内生产总值增长5%左右".
+   * A described term is said by the words of what it is, too (农村公路 for 四好农村路).
    */
   const topicConcepts = question.concepts.filter((c) => c.kind !== 'figure' && !c.asksFor && (c.label.length > 1 || nounOfOne(c)));
   const isMeasured = (c: Concept) => namesTopic(c) || nounOfOne(c);
   const measured = topicConcepts.some(isMeasured) ? topicConcepts.filter(isMeasured) : topicConcepts;
-  const topics = measured.map((c) => [...c.variants, ...(c.related ?? []).map((r) => r.word)].filter((v) => v.length > 1 || nounOfOne(c)));
+  const topics = measured.map((c) => [...c.variants, ...(c.related ?? []).map((r) => r.word), ...(c.sideWords?.[0] ?? [])].filter((v) => v.length > 1 || nounOfOne(c)));
   /** Phrases of three or more characters the question quotes, and whether it asks whether or how the reports say something. */
   const quoted = [...question.text.matchAll(QUOTED)].map((m) => m[1]);
   const asksWhatIsSaid = ASKS_WHAT_IS_SAID.test(question.text);
@@ -365,11 +367,14 @@ function adjacentPairs(question: Question): Array<{ labels: [string, string]; sh
 /** How many words a run of first characters must shorten: two (中国 for 中心、国家) happen by chance. */
 const ABBREVIATED_WORDS = 3;
 
-/** A described term not named: in part, as the share of the question's describing sides the sentence says (up to `partPresence`). */
+/**
+ * A described term not named: said almost fully (`describedPresence`) where the sentence says every side the question
+ * describes it by (升级改造农村公路超4000公里 for 农村的路…修…公里), else in part, as the share of those sides it says (up to `partPresence`).
+ */
 function sidesSaid(concept: Concept, sentence: string, tuning: AnswerTuning): number {
   if (!concept.sideWords) return 0;
   const said = concept.sideWords.filter((words) => words.some((word) => sentence.includes(word))).length;
-  return (tuning.partPresence * said) / concept.sideWords.length;
+  return said === concept.sideWords.length ? tuning.describedPresence : (tuning.partPresence * said) / concept.sideWords.length;
 }
 
 /** Text as the judge compares it with a concept's variants: lower case, without white space. */

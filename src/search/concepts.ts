@@ -1,6 +1,7 @@
 import { COUNTIES, ENCLOSING_REGIONS, OTHER_PLACES, PREFECTURE_CITIES } from '../corpus/places.js';
 import type { ShortForms } from './short-forms.js';
 import { numberOf } from '../text/numerals.js';
+import { figureSpellings } from '../text/unit-spellings.js';
 import { pinyinSyllables } from '../text/syllables.js';
 import { storyParts, tellingClauses } from './clauses.js';
 import { focusOf } from './focus.js';
@@ -482,7 +483,7 @@ function joinReportPairs(tokens: Array<{ word: string; tag: string }>, knows: (w
   return joined;
 }
 
-/** A number with its unit (3号线, 5%), said exactly or not at all. */
+/** A number with its unit (3号线, 5%), said exactly (in either spelling of its unit) or not at all. */
 export function figure(label: string): Concept {
-  return { label, variants: [label], kind: 'figure', strict: true };
+  return { label, variants: [label, ...figureSpellings(label)], kind: 'figure', strict: true };
 }

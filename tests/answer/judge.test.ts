@@ -360,12 +360,28 @@ describe('the judge alone', () => {
     expect(judge(question, [hit('打造连接四市1小时城市快速路。', 'plan')], sameWeight).ranked[0].mismatch).toBeUndefined();
   });
 
-  it('takes a sentence saying the describing words of a described term, not the term (another place\'s name for it), as saying it in part', () => {
+  it('takes a sentence saying the describing words of a described term, not the term (another place\'s name for it), as saying it almost fully, or in part for one side', () => {
     const question = read('甲市2025年要改造多少处老旧厂房？');
     const described = question.concepts.find((c) => c.sides !== undefined);
     expect(described?.sideWords?.flat()).toEqual(expect.arrayContaining(['旧厂房', '改造']));
     const [best] = judge(question, [hit('改造提升老旧厂房40处。', 'plan')], sameWeight).ranked;
-    expect(best.matched).toContainEqual({ concept: described!.label, presence: ANSWER_TUNING.partPresence });
+    expect(best.matched).toContainEqual({ concept: described!.label, presence: ANSWER_TUNING.describedPresence });
+    const [oneSide] = judge(question, [hit('盘活老旧厂房40处。', 'plan')], sameWeight).ranked;
+    expect(oneSide.matched).toContainEqual({ concept: described!.label, presence: ANSWER_TUNING.partPresence / 2 });
+  });
+
+  it('takes another word of the same describing side (农村公路 for 农村的路) as saying it, and the amount said of it as the one asked', () => {
+    const question = read('甲市2025年农村的路打算修多少公里？');
+    const described = question.concepts.find((c) => c.sides !== undefined);
+    expect(described?.sideWords?.[0]).toContain('农村公路');
+    const { answering } = judge(question, [hit('升级改造农村公路超4000公里。', 'plan')], sameWeight);
+    expect(answering[0]?.matched).toContainEqual({ concept: described!.label, presence: ANSWER_TUNING.describedPresence });
+  });
+
+  it('reads a figure in either spelling of its unit (35岁 in the question, 35周岁 in the report)', () => {
+    const { answering } = judge(read('甲市2025年引进了多少35岁以下的大学生？'), [hit('新引进35周岁以下大学生42.9万名。')], sameWeight);
+    expect(answering.length).toBe(1);
+    expect(judge(read('甲市2025年引进了多少35岁以下的大学生？'), [hit('新引进45周岁以下大学生42.9万名。')], sameWeight).answering).toEqual([]);
   });
 
   it('takes "a year\'s work" (总结2024年工作) for how a report names its parts, not for a topic', () => {
