@@ -137,7 +137,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
    * Places inside the report's whose figure the question asks (古交2025年GDP增长目标), not the asker's story (我在海口…):
    * the report's own figure is its whole place's. A thing there asked about by name (榆次那个未来无限城) needs no place.
    */
-  const subPlaces = asksFigure(question) ? (question.subPlaces ?? []).filter((place) => question.concepts.some((c) => !c.situation && c.variants.includes(place))) : [];
+  const subPlaces = asksFigure(question) ? (question.subPlaces ?? []).filter((place) => question.concepts.some((c) => !c.situation && c.variants.some((v) => v.startsWith(place)))) : [];
   const countedHead = counted.length > 0 ? countedWords?.slice(-1) : undefined;
   const pairs = adjacentPairs(question);
   const scored: ScoredSentence[] = [];

@@ -1,3 +1,4 @@
+import { PREFECTURE_CITIES, PROVINCES } from '../corpus/places.js';
 import { retagEvaluations, splitGluedCharacters, tagWords } from '../text/tokenize.js';
 import { ASKS, focusOf, SENTENCE } from './focus.js';
 
@@ -10,6 +11,8 @@ import { ASKS, focusOf, SENTENCE } from './focus.js';
  */
 const CLAUSE = /[^，,。.；;！!？?…~～\n]+[，,。.；;！!？?…~～\n]*/g;
 const FIRST_PERSON = /我|咱/;
+/** "咱们广东的深圳市": a first person owning a place only says which place; it tells nothing of the asker. */
+const OUR_PLACE = new RegExp(`(?:咱们|我们|咱|俺们)(?=(?:${[...PROVINCES, ...PREFECTURE_CITIES].join('|')}))`, 'g');
 /** Jieba's tags of a predicate: verbs (not verbal nouns such as 改造), adjectives, adverbs, idioms. */
 const PREDICATE = /^(v(?!n)|a|d|l|i)/;
 /** Nouns, names and abbreviations: what an adjective or adverb before them modifies (老小区). */
@@ -36,7 +39,7 @@ export function tellingClauses(text: string, knows?: (word: string) => boolean):
 }
 
 function tells(clause: string, knows?: (word: string) => boolean): boolean {
-  if (FIRST_PERSON.test(clause)) return true;
+  if (FIRST_PERSON.test(clause.replace(OUR_PLACE, ''))) return true;
   if (POINTS_AT_THING.test(clause)) return false;
   const words = retagEvaluations(splitGluedCharacters(tagWords(clause.replace(/[^\p{L}\p{N}]+$/u, '')), knows));
   while (words.length > 1 && TRAILING_PARTICLE.test(words.at(-1)!.word)) words.pop();

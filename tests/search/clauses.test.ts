@@ -18,6 +18,9 @@ describe('telling clauses', () => {
     expect(told('甲市城镇新增就业，目标定的多少？')).toEqual([]);
     expect(told('上下班路口红灯太多太堵了，有没有搞绿波？')).toEqual(['上下班路口红灯太多太堵了，']);
     expect(told('在厂里上班心里总有点打鼓，甲市出过安全事故吗？')).toEqual(['在厂里上班心里总有点打鼓，']);
+    // A first person owning a place only says which place.
+    expect(told('咱们广东的深圳市，2024年地区生产总值是多少？')).toEqual([]);
+    expect(told('咱们在广东打工，2024年地区生产总值是多少？')).toEqual(['咱们在广东打工，']);
   });
 
   it('reads characters jieba glues into an unknown word by their own parts of speech', () => {
