@@ -1,6 +1,6 @@
 import { PREFECTURE_CITIES, PROVINCES } from '../corpus/places.js';
 import { retagEvaluations, splitGluedCharacters, tagWords } from '../text/tokenize.js';
-import { ASKS, focusOf, SENTENCE } from './focus.js';
+import { ASKS, ASKS_BESIDES_JI, focusOf, SENTENCE } from './focus.js';
 
 /**
  * Which clauses of a question ask and which only tell about the asker. "太原停车太难了，2025年要加多少
@@ -18,6 +18,8 @@ const PREDICATE = /^(v(?!n)|a|d|l|i)/;
 /** Nouns, names and abbreviations: what an adjective or adverb before them modifies (老小区). */
 const NOMINAL = /^(n|vn|j|s)/;
 const VERB = /^v/;
+/** A clause ending in a particle that exclaims or states (太费劲了，): it tells, whatever 几 it has. */
+const EXCLAIMS = /[了啊呀啦哦嘛][，,。.；;！!…~～\s]*$/;
 const TRAILING_PARTICLE = /^[了的呢啊吧呀嘛啦哦喔]+$/;
 /** "想找个水边遛弯的地方": a vague head names no thing; the clause says what the asker wants. */
 const VAGUE_HEAD = /^(?:地方|东西|事|事情|时候|样子|人)$/;
@@ -31,8 +33,11 @@ const POINTS_AT_THING = /[这那](?:件|个|项|条|些|种|批|所|座)/;
  */
 export function tellingClauses(text: string, knows?: (word: string) => boolean): Array<[number, number]> {
   const clauses = [...text.matchAll(CLAUSE)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
-  const asking = clauses.filter((c) => ASKS.test(c.text));
-  if (asking.length === 0) return [];
+  const askingAny = clauses.filter((c) => ASKS.test(c.text));
+  if (askingAny.length === 0) return [];
+  // "开车去周边几个城市太费劲了，有没有修快速路的打算？": a clause that exclaims (…了，) while another asks otherwise says "a few" by 几, and tells.
+  const exclaimsWithJi = (c: { text: string }) => !ASKS_BESIDES_JI.test(c.text) && EXCLAIMS.test(c.text);
+  const asking = askingAny.some((c) => ASKS_BESIDES_JI.test(c.text)) ? askingAny.filter((c) => !exclaimsWithJi(c)) : askingAny;
   const toldSentences = focusOf(text).telling;
   const inToldSentence = (c: { start: number; end: number }) => toldSentences.some(([from, to]) => from <= c.start && c.end <= to);
   return clauses.filter((c) => inToldSentence(c) || (!asking.includes(c) && tells(c.text, knows))).map((c) => [c.start, c.end]);

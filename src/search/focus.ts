@@ -20,6 +20,8 @@ export interface Focus {
 
 /** A question word or request: 多少, 吗, 哪些, 有没有, 介绍, 说说… */
 export const ASKS = /多少|(?<![好十这那])几|什么|啥|哪|谁|怎么|咋|如何|吗|呢|是否|有没有|有无|是不是|能不能|会不会|要不要|可不可以|介绍|说说|讲讲|列举|[?？]/;
+/** A question word other than 几, which may be "a few" (see `tellingClauses`, `amountAskingClauses`). */
+export const ASKS_BESIDES_JI = new RegExp(ASKS.source.replace('|(?<![好十这那])几', ''));
 /** A sentence with the marks that end it. */
 export const SENTENCE = /[^。！？!?\n]+[。！？!?\n]*/g;
 const ENDS_ASKING = /[?？]\s*$/;

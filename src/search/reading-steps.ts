@@ -5,7 +5,7 @@ import { withoutLongPeriods } from '../text/year-spans.js';
 import { tokenize } from '../text/tokenize.js';
 import { figure, readConcepts, YEAR, type Concept, type ConceptParts } from './concepts.js';
 import type { Lexicon } from './lexicon.js';
-import { ASKS, focusOf } from './focus.js';
+import { ASKS_BESIDES_JI, focusOf } from './focus.js';
 import { asksOwnTopic } from './followup.js';
 import { normalizeQuestion } from './normalize-question.js';
 import { createPlaceReader, type PlaceReader } from './place-reading.js';
@@ -176,8 +176,6 @@ const EITHER_OR = /^([\u3400-\u9fff])不\1$/;
 const HOW_MANY_JI = '(?<![哪第这那好十])几(?![时号月点])';
 /** 多少, 几个, 有多大 (规模多大, 增速多快); not 多大的 (a manner: 多大的辐射范围). */
 const ASKS_AMOUNT = new RegExp(`多少|多[大高快](?!的)|${HOW_MANY_JI}`);
-/** A question word other than 几 (see `amountAskingClauses`). */
-const ASKS_BESIDES_JI = new RegExp(ASKS.source.replace('|(?<![好十这那])几', ''));
 
 /**
  * The clauses that may ask for an amount. 几 is "how many" in a clause that asks, and "a few" in one

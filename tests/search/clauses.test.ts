@@ -8,6 +8,9 @@ describe('telling clauses', () => {
   it('finds the asker\'s situation before the question', () => {
     expect(told('太原停车太难了，2025年要加多少停车位？')).toEqual(['太原停车太难了，']);
     expect(told('我家孩子明年上学。新建多少所学校？')).toEqual(['我家孩子明年上学。']);
+    // 几 in a clause that exclaims, while another clause asks: "a few", and the clause tells.
+    expect(told('从甲市开车去周边几个城市太费劲了，2025年有没有修快速路的打算？')).toEqual(['从甲市开车去周边几个城市太费劲了，']);
+    expect(told('市里说要支持乙厂建几个基地，分别是干啥的？')).toEqual([]);
   });
 
   it('keeps a clause that names the thing asked about', () => {
