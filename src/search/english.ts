@@ -60,8 +60,8 @@ const RELATIVE_YEARS: Array<[RegExp, string]> = [
 const ADJECTIVE_ENDING = /(al|ive|ous|able|ible|ic|ful|less)$/;
 /** Capitalised names joined by hyphens: Beijing-Tianjin, Beijing-Tianjin-Hebei. */
 const JOINED_NAMES = /\b[A-Z][a-z]+(?:-[A-Z][a-z]+)+\b/g;
-/** The 14th (15th) Five-Year Plan: 十四五 (十五五), as reports name the plan periods. */
-const FIVE_YEAR_PLAN = /\b(1[1-9])(?:st|nd|rd|th)\s+five[\s-]+year\s+plan\b/gi;
+/** The 14th (15th) Five-Year Plan (period): 十四五 (十五五), as reports name the plan periods. */
+const FIVE_YEAR_PLAN = /\b(1[1-9])(?:st|nd|rd|th)\s+five[\s-]+year\s+plan(?:\s+period)?\b/gi;
 const NUMBERED = /\b(line|phase)\s+(\d{1,2}|one|two|three|four|five|i|ii|iii|iv|v)\b/g;
 /** Counts in words ("three dimensions"; one is mostly "a"). */
 const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, twenty: 20 };

@@ -51,6 +51,10 @@ describe("CC-CEDICT's glossary for English questions", () => {
     expect(reading?.chinese).toContain('十四五');
     expect(reading?.chinese).not.toContain('目标');
     expect(reading?.concepts.map((c) => c.label)).not.toEqual(expect.arrayContaining(['five']));
+    // "…Plan period" is the same period: the word names no topic of its own.
+    const period = await readEnglish('How many museums by the end of the 14th Five-Year Plan period?', ['博物馆', '时期']);
+    expect(period?.chinese).toContain('十四五');
+    expect(period?.concepts.map((c) => c.label)).not.toContain('period');
   });
 
   it('reads places joined by a hyphen (Beijing-Tianjin) as a region that qualifies a thing, not as a place asked about', async () => {
