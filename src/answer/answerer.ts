@@ -160,6 +160,20 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     if (!spelledNames) onLoad?.('report words by pinyin');
     return (spelledNames ??= reportWordsBySpelling());
   };
+  /**
+   * An English word the dictionary renders (cultivate: 培养, 种植) is also said by the report words the
+   * word vectors put closest to its renderings (培育), as a Chinese word the reports never use is.
+   */
+  const withNeighbours = async (concepts: Concept[]): Promise<Concept[]> => {
+    await loadVectors();
+    const near = parts.neighbours;
+    if (!near) return concepts;
+    return concepts.map((concept) => {
+      if (!concept.fromDictionary) return concept;
+      const related = concept.variants.flatMap((variant) => near(variant, true)).filter(({ word, similarity }) => similarity >= tuning.englishNeighbourSimilarity && !concept.variants.includes(word));
+      return related.length > 0 ? { ...concept, related: [...new Map(related.map((r) => [r.word, r])).values()] } : concept;
+    });
+  };
   let englishReader: EnglishReader | undefined;
   /** Made on the first English question: it spells the places in pinyin (pinyin-pro loads then, not at start). */
   const readEnglish = (text: string) => {
@@ -331,7 +345,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
 
     let t = performance.now();
     const english = isEnglish(text) ? await readEnglish(text) : null;
-    const alone = english ? withEnglishConcepts(read(english.chinese), english.concepts) : await readChinese(text);
+    const alone = english ? withEnglishConcepts(read(english.chinese), await withNeighbours(english.concepts)) : await readChinese(text);
     const followUp = previous ? continueFrom(alone, previous) : null;
     const timings: Timings = { understandMs: performance.now() - t };
 

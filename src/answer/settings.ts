@@ -39,6 +39,8 @@ export interface AnswerTuning {
   /** How much a concept counts as said when only the sentence's passage says it, and at most when only parts of its word are in the sentence. */
   contextPresence: number;
   partPresence: number;
+  /** The least similarity of a report word the word vectors put near an English word's rendering, to stand in for it (培育 for cultivate's 培养). */
+  englishNeighbourSimilarity: number;
   /** How much a term the question describes (四好农村路 by 农村的路…修) counts as said where a sentence says every side of the description, not the term. */
   describedPresence: number;
   /** A sentence that says none of the question's concepts itself keeps this share of its coverage. */
@@ -76,6 +78,7 @@ export const ANSWER_TUNING: AnswerTuning = {
   contextPresence: 0.5,
   partPresence: 0.7,
   describedPresence: 0.85,
+  englishNeighbourSimilarity: 0.65,
   onlyAround: 0.7,
   figureBonus: 0.15,
   timeBonus: 0.15,

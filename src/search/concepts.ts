@@ -25,6 +25,8 @@ export interface Concept {
    * 食堂). A sentence saying one of them says the concept only in part: 气候 is near 天气, not the same.
    */
   related?: Neighbour[];
+  /** An English word rendered by the dictionary, not the project's glossary: its renderings are guesses the word vectors may widen (cultivate: 培养 ~ 培育). */
+  fromDictionary?: true;
   /**
    * The label of a concept this one counts only together with, both said by the sentence itself: the
    * thing a measure measures (森林 of 森林覆盖率: 生活垃圾…覆盖率 is another thing's), or what makes a
@@ -38,8 +40,9 @@ export interface Concept {
    */
   sides?: number;
   /**
-   * For a described term: the question's own describing words, by side. A sentence that does not
-   * name the term (a report of another place has other names) says it in part by saying them.
+   * For a described term: by side the question says, the words of that side (the question's and the
+   * lexicon's others for it). A sentence that does not name the term (a report of another place has
+   * other names) says it by saying them.
    */
   sideWords?: string[][];
   /**

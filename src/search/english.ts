@@ -142,7 +142,8 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
         const tag = n === 1 ? speechTag(phrase, headwords, general) : undefined;
         // "the capital of France": a name the reports never write must be said, or the rest of the question answers alone.
         const unsaidName = headwords.length === 0 && PROPER_NAME.test(question.replace(/^\W*\w+/, '').match(new RegExp(`\\b${phrase}\\b`, 'i'))?.[0] ?? '');
-        concepts.push({ label: phrase, variants: headwords.length > 0 ? headwords : [phrase], kind: 'english', strict: unsaidName, ...(tag ? { tag } : {}) });
+        const fromDictionary = own.length === 0 && !name && found.length > 0;
+        concepts.push({ label: phrase, variants: headwords.length > 0 ? headwords : [phrase], kind: 'english', strict: unsaidName, ...(tag ? { tag } : {}), ...(fromDictionary ? { fromDictionary } : {}) });
         matched = n;
       }
       i += Math.max(matched, 1);

@@ -27,7 +27,8 @@ export interface Neighbour {
 }
 
 /** Report words nearest in meaning to a word the reports never use, best first; [] for a report word or one the vectors do not know. */
-export type NeighbourFinder = (word: string) => Neighbour[];
+/** Report words near `word`; none for a report word itself unless `ofReportWord` (an English word's rendering, which a report may say otherwise). */
+export type NeighbourFinder = (word: string, ofReportWord?: boolean) => Neighbour[];
 
 /** Below this cosine similarity a neighbour is more often a related word (医院 for 看病) than a synonym. */
 export const MIN_SIMILARITY = 0.5;
@@ -185,21 +186,22 @@ export function createNeighbourFinder(vectors: WordVectors, vocabulary: Iterable
   found.forEach((vector, row) => matrix.set(vector, row * dimensions));
   const own = new Set(words);
   const cache = new Map<string, Neighbour[]>();
-  return (word) => {
-    const cached = cache.get(word);
+  return (word, ofReportWord = false) => {
+    const key = ofReportWord ? `${word}\u0000own` : word;
+    const cached = cache.get(key);
     if (cached) return cached;
     const query = vectors.vector(word);
     const near: Neighbour[] = [];
-    if (query && !own.has(word)) {
+    if (query && (ofReportWord || !own.has(word))) {
       for (let row = 0, at = 0; row < words.length; row++, at += dimensions) {
         let similarity = 0;
         for (let d = 0; d < dimensions; d++) similarity += query[d] * matrix[at + d];
-        if (similarity >= MIN_SIMILARITY) near.push({ word: words[row], similarity });
+        if (similarity >= MIN_SIMILARITY && words[row] !== word) near.push({ word: words[row], similarity });
       }
       near.sort((a, b) => b.similarity - a.similarity).splice(MAX_NEIGHBOURS);
     }
     if (cache.size >= CACHED_WORDS) cache.clear();
-    cache.set(word, near);
+    cache.set(key, near);
     return near;
   };
 }

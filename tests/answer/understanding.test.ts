@@ -282,6 +282,12 @@ describe('questions as people type them', () => {
     expect((await answerer.answer('What is the forest coverage of Jinzhong?')).found).toBe(false);
   });
 
+  it('takes a report word the word vectors put near an English word\'s dictionary rendering as saying it (cultivate: 培养 ~ 培育)', async () => {
+    const answer = await answerer.answer('How will Jinzhong cultivate new quality productive forces in 2025?');
+    expect(answer.found).toBe(true);
+    expect(answer.citations[0].quote).toContain('培育');
+  });
+
   it('reads the English glossary in any word order', async () => {
     const answer = await answerer.answer("What is Taiyuan's target for urban new jobs in 2026?");
     expect(answer.answer).toContain('城镇新增就业人数8万人');

@@ -46,6 +46,13 @@ describe("CC-CEDICT's glossary for English questions", () => {
     expect((await readEnglish('How many units of housing?', ['单位', '住房']))?.concepts.map((c) => c.label)).not.toContain('units');
   });
 
+  it('marks the words the dictionary renders, not those the glossary gives, as renderings the word vectors may widen', async () => {
+    const reader = createEnglishReader({ knows: (term) => ['培养', '未来产业'].includes(term), glossary: (phrase) => (phrase === 'future industries' ? ['未来产业'] : []), places: new Map() });
+    const reading = await reader('Which future industries will it cultivate?');
+    expect(reading?.concepts.find((c) => c.label === 'cultivate')?.fromDictionary).toBe(true);
+    expect(reading?.concepts.find((c) => c.label === 'future industries')?.fromDictionary).toBeUndefined();
+  });
+
   it('reads "the 14th Five-Year Plan" as the period 十四五, neither a count of five nor a plan asked', async () => {
     const reading = await readEnglish('By the end of the 14th Five-Year Plan, how much clean energy?', ['能源', '清洁']);
     expect(reading?.chinese).toContain('十四五');

@@ -53,6 +53,12 @@ describe('word vectors', () => {
     expect(near('机场')).toEqual([]);
   });
 
+  it("finds, asked for a report word's own neighbours (an English word's rendering), the other report words near it", () => {
+    const near = createNeighbourFinder(parseWord2vec(word2vec(ENTRIES)), ['食堂', '饭堂', '医院']);
+    expect(near('食堂')).toEqual([]);
+    expect(near('食堂', true).map((n) => n.word)).toEqual(['饭堂']);
+  });
+
   it('loads a file once per process', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'vectors-'));
     try {
