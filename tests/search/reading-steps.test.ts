@@ -84,6 +84,11 @@ describe('each reading step on its own', () => {
     expect(intent(upTo('甲市首个中试基地2024年到底建成投用没有？')).intent).toBe('review');
     expect(intent(upTo('甲市2025年又新结了几对友好城市？')).wantsResult).toBe(true);
     expect(intent(upTo('甲市路口红灯老等半天，2025年有啥说法没？')).intent).toBeUndefined();
+    // How much there is now, or already: the state the last review reports, not a plan.
+    expect(intent(upTo('甲市现在地铁一共能跑多少公里了？')).intent).toBe('review');
+    expect(intent(upTo('甲市目前有多少个5A级景区？')).intent).toBe('review');
+    expect(intent(upTo('甲市地铁建了多少公里了？')).intent).toBe('review');
+    expect(intent(upTo('甲市现在的目标是新建多少公园？')).intent).toBeUndefined();
     expect(intent(upTo('甲市这几年新建公园多少个？')).comparison).toBe(true);
     // "点了几大类": how many the report listed, no result of the year.
     expect(intent(upTo('甲市2026年对传统产业一共点了几大类？')).wantsResult).toBe(false);
