@@ -42,11 +42,18 @@ describe('everyday words lexicon (data/lexicon.yaml)', () => {
       ['骗子', '电信网络诈骗'],
       ['抽血', '检验'],
       ['歇脚', '户外劳动者服务站点'],
+      ['庄户人', '农民'],
+      ['企业老板', '企业家'],
     ]) {
       expect(lexicon.termsFor(everyday), everyday).toContain(report);
     }
     // A phrase that only frames a question (今年目标, 经济好不好, 游客多不多) would stand a report term in for the frame.
     for (const frame of ['今年目标', '增长目标', '经济好不好', '游客多']) expect(lexicon.termsFor(frame), frame).toEqual([]);
+  });
+
+  it('has general English phrases for report terms (life expectancy: 人均预期寿命)', () => {
+    expect(lexicon.english('life expectancy')).toContain('人均预期寿命');
+    expect(lexicon.english('power generation capacity').length).toBeGreaterThan(0);
   });
 
   it('finds a Latin phrase only as a whole word (ai is not said in air)', () => {
