@@ -83,8 +83,14 @@ export function continueFrom(question: Question, previous: Turn): FollowUp {
     ...question,
     ...withConcepts(question, topic),
     cities: needsCity ? previous.cities : question.cities,
-    // "和去年比呢？" after a question about 2026: both years.
-    years: needsYears ? previous.years : question.comparison ? [...new Set([...previous.years, ...question.years])].sort((a, b) => a - b) : question.years,
+    // "和去年比呢？" after a question about 2026: both years. "那今年的目标是多少？" after a question about 成都: 今年 as 成都's reports count it.
+    years: needsYears
+      ? previous.years
+      : question.comparison
+        ? [...new Set([...previous.years, ...question.years])].sort((a, b) => a - b)
+        : needsCity && question.yearsByPlace
+          ? [...new Set(previous.cities.flatMap((city) => question.yearsByPlace![city] ?? question.years))].sort((a, b) => a - b)
+          : question.years,
     // "原计划…？后来开通了吗？": a result asked of a planned thing is looked for in the review, not the plan before.
     ...(intentOf(question, previous) ? { intent: intentOf(question, previous) } : {}),
     ...(question.askedUnit ?? (needsTopic ? previous.askedUnit : undefined) ? { askedUnit: question.askedUnit ?? previous.askedUnit } : {}),

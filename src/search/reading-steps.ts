@@ -50,6 +50,8 @@ export interface Timed extends Focused {
 export interface Placed extends Timed {
   /** The newest report's year 今年/去年/明年 were counted from, when the asked place has no report of the clock's year (see `present`). */
   yearFromReports?: number;
+  /** 今年/去年/明年 with no place named, counted for each place of the reports (see `present`): a follow-up that takes its place from the question before takes that place's years. */
+  yearsByPlace?: Record<string, number[]>;
   /** Corpus cities named directly or through one of their counties. */
   cities: string[];
   /** Places named that no report covers (另一城市、省份). */
@@ -291,8 +293,10 @@ export function present(reading: Placed, newestReportYear: (places: string[]) =>
     const newestYears = [...new Set(cities.map((city) => newestReportYear([city])).filter((y): y is number => !!y && y < currentYear))];
     if (newestYears.length === 0) return reading;
     const years = [...new Set([...reading.years, ...reading.years.flatMap((y) => newestYears.map((newest) => y + newest - currentYear))])].sort((a, b) => a - b);
+    const shiftOf = (city: string) => Math.min(0, (newestReportYear([city]) ?? currentYear) - currentYear);
+    const yearsByPlace = Object.fromEntries(cities.map((city) => [city, reading.years.map((y) => y + shiftOf(city))]));
     const note: ReadingNote = { step: 'time', did: `no place named: 今年 is also ${newestYears.join('、')}, the newest report year of places with no report of ${currentYear}` };
-    return { ...reading, years, trace: [...reading.trace, note] };
+    return { ...reading, years, yearsByPlace, trace: [...reading.trace, note] };
   }
   const newest = newestReportYear(reading.cities);
   if (!newest || newest >= currentYear) return reading;

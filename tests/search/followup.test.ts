@@ -32,6 +32,15 @@ describe('follow-up questions', () => {
     expect(question.concepts.map((c) => c.label)).toEqual(expect.arrayContaining(['规上', '工业']));
   });
 
+  it('counts 今年 of an elliptical follow-up as the reports of the place it takes from the question before count it', () => {
+    // 甲市's newest report is of 2026 (the clock's year), 乙市's of 2025: its 今年 is 2025.
+    const reportYears = (places: string[]) => (places.includes('乙市') ? [2025] : [2025, 2026]);
+    const readThere = (text: string) => readQuestion(text, ['甲市', '乙市'], COVERED, { reportYears });
+    const goOn = (first: string) => continueFrom(readThere('那今年的目标是多少？'), turnOf(readThere(first))).question.years;
+    expect(goOn('乙市去年城镇新增就业多少？')).toEqual([2025]);
+    expect(goOn('甲市去年城镇新增就业多少？')).toEqual([2026]);
+  });
+
   it('reads "往前一年" and "下一年" as the year before or after the last question\'s', () => {
     const before = after('太原2026年对钢铁产业有什么安排？', '往前一年，新能源当时说以谁为龙头？');
     expect(before.question).toMatchObject({ cities: ['太原'], years: [2025] });
