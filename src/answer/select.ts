@@ -233,11 +233,14 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
  */
 function amountOfAsked(sentence: string, amount: RegExp, topics: string[][], told: string[], counted: string[], countedHead?: string): boolean {
   if (topics.length === 0) return true;
-  return sentence
-    .split(/[，,；;：:。！？]/)
-    .map((clause) => told.reduce((rest, figure) => rest.replaceAll(figure, ''), clause))
-    .some((clause) => countsAsked(clause, amount, counted, countedHead) && topics.some((ways) => ways.some((w) => clause.includes(w) || (w.length > 2 && elided(w, clause)))));
+  const clauses = sentence.split(/[，,；;：:。！？]/).map((clause) => told.reduce((rest, figure) => rest.replaceAll(figure, ''), clause));
+  const saysTopic = (clause: string) => topics.some((ways) => ways.some((w) => clause.includes(w) || (w.length > 2 && elided(w, clause))));
+  // "地区生产总值达到21106.23亿元，增长5.2%": a clause that only says how the thing changed goes on with the clause before it.
+  return clauses.some((clause, i) => countsAsked(clause, amount, counted, countedHead) && (saysTopic(clause) || (i > 0 && ONLY_CHANGE.test(clause) && saysTopic(clauses[i - 1]))));
 }
+
+/** A clause that opens with how much a thing changed (增长5.2%, 同比下降3%), naming no thing of its own. */
+const ONLY_CHANGE = /^(?:同比|比上年|较上年)?(?:增长|下降|提高|降低|增加|减少|上涨|回落|分别增长|分别下降)\s*[\d.]/;
 
 /** Before an amount, what says it is reached or done (博物馆达到108座, 新增12座), not a noun it counts (幼儿园10所). */
 const VERB_BEFORE_AMOUNT = /(?:达到|达|为|是|有|增|增加|增长|新增|新建|建成|建设|完成|超过|突破|累计|共|约|近|至|到|了|各|分别|计|办|建|开|开通|引进|培育|打造|实施|推出|举办|发放|接待|帮扶|解决|提供|改造|整治|带动|吸引|实现|落地|签约|认定|评选|创建|入选|获评|拥有|超|逾|余|总数|总量|总计)$/;

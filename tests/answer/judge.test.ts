@@ -37,6 +37,13 @@ describe('the judge alone', () => {
     expect(ranked.length).toBe(2);
   });
 
+  it('takes a clause that only says how much the thing of the clause before changed (…亿元，增长5.2%) as saying it of that thing', () => {
+    const asked = read('甲市2025年地区生产总值实际增长了多少？');
+    expect(judge(asked, [hit('地区生产总值达到2110亿元，增长5.2%。')], sameWeight).answering.length).toBe(1);
+    // A clause that names a thing of its own is about that thing.
+    expect(judge(asked, [hit('地区生产总值达到2110亿元，进出口总额增长5.2%。')], sameWeight).answering).toEqual([]);
+  });
+
   it('refuses an amount said of something else than what is asked, in another clause of the sentence', () => {
     const { answering, ranked } = judge(read('创作基地孵化出多少主播？'), [hit('华北首家短视频创作基地落户我市，数字经济核心产业营收达到160亿元。')], sameWeight);
     expect(answering).toEqual([]);
