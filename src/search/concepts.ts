@@ -137,6 +137,8 @@ const QUOTED_CODE = /[“"「]((?=[^”"」]*\d)[\dA-Za-z]+(?:\s*[+＋×\-]\s*[\
 const QUOTED_PHRASE = /[“"「]([\u3400-\u9fff]{3,12})[”"」]/g;
 /** 加多少, 修多少: jieba glues the question word to the verb before it; the verb is the word, 多少 asks for the amount. */
 const GLUED_QUESTION = /(?<=.)多少$/;
+/** "几块钱", "多少岁": a word that only asks an amount in a unit (the asked unit is read apart), no topic. */
+const ASKS_AMOUNT_IN_UNIT = /^(?:几|多少)(?:块钱|块|钱|岁|元|万元|亿元|斤|公斤|公里|米)$/;
 
 /**
  * The concepts of a question: everyday phrases the lexicon knows (with their report terms),
@@ -230,7 +232,7 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
     // Jieba sometimes glues a particle to a word ("率要"): drop it.
     const lower = word.trim().toLowerCase().replace(GLUED_QUESTION, '').replace(GLUED_PARTICLES, '');
     // A modal particle (吗, 呢, 不 of 重不重) says how it is asked, not what.
-    if (!/[\p{L}\p{N}]/u.test(lower) || jiebaTag === 'y' || ignored(lower) || /[\d.]/.test(lower) || YEAR.test(lower)) continue;
+    if (!/[\p{L}\p{N}]/u.test(lower) || jiebaTag === 'y' || ignored(lower) || /[\d.]/.test(lower) || YEAR.test(lower) || ASKS_AMOUNT_IN_UNIT.test(lower)) continue;
     if (reportsWork(lower, at) || POINTING_MEASURE.test(`${text.slice(Math.max(0, at - 1), at)}${lower}`)) continue;
     if (COMPARES_TO_FIGURE.test(lower) && [...figureSpans.values()].some(([start]) => start === at + word.length)) continue;
     if (covered.subarray(at, at + word.length).some(Boolean)) continue;

@@ -64,6 +64,12 @@ describe('each reading step on its own', () => {
     expect(upTo('去年机场的货邮吞吐量是多少万吨？').askedUnit).toBe('吨');
     expect(upTo('去年签了多少个千万元以上的项目？').askedUnit).toBe('个');
     expect(upTo('去年新增就业多少万人？').askedUnit).toBe('万人');
+    // 几块钱 asks money, and is no topic an answer must say.
+    expect(upTo('基础养老金今年能给涨几块钱？').askedUnit).toBe('元');
+    expect(upTo('新建了几块足球场？').askedUnit).toBe('块');
+    const labels = lexiconStep(intent(upTo('基础养老金今年能给涨几块钱？')), { lexicon, cities: ['甲'], coveredYears: new Set([2026]) }).concepts.map((c) => c.label);
+    expect(labels).toContain('养老金');
+    expect(labels).not.toContain('几块钱');
     // Asking yes or no, 几 is "a few".
     expect(upTo('甲市会多修几个足球场吗？')).toMatchObject({ asksAmount: false, wantsFigure: false });
     expect(upTo('咱们国家以后是不是要晚几年才能退休？')).toMatchObject({ asksAmount: false, wantsFigure: false });
