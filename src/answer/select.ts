@@ -111,6 +111,8 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
   const peopleNamed = question.askedUnit && COUNTS_PEOPLE.has(question.askedUnit) ? PEOPLE.filter((people) => question.text.includes(people)) : [];
   const countInUnit = question.askedUnit ? unitPattern([...unitsAnswering(question.askedUnit), ...peopleNamed], /第几/.test(question.text)) : null;
   const perShortPeriodAsked = PER_SHORT_PERIOD.test(question.text);
+  /** The counted list whose items are asked ("十件民生实事具体是哪十件？": 十件, 10件). */
+  const listCounts = ASKS_ITEMS.test(question.text) ? [...question.text.matchAll(COUNTED_LIST)].flatMap(([count, numeral, measure]) => [count, `${numberOf(numeral)}${measure}`]) : [];
   const told = question.concepts.filter((c) => c.kind === 'figure').map((c) => inDigits(comparable(c.label)));
   const initials = initialsOf(question.concepts);
   // "对古交的定位是什么？": a role is asked; the answer makes the thing the subject of becoming something (古交打造…).
@@ -211,6 +213,8 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
               ? 'figure'
             : asksTarget && hit.passage.sectionKind === 'review' && !TARGET_SAID.test(says)
               ? 'kind'
+            : listCounts.length > 0 && namesListOnly(lower, listCounts)
+              ? 'kind'
               : undefined;
       const figure = question.wantsFigure && FIGURE.test(sentence.text) ? tuning.figureBonus : 0;
       const role = roleAsked && roleStated(says, roleOf) ? tuning.roleBonus : 0;
@@ -237,6 +241,17 @@ function amountOfAsked(sentence: string, amount: RegExp, topics: string[][], tol
   const saysTopic = (clause: string) => topics.some((ways) => ways.some((w) => clause.includes(w) || (w.length > 2 && elided(w, clause))));
   // "地区生产总值达到21106.23亿元，增长5.2%": a clause that only says how the thing changed goes on with the clause before it.
   return clauses.some((clause, i) => countsAsked(clause, amount, counted, countedHead) && (saysTopic(clause) || (i > 0 && ONLY_CHANGE.test(clause) && saysTopic(clauses[i - 1]))));
+}
+
+/** "十件民生实事具体是哪十件？", "都有哪些": the items of a list are asked, not that it is there. */
+const ASKS_ITEMS = /哪[一二三四五六七八九十两几\d]+[件项条大类个]|具体(?:都)?(?:是|有)哪|都(?:有|是)哪|分别是(?:什么|哪)/;
+/** A list named by its count: 十件民生实事, 3大战略定位. */
+const COUNTED_LIST = /(?<![一二三四五六七八九十两\d])([一二三四五六七八九十两\d]+)(件|项|大|类)/g;
+
+/** A sentence that names the asked counted list (办好十件民生实事) without its items: fewer than two of them, no 一是/二是. */
+function namesListOnly(sentence: string, counts: string[]): boolean {
+  const unquoted = sentence.replace(/“[^”]*”/g, '');
+  return counts.some((count) => unquoted.includes(count)) && (unquoted.match(/[、；;]/g) ?? []).length < 2 && !/[一二三四五六七八九十]是/.test(unquoted);
 }
 
 /** A clause that opens with how much a thing changed (增长5.2%, 同比下降3%), naming no thing of its own. */
