@@ -22,6 +22,8 @@ export type Refusal =
   | { code: 'MISMATCH_YEAR' }
   | { code: 'MISMATCH_UNIT' }
   | { code: 'MISMATCH_KIND' }
+  /** The items of a list named by its count were asked (十件民生实事具体是哪十件); the reports name the list, not its items. */
+  | { code: 'MISMATCH_ITEMS' }
   /** A result was asked; the reports give only the target. */
   | { code: 'TARGET_ONLY'; target: string }
   /** An item of a list was asked by its number; the list has no such item, or there is no numbered list. */
@@ -64,6 +66,8 @@ export function refusalMessage(refusal: Refusal): string {
       return '找到的原文与报告现在的文字不一致，因此不予引用；索引正在重建，请稍后再问。';
     case 'NOT_COMPARABLE':
       return '报告中的这些数字不是同一类（目标和实际、不同年份或单位），不能直接比较。';
+    case 'MISMATCH_ITEMS':
+      return '报告提到了这份清单，但没有列出具体是哪几项。';
     case 'NOT_COVERED':
     case 'MISMATCH_FIGURE':
     case 'MISMATCH_PLACE':

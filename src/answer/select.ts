@@ -25,7 +25,7 @@ export interface ScoredSentence {
   matched: Array<{ concept: string; presence: number }>;
 }
 
-export type Mismatch = 'figure' | 'place' | 'year' | 'unit' | 'kind';
+export type Mismatch = 'figure' | 'place' | 'year' | 'unit' | 'kind' | 'items';
 
 /** The judge's verdict on the retrieved passages: every sentence ranked, and those that answer. */
 export interface Judgement {
@@ -214,7 +214,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
             : asksTarget && hit.passage.sectionKind === 'review' && !TARGET_SAID.test(says)
               ? 'kind'
             : listCounts.length > 0 && namesListOnly(lower, listCounts)
-              ? 'kind'
+              ? 'items'
               : undefined;
       const figure = question.wantsFigure && FIGURE.test(sentence.text) ? tuning.figureBonus : 0;
       const role = roleAsked && roleStated(says, roleOf) ? tuning.roleBonus : 0;

@@ -50,12 +50,13 @@ const ASKS_WHETHER = /是不是|是否|有没有|对不对|真的|吗[?？]?$/;
 const TOLD_AMOUNT = /^\d+(?:\.\d+)?(?:万|亿)?(?:元|%|％|张|个|人|人次|辆|所|家|户|件|项|亩|吨|公里|米|平方米|天|次|场|套|座)$/;
 
 /** The reason code of a near miss, by what the covering sentence says otherwise. */
-const MISMATCH_CODES: Record<Mismatch, 'MISMATCH_FIGURE' | 'MISMATCH_PLACE' | 'MISMATCH_YEAR' | 'MISMATCH_UNIT' | 'MISMATCH_KIND'> = {
+const MISMATCH_CODES: Record<Mismatch, 'MISMATCH_FIGURE' | 'MISMATCH_PLACE' | 'MISMATCH_YEAR' | 'MISMATCH_UNIT' | 'MISMATCH_KIND' | 'MISMATCH_ITEMS'> = {
   figure: 'MISMATCH_FIGURE',
   place: 'MISMATCH_PLACE',
   year: 'MISMATCH_YEAR',
   unit: 'MISMATCH_UNIT',
   kind: 'MISMATCH_KIND',
+  items: 'MISMATCH_ITEMS',
 };
 
 export interface StrategyParts {

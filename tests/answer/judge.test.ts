@@ -48,10 +48,10 @@ describe('the judge alone', () => {
     const asked = read('甲市2026年的十件民生实事具体是哪十件？');
     const { answering, ranked } = judge(asked, [hit('办好十件民生实事，更好推进“民生一本账、一年一张单”。', 'plan')], sameWeight);
     expect(answering).toEqual([]);
-    expect(ranked[0].mismatch).toBe('kind');
+    expect(ranked[0].mismatch).toBe('items');
     expect(judge(asked, [hit('10件民生实事分别是：新增公共车位1万个、改造街巷50条、新建公园20个。', 'plan')], sameWeight).answering.length).toBe(1);
     // Asked which few of something, with no list named by its count, a sentence with a count in it is not held to items.
-    expect(judge(read('甲市2023年哪几个季度经济最难？'), [hit('走出一条来之不易的U形上扬曲线，二、三季度承压修复。')], sameWeight).ranked[0].mismatch).not.toBe('kind');
+    expect(judge(read('甲市2023年哪几个季度经济最难？'), [hit('走出一条来之不易的U形上扬曲线，二、三季度承压修复。')], sameWeight).ranked[0].mismatch).not.toBe('items');
   });
 
   it('refuses an amount said of something else than what is asked, in another clause of the sentence', () => {
