@@ -165,8 +165,14 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
   const readQuoted = (match: RegExpMatchArray, variant: string) => {
     const concept: Concept = { label: match[1], variants: [variant], kind: 'phrase', strict: false };
     concepts.push(concept);
-    where.set(concept, [[match.index!, match.index! + match[0].length]]);
-    covered.fill(1, match.index!, match.index! + match[0].length);
+    // "…放“春秋假”…，想问问…放春秋假是个什么说法？": said again unquoted, it is the same concept there.
+    const saidUnquoted: Array<[number, number]> = [];
+    for (let at = text.indexOf(match[1]); at >= 0; at = text.indexOf(match[1], at + 1)) {
+      if (at < match.index! || at >= match.index! + match[0].length) saidUnquoted.push([at, at + match[1].length]);
+    }
+    const spans: Array<[number, number]> = [[match.index!, match.index! + match[0].length], ...saidUnquoted];
+    where.set(concept, spans);
+    for (const [start, end] of spans) covered.fill(1, start, end);
   };
   // “1+7+4”, “6+N”: a quoted name of numbers and signs is one name, said exactly as quoted; word cutting would break it into figures.
   for (const match of text.matchAll(QUOTED_CODE)) readQuoted(match, match[1].toLowerCase());

@@ -37,8 +37,11 @@ const CLAUSE_END = /[，,。？?！!；;：:]/;
 /** What makes a place name part of an institution's name: 山西医科大学, 北京银行. */
 const INSTITUTION_NAMES = '医科大学|大学|学院|医院|中学|小学|银行|集团|公司|日报|电视台|博物馆|图书馆|大剧院|机场|站';
 const INSTITUTION = new RegExp(`^(?:${INSTITUTION_NAMES})`);
-/** The country's name opening an institution's name a few characters on: 中国长城博物馆, 中国科学院. */
-const NAMED_INSTITUTION = new RegExp(`^[\u3400-\u9fff]{0,4}?(?:${INSTITUTION_NAMES})`);
+/**
+ * The country's name opening an institution's name a few characters on: 中国长城博物馆, 中国科学院; not
+ * across a time or a preposition (国家今年对中小学…: 小学 is what it does something for).
+ */
+const NAMED_INSTITUTION = new RegExp(`^(?:(?![年对在的给为把和要是])[\u3400-\u9fff]){0,4}?(?:${INSTITUTION_NAMES})`);
 
 /** The `locating` places said right before an asked one, or before another such (陕西 of 陕西安康汉滨), with or without 省/市. */
 function saidBefore(text: string, asked: Mention[], locating: Mention[]): Mention[] {

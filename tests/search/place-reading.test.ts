@@ -75,6 +75,8 @@ describe('places read against the reports’ places and levels', () => {
     expect(citiesOnly('山西2025年GDP增长目标，山西大学扩招吗')).toMatchObject({ otherPlaces: ['山西'] });
     expect(citiesOnly('中国长城博物馆建好了吗？')).toMatchObject({ cities: [], otherPlaces: [] });
     expect(citiesOnly('中国2025年GDP增长目标')).toMatchObject({ otherPlaces: ['全国'] });
+    // Not across a time or a preposition: 中小学 is what the country does something for.
+    expect(citiesOnly('想问问国家今年对中小学放春秋假是个什么说法？')).toMatchObject({ otherPlaces: ['全国'] });
   });
 
   it('keeps a city corpus as it was: counties for their city, enclosing regions only locate', () => {

@@ -34,6 +34,14 @@ describe('reading a question', () => {
     expect(readQuestion('太原说要滚石上山吗？', CITIES).concepts.find((c) => c.label === '滚石上山')?.tag).not.toBe('n');
   });
 
+  it('reads a quoted phrase said again unquoted in the question as the same concept, asked there', () => {
+    const knows = (word: string) => word.length === 2;
+    const q = readQuestion('老刷到别的地方放“春秋假”出去玩的视频，我们这儿还没有。想问问太原今年对中小学放春秋假是个什么说法？', CITIES, new Set(), { knows });
+    const phrase = q.concepts.find((c) => c.label === '春秋假');
+    expect(phrase?.situation).toBeUndefined();
+    expect(q.concepts.map((c) => c.label)).not.toContain('春秋');
+  });
+
   it('reads "2025年报告回顾2024年" as asking the year reviewed, in the report of the year after', () => {
     expect(readQuestion('晋中2025年报告回顾2024年的时候，对房地产是怎么说的？', CITIES).years).toEqual([2024]);
     expect(readQuestion('晋中2025年和2024年房地产是怎么说的？', CITIES).years).toEqual([2025, 2024]);
