@@ -45,11 +45,8 @@ describe('the judge alone', () => {
   });
 
   it('refuses, asked the items of a counted list, a sentence that only names the list, and takes one that gives them', () => {
-    const asked = read('甲市2026年的十件民生实事具体是哪十件？');
-    const { answering, ranked } = judge(asked, [hit('办好十件民生实事，更好推进“民生一本账、一年一张单”。', 'plan')], sameWeight);
-    expect(answering).toEqual([]);
-    expect(ranked[0].mismatch).toBe('items');
-    expect(judge(asked, [hit('10件民生实事分别是：新增公共车位1万个、改造街巷50条、新建公园20个。', 'plan')], sameWeight).answering.length).toBe(1);
+    const named = hit('办好十件民生实事，更好推进“民生一本账、一年一张单”。', 'plan');
+    refusesThenAnswers(read('甲市2026年的十件民生实事具体是哪十件？'), named, 'items', hit('10件民生实事分别是：新增公共车位1万个、改造街巷50条、新建公园20个。', 'plan'));
     // Asked which few of something, with no list named by its count, a sentence with a count in it is not held to items.
     expect(judge(read('甲市2023年哪几个季度经济最难？'), [hit('走出一条来之不易的U形上扬曲线，二、三季度承压修复。')], sameWeight).ranked[0].mismatch).not.toBe('items');
   });
