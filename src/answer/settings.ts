@@ -39,10 +39,10 @@ export interface AnswerTuning {
   /** How much a concept counts as said when only the sentence's passage says it, and at most when only parts of its word are in the sentence. */
   contextPresence: number;
   partPresence: number;
-  /** The least similarity of a report word the word vectors put near an English word's rendering, to stand in for it (培育 for cultivate's 培养). */
-  englishNeighbourSimilarity: number;
   /** How much a term the question describes (四好农村路 by 农村的路…修) counts as said where a sentence says every side of the description, not the term. */
   describedPresence: number;
+  /** The least similarity of a report word the word vectors put near an English word's rendering, to stand in for it (培育 for cultivate's 培养). */
+  englishNeighbourSimilarity: number;
   /** A sentence that says none of the question's concepts itself keeps this share of its coverage. */
   onlyAround: number;
   /** Added to a sentence's score when it has a figure and one is asked, or a time and one is asked, or gives the asked thing a role (古交打造…) and a role is asked (定位). */
