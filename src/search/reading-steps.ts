@@ -177,8 +177,8 @@ const DEMONSTRATIVE = /^[这那哪此该每各某][个场口家座所位条件�
 const EITHER_OR = /^([\u3400-\u9fff])不\1$/;
 /** 几 asking how many: not 哪几 (which), 第几 (a rank), 几时 or 几号 (a time), 这几/那几/好几/十几 (a few). */
 const HOW_MANY_JI = '(?<![哪第这那好十])几(?![时号月点])';
-/** 多少, 几个, 有多大 (规模多大, 增速多快); not 多大的 (a manner: 多大的辐射范围). */
-const ASKS_AMOUNT = new RegExp(`多少|多[大高快](?!的)|${HOW_MANY_JI}`);
+/** 多少, 几个, 有多大 (规模多大, 增速多快, 绿道修了多长, 离市区多远); not 多大的 (a manner: 多大的辐射范围). */
+const ASKS_AMOUNT = new RegExp(`多少|多[大高快长远](?!的)|${HOW_MANY_JI}`);
 
 /**
  * The clauses that may ask for an amount. 几 is "how many" in a clause that asks, and "a few" in one

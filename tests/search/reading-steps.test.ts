@@ -64,6 +64,7 @@ describe('each reading step on its own', () => {
     expect(upTo('去年机场的货邮吞吐量是多少万吨？').askedUnit).toBe('吨');
     expect(upTo('去年签了多少个千万元以上的项目？').askedUnit).toBe('个');
     expect(upTo('去年新增就业多少万人？').askedUnit).toBe('万人');
+    expect(upTo('甲市那条绿道到去年修了多长了？').asksAmount).toBe(true);
     // 几块钱 asks money, and is no topic an answer must say.
     expect(upTo('基础养老金今年能给涨几块钱？').askedUnit).toBe('元');
     expect(upTo('新建了几块足球场？').askedUnit).toBe('块');
