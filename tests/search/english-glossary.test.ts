@@ -58,6 +58,9 @@ describe("CC-CEDICT's glossary for English questions", () => {
     expect(reading?.chinese).toContain('十四五');
     expect(reading?.chinese).not.toContain('目标');
     expect(reading?.concepts.map((c) => c.label)).not.toEqual(expect.arrayContaining(['five']));
+    // "During …" says when, as the period does: no topic.
+    const during = await readEnglish('During the 14th Five-Year Plan, how much did life expectancy rise?', ['寿命', '中间']);
+    expect(during?.concepts.map((c) => c.label)).not.toContain('during');
     // "…Plan period" is the same period: the word names no topic of its own.
     const period = await readEnglish('How many museums by the end of the 14th Five-Year Plan period?', ['博物馆', '时期']);
     expect(period?.chinese).toContain('十四五');
