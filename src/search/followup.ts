@@ -96,7 +96,11 @@ export function continueFrom(question: Question, previous: Turn): FollowUp {
     ...(question.askedUnit ?? (needsTopic ? previous.askedUnit : undefined) ? { askedUnit: question.askedUnit ?? previous.askedUnit } : {}),
     wantsFigure: question.wantsFigure || (needsTopic && !!previous.askedUnit),
     // "太原呢？" after "晋中2024年…完成了多少？" asks for 太原's result too; "后来开通了吗？" after a plan asks for the result.
-    wantsResult: question.wantsResult || (needsTopic && !question.intent && !!previous.wantsResult) || (needsTopic && question.intent === 'review' && previous.intent === 'plan'),
+    // "那2025年呢？" after a year's figure that only its review gave asks whatever the reports say of 2025, unless a result was asked in words.
+    wantsResult:
+      question.wantsResult ||
+      (needsTopic && !question.intent && !!previous.wantsResult && (question.years.length === 0 || previous.intent === 'review')) ||
+      (needsTopic && question.intent === 'review' && previous.intent === 'plan'),
   };
   const used = needsCity || needsYears || shift !== 0 || topic.length > 0;
   const took = [

@@ -41,6 +41,14 @@ describe('follow-up questions', () => {
     expect(goOn('甲市去年城镇新增就业多少？')).toEqual([2026]);
   });
 
+  it('asks another year for whatever the reports say of it, unless a result was asked in words; another city for the same kind', () => {
+    // The answer to the first came from a review, so its turn wants a result (see the answerer).
+    const answeredByReview = (first: string) => turnOf({ ...read(first), wantsResult: true });
+    expect(continueFrom(read('那2026年呢？'), answeredByReview('太原2024年城镇新增就业多少人？')).question.wantsResult).toBe(false);
+    expect(continueFrom(read('那晋中呢？'), answeredByReview('太原2024年城镇新增就业多少人？')).question.wantsResult).toBe(true);
+    expect(continueFrom(read('那2026年呢？'), answeredByReview('太原2024年城镇新增就业实际完成了多少？')).question.wantsResult).toBe(true);
+  });
+
   it('reads "往前一年" and "下一年" as the year before or after the last question\'s', () => {
     const before = after('太原2026年对钢铁产业有什么安排？', '往前一年，新能源当时说以谁为龙头？');
     expect(before.question).toMatchObject({ cities: ['太原'], years: [2025] });
