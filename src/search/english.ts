@@ -64,6 +64,8 @@ const ADJECTIVE_ENDING = /(al|ive|ous|able|ible|ic|ful|less)$/;
 const JOINED_NAMES = /\b[A-Z][a-z]+(?:-[A-Z][a-z]+)+\b/g;
 /** The 14th (15th) Five-Year Plan (period): 十四五 (十五五), as reports name the plan periods. */
 const FIVE_YEAR_PLAN = /\b(1[1-9])(?:st|nd|rd|th)\s+five[\s-]+year\s+plan(?:\s+period)?\b/gi;
+/** "e.g.", "i.e.", "etc.": how an example is brought in, no word of the question. */
+const ABBREVIATED_LATIN = /\b(?:e\.\s?g|i\.\s?e|etc)\b\.?/g;
 const NUMBERED = /\b(line|phase)\s+(\d{1,2}|one|two|three|four|five|i|ii|iii|iv|v)\b/g;
 /** Counts in words ("three dimensions"; one is mostly "a"). */
 const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, twenty: 20 };
@@ -115,6 +117,7 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
     const words = withoutLongPeriods(asked.replace(WORK_REPORT, ' report '))
       .toLowerCase()
       .replace(/'s\b/g, '')
+      .replace(ABBREVIATED_LATIN, ' ')
       .replace(/-/g, ' ')
       .match(/[a-z0-9]+/g) ?? [];
     const years = words.filter((w) => /^20\d{2}$/.test(w));
@@ -176,7 +179,8 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
 const VERBS = new Set(
   ('grow rise fall reach build open renew visit want add increase decrease reduce raise cut make do get launch complete start finish ' +
     'hold host attract invest create upgrade renovate achieve improve develop promote support expand cover serve receive deliver ' +
-    'handle process ship send carry spend see plant train hire sell produce generate introduce bring help plan set').split(' '),
+    'handle process ship send carry spend see plant train hire sell produce generate introduce bring help plan set ' +
+    'cultivate foster nurture boost strengthen accelerate advance enhance optimize implement establish encourage ensure provide protect').split(' '),
 );
 
 /**

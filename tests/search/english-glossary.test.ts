@@ -53,6 +53,12 @@ describe("CC-CEDICT's glossary for English questions", () => {
     expect(reading?.concepts.find((c) => c.label === 'future industries')?.fromDictionary).toBeUndefined();
   });
 
+  it('reads policy verbs as verbs (cultivate, foster), and "e.g." as no word', async () => {
+    const reading = await readEnglish('Which new growth points will it cultivate, e.g. in buildings?', ['培养', '建筑', '增长点']);
+    expect(reading?.concepts.find((c) => c.label === 'cultivate')?.tag).toBe('v');
+    expect(reading?.concepts.map((c) => c.label)).not.toContain('g');
+  });
+
   it('reads "the 14th Five-Year Plan" as the period 十四五, neither a count of five nor a plan asked', async () => {
     const reading = await readEnglish('By the end of the 14th Five-Year Plan, how much clean energy?', ['能源', '清洁']);
     expect(reading?.chinese).toContain('十四五');
