@@ -165,7 +165,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
       const onlyPlanned = new Set<string>();
       for (const { concept } of concepts) {
         const presence = concept.strict
-          ? concept.variants.some((v) => says.includes(v)) ? 1 : 0
+          ? concept.variants.some((v) => says.includes(v)) ? 1 : FIRST_PHASE.test(concept.label) && !ANY_PHASE.test(says) ? tuning.partPresence : 0
           : Math.max(presenceOf(concept.variants, says, context, tuning), sidesSaid(concept, says, tuning), abbreviated.has(concept.label) ? tuning.partPresence : 0, concept.sound && sounds.includes(` ${concept.sound} `) ? 1 : 0);
         if (concept.strict && presence === 0) missingFigure = true;
         const related = Math.min(tuning.relatedPresence, Math.max(0, ...(concept.related ?? []).filter((r) => says.includes(r.word)).map((r) => (r.similarity - MIN_SIMILARITY) / 0.3)));
@@ -242,6 +242,14 @@ function amountOfAsked(sentence: string, amount: RegExp, topics: string[][], tol
   // "地区生产总值达到21106.23亿元，增长5.2%": a clause that only says how the thing changed goes on with the clause before it.
   return clauses.some((clause, i) => countsAsked(clause, amount, counted, countedHead) && (saysTopic(clause) || (i > 0 && ONLY_CHANGE.test(clause) && saysTopic(clauses[i - 1]))));
 }
+
+/**
+ * A project's first phase (一期): another phase said (二期) is a near miss, but a sentence that names
+ * the project with no phase at all ("地铁1号线开通运营" for 1号线一期) says it in part, as a project's
+ * phase is its first until a second is named. Not a later one: 机场四期 is not the airport.
+ */
+const FIRST_PHASE = /^一期$/;
+const ANY_PHASE = /[一二三四五六七八九十\d]期/;
 
 /** "十件民生实事具体是哪十件？", "都有哪些": the items of a list are asked, not that it is there. */
 const ASKS_ITEMS = /哪[一二三四五六七八九十两几\d]+[件项条大类个]|具体(?:都)?(?:是|有)哪|都(?:有|是)哪|分别是(?:什么|哪)/;

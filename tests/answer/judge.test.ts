@@ -474,6 +474,15 @@ describe('the judge alone', () => {
     expect(answering[0].sentence.text).toBe('规上工业增加值增长6%；');
   });
 
+  it('takes a sentence naming a project with no phase as saying its first phase, not another phase, nor a later one', () => {
+    const asked = read('甲市地铁1号线一期通车了吗？');
+    const [opened] = judge(asked, [hit('地铁1号线开通运营。')], sameWeight).ranked;
+    expect(opened.mismatch).toBeUndefined();
+    expect(opened.matched).toContainEqual({ concept: '一期', presence: ANSWER_TUNING.partPresence });
+    expect(judge(asked, [hit('地铁1号线二期开工建设。')], sameWeight).ranked[0].mismatch).toBe('figure');
+    expect(judge(read('甲市机场四期什么时候开工？'), [hit('机场改扩建工程力争年内开工。')], sameWeight).ranked[0].mismatch).toBe('figure');
+  });
+
   it('refuses what a year achieved when its target is asked (another kind of figure)', () => {
     const question = read('新建公园的目标是多少个？');
     const { answering, ranked } = judge(question, [hit('新建公园16个。', 'review')], sameWeight);
