@@ -111,6 +111,9 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
   const peopleNamed = question.askedUnit && COUNTS_PEOPLE.has(question.askedUnit) ? PEOPLE.filter((people) => question.text.includes(people)) : [];
   const countInUnit = question.askedUnit ? unitPattern([...unitsAnswering(question.askedUnit), ...peopleNamed], /第几/.test(question.text)) : null;
   const perShortPeriodAsked = PER_SHORT_PERIOD.test(question.text);
+  /** A numbered thing (3号线) and what is asked to have happened to it (通车): both must be said in one clause. */
+  const numberedNames = question.concepts.filter((c) => c.kind === 'figure' && NUMBERED_THING.test(c.label));
+  const askedEvents = EVENT_FAMILIES.filter((family) => question.concepts.some((c) => family.includes(c.label)));
   /** The counted list whose items are asked ("十件民生实事具体是哪十件？": 十件, 10件). */
   const listCounts = ASKS_ITEMS.test(question.text) ? [...question.text.matchAll(COUNTED_LIST)].flatMap(([count, numeral, measure]) => [count, `${numberOf(numeral)}${measure}`]) : [];
   const told = question.concepts.filter((c) => c.kind === 'figure').map((c) => inDigits(comparable(c.label)));
@@ -215,6 +218,8 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
               ? 'kind'
             : listCounts.length > 0 && namesListOnly(lower, listCounts)
               ? 'items'
+            : askedEvents.length > 0 && numberedNames.length > 0 && !happensTo(says, numberedNames, askedEvents)
+              ? 'figure'
               : undefined;
       const figure = question.wantsFigure && FIGURE.test(sentence.text) ? tuning.figureBonus : 0;
       const role = roleAsked && roleStated(says, roleOf) ? tuning.roleBonus : 0;
@@ -241,6 +246,24 @@ function amountOfAsked(sentence: string, amount: RegExp, topics: string[][], tol
   const saysTopic = (clause: string) => topics.some((ways) => ways.some((w) => clause.includes(w) || (w.length > 2 && elided(w, clause))));
   // "地区生产总值达到21106.23亿元，增长5.2%": a clause that only says how the thing changed goes on with the clause before it.
   return clauses.some((clause, i) => countsAsked(clause, amount, counted, countedHead) && (saysTopic(clause) || (i > 0 && ONLY_CHANGE.test(clause) && saysTopic(clauses[i - 1]))));
+}
+
+/** A numbered thing: a line, a phase, a ring road (3号线, 二期, 二环). */
+const NUMBERED_THING = /^(?:\d+号线|[一二三四五六七八九十]期|[一二三四五六七八九十]环)$/;
+/** What happens to a project, by kind: it opens (通车, 开通, 建成…) or its building starts (开工, 动工). */
+const EVENT_FAMILIES = [
+  ['通车', '开通', '建成', '竣工', '投用', '运营', '启用', '投运'],
+  ['开工', '动工', '开建'],
+];
+
+/**
+ * "1号线一期年底建成通车，3号线一期…力争年内开工" does not say 3号线 opens: a clause that names the
+ * numbered thing asked must say what is asked to happen, in a word of its kind.
+ */
+function happensTo(sentence: string, numbered: Concept[], events: string[][]): boolean {
+  return sentence
+    .split(/[，,；;。]/)
+    .some((clause) => numbered.some((c) => c.variants.some((v) => clause.includes(v))) && events.every((family) => family.some((word) => clause.includes(word))));
 }
 
 /**

@@ -474,6 +474,13 @@ describe('the judge alone', () => {
     expect(answering[0].sentence.text).toBe('规上工业增加值增长6%；');
   });
 
+  it('refuses a sentence where what is asked to happen (通车) is said of another numbered line than the asked one', () => {
+    const both = hit('1号线一期年底建成通车，3号线一期力争年内开工。', 'plan');
+    refusesThenAnswers(read('甲市地铁3号线什么时候通车？'), both, 'figure', hit('3号线一期年底建成通车。', 'plan'));
+    // Asked when it starts, the clause that says 3号线 says it.
+    expect(judge(read('甲市地铁3号线什么时候开工？'), [both], sameWeight).answering.length).toBe(1);
+  });
+
   it('takes a sentence naming a project with no phase as saying its first phase, not another phase, nor a later one', () => {
     const asked = read('甲市地铁1号线一期通车了吗？');
     const [opened] = judge(asked, [hit('地铁1号线开通运营。')], sameWeight).ranked;
