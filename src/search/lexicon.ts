@@ -88,7 +88,8 @@ function checkedLexicon(source: Buffer, file: string): LexiconData {
 function lexiconOf({ frame, same, topics, english, described }: LexiconData): Lexicon {
   // Word order varies in English as people type it (new urban jobs, urban new jobs): phrases are matched as sets of words.
   const wordSet = (phrase: string) => phrase.toLowerCase().replace(/-/g, ' ').split(/\s+/).filter(Boolean).sort().join(' ');
-  const englishTerms = new Map(Object.entries(english).map(([phrase, terms]) => [wordSet(phrase), terms]));
+  // Report terms are compared lower-cased, as sentences are (5G基站 is said in "5g基站").
+  const englishTerms = new Map(Object.entries(english).map(([phrase, terms]) => [wordSet(phrase), terms.map((term) => term.toLowerCase())]));
   const entries = new Map<string, Set<string>>();
   const reportTerms = new Set<string>();
   const add = (phrase: string, terms: string[]) => {

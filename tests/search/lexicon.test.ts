@@ -54,6 +54,8 @@ describe('everyday words lexicon (data/lexicon.yaml)', () => {
   it('has general English phrases for report terms (life expectancy: 人均预期寿命)', () => {
     expect(lexicon.english('life expectancy')).toContain('人均预期寿命');
     expect(lexicon.english('power generation capacity').length).toBeGreaterThan(0);
+    // Lower-cased, as sentences are compared: "5G基站" is said in "5g基站".
+    expect(lexicon.english('5g base stations')).toContain('5g基站');
   });
 
   it('finds a Latin phrase only as a whole word (ai is not said in air)', () => {
