@@ -26,8 +26,10 @@ export interface Neighbour {
   similarity: number;
 }
 
-/** Report words nearest in meaning to a word the reports never use, best first; [] for a report word or one the vectors do not know. */
-/** Report words near `word`; none for a report word itself unless `ofReportWord` (an English word's rendering, which a report may say otherwise). */
+/**
+ * Report words nearest in meaning to `word`, best first; [] for one the vectors do not know, and for a
+ * report word unless `ofReportWord` (an English word's rendering, which a report may say otherwise).
+ */
 export type NeighbourFinder = (word: string, ofReportWord?: boolean) => Neighbour[];
 
 /** Below this cosine similarity a neighbour is more often a related word (医院 for 看病) than a synonym. */
@@ -187,7 +189,8 @@ export function createNeighbourFinder(vectors: WordVectors, vocabulary: Iterable
   const own = new Set(words);
   const cache = new Map<string, Neighbour[]>();
   return (word, ofReportWord = false) => {
-    const key = ofReportWord ? `${word}\u0000own` : word;
+    // A word the reports never use has the same neighbours either way: one entry serves both.
+    const key = ofReportWord && own.has(word) ? `${word}\u0000own` : word;
     const cached = cache.get(key);
     if (cached) return cached;
     const query = vectors.vector(word);
