@@ -168,7 +168,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
       const onlyPlanned = new Set<string>();
       for (const { concept } of concepts) {
         const presence = concept.strict
-          ? concept.variants.some((v) => says.includes(v)) ? 1 : FIRST_PHASE.test(concept.label) && !ANY_PHASE.test(says) ? tuning.partPresence : 0
+          ? concept.variants.some((v) => says.includes(v)) ? 1 : concept.label === FIRST_PHASE && !ANY_PHASE.test(says) ? tuning.partPresence : 0
           : Math.max(presenceOf(concept.variants, says, context, tuning), sidesSaid(concept, says, tuning), abbreviated.has(concept.label) ? tuning.partPresence : 0, concept.sound && sounds.includes(` ${concept.sound} `) ? 1 : 0);
         if (concept.strict && presence === 0) missingFigure = true;
         const related = Math.min(tuning.relatedPresence, Math.max(0, ...(concept.related ?? []).filter((r) => says.includes(r.word)).map((r) => (r.similarity - MIN_SIMILARITY) / 0.3)));
@@ -248,6 +248,8 @@ function amountOfAsked(sentence: string, amount: RegExp, topics: string[][], tol
   return clauses.some((clause, i) => countsAsked(clause, amount, counted, countedHead) && (saysTopic(clause) || (i > 0 && ONLY_CHANGE.test(clause) && saysTopic(clauses[i - 1]))));
 }
 
+/** Where a clause of a sentence ends (an amount's clause also ends at a colon: see `amountOfAsked`). */
+const CLAUSE_END = /[，,；;。！？]/;
 /** A numbered thing: a line, a phase, a ring road (3号线, 二期, 二环). */
 const NUMBERED_THING = /^(?:\d+号线|[一二三四五六七八九十]期|[一二三四五六七八九十]环)$/;
 /** What happens to a project, by kind: it opens (通车, 开通, 建成…) or its building starts (开工, 动工). */
@@ -262,7 +264,7 @@ const EVENT_FAMILIES = [
  */
 function happensTo(sentence: string, numbered: Concept[], events: string[][]): boolean {
   return sentence
-    .split(/[，,；;。]/)
+    .split(CLAUSE_END)
     .some((clause) => numbered.some((c) => c.variants.some((v) => clause.includes(v))) && events.every((family) => family.some((word) => clause.includes(word))));
 }
 
@@ -271,7 +273,7 @@ function happensTo(sentence: string, numbered: Concept[], events: string[][]): b
  * the project with no phase at all ("地铁1号线开通运营" for 1号线一期) says it in part, as a project's
  * phase is its first until a second is named. Not a later one: 机场四期 is not the airport.
  */
-const FIRST_PHASE = /^一期$/;
+const FIRST_PHASE = '一期';
 const ANY_PHASE = /[一二三四五六七八九十\d]期/;
 
 /** "十件民生实事具体是哪十件？", "都有哪些": the items of a list are asked, not that it is there. */
@@ -514,7 +516,7 @@ const PER_SHORT_PERIOD = /每[天日周月]|一天|日均|周均|月均/;
 
 /** "晋中2024年接待游客多少人次？" is not answered by "每天有近20万游客": every amount in the asked unit is one of a day, a week or a month. */
 function onlyPerShortPeriod(sentence: string, inUnit: RegExp): boolean {
-  const clauses = sentence.split(/[，,；;。！？]/).filter((clause) => inUnit.test(clause));
+  const clauses = sentence.split(CLAUSE_END).filter((clause) => inUnit.test(clause));
   return clauses.length > 0 && clauses.every((clause) => PER_SHORT_PERIOD.test(clause));
 }
 
