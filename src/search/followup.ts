@@ -83,14 +83,7 @@ export function continueFrom(question: Question, previous: Turn): FollowUp {
     ...question,
     ...withConcepts(question, topic),
     cities: needsCity ? previous.cities : question.cities,
-    // "和去年比呢？" after a question about 2026: both years. "那今年的目标是多少？" after a question about 成都: 今年 as 成都's reports count it.
-    years: needsYears
-      ? previous.years
-      : question.comparison
-        ? [...new Set([...previous.years, ...question.years])].sort((a, b) => a - b)
-        : needsCity && question.yearsByPlace
-          ? [...new Set(previous.cities.flatMap((city) => question.yearsByPlace![city] ?? question.years))].sort((a, b) => a - b)
-          : question.years,
+    years: needsYears ? previous.years : yearsGoingOn(question, previous, needsCity),
     // "原计划…？后来开通了吗？": a result asked of a planned thing is looked for in the review, not the plan before.
     ...(intentOf(question, previous) ? { intent: intentOf(question, previous) } : {}),
     ...(question.askedUnit ?? (needsTopic ? previous.askedUnit : undefined) ? { askedUnit: question.askedUnit ?? previous.askedUnit } : {}),
@@ -168,6 +161,17 @@ function isGeneric(concept: Concept): boolean {
  */
 export function standsAlone(question: Question): boolean {
   return topicOf(question).length > 0;
+}
+
+/**
+ * The years of a follow-up that names its own: "和去年比呢？" after a question about 2026 asks both;
+ * "那今年的目标是多少？" after a question about 成都 counts 今年 as 成都's reports do.
+ */
+function yearsGoingOn(question: Question, previous: Turn, takesCity: boolean): number[] {
+  const sorted = (years: number[]) => [...new Set(years)].sort((a, b) => a - b);
+  if (question.comparison) return sorted([...previous.years, ...question.years]);
+  const byPlace = question.yearsByPlace;
+  return takesCity && byPlace ? sorted(previous.cities.flatMap((city) => byPlace[city] ?? question.years)) : question.years;
 }
 
 /** Words that say a plan was asked, not what it was about. */
