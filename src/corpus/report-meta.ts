@@ -27,7 +27,8 @@ const DATE = /(20\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/;
 const PLANNED_YEAR = /(20\d{2})年(?:经济社会发展的?)?(?:主要预期目标|主要目标|(?:政府)?(?:重点)?工作(?:安排|任务))/;
 const REPORT_NAME = /(?:政府)?工作报告/;
 /** One administrative unit in a name: 山西省, 太原市, 小店区, 广西壮族自治区. */
-const UNIT = /[\u4e00-\u9fa5]+?(?:省|(?:壮族|回族|维吾尔)?自治区|市|县|区|旗)/g;
+const UNIT_SUFFIX = '(?:省|(?:壮族|回族|维吾尔)?自治区|市|县|区|旗)';
+const UNIT = new RegExp(`[\\u4e00-\\u9fa5]+?${UNIT_SUFFIX}`, 'g');
 
 /**
  * Reads a report's title, level, place and years from its text: the session line, "我代表…人民政府",
@@ -66,7 +67,11 @@ export function readMeta(file: string, source: string, knownPlaces: string[], ti
 interface Place {
   name: string;
   level: Level;
+  /** The unit the report names the place with: 省, 广西壮族自治区's 壮族自治区, 市, 区… */
+  unit: string;
 }
+
+const NATIONAL_PLACE: Place = { name: NATIONAL, level: 'national', unit: '' };
 
 interface Found<T> {
   value: T;
@@ -90,15 +95,15 @@ function dateInDigits(line: string): string {
 
 function placeFrom(head: string): Found<Place> | undefined {
   const session = head.match(SESSION);
-  if (session?.[2]) return { value: { name: NATIONAL, level: 'national' }, from: session[0] };
+  if (session?.[2]) return { value: NATIONAL_PLACE, from: session[0] };
   const sessionPlace = session && placeNamed(session[1]);
   if (sessionPlace) return { value: sessionPlace, from: session[0] };
   const onBehalf = head.match(ON_BEHALF);
-  if (onBehalf?.[1] === '国务院') return { value: { name: NATIONAL, level: 'national' }, from: onBehalf[0] };
+  if (onBehalf?.[1] === '国务院') return { value: NATIONAL_PLACE, from: onBehalf[0] };
   const government = onBehalf && placeNamed(onBehalf[1].replace(/人民政府$/, ''));
   if (government) return { value: government, from: onBehalf[0] };
   const speaker = head.match(SPEAKER);
-  if (speaker?.[1] === '国务院总理') return { value: { name: NATIONAL, level: 'national' }, from: speaker[0] };
+  if (speaker?.[1] === '国务院总理') return { value: NATIONAL_PLACE, from: speaker[0] };
   const speakerPlace = speaker && placeNamed(speaker[1]);
   if (speakerPlace) return { value: speakerPlace, from: speaker[0] };
   for (const line of head.split('\n').filter((l) => isTitleLine(l))) {
@@ -117,12 +122,12 @@ export function placeNamed(text: string): Place | undefined {
   const units = cleaned.match(UNIT);
   const last = units?.at(-1);
   if (!last) return undefined;
-  const suffix = last.match(/(?:(?:壮族|回族|维吾尔)?自治区|省|市|县|区|旗)$/)![0];
+  const suffix = last.match(new RegExp(`${UNIT_SUFFIX}$`))![0];
   const bare = last.slice(0, -suffix.length);
   if (bare.length === 0) return undefined;
   const name = bare.length >= 2 ? bare : last;
   const level: Level = /省|自治区/.test(suffix) ? 'province' : suffix === '市' ? 'city' : 'county';
-  return { name, level };
+  return { name, level, unit: name === last ? '' : suffix };
 }
 
 /** The place a report names most often (at least three times), among the places the project knows. */
@@ -136,7 +141,15 @@ function mostNamedPlace(source: string, knownPlaces: string[]): Found<Place> | u
   }
   if (!best) return undefined;
   const level: Level = PROVINCES.includes(best.name) ? 'province' : counties.includes(best.name) ? 'county' : 'city';
-  return { value: { name: best.name, level }, from: `${best.name}（named ${best.count} times）` };
+  return { value: { name: best.name, level, unit: unitMostNamedWith(source, best.name, level) }, from: `${best.name}（named ${best.count} times）` };
+}
+
+/** The unit a report writes after a place's name most often (内蒙古自治区, not 内蒙古省), else its level's usual one. */
+function unitMostNamedWith(source: string, name: string, level: Level): string {
+  const counts = new Map<string, number>();
+  for (const [, unit] of source.matchAll(new RegExp(`${name}(${UNIT_SUFFIX})`, 'g'))) counts.set(unit, (counts.get(unit) ?? 0) + 1);
+  const [mostUsed] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
+  return mostUsed ?? (level === 'province' ? '省' : level === 'city' ? '市' : '');
 }
 
 function yearFrom(head: string, source: string, titleCandidate?: string): Found<number> {
@@ -178,7 +191,7 @@ function titleFrom(head: string[], candidate: string | undefined, place: Place |
   const named = [pageTitle, ...head].find(isTitleLine);
   const bare = named?.replace(/\s/g, '') ?? '政府工作报告';
   if ((!named || /^(?:政府)?工作报告$/.test(bare)) && place && year) {
-    const whose = place.level === 'national' ? '国务院' : `${place.name}${place.level === 'province' ? '省' : place.level === 'city' ? '市' : ''}`;
+    const whose = place.level === 'national' ? '国务院' : `${place.name}${place.unit}`;
     return { value: place.level === 'national' ? `${year}年${whose}${bare}` : `${whose}${year}年${bare}`, from: named ?? '' };
   }
   if (named) return { value: named, from: named };

@@ -40,6 +40,11 @@ describe('metadata read from a report added under a neutral file name', () => {
     expect(readMeta('x.txt', text, []).meta).toMatchObject({ title: '武汉市2025年政府工作报告', city: '武汉', year: 2025, reviews: 2024 });
   });
 
+  it('titles a region named only in its text with the unit the text uses (自治区, not 省)', () => {
+    const text = '各位代表：\n现在，我代表自治区人民政府，向大会报告工作。\n一、2024年工作回顾\n过去一年，宁夏回族自治区生产总值增长。宁夏粮食丰收，宁夏回族自治区新增就业。\n二、2025年工作安排\n宁夏要稳增长。';
+    expect(readMeta('x.txt', text, []).meta).toMatchObject({ title: '宁夏回族自治区2025年政府工作报告', level: 'province', city: '宁夏', year: 2025, reviews: 2024 });
+  });
+
   it('never takes the place or year from the file name', () => {
     const { meta } = readMeta('taiyuan-2024.txt', '各位代表：\n\n过去一年，我们做了很多工作。', ['太原']);
     expect(meta).toMatchObject({ id: 'taiyuan-2024', city: '', year: 0 });
@@ -48,10 +53,10 @@ describe('metadata read from a report added under a neutral file name', () => {
 
 describe('place names', () => {
   it('take their level from their last unit', () => {
-    expect(placeNamed('太原市小店区')).toEqual({ name: '小店', level: 'county' });
-    expect(placeNamed('广西壮族自治区')).toEqual({ name: '广西', level: 'province' });
-    expect(placeNamed('2025年北京市')).toEqual({ name: '北京', level: 'city' });
-    expect(placeNamed('沁县')).toEqual({ name: '沁县', level: 'county' });
+    expect(placeNamed('太原市小店区')).toEqual({ name: '小店', level: 'county', unit: '区' });
+    expect(placeNamed('广西壮族自治区')).toEqual({ name: '广西', level: 'province', unit: '壮族自治区' });
+    expect(placeNamed('2025年北京市')).toEqual({ name: '北京', level: 'city', unit: '市' });
+    expect(placeNamed('沁县')).toEqual({ name: '沁县', level: 'county', unit: '' });
     expect(placeNamed('市')).toBeUndefined();
   });
 });
