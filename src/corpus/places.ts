@@ -8,8 +8,9 @@ export const COUNTIES: Record<string, string[]> = {
   晋中: ['榆次', '太谷', '介休', '灵石', '平遥', '祁县', '寿阳', '昔阳', '和顺', '左权', '榆社'],
 };
 
-/** What people call a city instead of its name (江城 for 武汉): read as the city where its report is here, and only then. */
-export const CITY_NICKNAMES: Record<string, string> = {
+/** What people call a place instead of its name (江城 for 武汉, 内蒙 for 内蒙古): read as the place where its report is here, and only then. */
+export const PLACE_NICKNAMES: Record<string, string> = {
+  内蒙: '内蒙古',
   江城: '武汉', 羊城: '广州', 花城: '广州', 鹏城: '深圳', 蓉城: '成都', 泉城: '济南', 春城: '昆明', 冰城: '哈尔滨',
   山城: '重庆', 雾都: '重庆', 魔都: '上海', 申城: '上海', 帝都: '北京', 首都: '北京', 星城: '长沙', 榕城: '福州',
   鹭岛: '厦门', 金陵: '南京', 杭城: '杭州', 津门: '天津', 龙城: '太原', 锦城: '成都', 邕城: '南宁', 筑城: '贵阳',

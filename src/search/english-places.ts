@@ -3,8 +3,10 @@ import { NATIONAL } from '../corpus/types.js';
 
 /** English words for the country as a whole ("China's target", "the national target", "the country"). */
 const COUNTRY_WORDS = ['china', 'national', 'nationwide', 'country'];
-/** Where the official romanization is not plain pinyin (陕西 and 山西 are both "shanxi" in pinyin). */
-const OFFICIAL_SPELLINGS: Record<string, string> = { 陕西: 'shaanxi', 西藏: 'tibet', 澳门: 'macau' };
+/** Where the official romanization is not plain pinyin (陕西 and 山西 are both "shanxi" in pinyin); a name of two words is written as one. */
+const OFFICIAL_SPELLINGS: Record<string, string> = { 陕西: 'shaanxi', 西藏: 'tibet', 澳门: 'macau', 内蒙古: 'innermongolia', 香港: 'hongkong' };
+/** English place names of two words ("Inner Mongolia"), read as the one word `OFFICIAL_SPELLINGS` gives them. */
+export const TWO_WORD_NAMES = /\b(?:inner\s+mongolia|hong\s+kong)\b/gi;
 
 export interface EnglishPlaces {
   /** English spelling -> the place as questions name it in Chinese (taiyuan -> 太原, china -> 全国). */

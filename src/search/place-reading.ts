@@ -1,4 +1,4 @@
-import { CITY_NICKNAMES, COUNTIES, OTHER_PLACES, PREFECTURE_CITIES, PREFECTURE_CITIES_BY_PROVINCE, PROVINCES } from '../corpus/places.js';
+import { PLACE_NICKNAMES, COUNTIES, OTHER_PLACES, PREFECTURE_CITIES, PREFECTURE_CITIES_BY_PROVINCE, PROVINCES } from '../corpus/places.js';
 import { NATIONAL, type Level } from '../corpus/types.js';
 import { cutWords } from '../text/tokenize.js';
 
@@ -24,8 +24,8 @@ export interface PlaceReading {
 
 /** Words for the country as a whole; 全国 is also the place of the national report (`NATIONAL`). */
 const NATIONAL_WORDS = [NATIONAL, '国家', '中国', '我国', '国务院', '中央'];
-/** "The province" as a question says it (全省, 我省, 省里, 咱们省): the provincial report's place, whichever province that is. */
-const PROVINCE_WORDS = ['全省', '我省', '本省', '省里', '省'];
+/** "The province" as a question says it (全省, 我省, 省里, 咱们省, 自治区): the provincial report's place, whichever province that is. */
+const PROVINCE_WORDS = ['全省', '我省', '本省', '省里', '省', '自治区'];
 const RANK: Record<Level, number> = { national: 0, province: 1, city: 2, county: 3 };
 /** A time word a place word may stand next to: "国家2025年…", "今年全国…". */
 const TIME_WORD = /^(?:20\d{2}年?|年|今年|明年|去年)$/;
@@ -120,9 +120,11 @@ export function createPlaceReader(reports: ReadonlyArray<ReportPlace>): PlaceRea
     for (const { name, level } of byName.values()) {
       if (level !== 'national' && text.includes(name)) found.push({ word: name, place: name, level, covered: true });
     }
-    for (const [nickname, city] of Object.entries(CITY_NICKNAMES)) {
-      const report = byName.get(city);
-      if (report && text.includes(nickname) && !onlyInNames(text, nickname)) found.push({ word: nickname, place: city, level: report.level, covered: true });
+    for (const [nickname, place] of Object.entries(PLACE_NICKNAMES)) {
+      const report = byName.get(place);
+      // 内蒙 said within 内蒙古 is the name itself.
+      const said = text.replaceAll(place, '');
+      if (report && said.includes(nickname) && !onlyInNames(said, nickname)) found.push({ word: nickname, place, level: report.level, covered: true });
     }
     for (const [city, counties] of Object.entries(COUNTIES)) {
       for (const county of counties.filter((c) => text.includes(c) && !byName.has(c))) {

@@ -86,6 +86,13 @@ describe("CC-CEDICT's glossary for English questions", () => {
     expect(reading?.chinese).not.toContain('北京');
   });
 
+  it('reads a place of two words (Inner Mongolia) as the place, not as words asked about', async () => {
+    const places = new Map([['innermongolia', '内蒙古']]);
+    const reading = await createEnglishReader({ knows: (term) => ['就业'].includes(term), glossary: (phrase) => (phrase === 'jobs' ? ['就业'] : []), places })("What's Inner Mongolia's target for jobs in 2025?");
+    expect(reading?.chinese).toContain('内蒙古');
+    expect(reading?.concepts.map((c) => c.label)).not.toEqual(expect.arrayContaining(['inner']));
+  });
+
   it('keeps a name the reports never write (France) as a concept an answer must say', async () => {
     const reading = await readEnglish('What is the capital of France?', ['资本']);
     expect(reading?.concepts.find((c) => c.label === 'france')?.strict).toBe(true);

@@ -27,6 +27,15 @@ describe('places read against the reports’ places and levels', () => {
     const withWuhan = createPlaceReader([{ name: '武汉', level: 'city' }, { name: '晋中', level: 'city' }]);
     expect(withWuhan('江城今年会不会多建老年食堂？')).toMatchObject({ cities: ['武汉'], placeWords: ['江城'] });
     expect(citiesOnly('江城今年会不会多建老年食堂？').cities).toEqual([]);
+    // A region's short name too, and the name itself is no nickname said.
+    const withRegion = createPlaceReader([{ name: '内蒙古', level: 'province' }, { name: '晋中', level: 'city' }]);
+    expect(withRegion('内蒙25年村里的路打算修多少公里').cities).toEqual(['内蒙古']);
+    expect(withRegion('内蒙古2025年粮食产量目标').placeWords).toEqual(['内蒙古']);
+  });
+
+  it('reads 自治区 as the provincial report\'s place, as 全省', () => {
+    const withRegion = createPlaceReader([{ name: '内蒙古', level: 'province' }, { name: '晋中', level: 'city' }]);
+    expect(withRegion('自治区2025年GDP增长目标是多少？').cities).toEqual(['内蒙古']);
   });
 
   it('does not read the country from a word that qualifies a thing', () => {
@@ -104,5 +113,9 @@ describe('place names in English', () => {
     for (const word of ['china', 'national', 'country']) expect(names.get(word)).toBe('全国');
     expect(scoping).toEqual(expect.arrayContaining(['晋中', '山西', '全国']));
     expect(scoping).not.toContain('平遥');
+  });
+
+  it('spells a place of two words (Inner Mongolia) as one', () => {
+    expect(englishPlaces(['内蒙古'], (name) => name).names.get('innermongolia')).toBe('内蒙古');
   });
 });
