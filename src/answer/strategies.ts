@@ -45,7 +45,7 @@ export interface Solution {
 export type Timings = Record<string, number>;
 
 /** A yes-or-no question: 是不是…, 有没有…, …吗？ */
-const ASKS_WHETHER = /是不是|是否|有没有|对不对|真的|吗[?？]?$/;
+const ASKS_WHETHER = /是不是|是否|有没有|对不对|真的|吗[?？]?$|了没有?[?？]?$/;
 /** An amount a question tells (50元, 70%, 3000张), not a numbered name (3号线, 二期). */
 const TOLD_AMOUNT = /^\d+(?:\.\d+)?(?:万|亿)?(?:元|%|％|张|个|人|人次|辆|所|家|户|件|项|亩|吨|公里|米|平方米|天|次|场|套|座)$/;
 

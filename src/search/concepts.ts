@@ -103,8 +103,8 @@ const SAYING = /^(?:说法|提法|表态|表述|回应|打算|安排|规划|计�
 /** A word between 的 and 是什么 ("对阳曲的定位是什么"), or between 是怎么 and 的 ("是怎么规划的"), names the kind of answer too. */
 const KIND_BEFORE_WHAT = { before: /的$/, after: /^(?:是什么|是啥|是哪些|是怎样|有哪些)/ };
 const MANNER_ASKED = { before: /(?:怎么|咋)$/, after: /^的/ };
-/** "超过15%了吗", "是不是突破了3000万": how a told figure is compared, no topic a sentence must say. */
-const COMPARES_TO_FIGURE = /^(?:超过|超|高于|低于|不到|不足|达到|达|突破|多于|少于|大于|小于)了?$/;
+/** "超过15%了吗", "是不是突破了3000万", "过90%了没有": how a told figure is compared, no topic a sentence must say. */
+const COMPARES_TO_FIGURE = /^(?:超过|超|过|高于|低于|不到|不足|达到|达|突破|多于|少于|大于|小于)了?$/;
 /** 这个, 那项, 该: what follows points at a thing said before (see `Concept.pointedAt`). */
 const POINTED_AT = /(?:[这那此该](?:个|件|项|条|些|种|批|所|座|家)?|[这那](?:么|样)(?:一?个|的)?)$/;
 /** Whether the text before a word points at it; 那 opening a question ("那电力这块呢？") is "then, what about", no pointer. */

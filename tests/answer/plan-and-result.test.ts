@@ -28,6 +28,9 @@ describe('an amount the asker tells', () => {
     expect(answer.found).toBe(true);
     expect(answer.explain?.decision).toBe('told-figure-differs');
     expect(answer.citations[0].quote).toMatch(/新建公园2[02]个/);
+    // Asked whether it passed a figure (过…了没有), the same.
+    const passed = await answerer.answer('甲市2025年新建公园过30个了没有？', { explain: true });
+    expect(passed.explain?.decision).toBe('told-figure-differs');
     // A numbered name is no amount: another line is no answer to whether this one opened.
     const line = await answerer.answer('甲市地铁4号线是不是通车了？', { explain: true });
     expect(line.found).toBe(false);
