@@ -7,6 +7,7 @@ import { MIN_SIMILARITY } from '../search/word-vectors.js';
 import { numberOf } from '../text/numerals.js';
 import { syllableOf } from '../text/syllables.js';
 import { otherSpellings } from '../text/unit-spellings.js';
+import { yearsSaidRelatively } from '../text/year-spans.js';
 import { ANSWER_TUNING, type AnswerTuning } from './settings.js';
 
 export interface ScoredSentence {
@@ -484,7 +485,8 @@ function storyTopic(weighed: Array<{ concept: Concept; weight: number }>): Conce
 
 /**
  * A sentence that names years, none of them asked, speaks of another time; so does one in a part
- * of a report about another year (the 2024 report's review speaks of 2023: `fit` is 0), and a
+ * of a report about another year (the 2024 report's review speaks of 2023: `fit` is 0) unless it
+ * says the asked year as its report's 今年 or 去年 ("今年我区有17万应届大学生毕业" in a review), and a
  * review of a five-year plan period (十四五) when one year is asked — unless the sentence or its
  * section names an asked year. Comparisons take any year.
  */
@@ -497,7 +499,7 @@ function yearMismatch(question: Question, sentence: string, hit: SearchHit): boo
   // Asked of the report of a year, a sentence of it may name the year it reviews, or none.
   const ofNamedReport = question.yearsNameReports === true && hit.fit > 0;
   const asked = ofNamedReport ? question.years.flatMap((y) => [y, y - 1]) : question.years;
-  if (named.some((y) => asked.includes(y))) return false;
+  if ([...named, ...yearsSaidRelatively(sentence, hit.reportYear)].some((y) => asked.includes(y))) return false;
   if (named.length > 0) return true;
   if (ofNamedReport) return false;
   // A heading such as "2025 知难克难" speaks of its year; the report's own title ("2024年政府工作报告") does not.

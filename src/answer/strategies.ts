@@ -93,7 +93,7 @@ export function createStrategies({ store, searcher, documents, weightOf, tuning,
     const { hits, scope } = await retrieve(question, question.comparison ? tuning.comparisonPassages : tuning.candidatePassages, timings);
     if (scope.emptyBecause) return refuse(question, 'single', 'scope-empty', scope.emptyBecause);
     const preferred = prefer ? (await store.passages([prefer.passageId]))[0] : undefined;
-    const candidates: SearchHit[] = preferred ? [{ passage: preferred, score: hits[0]?.score ?? 1, fit: 1 }, ...hits.filter((h) => h.passage !== preferred)] : hits;
+    const candidates: SearchHit[] = preferred ? [{ passage: preferred, score: hits[0]?.score ?? 1, fit: 1, reportYear: documents.get(preferred.docId)?.year ?? 0 }, ...hits.filter((h) => h.passage !== preferred)] : hits;
     const { ranked, answering } = judge(question, candidates, weightOf, tuning);
     const best = preferred ? answering.find((s) => s.hit.passage === preferred && s.sentence.start === prefer!.sentenceStart) ?? answering[0] : answering[0];
     const source = best && !preferred ? sourceOf(best, answering) : undefined;

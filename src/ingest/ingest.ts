@@ -80,7 +80,7 @@ export async function ingest(config: Config, options: IngestOptions = {}): Promi
     // while the folder is read (the lock is not held while embedding).
     const read = await withCorpusLock(config.corpusDir, async () => {
       const { skipped: notRead } = await readCorpus(config.corpusDir, config.chunking, config.reading, async ({ meta, credits, pageStarts, stamp, passages: chunked }) => {
-        const passages = chunked.map((p) => ({ ...p, years: yearsNamed(p.text) }));
+        const passages = chunked.map((p) => ({ ...p, years: yearsNamed(p.text, meta.year) }));
         const started = performance.now();
         for (const p of passages) collector.add(`${p.section} ${p.text}`);
         termsMs += performance.now() - started;

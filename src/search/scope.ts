@@ -1,5 +1,4 @@
-import type { Passage } from '../corpus/types.js';
-import type { ScopeFilter, StoredDocument } from '../store/types.js';
+import type { ScopeFilter, StoredDocument, StoredPassage } from '../store/types.js';
 import type { Question } from './question.js';
 
 /** The most `Scope.fit` gives. */
@@ -17,7 +16,7 @@ export interface Scope {
    * How well a passage's place in its report fits the asked year: 1 for the part that speaks of it
    * (plan vs review), 0.5 for the other part, +0.5 when the section heading names the year.
    */
-  fit(doc: StoredDocument | undefined, passage: Passage): number;
+  fit(doc: StoredDocument | undefined, passage: StoredPassage): number;
   /** Why nothing can be in scope, when nothing can: the places the reports cover, and those asked that they do not. */
   emptyBecause?: { code: 'OUT_OF_SCOPE'; covered: string[]; asked: string[] };
   /**
@@ -46,7 +45,8 @@ export function scopeFor(question: Question, documents: StoredDocument[], latest
       const wanted = question.years.map((y) => relation(doc, y)).find(Boolean);
       if (!wanted) return 0;
       const kind = question.intent ?? 'review';
-      const part = wanted === kind && passage.sectionKind === kind ? 1 : wanted === passage.sectionKind ? 0.5 : 0;
+      // A passage of the other part that says the asked year ("今年我区有17万应届大学生毕业" in a review) speaks of it too.
+      const part = wanted === kind && passage.sectionKind === kind ? 1 : wanted === passage.sectionKind || question.years.some((y) => passage.years.includes(y)) ? 0.5 : 0;
       // A section headed with the year itself ("2025 知难克难") speaks of that year more than a multi-year one.
       return part > 0 && question.years.some((y) => passage.section.includes(String(y))) ? part + 0.5 : part;
     },

@@ -12,6 +12,8 @@ export interface SearchHit {
   score: number;
   /** 0..1.5: plan/review fit for the asked year (see `Scope.fit`). */
   fit: number;
+  /** The year the passage's report was delivered (0 when unknown): what its 今年 and 去年 mean. */
+  reportYear: number;
 }
 
 export interface SearchResult {
@@ -79,8 +81,9 @@ export function createSearcher({ store, embedder, settings = RETRIEVAL_SETTINGS 
       const hits = fused
         .map(({ passageId, score }) => {
           const passage = found.get(passageId)!;
-          const fit = scope.fit(documents.get(passage.docId), passage);
-          return { passage, fit, score: score * (1 + settings.fitBoost * fit) };
+          const doc = documents.get(passage.docId);
+          const fit = scope.fit(doc, passage);
+          return { passage, fit, reportYear: doc?.year ?? 0, score: score * (1 + settings.fitBoost * fit) };
         })
         .sort((a, b) => b.score - a.score)
         .slice(0, limit);

@@ -13,8 +13,9 @@ import type { StoreExpectations } from './types.js';
  * version it cannot read). 16: postings skips and figures.jsonl (embedded), passages as json
  * without their text (PostgreSQL). 17: the problems paragraph closes a review (a text without the
  * plan part's heading plans after it). 18: PostgreSQL passage bodies as arrays, without field names.
+ * 19: a passage's years include those it says relative to its report's year (今年, 去年, 明年).
  */
-export const INDEX_FORMAT = 18;
+export const INDEX_FORMAT = 19;
 
 const denseSchema = z.object({
   model: z.string(),

@@ -1,3 +1,4 @@
+import { yearsSaidRelatively } from '../text/year-spans.js';
 import type { ScopeFilter } from './types.js';
 
 /**
@@ -10,7 +11,8 @@ export function inScope(scope: ScopeFilter, doc: { city: string; year: number; r
   return scope.years.length === 0 || scope.years.some((y) => doc.year === y || doc.reviews === y || passageYears.includes(y));
 }
 
-/** The years a passage's text names ("2035年", "《2024世界城市名册》"). */
-export function yearsNamed(text: string): number[] {
-  return [...new Set([...text.matchAll(/(?<!\d)(20\d{2})(?=年|\D|$)/g)].map((m) => Number(m[1])))];
+/** The years a passage's text names ("2035年", "《2024世界城市名册》"), or says relative to its report's year (今年). */
+export function yearsNamed(text: string, reportYear = 0): number[] {
+  const named = [...text.matchAll(/(?<!\d)(20\d{2})(?=年|\D|$)/g)].map((m) => Number(m[1]));
+  return [...new Set([...named, ...yearsSaidRelatively(text, reportYear)])];
 }

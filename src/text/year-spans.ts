@@ -6,3 +6,10 @@ const LONG_PERIOD_YEARS = 10;
 export function withoutLongPeriods(text: string): string {
   return text.replace(YEAR_SPAN, (span, from: string, to: string) => (Number(to) - Number(from) >= LONG_PERIOD_YEARS ? ' '.repeat(span.length) : span));
 }
+
+/** Years a report's text says relative to the year it was delivered: 今年 is that year, 去年 the one before, 明年 the one after. */
+const RELATIVE_YEARS: [RegExp, number][] = [[/今年/, 0], [/去年/, -1], [/明年/, 1]];
+
+export function yearsSaidRelatively(text: string, reportYear: number): number[] {
+  return reportYear ? RELATIVE_YEARS.filter(([word]) => word.test(text)).map(([, offset]) => reportYear + offset) : [];
+}

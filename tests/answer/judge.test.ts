@@ -15,7 +15,7 @@ function hit(text: string, sectionKind: 'review' | 'plan' = 'review', score = 1)
     start += t.length;
     return s;
   });
-  return { passage: { id: nextId++, docId: 'A2026', section: '工作回顾', sectionKind, text, start: 0, end: text.length, sentences, years: [] }, score, fit: 1 };
+  return { passage: { id: nextId++, docId: 'A2026', section: '工作回顾', sectionKind, text, start: 0, end: text.length, sentences, years: [] }, score, fit: 1, reportYear: 2026 };
 }
 const sameWeight = () => 1;
 /** One character (说, 改) weighs little, as it does by rarity and kind of word in the answerer. */
@@ -148,6 +148,15 @@ describe('the judge alone', () => {
     expect(asked.yearsNameReports).toBe(true);
     expect(judge(asked, [reviewed], sameWeight).answering.length).toBe(1);
     expect(judge(asked, [{ ...reviewed, fit: 0 }], sameWeight).ranked[0].mismatch).toBe('year');
+  });
+
+  it('takes a sentence of the other part that says the asked year as its report\'s 今年, not one that says nothing of it', () => {
+    const asked = read('甲市2026年有多少高校毕业生？');
+    const saysThisYear = hit('今年全市有5万名高校毕业生，就业压力加大。', 'review');
+    const saysNoYear = hit('全市有5万名高校毕业生，就业压力加大。', 'review');
+    expect(judge(asked, [{ ...saysThisYear, fit: 0 }], sameWeight).answering.length).toBe(1);
+    expect(judge(asked, [{ ...saysNoYear, fit: 0 }], sameWeight).ranked[0].mismatch).toBe('year');
+    expect(judge(asked, [{ ...saysThisYear, fit: 0, reportYear: 2027 }], sameWeight).ranked[0].mismatch).toBe('year');
   });
 
   it('takes, asked in English how many of a thing, only an amount that counts that thing', () => {

@@ -1,24 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import type { Passage, SectionKind } from '../../src/corpus/types.js';
+import type { SectionKind } from '../../src/corpus/types.js';
 import { readQuestion } from '../support/reader.js';
 import { scopeFor } from '../../src/search/scope.js';
 import { inScope, yearsNamed } from '../../src/store/scope-filter.js';
-import type { StoredDocument } from '../../src/store/types.js';
+import type { StoredDocument, StoredPassage } from '../../src/store/types.js';
 
 const doc = (id: string, city: string, year: number): StoredDocument => ({ id, file: `${id}.txt`, title: id, level: 'city', city, year, reviews: year - 1, credits: [] });
 const DOCUMENTS = [doc('A2024', '太原', 2024), doc('A2025', '太原', 2025), doc('B2025', '晋中', 2025)];
+const byId = new Map(DOCUMENTS.map((d) => [d.id, d]));
 let nextId = 0;
-const passage = (docId: string, sectionKind: SectionKind, text = '正文。'): Passage => ({
-  id: nextId++, docId, section: '', sectionKind, text, start: 0, end: text.length, sentences: [],
+const passage = (docId: string, sectionKind: SectionKind, text = '正文。'): StoredPassage => ({
+  id: nextId++, docId, section: '', sectionKind, text, start: 0, end: text.length, sentences: [], years: yearsNamed(text, byId.get(docId)!.year),
 });
 
-const byId = new Map(DOCUMENTS.map((d) => [d.id, d]));
 const scope = (q: string) => {
   const s = scopeFor(readQuestion(q, ['太原', '晋中']), DOCUMENTS);
   return {
     ...s,
-    allows: (p: Passage) => inScope(s.filter, byId.get(p.docId)!, yearsNamed(p.text)),
-    fit: (p: Passage) => s.fit(byId.get(p.docId), p),
+    allows: (p: StoredPassage) => inScope(s.filter, byId.get(p.docId)!, p.years),
+    fit: (p: StoredPassage) => s.fit(byId.get(p.docId), p),
   };
 };
 
@@ -52,6 +52,12 @@ describe('scoping by year and city (one rule, applied by every backend)', () => 
     const targets = scope('2025年太原新增就业目标是多少？');
     expect(targets.fit(passage('A2025', 'plan'))).toBe(1);
     expect(targets.fit(passage('A2025', 'review'))).toBe(0);
+  });
+
+  it('fits a passage of the other part that says the asked year as its report\'s 今年 as the other part', () => {
+    const s = scope('2025年太原有多少大学生毕业？');
+    expect(s.fit(passage('A2025', 'review'))).toBe(0);
+    expect(s.fit(passage('A2025', 'review', '今年全市有5万名高校毕业生。'))).toBe(0.5);
   });
 
   it('prefers the newest report\'s review for a result asked with no year (how things stand)', () => {
