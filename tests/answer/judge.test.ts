@@ -150,6 +150,13 @@ describe('the judge alone', () => {
     expect(judge(asked, [{ ...reviewed, fit: 0 }], sameWeight).ranked[0].mismatch).toBe('year');
   });
 
+  it('puts first, of two sentences that score the same, the one saying the question\'s own word rather than its synonym', () => {
+    const asked = { ...read('甲市进出口涨了吗？'), concepts: [{ label: '进出口', variants: ['进出口', '外贸'], kind: 'word' as const, strict: false }] };
+    const ranked = judge(asked, [hit('外贸企业新增12户。进出口总额增长36.9%。')], sameWeight).answering;
+    expect(ranked.map((s) => s.coverage)).toEqual([1, 1]);
+    expect(ranked[0].sentence.text).toContain('进出口');
+  });
+
   it('takes a sentence of the other part that says the asked year as its report\'s 今年, not one that says nothing of it', () => {
     const asked = read('甲市2026年有多少高校毕业生？');
     const saysThisYear = hit('今年全市有5万名高校毕业生，就业压力加大。', 'review');
