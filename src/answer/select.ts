@@ -101,6 +101,13 @@ function unitsAnswering(unit: string): string[] {
   return UNIT_FAMILIES['个'].includes(unit) ? [...new Set([...own, ...UNIT_FAMILIES['个']])] : own;
 }
 
+/** An amount in the unit a question asks in (多少钱: 200亿元), with the people it names counted (多少游客: 2.73亿人次游客); null when it asks in none. */
+export function amountInAskedUnit(question: Pick<Question, 'askedUnit' | 'text'>): RegExp | null {
+  if (!question.askedUnit) return null;
+  const peopleNamed = COUNTS_PEOPLE.has(question.askedUnit) ? PEOPLE.filter((people) => question.text.includes(people)) : [];
+  return unitPattern([...unitsAnswering(question.askedUnit), ...peopleNamed], /第几/.test(question.text));
+}
+
 /**
  * Scores every sentence of the retrieved passages: concept coverage first, then a figure or a
  * time when one is asked for, the passage's retrieval rank, and its fit with the asked year.
@@ -109,8 +116,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
   const concepts = weighConcepts(question.concepts, weightOf, tuning);
   const topScore = hits[0]?.score ?? 1;
   const asksTarget = ASKS_TARGET.test(question.text);
-  const peopleNamed = question.askedUnit && COUNTS_PEOPLE.has(question.askedUnit) ? PEOPLE.filter((people) => question.text.includes(people)) : [];
-  const countInUnit = question.askedUnit ? unitPattern([...unitsAnswering(question.askedUnit), ...peopleNamed], /第几/.test(question.text)) : null;
+  const countInUnit = amountInAskedUnit(question);
   const perShortPeriodAsked = PER_SHORT_PERIOD.test(question.text);
   /** A numbered thing (3号线) and what is asked to have happened to it (通车): both must be said in one clause. */
   const numberedNames = question.concepts.filter((c) => c.kind === 'figure' && NUMBERED_THING.test(c.label));
@@ -247,8 +253,14 @@ function amountOfAsked(sentence: string, amount: RegExp, topics: string[][], tol
   if (topics.length === 0) return true;
   const clauses = sentence.split(/[，,；;：:。！？]/).map((clause) => told.reduce((rest, figure) => rest.replaceAll(figure, ''), clause));
   const saysTopic = (clause: string) => topics.some((ways) => ways.some((w) => clause.includes(w) || (w.length > 2 && elided(w, clause))));
-  // "地区生产总值达到21106.23亿元，增长5.2%": a clause that only says how the thing changed goes on with the clause before it.
-  return clauses.some((clause, i) => countsAsked(clause, amount, counted, countedHead) && (saysTopic(clause) || (i > 0 && ONLY_CHANGE.test(clause) && saysTopic(clauses[i - 1]))));
+  // "地区生产总值达到21106.23亿元，增长5.2%": a clause that only says how the thing changed goes on with the clause before it;
+  // "…，投入近200亿元，改造供热管网近1万公里": one that only says what was spent, with the clauses on either side.
+  const nextTo = (i: number) => [clauses[i - 1] ?? '', clauses[i + 1] ?? ''];
+  return clauses.some(
+    (clause, i) =>
+      countsAsked(clause, amount, counted, countedHead) &&
+      (saysTopic(clause) || (i > 0 && ONLY_CHANGE.test(clause) && saysTopic(clauses[i - 1])) || (ONLY_SPENT.test(clause) && nextTo(i).some(saysTopic))),
+  );
 }
 
 /** Where a clause of a sentence ends (an amount's clause also ends at a colon: see `amountOfAsked`). */
@@ -290,6 +302,8 @@ function namesListOnly(sentence: string, counts: string[]): boolean {
   return counts.some((count) => unquoted.includes(count)) && (unquoted.match(/[、；;]/g) ?? []).length < 2 && !/[一二三四五六七八九十]是/.test(unquoted);
 }
 
+/** A clause that only says how much was spent (投入近200亿元, 累计投资3.2亿元), naming no thing of its own. */
+const ONLY_SPENT = /^(?:累计|共|总)?(?:投入|投资|安排|下达|拨付|筹措|落实)(?:资金)?(?:近|约|超过?|逾|达)?\s*[\d.]+\s*(?:万|亿)?元$/;
 /** A clause that opens with how much a thing changed (增长5.2%, 同比下降3%), naming no thing of its own. */
 const ONLY_CHANGE = /^(?:同比|比上年|较上年)?(?:增长|下降|提高|降低|增加|减少|上涨|回落|分别增长|分别下降)\s*[\d.]/;
 

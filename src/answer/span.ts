@@ -1,5 +1,5 @@
 import { asksFigure, type Question } from '../search/question.js';
-import { comparable } from './select.js';
+import { amountInAskedUnit, comparable } from './select.js';
 
 /** Where in a quote the answer itself stands: `quote.slice(start, end)`. */
 export interface QuoteRange {
@@ -21,7 +21,7 @@ const TIME = /年内|年底|年初|上半年|下半年|季度|\d+月|\d+日|20\d
  * (and a figure or a time when one is asked): "城镇新增就业8万人" of the nine targets in one
  * sentence. Undefined when the quote says none of the question's concepts.
  */
-export function answerRange(quote: string, question: Pick<Question, 'concepts' | 'wantsFigure' | 'asksAmount' | 'wantsTime'>): QuoteRange | undefined {
+export function answerRange(quote: string, question: Pick<Question, 'concepts' | 'wantsFigure' | 'asksAmount' | 'wantsTime' | 'askedUnit' | 'text'>): QuoteRange | undefined {
   const clauses = clausesOf(quote);
   // A lead ending with a colon ("主要预期目标是:") introduces the items after it; what only it says (目标) need not be in the span.
   const isLead = (c: QuoteRange) => /[：:]/.test(quote[c.end] ?? '') && c !== clauses.at(-1);
@@ -30,7 +30,9 @@ export function answerRange(quote: string, question: Pick<Question, 'concepts' |
   const wanted = inItems.size > 0 ? inItems : new Set(says.flatMap((s) => [...s]));
   if (inItems.size > 0) for (const [i, s] of says.entries()) if (isLead(clauses[i])) says[i] = new Set([...s].filter((label) => inItems.has(label)));
   if (wanted.size === 0) return undefined;
-  const asks = (text: string) => (!asksFigure(question) || DIGIT.test(text)) && (!question.wantsTime || TIME.test(text));
+  const inUnit = amountInAskedUnit(question);
+  // Asked in a unit (多少钱), the amount in it: "投入近200亿元", not "改造供热管网近1万公里" beside it.
+  const asks = (text: string) => (!asksFigure(question) || (inUnit ? inUnit.test(comparable(text)) : DIGIT.test(text))) && (!question.wantsTime || TIME.test(text));
   // A quote without the asked figure or time (a result said in words) still has a clause that answers.
   const needs = asks(quote) ? asks : () => true;
   let best: QuoteRange | undefined;
@@ -53,7 +55,7 @@ export function answerRange(quote: string, question: Pick<Question, 'concepts' |
  * The words of a quote's answering clauses that name what the question asks about, from the first
  * concept said to the last: "工业投资增速" of "工业投资增速24.7%，…". Undefined when no clause answers.
  */
-export function askedPhrase(quote: string, question: Pick<Question, 'concepts' | 'wantsFigure' | 'asksAmount' | 'wantsTime'>): string | undefined {
+export function askedPhrase(quote: string, question: Pick<Question, 'concepts' | 'wantsFigure' | 'asksAmount' | 'wantsTime' | 'askedUnit' | 'text'>): string | undefined {
   const range = answerRange(quote, question);
   if (!range) return undefined;
   const text = comparable(quote.slice(range.start, range.end));

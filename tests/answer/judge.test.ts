@@ -150,6 +150,16 @@ describe('the judge alone', () => {
     expect(judge(asked, [{ ...reviewed, fit: 0 }], sameWeight).ranked[0].mismatch).toBe('year');
   });
 
+  it('takes an amount spent, said in a clause of its own, as the amount of the thing the clause before or after names', () => {
+    const asked = read('甲市暖气改造一共花了多少钱？');
+    expect(asked.askedUnit).toBe('元');
+    const concepts = [{ label: '暖气', variants: ['暖气', '供热'], kind: 'word' as const, strict: false }, { label: '改造', variants: ['改造'], kind: 'word' as const, strict: false }];
+    const spent = judge({ ...asked, concepts }, [hit('温暖工程全面完成，投入近200亿元，改造供热管网近1万公里。')], sameWeight);
+    expect(spent.answering.length).toBe(1);
+    // An amount of another thing is still none of the asked one.
+    expect(judge({ ...asked, concepts }, [hit('改造供热管网近1万公里，新建公园花费2亿元。')], sameWeight).ranked[0].mismatch).toBe('figure');
+  });
+
   it('puts first, of two sentences that score the same, the one saying the question\'s own word rather than its synonym', () => {
     const asked = { ...read('甲市进出口涨了吗？'), concepts: [{ label: '进出口', variants: ['进出口', '外贸'], kind: 'word' as const, strict: false }] };
     const ranked = judge(asked, [hit('外贸企业新增12户。进出口总额增长36.9%。')], sameWeight).answering;

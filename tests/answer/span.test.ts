@@ -42,8 +42,18 @@ describe('the answer span', () => {
       { label: '居民收入', variants: ['居民收入'], kind: 'word' as const, strict: false },
       { label: '增长', variants: ['增长'], kind: 'word' as const, strict: false },
     ];
-    const range = answerRange(quote, { concepts, wantsFigure: true, asksAmount: true, wantsTime: false });
+    const range = answerRange(quote, { text: '', concepts, wantsFigure: true, asksAmount: true, wantsTime: false });
     expect(range && quote.slice(range.start, range.end)).toBe('居民人均可支配收入增长5.6%');
+  });
+
+  it('takes, asked in a unit (多少钱), the clause of an amount in it, not a shorter one of another unit', () => {
+    const quote = '温暖工程全面完成,投入近200亿元,改造供热管网近1万公里。';
+    const concepts = [
+      { label: '暖气', variants: ['暖气', '供热'], kind: 'word' as const, strict: false },
+      { label: '改造', variants: ['改造'], kind: 'word' as const, strict: false },
+    ];
+    const range = answerRange(quote, { text: '暖气改造花了多少钱', askedUnit: '元', concepts, wantsFigure: true, asksAmount: true, wantsTime: false });
+    expect(range && quote.slice(range.start, range.end)).toBe('投入近200亿元,改造供热管网近1万公里');
   });
 
   it('leaves out a lead ending with a colon that only says the kind of answer (主要预期目标是:)', () => {
@@ -52,7 +62,7 @@ describe('the answer span', () => {
       { label: '固定资产投资', variants: ['固定资产投资'], kind: 'word' as const, strict: false },
       { label: '目标', variants: ['目标', '预期目标'], kind: 'word' as const, strict: false },
     ];
-    const range = answerRange(quote, { concepts, wantsFigure: true, asksAmount: true, wantsTime: false });
+    const range = answerRange(quote, { text: '', concepts, wantsFigure: true, asksAmount: true, wantsTime: false });
     expect(range && quote.slice(range.start, range.end)).toBe('固定资产投资增长7%左右');
   });
 
