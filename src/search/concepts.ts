@@ -137,8 +137,9 @@ const QUOTED_CODE = /[“"「]((?=[^”"」]*\d)[\dA-Za-z]+(?:\s*[+＋×\-]\s*[\
 const QUOTED_PHRASE = /[“"「]([\u3400-\u9fff]{3,12})[”"」]/g;
 /** 加多少, 修多少: jieba glues the question word to the verb before it; the verb is the word, 多少 asks for the amount. */
 const GLUED_QUESTION = /(?<=.)多少$/;
-/** "几块钱", "多少岁": a word that only asks an amount in a unit (the asked unit is read apart), no topic. */
+/** "几块钱", "多少岁", "多少 钱" (cut apart): a word that only asks an amount in a unit (the asked unit is read apart), no topic. */
 const ASKS_AMOUNT_IN_UNIT = /^(?:几|多少)(?:块钱|块|钱|岁|元|万元|亿元|斤|公斤|公里|米)$/;
+const AMOUNT_ASKED_BEFORE = /(?:几|多少)$/;
 
 /**
  * The concepts of a question: everyday phrases the lexicon knows (with their report terms),
@@ -239,6 +240,7 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
     const lower = word.trim().toLowerCase().replace(GLUED_QUESTION, '').replace(GLUED_PARTICLES, '');
     // A modal particle (吗, 呢, 不 of 重不重) says how it is asked, not what.
     if (!/[\p{L}\p{N}]/u.test(lower) || jiebaTag === 'y' || ignored(lower) || /[\d.]/.test(lower) || YEAR.test(lower) || ASKS_AMOUNT_IN_UNIT.test(lower)) continue;
+    if (ASKS_AMOUNT_IN_UNIT.test(`${text.slice(0, at).match(AMOUNT_ASKED_BEFORE)?.[0] ?? ''}${lower}`)) continue;
     if (reportsWork(lower, at) || POINTING_MEASURE.test(`${text.slice(Math.max(0, at - 1), at)}${lower}`)) continue;
     if (COMPARES_TO_FIGURE.test(lower) && [...figureSpans.values()].some(([start]) => start === at + word.length)) continue;
     if (covered.subarray(at, at + word.length).some(Boolean)) continue;

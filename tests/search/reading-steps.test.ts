@@ -71,6 +71,9 @@ describe('each reading step on its own', () => {
     const labels = lexiconStep(intent(upTo('基础养老金今年能给涨几块钱？')), { lexicon, cities: ['甲'], coveredYears: new Set([2026]) }).concepts.map((c) => c.label);
     expect(labels).toContain('养老金');
     expect(labels).not.toContain('几块钱');
+    // 多少钱 cut into 多少 and 钱 the same.
+    const cutApart = lexiconStep(intent(upTo('甲市招商引资到位了多少钱？')), { lexicon, cities: ['甲'], coveredYears: new Set([2026]) }).concepts.map((c) => c.label);
+    expect(cutApart).not.toContain('钱');
     // Asking yes or no, 几 is "a few".
     expect(upTo('甲市会多修几个足球场吗？')).toMatchObject({ asksAmount: false, wantsFigure: false });
     expect(upTo('咱们国家以后是不是要晚几年才能退休？')).toMatchObject({ asksAmount: false, wantsFigure: false });
