@@ -98,9 +98,11 @@ export function createStrategies({ store, searcher, documents, weightOf, tuning,
     const best = preferred ? answering.find((s) => s.hit.passage === preferred && s.sentence.start === prefer!.sentenceStart) ?? answering[0] : answering[0];
     const source = best && !preferred ? sourceOf(best, answering) : undefined;
     const start = source ?? best;
+    const told = toldAmountDiffers(question, ranked);
+    // "GDP增长目标是不是定的7%？": a sentence that gives 7% of another thing (规上工业增加值) is no answer when one says more of the thing with another figure.
+    if (told && start && told.coverage(told.differing) > told.coverage(start)) return answerWith(question, told.differing, [told.differing], ranked, 'told-figure-differs');
     if (!start) {
-      const differing = toldAmountDiffers(question, ranked);
-      if (differing) return answerWith(question, differing, [differing], ranked, 'told-figure-differs');
+      if (told) return answerWith(question, told.differing, [told.differing], ranked, 'told-figure-differs');
       if (scope.yearNotCovered) return refuse(question, 'single', 'year-not-covered', scope.yearNotCovered, ranked);
       return refuse(question, 'single', 'nothing-covers-enough', nearMiss(ranked), ranked);
     }
@@ -135,9 +137,10 @@ export function createStrategies({ store, searcher, documents, weightOf, tuning,
 
   /**
    * "居民医保人均财政补助是不是再提高了50元？": asked whether an amount the asker tells is so, the sentence
-   * that covers the question and gives another amount in the same unit (30元) answers it: no.
+   * that covers the question and gives another amount in the same unit (30元) answers it: no. Returned
+   * with how much of the question but the told amount a sentence says.
    */
-  function toldAmountDiffers(question: Question, ranked: ScoredSentence[]): ScoredSentence | undefined {
+  function toldAmountDiffers(question: Question, ranked: ScoredSentence[]): { differing: ScoredSentence; coverage: (s: ScoredSentence) => number } | undefined {
     if (!ASKS_WHETHER.test(question.text)) return undefined;
     const told = question.concepts.filter((c) => c.kind === 'figure' && TOLD_AMOUNT.test(c.label));
     if (told.length !== 1) return undefined;
@@ -147,7 +150,8 @@ export function createStrategies({ store, searcher, documents, weightOf, tuning,
     const others = weighConcepts(question.concepts, weightOf, tuning).filter((w) => w.concept !== told[0] && !w.optional);
     const total = others.reduce((sum, w) => sum + w.weight, 0);
     const coverage = (s: ScoredSentence) => others.reduce((sum, w) => sum + w.weight * (s.matched.find((m) => m.concept === w.concept.label)?.presence ?? 0), 0) / total;
-    return ranked.find((s) => s.mismatch === 'figure' && total > 0 && coverage(s) >= tuning.figureMinCoverage && inUnit.test(s.sentence.text.replace(/\s+/g, '')));
+    const differing = ranked.find((s) => s.mismatch === 'figure' && total > 0 && coverage(s) >= tuning.figureMinCoverage && inUnit.test(s.sentence.text.replace(/\s+/g, '')));
+    return differing && { differing, coverage };
   }
 
   /** Nothing answers: a sentence that covers the question but says another figure, year or unit is a near miss. */
