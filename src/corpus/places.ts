@@ -26,6 +26,11 @@ export const PROVINCES = [
   '澳门', '台湾',
 ];
 
+/** The unit a province-level place that is no 省 is named with (内蒙古自治区, 香港特别行政区). */
+export const REGION_UNITS: Record<string, string> = {
+  内蒙古: '自治区', 广西: '壮族自治区', 西藏: '自治区', 宁夏: '回族自治区', 新疆: '维吾尔自治区', 香港: '特别行政区', 澳门: '特别行政区',
+};
+
 export const OTHER_PLACES = [
   '北京', '天津', '上海', '重庆', ...PROVINCES.filter((p) => p !== '山西'), '石家庄', '沈阳', '长春',
   '哈尔滨', '南京', '杭州', '合肥', '福州', '南昌', '济南', '郑州', '武汉', '长沙', '广州', '深圳',

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { digitsOf, numberOf } from '../text/numerals.js';
-import { COUNTIES, OTHER_PLACES, PROVINCES } from './places.js';
+import { COUNTIES, OTHER_PLACES, PROVINCES, REGION_UNITS } from './places.js';
 import { NATIONAL, type DocumentMeta, type Level } from './types.js';
 
 /** The fields of a manifest entry that are read from a report's text. */
@@ -144,12 +144,12 @@ function mostNamedPlace(source: string, knownPlaces: string[]): Found<Place> | u
   return { value: { name: best.name, level, unit: unitMostNamedWith(source, best.name, level) }, from: `${best.name}（named ${best.count} times）` };
 }
 
-/** The unit a report writes after a place's name most often (内蒙古自治区, not 内蒙古省), else its level's usual one. */
+/** The unit a report writes after a place's name most often, else the place's own (内蒙古自治区, not 内蒙古省) or its level's usual one. */
 function unitMostNamedWith(source: string, name: string, level: Level): string {
   const counts = new Map<string, number>();
   for (const [, unit] of source.matchAll(new RegExp(`${name}(${UNIT_SUFFIX})`, 'g'))) counts.set(unit, (counts.get(unit) ?? 0) + 1);
   const [mostUsed] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
-  return mostUsed ?? (level === 'province' ? '省' : level === 'city' ? '市' : '');
+  return mostUsed ?? REGION_UNITS[name] ?? (level === 'province' ? '省' : level === 'city' ? '市' : '');
 }
 
 function yearFrom(head: string, source: string, titleCandidate?: string): Found<number> {
@@ -175,9 +175,9 @@ function reviewedYear(source: string, year: number): Found<number> {
 /** A session line (——2025年1月8日在…会议上), a speaker's line (市长 盛阅春) or the greeting: no title. */
 const NO_TITLE = /^[—－-]|会议上|(?:市长|省长|区长|县长|州长|主席|总理)\s*\S{1,4}$|^各位代表/;
 
-/** A line that names a work report and is no sentence of it (向大会报告工作，…). */
+/** A line that names a work report and is no sentence of it (向大会报告工作，…), nor a notice or resolution naming it in 《》. */
 function isTitleLine(line: string): boolean {
-  return REPORT_NAME.test(line) && line.length <= 60 && !/[，。；：]/.test(line.replace(/（[^）]*）/g, ''));
+  return REPORT_NAME.test(line.replace(/《[^》]*》/g, '')) && line.length <= 60 && !/[，。；：]/.test(line.replace(/（[^）]*）/g, ''));
 }
 
 /**

@@ -45,6 +45,16 @@ describe('metadata read from a report added under a neutral file name', () => {
     expect(readMeta('x.txt', text, []).meta).toMatchObject({ title: '宁夏回族自治区2025年政府工作报告', level: 'province', city: '宁夏', year: 2025, reviews: 2024 });
   });
 
+  it('titles an autonomous region its text names without its unit by the region\'s own unit', () => {
+    const text = '各位代表：\n现在，我代表自治区人民政府，向大会报告工作。\n一、2024年工作回顾\n过去一年，内蒙古生产总值增长。内蒙古粮食丰收，内蒙古新增就业。\n二、2025年工作安排\n要稳增长。';
+    expect(readMeta('x.txt', text, []).meta).toMatchObject({ title: '内蒙古自治区2025年政府工作报告', level: 'province', city: '内蒙古' });
+  });
+
+  it('takes no notice that names the report in 《》 for its title', () => {
+    const text = '西安市人民政府关于印发市长在市十七届人大六次会议上所作《政府工作报告》的通知\n各区、县人民政府：\n现印发给你们。\n政府工作报告\n——2025年3月25日在西安市第十七届人民代表大会第六次会议上\n各位代表：\n一、2024年工作回顾';
+    expect(readMeta('x.txt', text, []).meta).toMatchObject({ title: '西安市2025年政府工作报告', city: '西安', year: 2025 });
+  });
+
   it('never takes the place or year from the file name', () => {
     const { meta } = readMeta('taiyuan-2024.txt', '各位代表：\n\n过去一年，我们做了很多工作。', ['太原']);
     expect(meta).toMatchObject({ id: 'taiyuan-2024', city: '', year: 0 });
