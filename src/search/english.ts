@@ -118,6 +118,8 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
     const words = withoutLongPeriods(asked.replace(WORK_REPORT, ' report ').replace(TWO_WORD_NAMES, (name) => name.replace(/\s+/g, '')))
       .toLowerCase()
       .replace(/'s\b/g, '')
+      // A pinyin name's apostrophe parts its syllables (Xi'an, Chang'an): one word.
+      .replace(/(?<=[a-z])['’](?=[aeo])/g, '')
       .replace(ABBREVIATED_LATIN, ' ')
       .replace(/-/g, ' ')
       .match(/[a-z0-9]+/g) ?? [];

@@ -93,6 +93,13 @@ describe("CC-CEDICT's glossary for English questions", () => {
     expect(reading?.concepts.map((c) => c.label)).not.toEqual(expect.arrayContaining(['inner']));
   });
 
+  it('reads a pinyin name with an apostrophe (Xi\'an) as one word', async () => {
+    const places = new Map([['xian', '西安']]);
+    const reading = await createEnglishReader({ knows: () => false, glossary: () => [], places })("What GDP growth target has Xi'an set for 2025?");
+    expect(reading?.chinese).toContain('西安');
+    expect(reading?.concepts.map((c) => c.label)).not.toContain('xi');
+  });
+
   it('keeps a name the reports never write (France) as a concept an answer must say', async () => {
     const reading = await readEnglish('What is the capital of France?', ['资本']);
     expect(reading?.concepts.find((c) => c.label === 'france')?.strict).toBe(true);
