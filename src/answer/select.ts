@@ -253,13 +253,16 @@ function amountOfAsked(sentence: string, amount: RegExp, topics: string[][], tol
   if (topics.length === 0) return true;
   const clauses = sentence.split(/[，,；;：:。！？]/).map((clause) => told.reduce((rest, figure) => rest.replaceAll(figure, ''), clause));
   const saysTopic = (clause: string) => topics.some((ways) => ways.some((w) => clause.includes(w) || (w.length > 2 && elided(w, clause))));
-  // "地区生产总值达到21106.23亿元，增长5.2%": a clause that only says how the thing changed goes on with the clause before it;
+  // "地区生产总值增长4.6%，净增1307.02亿元，总量达到13317.78亿元": a clause that only says how much the thing
+  // changed or came to goes on with the clauses before it, back to one that names the thing;
   // "…，投入近200亿元，改造供热管网近1万公里": one that only says what was spent, with the clauses on either side.
+  const goesOn = (i: number) => ONLY_CHANGE.test(clauses[i]) || ONLY_AMOUNT.test(clauses[i]);
+  const namedBefore = (i: number): boolean => i > 0 && (saysTopic(clauses[i - 1]) || (goesOn(i - 1) && namedBefore(i - 1)));
   const nextTo = (i: number) => [clauses[i - 1] ?? '', clauses[i + 1] ?? ''];
   return clauses.some(
     (clause, i) =>
       countsAsked(clause, amount, counted, countedHead) &&
-      (saysTopic(clause) || (i > 0 && ONLY_CHANGE.test(clause) && saysTopic(clauses[i - 1])) || (ONLY_SPENT.test(clause) && nextTo(i).some(saysTopic))),
+      (saysTopic(clause) || (goesOn(i) && namedBefore(i)) || (ONLY_SPENT.test(clause) && nextTo(i).some(saysTopic))),
   );
 }
 
@@ -306,6 +309,8 @@ function namesListOnly(sentence: string, counts: string[]): boolean {
 const ONLY_SPENT = /^(?:累计|共|总)?(?:投入|投资|安排|下达|拨付|筹措|落实)(?:资金)?(?:近|约|超过?|逾|达)?\s*[\d.]+\s*(?:万|亿)?元$/;
 /** A clause that opens with how much a thing changed (增长5.2%, 同比下降3%), naming no thing of its own. */
 const ONLY_CHANGE = /^(?:同比|比上年|较上年)?(?:增长|下降|提高|降低|增加|减少|上涨|回落|分别增长|分别下降)\s*[\d.]/;
+/** A clause that only says how much a thing came to (总量达到13317.78亿元, 净增1307.02亿元), naming no thing of its own. */
+const ONLY_AMOUNT = /^(?:净增|总量|总额|总计|合计|规模)(?:达到|达|突破|超过|为|增至|升至)?\s*[\d.]/;
 
 /** Before an amount, what says it is reached or done (博物馆达到108座, 新增12座), not a noun it counts (幼儿园10所). */
 const VERB_BEFORE_AMOUNT = /(?:达到|达|为|是|有|增|增加|增长|新增|新建|建成|建设|完成|超过|突破|累计|共|约|近|至|到|了|各|分别|计|办|建|开|开通|引进|培育|打造|实施|推出|举办|发放|接待|帮扶|解决|提供|改造|整治|带动|吸引|实现|落地|签约|认定|评选|创建|入选|获评|拥有|超|逾|余|总数|总量|总计)$/;

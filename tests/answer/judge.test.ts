@@ -160,6 +160,15 @@ describe('the judge alone', () => {
     expect(judge({ ...asked, concepts }, [hit('改造供热管网近1万公里，新建公园花费2亿元。')], sameWeight).ranked[0].mismatch).toBe('figure');
   });
 
+  it('takes an amount in a clause that only says what the thing named before came to (净增…，总量达到…)', () => {
+    const asked = read('甲市2024年GDP总共有多少亿元？');
+    const concepts = [{ label: 'gdp', variants: ['gdp', '地区生产总值'], kind: 'word' as const, strict: false }];
+    const ranked = judge({ ...asked, concepts }, [hit('全年地区生产总值增长4.6%，净增1307.02亿元，总量达到13317.78亿元；一般公共预算收入增长5.3%。')], sameWeight);
+    expect(ranked.answering.length).toBe(1);
+    // A clause naming another thing does not go on with it.
+    expect(judge({ ...asked, concepts }, [hit('全年地区生产总值增长4.6%，工业投资达到120亿元。')], sameWeight).ranked[0].mismatch).toBe('figure');
+  });
+
   it('puts first, of two sentences that score the same, the one saying the question\'s own word rather than its synonym', () => {
     const asked = { ...read('甲市进出口涨了吗？'), concepts: [{ label: '进出口', variants: ['进出口', '外贸'], kind: 'word' as const, strict: false }] };
     const ranked = judge(asked, [hit('外贸企业新增12户。进出口总额增长36.9%。')], sameWeight).answering;
