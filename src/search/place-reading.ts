@@ -157,8 +157,13 @@ export function createPlaceReader(reports: ReadonlyArray<ReportPlace>): PlaceRea
   return (text) => {
     const all = mentions(text);
     const local = Math.max(...all.map((m) => RANK[m.level]));
-    const asked = all.filter((m) => RANK[m.level] === local);
-    const locating = all.filter((m) => RANK[m.level] < local);
+    const mostLocal = all.filter((m) => RANK[m.level] === local);
+    // "内蒙古这边要建北京大医院的分院": a covered province is asked about, not located, by a city no report covers that lies
+    // elsewhere; that city names a thing (北京's hospitals), a topic.
+    const elsewhere = (city: Mention, province: Mention) => city.level === 'city' && !city.covered && !(PREFECTURE_CITIES_BY_PROVINCE[province.place] ?? [city.place]).includes(city.place);
+    const coveredAround = all.filter((m) => RANK[m.level] < local && m.covered && m.level === 'province' && mostLocal.every((city) => elsewhere(city, m)));
+    const asked = coveredAround.length > 0 ? coveredAround : mostLocal;
+    const locating = all.filter((m) => RANK[m.level] < local && !coveredAround.includes(m));
     const cities = [...new Set(asked.filter((m) => m.covered).map((m) => m.place))];
     const otherPlaces = [...new Set(asked.filter((m) => !m.covered).map((m) => m.place))];
     const notes = [

@@ -33,6 +33,13 @@ describe('places read against the reports’ places and levels', () => {
     expect(withRegion('内蒙古2025年粮食产量目标').placeWords).toEqual(['内蒙古']);
   });
 
+  it('reads a covered province as asked, not located, by a city named in it that lies elsewhere (北京 of 北京大医院的分院)', () => {
+    const withRegion = createPlaceReader([{ name: '内蒙古', level: 'province' }, { name: '晋中', level: 'city' }]);
+    expect(withRegion('听说内蒙古这边要建北京大医院的分院，今年都有哪几家？')).toMatchObject({ cities: ['内蒙古'], otherPlaces: [], placeWords: ['内蒙古'] });
+    // A city of the province is still located by it.
+    expect(withRegion('内蒙古包头2025年新建多少公里公路？').cities).toEqual(['内蒙古']);
+  });
+
   it('reads 自治区 as the provincial report\'s place, as 全省', () => {
     const withRegion = createPlaceReader([{ name: '内蒙古', level: 'province' }, { name: '晋中', level: 'city' }]);
     expect(withRegion('自治区2025年GDP增长目标是多少？').cities).toEqual(['内蒙古']);
