@@ -275,11 +275,11 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       const context = later.asked.trace.filter((n) => n.step === 'context').map((n) => n.did);
       answered.push({ label: shownLabel, solution: { ...solution, citations }, context });
     }
-    // "…说要新增1万个车位，最后完成了多少？": how much came of a told plan is what is asked, so it comes first and the
-    // plan after it, as the plan the report set; a plan the reports do not give is left out.
+    // "…说要新增1万个车位，最后完成了多少？", "…说要加快建西北二环，后来通车了吗？": how a told plan went is what is asked,
+    // so a result found comes first and the plan after it, as the plan the report set; a plan the reports do not give is left out.
     const result = answered.find((a) => a.label === '实际');
     const target = answered.find((a) => a.label === '目标');
-    if (result && target && [...progress].some((part) => ASKS_AMOUNT.test(part))) {
+    if (result && target && (result.solution.decision.found || [...progress].some((part) => ASKS_AMOUNT.test(part)))) {
       answered.splice(answered.indexOf(target), 1);
       if (target.solution.decision.found) answered.push(target);
       if (answered.length === 1) return result.solution.decision.found ? result.solution : null;

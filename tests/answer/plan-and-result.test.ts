@@ -93,11 +93,12 @@ describe('a year one report plans and the next reviews', () => {
     const asked = await answerer.answer('甲市2025年东山会展中心是怎么安排的？后来建成了吗？');
     expect(asked.parts?.[1].label).toContain('仍列为任务');
     expect(asked.citations[asked.parts![1].citation]).toMatchObject({ docId: 'A2026' });
-    // Reported done: the target and the result, the result from the review of the plan's year
-    // although the question names the year of the report that reviews it.
+    // Reported done: the result, what is asked, first and cited first, then the target; the result from the review of the
+    // plan's year although the question names the year of the report that reviews it.
     const done = await answerer.answer('甲市2025年说要让地铁2号线通车，到2026年的报告里通车了吗？');
-    expect(done.parts?.map((p) => p.label)).toEqual(['目标', '实际']);
-    const result = done.citations[done.parts![1].citation];
+    expect(done.parts?.map((p) => p.label)).toEqual(['实际', '目标']);
+    expect(done.citations[0]).toMatchObject({ docId: 'A2026' });
+    const result = done.citations[done.parts![0].citation];
     expect(result).toMatchObject({ docId: 'A2026' });
     expect(result.quote).toContain('建成通车');
     // Asking how much came of it, the result comes first, then the plan (the told 2000张 is no figure the result must repeat).
