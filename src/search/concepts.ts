@@ -331,13 +331,16 @@ const KNOWN_PLACES = new Set([...OTHER_PLACES, ...PREFECTURE_CITIES, ...ENCLOSIN
 /** How place names end (哈尔滨 is known; 黄山, 五台县, 汾河 say what they are). */
 const PLACE_ENDING = /[省市县区镇乡村州山河湖江海岛]$/;
 
-/** A verbal noun followed by an aspect word is said as a verb: "投产了没有" asks whether, not about 投产; so is a noun asked whether it happened ("通车了没"). */
+/** A verbal noun followed by an aspect word is said as a verb: "投产了没有" asks whether, not about 投产; so is a noun asked whether it happened ("通车了没"), and one followed by the amount asked ("培育多少家"). */
 const ASPECT_AFTER = /^(?:了|过|没|着)/;
 const HAPPENED_ASKED = /^了(?:没|吗|么|吧)|^没有?[?？]?$/;
+/** "再培育多少家": a verbal noun followed by the amount asked does it, and names nothing. */
+const AMOUNT_AFTER = /^(?:多少|几)/;
 
 function verbInUse(tag: string, after: string): string {
   // A word jieba does not know (投用, x) followed by an aspect word is a verb too.
   if ((tag === 'vn' || tag === 'x') && ASPECT_AFTER.test(after)) return 'v';
+  if (tag === 'vn' && AMOUNT_AFTER.test(after)) return 'v';
   return tag === 'n' && HAPPENED_ASKED.test(after) ? 'v' : tag;
 }
 

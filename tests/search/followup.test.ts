@@ -56,6 +56,12 @@ describe('follow-up questions', () => {
     expect(after('太原2024年新建了多少个公园？', '下一年呢？').question.years).toEqual([2025]);
   });
 
+  it('keeps the topic for a question that only says what is done to it and asks how much (那2026年打算再培育多少家？)', () => {
+    const { question } = after('太原去年新增多少家科技型中小企业？', '那2026年打算再培育多少家？');
+    expect(question.years).toEqual([2026]);
+    expect(question.concepts.map((c) => c.label)).toEqual(expect.arrayContaining(['科技', '小企业']));
+  });
+
   it('swaps the topic and keeps the city and year', () => {
     const { question } = after('太原在2023年添了几个省级重点实验室？', '技术创新中心又添了几个？');
     expect(question).toMatchObject({ cities: ['太原'], years: [2023] });
