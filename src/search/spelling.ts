@@ -6,7 +6,7 @@ const CJK = /^[\u3400-\u9fff]+$/;
 /** Around a place name cut into several words, only a boundary or a word that goes with places will do. */
 const BEFORE_PLACE = /(^|[\s，,。？?！!：:、和与跟及在去到对比])$/;
 const GLUED_PARTICLE = /^[要了的是在有把被将和与就都也还]|[了的是在有吗呢吧啊呀]$/;
-const AFTER_PLACE = /^($|[\s\d，,。？?！!：:、年市县区的那呢和与])/;
+const AFTER_PLACE = /^($|[\s\d，,。？?！!：:、年市县区的那呢和与]|[今去明前]年)/;
 
 export interface SpellingParts {
   /** Place names the reports cover (cities and their counties). */

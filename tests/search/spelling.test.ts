@@ -18,6 +18,9 @@ describe('typing slips', () => {
     expect(fixed('太源的地铁')).toBe('太原的地铁');
     expect(fixed('锦中2025年要做优哪些老字号品牌')).toBe('晋中2025年要做优哪些老字号品牌');
     expect(fixed('进中今年怎么样')).toBe('晋中今年怎么样');
+    // Cut into single characters (西 按) before a time word: still the place.
+    const withXian = createSpellingFixer({ places: ['西安'], knows: () => false, termSounding: () => undefined, meant: () => false });
+    expect(withXian('西按去年一年好天气有几天').text).toBe('西安去年一年好天气有几天');
     expect(fixed('平摇古城')).toBe('平遥古城');
     expect(fix('太原和进中的企业').fixes).toEqual([{ from: '进中', to: '晋中' }]);
     expect(fixed('taiyuan 2025年GDP目标')).toBe('太原 2025年GDP目标');
