@@ -71,6 +71,9 @@ describe('each reading step on its own', () => {
     const labels = lexiconStep(intent(upTo('基础养老金今年能给涨几块钱？')), { lexicon, cities: ['甲'], coveredYears: new Set([2026]) }).concepts.map((c) => c.label);
     expect(labels).toContain('养老金');
     expect(labels).not.toContain('几块钱');
+    // Asking words inside a message (想问下, 问问) are the asker's framing, no topic.
+    const framed = lexiconStep(intent(upTo('听说要建老年食堂，想问下甲市2025年要建多少个？')), { lexicon, cities: ['甲'], coveredYears: new Set([2026]) }).concepts.map((c) => c.label);
+    expect(framed).not.toContain('问下');
     // 多少钱 cut into 多少 and 钱 the same.
     const cutApart = lexiconStep(intent(upTo('甲市招商引资到位了多少钱？')), { lexicon, cities: ['甲'], coveredYears: new Set([2026]) }).concepts.map((c) => c.label);
     expect(cutApart).not.toContain('钱');
