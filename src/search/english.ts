@@ -183,7 +183,10 @@ const VERBS = new Set(
   ('grow rise fall reach build open renew visit want add increase decrease reduce raise cut make do get launch complete start finish ' +
     'hold host attract invest create upgrade renovate achieve improve develop promote support expand cover serve receive deliver ' +
     'handle process ship send carry spend see plant train hire sell produce generate introduce bring help plan set ' +
-    'cultivate foster nurture boost strengthen accelerate advance enhance optimize implement establish encourage ensure provide protect').split(' '),
+    'cultivate foster nurture boost strengthen accelerate advance enhance optimize implement establish encourage ensure provide protect ' +
+    'run operate replace install lower welcome ' +
+    // Irregular past forms of the verbs above: "How many trains ran…".
+    'grew rose fell built made did got began held sold brought saw spent sent ran undertook took gave').split(' '),
 );
 
 /**

@@ -100,6 +100,11 @@ describe("CC-CEDICT's glossary for English questions", () => {
     expect(reading?.concepts.map((c) => c.label)).not.toContain('xi');
   });
 
+  it('weighs a verb in its irregular past form (ran, built) as a verb, not as a thing asked about', async () => {
+    const reading = await readEnglish('How many taxis ran in 2024 and how many parks were built?', ['出租车', '公园']);
+    for (const verb of ['ran', 'built']) expect(reading?.concepts.find((c) => c.label === verb)?.tag).toBe('v');
+  });
+
   it('keeps a name the reports never write (France) as a concept an answer must say', async () => {
     const reading = await readEnglish('What is the capital of France?', ['资本']);
     expect(reading?.concepts.find((c) => c.label === 'france')?.strict).toBe(true);
