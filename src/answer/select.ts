@@ -223,6 +223,8 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
               ? 'figure'
             : asksTarget && hit.passage.sectionKind === 'review' && !TARGET_SAID.test(says)
               ? 'kind'
+            : saysCounterpart(question.text, says)
+              ? 'kind'
             : listCounts.length > 0 && namesListOnly(lower, listCounts)
               ? 'items'
             : askedEvents.length > 0 && numberedNames.length > 0 && !happensTo(says, numberedNames, askedEvents)
@@ -307,6 +309,21 @@ function namesListOnly(sentence: string, counts: string[]): boolean {
 
 /** A clause that only says how much was spent (投入近200亿元, 累计投资3.2亿元), naming no thing of its own. */
 const ONLY_SPENT = /^(?:累计|共|总)?(?:投入|投资|安排|下达|拨付|筹措|落实)(?:资金)?(?:近|约|超过?|逾|达)?\s*[\d.]+\s*(?:万|亿)?元$/;
+/** Qualifiers that set a thing against its counterpart: 城市低保 is not 农村低保, 城镇居民 not 农村居民. */
+const COUNTERPARTS: [string[], string[]] = [['农村', '乡村'], ['城镇', '城市', '城区']];
+
+/** "农村低保…多少钱" is not answered by "城市低保…842元/月": the sentence names the asked thing with the counterpart qualifier and never the asked one. */
+function saysCounterpart(question: string, sentence: string): boolean {
+  return COUNTERPARTS.some((side, i) => {
+    const other = COUNTERPARTS[1 - i];
+    if (side.some((word) => sentence.includes(word))) return false;
+    return side.some((word) => {
+      const head = question.match(new RegExp(`${word}([\u3400-\u9fff]{2})`))?.[1];
+      return head !== undefined && other.some((counterpart) => sentence.includes(counterpart + head));
+    });
+  });
+}
+
 /** A clause that opens with how much a thing changed (增长5.2%, 同比下降3%), naming no thing of its own. */
 const ONLY_CHANGE = /^(?:同比|比上年|较上年)?(?:增长|下降|提高|降低|增加|减少|上涨|回落|分别增长|分别下降)\s*[\d.]/;
 /** A clause that only says how much a thing came to (总量达到13317.78亿元, 净增1307.02亿元), naming no thing of its own. */

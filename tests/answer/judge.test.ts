@@ -169,6 +169,12 @@ describe('the judge alone', () => {
     expect(judge({ ...asked, concepts }, [hit('全年地区生产总值增长4.6%，工业投资达到120亿元。')], sameWeight).ranked[0].mismatch).toBe('figure');
   });
 
+  it('refuses a sentence that names the asked thing with its counterpart qualifier (城市低保 for 农村低保), not one that names both', () => {
+    const asked = read('甲市农村低保每月标准是多少钱？');
+    refusesThenAnswers(asked, hit('城市低保标准从796元/月提高至842元/月。'), 'kind', hit('农村低保标准提高至600元/月。'));
+    expect(judge(asked, [hit('城市低保和农村低保标准分别提高至842元/月和600元/月。')], sameWeight).answering.length).toBe(1);
+  });
+
   it('puts first, of two sentences that score the same, the one saying the question\'s own word rather than its synonym', () => {
     const asked = { ...read('甲市进出口涨了吗？'), concepts: [{ label: '进出口', variants: ['进出口', '外贸'], kind: 'word' as const, strict: false }] };
     const ranked = judge(asked, [hit('外贸企业新增12户。进出口总额增长36.9%。')], sameWeight).answering;
