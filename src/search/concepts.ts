@@ -123,6 +123,8 @@ const UNIT_WITH_PLACE_SUFFIX = /^([县村镇乡区省])(?:里|上|内)$/;
 /** Reports name a county without its 县/市/区 (左权入选…); a question often adds it (左权县). */
 const COUNTY_WITH_SUFFIX = new RegExp(`^(${Object.values(COUNTIES).flat().join('|')})[县市区]$`);
 const GLUED_PARTICLES = /^[要了的是在有把被将和与]+(?=.)|(?<=.)[要了的是在有吗呢吧啊呀]+$/g;
+/** A modal verb jieba glues to a verb it does not know as one word ("能活到多少岁", "能领多少钱"): the verb is the word. */
+const GLUED_MODAL = /^[能会可](?=[\u3400-\u9fff]$)/;
 /** Aspect particles, which chat puts inside a word (表过态). */
 const ASPECT_PARTICLE = /^[过了着]$/;
 /** Particles that end a question, glued by jieba to the word before them. */
@@ -237,7 +239,7 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
   const saidAgain = new Map<string, Array<[number, number]>>();
   for (const { word, tag: jiebaTag, start: at } of tagged) {
     // Jieba sometimes glues a particle to a word ("率要"): drop it.
-    const lower = word.trim().toLowerCase().replace(GLUED_QUESTION, '').replace(GLUED_PARTICLES, '');
+    const lower = word.trim().toLowerCase().replace(GLUED_QUESTION, '').replace(GLUED_PARTICLES, '').replace(jiebaTag === 'x' ? GLUED_MODAL : /$^/, '');
     // A modal particle (吗, 呢, 不 of 重不重) says how it is asked, not what.
     if (!/[\p{L}\p{N}]/u.test(lower) || jiebaTag === 'y' || ignored(lower) || /[\d.]/.test(lower) || YEAR.test(lower) || ASKS_AMOUNT_IN_UNIT.test(lower)) continue;
     if (ASKS_AMOUNT_IN_UNIT.test(`${text.slice(0, at).match(AMOUNT_ASKED_BEFORE)?.[0] ?? ''}${lower}`)) continue;

@@ -71,6 +71,9 @@ describe('each reading step on its own', () => {
     const labels = lexiconStep(intent(upTo('基础养老金今年能给涨几块钱？')), { lexicon, cities: ['甲'], coveredYears: new Set([2026]) }).concepts.map((c) => c.label);
     expect(labels).toContain('养老金');
     expect(labels).not.toContain('几块钱');
+    // A modal glued to a verb jieba does not know (能活, 能领) is the verb, a light word, not an unknown one weighed as the rarest.
+    const glued = lexiconStep(intent(upTo('甲市的人现在平均能活到多少岁？')), { lexicon, cities: ['甲'], coveredYears: new Set([2026]) }).concepts.map((c) => c.label);
+    expect(glued).not.toContain('能活');
     // Asking words inside a message (想问下, 问问) are the asker's framing, no topic.
     const framed = lexiconStep(intent(upTo('听说要建老年食堂，想问下甲市2025年要建多少个？')), { lexicon, cities: ['甲'], coveredYears: new Set([2026]) }).concepts.map((c) => c.label);
     expect(framed).not.toContain('问下');
