@@ -117,6 +117,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
   const topScore = hits[0]?.score ?? 1;
   const asksTarget = ASKS_TARGET.test(question.text);
   const countInUnit = amountInAskedUnit(question);
+  const asksShare = ASKS_SHARE.test(question.text);
   const perShortPeriodAsked = PER_SHORT_PERIOD.test(question.text);
   /** A numbered thing (3号线) and what is asked to have happened to it (通车): both must be said in one clause. */
   const numberedNames = question.concepts.filter((c) => c.kind === 'figure' && NUMBERED_THING.test(c.label));
@@ -215,7 +216,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
           ? 'year'
           : (countInUnit ? !countInUnit.test(lower) : question.asksAmount && !ANY_AMOUNT.test(lower))
             ? 'unit'
-            : (countInUnit || question.asksAmount) && !amountOfAsked(says, countInUnit ?? ANY_AMOUNT, topics, countInUnit ? [] : told, counted, countedHead)
+            : (countInUnit || question.asksAmount) && !amountOfAsked(asksShare ? says : withoutShareOf(says), countInUnit ?? ANY_AMOUNT, topics, countInUnit ? [] : told, counted, countedHead)
               ? 'figure'
             : countInUnit && onlyTold(lower, countInUnit, told)
               ? 'figure'
@@ -305,6 +306,16 @@ const COUNTED_LIST = /(?<![一二三四五六七八九十两\d])([一二三四�
 function namesListOnly(sentence: string, counts: string[]): boolean {
   const unquoted = sentence.replace(/“[^”]*”/g, '');
   return counts.some((count) => unquoted.includes(count)) && (unquoted.match(/[、；;]/g) ?? []).length < 2 && !/[一二三四五六七八九十]是/.test(unquoted);
+}
+
+/** A share asked (占比, 比重, 比例, 百分之几). */
+const ASKS_SHARE = /占比|比重|比例|占多少|百分之|几成/;
+/** "…产值占规上工业总产值比重达到56.2%": what a share is taken of is not what its figure measures. */
+const SHARE_OF = /占[^，,；;。]*?(比重|比例)/g;
+
+/** The sentence with the wholes its shares are taken of left out: 规上工业总产值 is no amount there. */
+function withoutShareOf(sentence: string): string {
+  return sentence.replace(SHARE_OF, '占$1');
 }
 
 /** A clause that only says how much was spent (投入近200亿元, 累计投资3.2亿元), naming no thing of its own. */

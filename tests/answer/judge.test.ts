@@ -175,6 +175,14 @@ describe('the judge alone', () => {
     expect(judge(asked, [hit('城市低保和农村低保标准分别提高至842元/月和600元/月。')], sameWeight).answering.length).toBe(1);
   });
 
+  it('takes no share of a thing (占规上工业总产值比重56.2%) for the amount of the thing, unless a share is asked', () => {
+    const concepts = [{ label: '规上工业总产值', variants: ['规上工业总产值'], kind: 'word' as const, strict: false }];
+    const asked = { ...read('甲市2025年规上工业总产值做到多少了？'), concepts };
+    refusesThenAnswers(asked, hit('高新技术产业产值占规上工业总产值比重达到56.2%。'), 'figure', hit('规上工业总产值达到4.9万亿元。'));
+    const share = { ...read('甲市2025年高新技术产业产值占规上工业总产值比重是多少？'), concepts };
+    expect(judge(share, [hit('高新技术产业产值占规上工业总产值比重达到56.2%。')], sameWeight).answering.length).toBe(1);
+  });
+
   it('puts first, of two sentences that score the same, the one saying the question\'s own word rather than its synonym', () => {
     const asked = { ...read('甲市进出口涨了吗？'), concepts: [{ label: '进出口', variants: ['进出口', '外贸'], kind: 'word' as const, strict: false }] };
     const ranked = judge(asked, [hit('外贸企业新增12户。进出口总额增长36.9%。')], sameWeight).answering;
