@@ -239,7 +239,8 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
   const saidAgain = new Map<string, Array<[number, number]>>();
   for (const { word, tag: jiebaTag, start: at } of tagged) {
     // Jieba sometimes glues a particle to a word ("率要"): drop it.
-    const lower = word.trim().toLowerCase().replace(GLUED_QUESTION, '').replace(GLUED_PARTICLES, '').replace(jiebaTag === 'x' ? GLUED_MODAL : /$^/, '');
+    const unglued = word.trim().toLowerCase().replace(GLUED_QUESTION, '').replace(GLUED_PARTICLES, '');
+    const lower = jiebaTag === 'x' ? unglued.replace(GLUED_MODAL, '') : unglued;
     // A modal particle (吗, 呢, 不 of 重不重) says how it is asked, not what.
     if (!/[\p{L}\p{N}]/u.test(lower) || jiebaTag === 'y' || ignored(lower) || /[\d.]/.test(lower) || YEAR.test(lower) || ASKS_AMOUNT_IN_UNIT.test(lower)) continue;
     if (ASKS_AMOUNT_IN_UNIT.test(`${text.slice(0, at).match(AMOUNT_ASKED_BEFORE)?.[0] ?? ''}${lower}`)) continue;
