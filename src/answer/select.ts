@@ -590,7 +590,8 @@ function inDigits(amount: string): string {
 function unitPattern(units: string[], ordinalAsked = false): RegExp {
   const said = units.map((unit) => `${unit}${unit === '个' ? NOT_A_COUNT : ''}`).join('|');
   const notOrdinal = ordinalAsked ? '' : '(?<!第)';
-  return new RegExp(`(?:(?<![\\d.])${notOrdinal}\\d[\\d.]*\\s*[余多]?\\s*[万亿千百]?|${notOrdinal}[两二三四五六七八九十][两二三四五六七八九十百千万]*[余多]?)\\s*(?:${said})`);
+  // 20余万, 1.1万余个: "more than" before or after the order of magnitude.
+  return new RegExp(`(?:(?<![\\d.])${notOrdinal}\\d[\\d.]*\\s*[余多]?\\s*[万亿千百]?\\s*[余多]?|${notOrdinal}[两二三四五六七八九十][两二三四五六七八九十百千万]*[余多]?)\\s*(?:${said})`);
 }
 
 /**

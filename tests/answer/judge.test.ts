@@ -183,6 +183,11 @@ describe('the judge alone', () => {
     expect(judge(share, [hit('高新技术产业产值占规上工业总产值比重达到56.2%。')], sameWeight).answering.length).toBe(1);
   });
 
+  it('reads "more than" after the order of magnitude (1.1万余个) as before it (20余万个)', () => {
+    const asked = read('甲市去年新加了多少个公共停车位？');
+    expect(judge(asked, [hit('新增公共停车位1.1万余个。')], sameWeight).answering.length).toBe(1);
+  });
+
   it('puts first, of two sentences that score the same, the one saying the question\'s own word rather than its synonym', () => {
     const asked = { ...read('甲市进出口涨了吗？'), concepts: [{ label: '进出口', variants: ['进出口', '外贸'], kind: 'word' as const, strict: false }] };
     const ranked = judge(asked, [hit('外贸企业新增12户。进出口总额增长36.9%。')], sameWeight).answering;
