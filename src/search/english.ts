@@ -35,8 +35,8 @@ const STOP = new Set(
     'kind kinds sort type types want wants wanted actually really exactly officially unit units item items piece pieces end come comes came coming ' +
     // How an English question frames what it asks (as 说了什么, 叫什么 in Chinese): no topic of the answer.
     'now currently still again several count say says said named name called call according mention mentioned describe described ' +
-    // When the asked thing happened, which the year or the plan period says: no topic either.
-    'during throughout').split(' '),
+    // When the asked thing happened, which the year or the plan period says (over the past five years, so far): no topic either.
+    'during throughout over past far').split(' '),
 );
 const PLAN = /\b(plan|plans|planned|planning|aim|aims|aiming|target|targets|targeting|targeted|goal|goals|will|intend|expected|expects|set(?!\s+up))\b/i;
 const RESULT = /\b(did|was|were|achieved|completed|reached|built|had|renewed|drove|brought)\b/i;

@@ -105,6 +105,11 @@ describe("CC-CEDICT's glossary for English questions", () => {
     for (const verb of ['ran', 'built']) expect(reading?.concepts.find((c) => c.label === verb)?.tag).toBe('v');
   });
 
+  it('reads "over the past five years" and "so far" as when, no topic', async () => {
+    const reading = await readEnglish('How many companies were listed over the past five years, and how many so far?', ['上市', '公司']);
+    for (const word of ['over', 'past', 'far']) expect(reading?.concepts.map((c) => c.label)).not.toContain(word);
+  });
+
   it('keeps a name the reports never write (France) as a concept an answer must say', async () => {
     const reading = await readEnglish('What is the capital of France?', ['资本']);
     expect(reading?.concepts.find((c) => c.label === 'france')?.strict).toBe(true);
