@@ -96,6 +96,9 @@ export interface ConceptParts {
 
 /** Text that ends asking what kind of thing: the word after it names the kind of answer ("有什么说法", "有什么新动作"). */
 const ASKS_FOR = /(?:什么|啥|哪些|哪种|怎样的)(?:新|大|好)?$/;
+/** "多大比例", "多少占比": a share asked; the word names the kind of answer (87.9%), not something a sentence must say. */
+const ASKS_AMOUNT_BEFORE = /(?:多大|多少|几)$/;
+const SHARE_WORD = /^(?:比例|比重|占比)$/;
 /** "有没有说法", "有无新举措": whether the reports say anything; the word names the kind of answer. */
 const WHETHER_ANY = /(?:有没有|有无|有木有)(?:新|啥|什么|明确|具体|正式|专门)?的?$/;
 /** What a report says of a thing, as a kind of answer (有没有具体名字: the names are what is asked, no topic a sentence must say). */
@@ -276,7 +279,7 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
 }
 
 function namesKindAsked(before: string, after: string, word = ''): boolean {
-  return ASKS_FOR.test(before) || (WHETHER_ANY.test(before) && SAYING.test(word)) || [KIND_BEFORE_WHAT, MANNER_ASKED].some((frame) => frame.before.test(before) && frame.after.test(after));
+  return ASKS_FOR.test(before) || (ASKS_AMOUNT_BEFORE.test(before) && SHARE_WORD.test(word)) || (WHETHER_ANY.test(before) && SAYING.test(word)) || [KIND_BEFORE_WHAT, MANNER_ASKED].some((frame) => frame.before.test(before) && frame.after.test(after));
 }
 
 /**

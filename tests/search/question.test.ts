@@ -114,6 +114,10 @@ describe('reading a question', () => {
     const q = readQuestion('我在一个公益基金会做项目。太原2026年对公益慈善事业有没有说法？', CITIES);
     expect(q.concepts.find((c) => c.label === '说法')?.asksFor).toBe(true);
     expect(readQuestion('太原26年打算修多少条路啊，有没有具体名字', CITIES).concepts.find((c) => c.label === '名字')?.asksFor).toBe(true);
+    // A share asked (多大比例) names the kind of answer, a percentage; the thing it is a share of is the topic.
+    const share = readQuestion('太原的老小区改造，到2025年完成了多大比例？', CITIES).concepts;
+    expect(share.find((c) => c.label === '比例')?.asksFor).toBe(true);
+    expect(readQuestion('太原2025年接待了多少游客？', CITIES).concepts.find((c) => c.label === '游客')?.asksFor).toBeUndefined();
     // A count naming a list, of which another count is asked, is no figure an answer (one of its items) must repeat.
     expect(readQuestion('太原2025年十件民生实事里要新建多少个社会足球场？', CITIES).concepts.find((c) => c.label === '十件')).toMatchObject({ strict: false, asksFor: true });
     expect(readQuestion('太原2025年十件民生实事完成了吗？', CITIES).concepts.find((c) => c.label === '十件')?.strict).toBe(true);
