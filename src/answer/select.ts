@@ -257,9 +257,9 @@ function amountOfAsked(sentence: string, amount: RegExp, topics: string[][], tol
   const clauses = sentence.split(/[，,；;：:。！？]/).map((clause) => told.reduce((rest, figure) => rest.replaceAll(figure, ''), clause));
   const saysTopic = (clause: string) => topics.some((ways) => ways.some((w) => clause.includes(w) || (w.length > 2 && elided(w, clause))));
   // "地区生产总值增长4.6%，净增1307.02亿元，总量达到13317.78亿元": a clause that only says how much the thing
-  // changed or came to goes on with the clauses before it, back to one that names the thing;
+  // changed or came to, or how many people it reached, goes on with the clauses before it, back to one that names the thing;
   // "…，投入近200亿元，改造供热管网近1万公里": one that only says what was spent, with the clauses on either side.
-  const goesOn = (i: number) => ONLY_CHANGE.test(clauses[i]) || ONLY_AMOUNT.test(clauses[i]);
+  const goesOn = (i: number) => ONLY_CHANGE.test(clauses[i]) || ONLY_AMOUNT.test(clauses[i]) || PEOPLE_FIRST.test(clauses[i]);
   const namedBefore = (i: number): boolean => i > 0 && (saysTopic(clauses[i - 1]) || (goesOn(i - 1) && namedBefore(i - 1)));
   const nextTo = (i: number) => [clauses[i - 1] ?? '', clauses[i + 1] ?? ''];
   return clauses.some(
@@ -337,6 +337,8 @@ function saysCounterpart(question: string, sentence: string): boolean {
 
 /** A clause that opens with how much a thing changed (增长5.2%, 同比下降3%), naming no thing of its own. */
 const ONLY_CHANGE = /^(?:同比|比上年|较上年)?(?:增长|下降|提高|降低|增加|减少|上涨|回落|分别增长|分别下降)\s*[\d.]/;
+/** A clause that opens with how many people or households the thing before reached ("…建设，3947户家庭实现安居梦"). */
+const PEOPLE_FIRST = /^\d[\d.]*\s*[万]?\s*(?:户|人|名|人次)/;
 /** A clause that only says how much a thing came to (总量达到13317.78亿元, 净增1307.02亿元), naming no thing of its own. */
 const ONLY_AMOUNT = /^(?:净增|总量|总额|总计|合计|规模)(?:达到|达|突破|超过|为|增至|升至)?\s*[\d.]/;
 

@@ -188,6 +188,13 @@ describe('the judge alone', () => {
     expect(judge(asked, [hit('新增公共停车位1.1万余个。')], sameWeight).answering.length).toBe(1);
   });
 
+  it('takes a count of people or households opening a clause as how many the thing named before reached', () => {
+    const concepts = [{ label: '配售型保障性住房', variants: ['配售型保障性住房'], kind: 'word' as const, strict: false }];
+    const asked = { ...read('甲市2025年配售型保障性住房有多少户已经住上了？'), concepts };
+    expect(asked.askedUnit).toBe('户');
+    refusesThenAnswers(asked, hit('配售型保障性住房启动建设，新建公园12个，改造3947户老旧平房。'), 'figure', hit('率先启动配售型保障性住房建设，3947户家庭实现安居梦。'));
+  });
+
   it('puts first, of two sentences that score the same, the one saying the question\'s own word rather than its synonym', () => {
     const asked = { ...read('甲市进出口涨了吗？'), concepts: [{ label: '进出口', variants: ['进出口', '外贸'], kind: 'word' as const, strict: false }] };
     const ranked = judge(asked, [hit('外贸企业新增12户。进出口总额增长36.9%。')], sameWeight).answering;
