@@ -240,9 +240,11 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
       scored.push({ hit, sentence, coverage, score, matched, ...(mismatch ? { mismatch } : {}) });
     }
   }
-  // Equal scores (sentences of one passage): the one that says the question's own words (进出口, not only 外贸) first.
-  const ownWords = new Map(scored.map((s) => [s, concepts.filter(({ concept }) => comparable(s.sentence.text).includes(concept.label)).length]));
-  return scored.sort((a, b) => b.score - a.score || ownWords.get(b)! - ownWords.get(a)!);
+  // Equal scores (sentences of one passage): the one that says the question's own words (进出口, not only 外贸) first;
+  // counted only for the sentences that tie.
+  const ownWords = new Map<ScoredSentence, number>();
+  const ownWordsOf = (s: ScoredSentence) => ownWords.get(s) ?? ownWords.set(s, concepts.filter(({ concept }) => comparable(s.sentence.text).includes(concept.label)).length).get(s)!;
+  return scored.sort((a, b) => b.score - a.score || ownWordsOf(b) - ownWordsOf(a));
 }
 
 /**
