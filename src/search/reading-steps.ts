@@ -409,12 +409,15 @@ export interface LexiconParts extends ConceptParts {
 }
 
 /** The concepts an answer must cover: lexicon phrases, figures, content words (see `readConcepts`). */
+/** What an asked unit counts, as people name it ("空气好的日子有多少天"): the unit's own thing, no topic. */
+const UNIT_COUNTS: Record<string, string[]> = { 天: ['日子', '日数'], 人: ['人数'], 次: ['次数'], 年: ['年头'] };
+
 export function lexiconStep(reading: Intended, { lexicon, cities, coveredYears, neighbours, knows, shortForms }: LexiconParts): Conceived {
   const placeWords = new Set([...cities, ...ENCLOSING_REGIONS, ...cities.map((c) => `${c}市`), ...reading.placeWords]);
   const { askedUnit } = reading;
   // The asked unit (多少人次) is checked as a unit; as a word it would make 惠及消费者10万人次 an answer about 游客.
   const saysHappened = (word: string) => (reading.wantsResult || reading.intent === 'review' || RESULT_WORDS.test(reading.asked)) && HAPPENED.has(word);
-  const ignored = (word: string) => STOP_WORDS.has(word) || (COMPARATIVE.test(word) && ASKS_WHICH_MORE.test(reading.asked)) || saysHappened(word) || DEMONSTRATIVE.test(word) || EITHER_OR.test(word) || COUNT_WORD.test(word) || lexicon.frame.has(word) || placeWords.has(word) || madeOfPlaces(word, placeWords) || peopleOfPlace(word, placeWords) || word === askedUnit;
+  const ignored = (word: string) => UNIT_COUNTS[askedUnit ?? '']?.includes(word) || STOP_WORDS.has(word) || (COMPARATIVE.test(word) && ASKS_WHICH_MORE.test(reading.asked)) || saysHappened(word) || DEMONSTRATIVE.test(word) || EITHER_OR.test(word) || COUNT_WORD.test(word) || lexicon.frame.has(word) || placeWords.has(word) || madeOfPlaces(word, placeWords) || peopleOfPlace(word, placeWords) || word === askedUnit;
   const concepts = readConcepts(reading.conceptText, lexicon, { neighbours, knows, shortForms }, ignored);
   for (const year of reading.years.filter((y) => !coveredYears.has(y))) concepts.push(figure(`${year}年`));
   const did = concepts.length > 0 ? concepts.map(describeConcept).join(' | ') : 'no concept';

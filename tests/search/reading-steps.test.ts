@@ -74,6 +74,11 @@ describe('each reading step on its own', () => {
     // A modal glued to a verb jieba does not know (能活, 能领) is the verb, a light word, not an unknown one weighed as the rarest.
     const glued = lexiconStep(intent(upTo('甲市的人现在平均能活到多少岁？')), { lexicon, cities: ['甲'], coveredYears: new Set([2026]) }).concepts.map((c) => c.label);
     expect(glued).not.toContain('能活');
+    // What the asked unit counts, as people name it (日子 of 多少天), is no topic; asked otherwise, it is.
+    const days = lexiconStep(intent(upTo('甲市2025年空气好的日子有多少天？')), { lexicon, cities: ['甲'], coveredYears: new Set([2026]) }).concepts.map((c) => c.label);
+    expect(days).not.toContain('日子');
+    const life = lexiconStep(intent(upTo('甲市老百姓的日子过得怎么样？')), { lexicon, cities: ['甲'], coveredYears: new Set([2026]) }).concepts.map((c) => c.label);
+    expect(life).toContain('日子');
     // Asking words inside a message (想问下, 问问) are the asker's framing, no topic.
     const framed = lexiconStep(intent(upTo('听说要建老年食堂，想问下甲市2025年要建多少个？')), { lexicon, cities: ['甲'], coveredYears: new Set([2026]) }).concepts.map((c) => c.label);
     expect(framed).not.toContain('问下');
