@@ -118,6 +118,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
   const asksTarget = ASKS_TARGET.test(question.text);
   const countInUnit = amountInAskedUnit(question);
   const asksShare = ASKS_SHARE.test(question.text);
+  const counterparts = counterpartsAsked(question.text);
   const perShortPeriodAsked = PER_SHORT_PERIOD.test(question.text);
   /** A numbered thing (3号线) and what is asked to have happened to it (通车): both must be said in one clause. */
   const numberedNames = question.concepts.filter((c) => c.kind === 'figure' && NUMBERED_THING.test(c.label));
@@ -224,7 +225,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
               ? 'figure'
             : asksTarget && hit.passage.sectionKind === 'review' && !TARGET_SAID.test(says)
               ? 'kind'
-            : saysCounterpart(question.text, says)
+            : saysCounterpart(counterparts, says)
               ? 'kind'
             : listCounts.length > 0 && namesListOnly(lower, listCounts)
               ? 'items'
@@ -325,16 +326,20 @@ const ONLY_SPENT = /^(?:累计|共|总)?(?:投入|投资|安排|下达|拨付|�
 /** Qualifiers that set a thing against its counterpart: 城市低保 is not 农村低保, 城镇居民 not 农村居民. */
 const COUNTERPARTS: [string[], string[]] = [['农村', '乡村'], ['城镇', '城市', '城区']];
 
-/** "农村低保…多少钱" is not answered by "城市低保…842元/月": the sentence names the asked thing with the counterpart qualifier and never the asked one. */
-function saysCounterpart(question: string, sentence: string): boolean {
-  return COUNTERPARTS.some((side, i) => {
-    const other = COUNTERPARTS[1 - i];
-    if (side.some((word) => sentence.includes(word))) return false;
-    return side.some((word) => {
+/** The asked thing with each counterpart qualifier ("农村低保" asked: 城镇低保, 城市低保, 城区低保), by the qualifiers asked. */
+function counterpartsAsked(question: string): Array<{ asked: string[]; counterparts: string[] }> {
+  return COUNTERPARTS.map((side, i) => ({
+    asked: side,
+    counterparts: side.flatMap((word) => {
       const head = question.match(new RegExp(`${word}([\u3400-\u9fff]{2})`))?.[1];
-      return head !== undefined && other.some((counterpart) => sentence.includes(counterpart + head));
-    });
-  });
+      return head === undefined ? [] : COUNTERPARTS[1 - i].map((counterpart) => counterpart + head);
+    }),
+  })).filter((side) => side.counterparts.length > 0);
+}
+
+/** "农村低保…多少钱" is not answered by "城市低保…842元/月": the sentence names the asked thing with the counterpart qualifier and never the asked one. */
+function saysCounterpart(sides: ReturnType<typeof counterpartsAsked>, sentence: string): boolean {
+  return sides.some(({ asked, counterparts }) => !asked.some((word) => sentence.includes(word)) && counterparts.some((phrase) => sentence.includes(phrase)));
 }
 
 /** A clause that opens with how much a thing changed (增长5.2%, 同比下降3%), naming no thing of its own. */

@@ -96,7 +96,7 @@ export interface ConceptParts {
 
 /** Text that ends asking what kind of thing: the word after it names the kind of answer ("有什么说法", "有什么新动作"). */
 const ASKS_FOR = /(?:什么|啥|哪些|哪种|怎样的)(?:新|大|好)?$/;
-/** "多大比例", "多少占比": a share asked; the word names the kind of answer (87.9%), not something a sentence must say. */
+/** Text that ends asking how much: "多大比例", "多少占比" (a share asked: the word names the kind of answer, 87.9%), "多少 钱". */
 const ASKS_AMOUNT_BEFORE = /(?:多大|多少|几)$/;
 const SHARE_WORD = /^(?:比例|比重|占比)$/;
 /** "有没有说法", "有无新举措": whether the reports say anything; the word names the kind of answer. */
@@ -144,7 +144,6 @@ const QUOTED_PHRASE = /[“"「]([\u3400-\u9fff]{3,12})[”"」]/g;
 const GLUED_QUESTION = /(?<=.)多少$/;
 /** "几块钱", "多少岁", "多少 钱" (cut apart): a word that only asks an amount in a unit (the asked unit is read apart), no topic. */
 const ASKS_AMOUNT_IN_UNIT = /^(?:几|多少)(?:块钱|块|钱|岁|元|万元|亿元|斤|公斤|公里|米)$/;
-const AMOUNT_ASKED_BEFORE = /(?:几|多少)$/;
 
 /**
  * The concepts of a question: everyday phrases the lexicon knows (with their report terms),
@@ -246,7 +245,7 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
     const lower = jiebaTag === 'x' ? unglued.replace(GLUED_MODAL, '') : unglued;
     // A modal particle (吗, 呢, 不 of 重不重) says how it is asked, not what.
     if (!/[\p{L}\p{N}]/u.test(lower) || jiebaTag === 'y' || ignored(lower) || /[\d.]/.test(lower) || YEAR.test(lower) || ASKS_AMOUNT_IN_UNIT.test(lower)) continue;
-    if (ASKS_AMOUNT_IN_UNIT.test(`${text.slice(0, at).match(AMOUNT_ASKED_BEFORE)?.[0] ?? ''}${lower}`)) continue;
+    if (ASKS_AMOUNT_IN_UNIT.test(`${text.slice(0, at).match(ASKS_AMOUNT_BEFORE)?.[0] ?? ''}${lower}`)) continue;
     if (reportsWork(lower, at) || POINTING_MEASURE.test(`${text.slice(Math.max(0, at - 1), at)}${lower}`)) continue;
     if (COMPARES_TO_FIGURE.test(lower) && [...figureSpans.values()].some(([start]) => start === at + word.length)) continue;
     if (covered.subarray(at, at + word.length).some(Boolean)) continue;
