@@ -23,8 +23,10 @@ const ON_BEHALF = /代表(国务院|[\u4e00-\u9fa5]{2,20}?人民政府)/;
 const SPEAKER = /(国务院总理|[\u4e00-\u9fa5]{2,20}?(?:省|市|自治区|县|区|旗))(?:人民政府)?(?:代理)?(?:省长|市长|主席|区长|县长|旗长)/;
 /** A full date, the day a report was delivered: 2025年1月14日. */
 const DATE = /(20\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/;
-/** "2025年主要预期目标", "2025年重点工作": the year a report plans, said in its plan part. */
-const PLANNED_YEAR = /(20\d{2})年(?:经济社会发展的?)?(?:主要预期目标|主要目标|(?:政府)?(?:重点)?工作(?:安排|任务))/;
+/** "2025年主要预期目标", "2025年全市经济社会发展主要预期目标", "2025年工作重点": the year a report plans, said in its plan part. */
+const PLANNED_YEAR = /(20\d{2})年(?:全[省市区县州旗])?(?:经济社会发展的?)?(?:主要预期目标|主要目标|(?:政府)?(?:重点)?工作(?:安排|任务|重点))/;
+/** A part heading reviewing a year ("一、2024年工作回顾", "一、“十四五”时期和2025年工作回顾"): the report plans the next one. */
+const REVIEW_HEADING = /^[一二三四五六七八九十]+、.*?(20\d{2})年(?:工作)?回顾$/m;
 const REPORT_NAME = /(?:政府)?工作报告/;
 /** One administrative unit in a name: 山西省, 太原市, 小店区, 广西壮族自治区. */
 const UNIT_SUFFIX = '(?:省|(?:壮族|回族|维吾尔)?自治区|市|县|区|旗)';
@@ -126,8 +128,11 @@ export function placeNamed(text: string): Place | undefined {
   const bare = last.slice(0, -suffix.length);
   if (bare.length === 0) return undefined;
   const name = bare.length >= 2 ? bare : last;
-  const level: Level = /省|自治区/.test(suffix) ? 'province' : suffix === '市' ? 'city' : 'county';
-  return { name, level, unit: name === last ? '' : suffix };
+  return { name, level: levelOfUnit(suffix), unit: name === last ? '' : suffix };
+}
+
+function levelOfUnit(unit: string): Level {
+  return /省|自治区/.test(unit) ? 'province' : unit === '市' ? 'city' : 'county';
 }
 
 /** The place a report names most often (at least three times), among the places the project knows. */
@@ -144,10 +149,15 @@ function mostNamedPlace(source: string, knownPlaces: string[]): Found<Place> | u
   return { value: { name: best.name, level, unit: unitMostNamedWith(source, best.name, level) }, from: `${best.name}（named ${best.count} times）` };
 }
 
-/** The unit a report writes after a place's name most often, else the place's own (内蒙古自治区, not 内蒙古省) or its level's usual one. */
+/**
+ * The unit of the place's level a report writes after its name most often (长沙市, though 长沙县 is
+ * named more), else the place's own (内蒙古自治区, not 内蒙古省) or its level's usual one.
+ */
 function unitMostNamedWith(source: string, name: string, level: Level): string {
   const counts = new Map<string, number>();
-  for (const [, unit] of source.matchAll(new RegExp(`${name}(${UNIT_SUFFIX})`, 'g'))) counts.set(unit, (counts.get(unit) ?? 0) + 1);
+  for (const [, unit] of source.matchAll(new RegExp(`${name}(${UNIT_SUFFIX})`, 'g'))) {
+    if (levelOfUnit(unit) === level) counts.set(unit, (counts.get(unit) ?? 0) + 1);
+  }
   const [mostUsed] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
   return mostUsed ?? REGION_UNITS[name] ?? (level === 'province' ? '省' : level === 'city' ? '市' : '');
 }
@@ -163,7 +173,9 @@ function yearFrom(head: string, source: string, titleCandidate?: string): Found<
   const date = head.match(DATE);
   if (date) return { value: Number(date[1]), from: date[0] };
   const planned = source.match(PLANNED_YEAR);
-  return planned ? { value: Number(planned[1]), from: planned[0] } : { value: 0, from: '' };
+  if (planned) return { value: Number(planned[1]), from: planned[0] };
+  const reviewed = source.match(REVIEW_HEADING);
+  return reviewed ? { value: Number(reviewed[1]) + 1, from: reviewed[0] } : { value: 0, from: '' };
 }
 
 /** A report delivered in Y looks back on Y-1, when its text speaks of that year. */
@@ -172,8 +184,8 @@ function reviewedYear(source: string, year: number): Found<number> {
   return { value: year - 1, from: said?.[0] ?? '' };
 }
 
-/** A session line (——2025年1月8日在…会议上), a speaker's line (市长 盛阅春) or the greeting: no title. */
-const NO_TITLE = /^[—－-]|会议上|(?:市长|省长|区长|县长|州长|主席|总理)\s*\S{1,4}$|^各位代表/;
+/** A session line (——2025年1月8日在…会议上), a speaker's line (市长 盛阅春, or the bare name 周海兵) or the greeting: no title. */
+const NO_TITLE = /^[—－-]|会议上|(?:市长|省长|区长|县长|州长|主席|总理)\s*\S{1,4}$|^[\u4e00-\u9fa5]{2,4}$|^各位代表/;
 
 /** A line that names a work report and is no sentence of it (向大会报告工作，…), nor a notice or resolution naming it in 《》. */
 function isTitleLine(line: string): boolean {

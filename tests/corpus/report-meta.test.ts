@@ -55,6 +55,16 @@ describe('metadata read from a report added under a neutral file name', () => {
     expect(readMeta('x.txt', text, []).meta).toMatchObject({ title: '西安市2025年政府工作报告', city: '西安', year: 2025 });
   });
 
+  it('reads the planned year from a plan heading worded 工作重点, and titles it with the unit of its level (市, though 常德县 is named more), never with the speaker\'s bare name', () => {
+    const text = '张某某\n各位代表：\n现在，我代表市人民政府向大会报告工作。\n一、2024年工作回顾\n过去一年，常德市经济增长。常德新增就业。常德县修路。常德县建校。\n二、2025年工作重点\n2025年全市经济社会发展主要预期目标是：生产总值增长5.5%。';
+    expect(readMeta('x.txt', text, ['常德']).meta).toMatchObject({ title: '常德市2025年政府工作报告', city: '常德', year: 2025, reviews: 2024 });
+  });
+
+  it('reads the year after the one a review heading names when no plan heading says it', () => {
+    const text = '各位代表：\n现在，我代表省人民政府向大会报告工作。\n一、“十四五”时期和2025年工作回顾\n过去五年，湖北省生产总值迈上新台阶。湖北粮食丰收。湖北新增就业。';
+    expect(readMeta('x.txt', text, ['湖北']).meta).toMatchObject({ year: 2026, reviews: 2025 });
+  });
+
   it('never takes the place or year from the file name', () => {
     const { meta } = readMeta('taiyuan-2024.txt', '各位代表：\n\n过去一年，我们做了很多工作。', ['太原']);
     expect(meta).toMatchObject({ id: 'taiyuan-2024', city: '', year: 0 });
