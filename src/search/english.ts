@@ -38,7 +38,7 @@ const STOP = new Set(
     // When the asked thing happened, which the year or the plan period says (over the past five years, so far): no topic either.
     'during throughout over past far').split(' '),
 );
-const PLAN = /\b(plan|plans|planned|planning|aim|aims|aiming|target|targets|targeting|targeted|goal|goals|will|intend|expected|expects|set(?!\s+up))\b/i;
+const PLAN = /\b(plan|plans|planned|planning|want|wants|wanted|aim|aims|aiming|target|targets|targeting|targeted|goal|goals|will|intend|expected|expects|set(?!\s+up))\b/i;
 const RESULT = /\b(did|was|were|achieved|completed|reached|built|had|renewed|drove|brought)\b/i;
 const FIGURE = /\b(how (many|much|large|big|long|high|fast)|what (share|percentage|proportion|number|rate|area|size)|number of|(share|percentage|proportion) of)\b/i;
 /** Questions about the report itself, in the Chinese the question reader knows (see `aboutReport`). */
@@ -105,6 +105,12 @@ export interface EnglishParts {
 /** The dictionary (about 11 MB) is read on the first English question only. */
 export function createEnglishReader({ knows, glossary, places, spelledName, cities = [] }: EnglishParts): EnglishReader {
   let glosses: Promise<Map<string, Gloss[]>> | undefined;
+  /**
+   * The glossary's terms for a phrase as asked, in the singular, or for a term of several words in the
+   * plural the glossary may be written in ("china europe freight train" runs).
+   */
+  const ownTerms = (phrase: string) =>
+    [phrase, phrase.split(' ').map(singular).join(' '), ...(phrase.includes(' ') ? [`${phrase}s`] : [])].map(glossary).find((terms) => terms.length > 0) ?? [];
   return async (question) => {
     if (!isEnglish(question)) return null;
     glosses ??= loadGlosses(knows);
@@ -112,15 +118,24 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
     // "the 14th Five-Year Plan" is the period 十四五, no count of five.
     const periods = [...question.matchAll(FIVE_YEAR_PLAN)].map(([, n]) => `十${numeralOf(Number(n) - 10)}五`);
     const relative = RELATIVE_YEARS.filter(([pattern]) => question.search(pattern) >= 0).map(([, word]) => word);
-    // "Beijing-Tianjin technology": places joined by a hyphen name a region that qualifies a thing, not the place asked about.
+    // "Beijing-Tianjin technology": places joined by a hyphen name a region that qualifies a thing, not the place asked
+    // about; unless they begin a term of the glossary ("China-Europe freight trains").
+    const namesTerm = (joined: string, after: string) => {
+      const next = after.toLowerCase().match(/[a-z]+/g) ?? [];
+      return [0, 1, 2, 3].some((n) => ownTerms([joined.toLowerCase().replace(/-/g, ' '), ...next.slice(0, n)].join(' ')).length > 0);
+    };
     const asked = RELATIVE_YEARS.reduce((text, [pattern]) => text.replace(pattern, ' '), question)
-      .replace(FIVE_YEAR_PLAN, ' ').replace(JOINED_NAMES, (joined) => (joined.toLowerCase().split('-').some((part) => places.has(part)) ? ' ' : joined));
+      .replace(FIVE_YEAR_PLAN, ' ')
+      .replace(JOINED_NAMES, (joined, offset: number, text: string) =>
+        joined.toLowerCase().split('-').some((part) => places.has(part)) && !namesTerm(joined, text.slice(offset + joined.length)) ? ' ' : joined);
     const words = withoutLongPeriods(asked.replace(WORK_REPORT, ' report ').replace(TWO_WORD_NAMES, (name) => name.replace(/\s+/g, '')))
       .toLowerCase()
       .replace(/'s\b/g, '')
       // A pinyin name's apostrophe parts its syllables (Xi'an, Chang'an): one word.
       .replace(/(?<=[a-z])['’](?=[aeo])/g, '')
       .replace(ABBREVIATED_LATIN, ' ')
+      // R&D, M&A: the glossary writes "r and d".
+      .replace(/&/g, ' and ')
       .replace(/-/g, ' ')
       .match(/[a-z0-9]+/g) ?? [];
     const years = words.filter((w) => /^20\d{2}$/.test(w));
@@ -140,7 +155,7 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
           break;
         }
         if (phrase.split(' ').every((w) => STOP.has(w))) continue;
-        const own = [phrase, phrase.split(' ').map(singular).join(' ')].map(glossary).find((terms) => terms.length > 0) ?? [];
+        const own = ownTerms(phrase);
         const { words: found, general } = own.length > 0 ? { words: own, general: false } : n <= 3 ? lookUp(index, phrase) : { words: [], general: false };
         const name = found.length === 0 && n === 1 ? spelledName?.(phrase) : undefined;
         const headwords = name ? [name] : found;

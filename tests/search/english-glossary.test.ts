@@ -86,6 +86,23 @@ describe("CC-CEDICT's glossary for English questions", () => {
     expect(reading?.chinese).not.toContain('北京');
   });
 
+  it('keeps places joined by a hyphen that begin a glossary term (China-Europe freight trains), in the singular too', async () => {
+    const places = new Map([['china', '全国'], ['linyi', '临沂']]);
+    const glossary = (phrase: string) => (phrase === 'china europe freight trains' ? ['中欧班列'] : []);
+    const read = createEnglishReader({ knows: (term) => term === '中欧班列', glossary, places });
+    for (const question of ['How many China-Europe freight trains ran in Linyi?', 'How many China-Europe freight train runs did Linyi have?']) {
+      const reading = await read(question);
+      expect(reading?.concepts.find((c) => c.variants.includes('中欧班列'))).toBeDefined();
+    }
+  });
+
+  it('reads R&D as the glossary\'s "r and d", and "want to" as a plan', async () => {
+    const glossary = (phrase: string) => (phrase === 'r and d intensity' ? ['研发投入强度'] : []);
+    const reading = await createEnglishReader({ knows: (term) => term === '研发投入强度', glossary, places: new Map() })('What R&D intensity did the city want to reach?');
+    expect(reading?.concepts.map((c) => c.variants[0])).toContain('研发投入强度');
+    expect(reading?.chinese).toContain('目标');
+  });
+
   it('reads a place of two words (Inner Mongolia) as the place, not as words asked about', async () => {
     const places = new Map([['innermongolia', '内蒙古']]);
     const reading = await createEnglishReader({ knows: (term) => ['就业'].includes(term), glossary: (phrase) => (phrase === 'jobs' ? ['就业'] : []), places })("What's Inner Mongolia's target for jobs in 2025?");
