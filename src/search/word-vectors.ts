@@ -29,12 +29,20 @@ export interface Neighbour {
 /**
  * Report words nearest in meaning to `word`, best first; [] for one the vectors do not know, and for a
  * report word unless `ofReportWord` (an English word's rendering, which a report may say otherwise).
+ * A colloquial noun in 子 the reports never use (场子) also has its root (场), when report words contain it.
  */
 export type NeighbourFinder = (word: string, ofReportWord?: boolean) => Neighbour[];
 
 /** Below this cosine similarity a neighbour is more often a related word (医院 for 看病) than a synonym. */
 export const MIN_SIMILARITY = 0.5;
 const MAX_NEIGHBOURS = 5;
+/** 场子, 厂子, 管子: a colloquial noun of one character and the suffix 子 the reports never use. */
+const SUFFIXED_NOUN = /^([\u3400-\u9fff])子$/;
+/**
+ * The similarity given to such a noun's root (场 of 场子), which report words containing it (球场,
+ * 管网) then say in part: about as much as a word said only in part (`partPresence`).
+ */
+const ROOT_SIMILARITY = 0.71;
 /** Questions repeat their words (follow-ups, per-city clauses); look-ups are kept up to this many words. */
 const CACHED_WORDS = 10_000;
 
@@ -176,7 +184,8 @@ function word2vecParser(source: string): { push(chunk: Buffer): void; end(): Qua
 export function createNeighbourFinder(vectors: WordVectors, vocabulary: Iterable<string>): NeighbourFinder {
   const words: string[] = [];
   const found: Float32Array[] = [];
-  for (const word of new Set(vocabulary)) {
+  const reportWords = new Set(vocabulary);
+  for (const word of reportWords) {
     const vector = vectors.vector(word);
     if (vector) {
       words.push(word);
@@ -203,6 +212,8 @@ export function createNeighbourFinder(vectors: WordVectors, vocabulary: Iterable
       }
       near.sort((a, b) => b.similarity - a.similarity).splice(MAX_NEIGHBOURS);
     }
+    const root = !reportWords.has(word) && word.match(SUFFIXED_NOUN)?.[1];
+    if (root && [...reportWords].some((w) => w.includes(root))) near.push({ word: root, similarity: ROOT_SIMILARITY });
     if (cache.size >= CACHED_WORDS) cache.clear();
     cache.set(key, near);
     return near;

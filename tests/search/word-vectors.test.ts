@@ -53,6 +53,13 @@ describe('word vectors', () => {
     expect(near('机场')).toEqual([]);
   });
 
+  it('gives a colloquial noun in 子 the reports never use (场子) its root, which report words contain (足球场)', () => {
+    const near = createNeighbourFinder(parseWord2vec(word2vec(ENTRIES)), ['食堂', '足球场', '医院']);
+    expect(near('场子').map((n) => n.word)).toEqual(['场']);
+    expect(near('院子').map((n) => n.word)).toEqual(['院']);
+    expect(near('厂子')).toEqual([]);
+  });
+
   it("finds, asked for a report word's own neighbours (an English word's rendering), the other report words near it", () => {
     const near = createNeighbourFinder(parseWord2vec(word2vec(ENTRIES)), ['食堂', '饭堂', '医院']);
     expect(near('食堂')).toEqual([]);
