@@ -67,6 +67,9 @@ const JOINED_NAMES = /\b[A-Z][a-z]+(?:-[A-Z][a-z]+)+\b/g;
 const FIVE_YEAR_PLAN = /\b(1[1-9])(?:st|nd|rd|th)\s+five[\s-]+year\s+plan(?:\s+period)?\b/gi;
 /** "e.g.", "i.e.", "etc.": how an example is brought in, no word of the question. */
 const ABBREVIATED_LATIN = /\b(?:e\.\s?g|i\.\s?e|etc)\b\.?/g;
+/** "how many people", "how many talented people": people counted, as 多少人 asks. */
+const PEOPLE_COUNTED = /\bhow many (?:[a-z]+ ){0,2}?(?:people|persons|residents)\b/i;
+const PEOPLE = new Set(['people', 'persons', 'residents']);
 const NUMBERED = /\b(line|phase)\s+(\d{1,2}|one|two|three|four|five|i|ii|iii|iv|v)\b/g;
 /** Counts in words ("three dimensions"; one is mostly "a"). */
 const COUNT_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, twenty: 20 };
@@ -175,6 +178,7 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
     for (const { spelled, place } of named.filter((n) => !cities.includes(n.place))) concepts.push({ label: spelled, variants: [place], kind: 'english', strict: false });
     // "And Taiyuan?", "What about 2023?": no topic of their own, for a follow-up to lean on.
     if (concepts.length === 0 && named.length === 0 && years.length === 0 && relative.length === 0 && periods.length === 0) return null;
+    if (PEOPLE_COUNTED.test(asked)) concepts.splice(0, concepts.length, ...concepts.filter((c) => !PEOPLE.has(c.label)));
     const rendered = concepts.filter((c) => c.variants[0] !== c.label);
     concepts.push(...numbered.map((term) => ({ label: term, variants: [term], kind: 'figure' as const, strict: true })));
     const intent = PLAN.test(asked) ? '目标' : RESULT.test(asked) ? '完成了' : '';
@@ -182,7 +186,9 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
     // The word right before the verb ("how many museums does"): not a measure ("kilometers of trails") nor a qualifier ("municipal key projects").
     const countedWord = asked.toLowerCase().match(/\bhow many ([a-z]+)\s+(?:does|do|did|will|would|are|were|is|was|has|have|had|can|could)\b/)?.[1];
     const counted = countedWord ? rendered.find((c) => c.label === countedWord && (!c.tag || c.tag.startsWith('n'))) : undefined;
-    const figure = FIGURE.test(asked) && !counted ? '多少' : '';
+    // "How many (talented) people": 多少人, a count of people the answer gives in 人 (or 人次), no topic of its own.
+    const peopleCounted = PEOPLE_COUNTED.test(asked);
+    const figure = peopleCounted ? '多少人' : FIGURE.test(asked) && !counted ? '多少' : '';
     const aboutReport = ABOUT_REPORT.find(([pattern]) => pattern.test(question))?.[1] ?? '';
     const reportYear = question.match(REPORT_OF_YEAR)?.[1];
     const chinese = [...named.map((n) => n.place), ...years.map((y) => (y === reportYear ? `${y}年报告` : `${y}年`)), ...relative, ...periods, intent, ...rendered.map((c) => (c === counted ? `多少${c.variants[0]}` : c.variants[0])), figure, aboutReport].filter(Boolean).join(' ');

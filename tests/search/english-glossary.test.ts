@@ -103,6 +103,13 @@ describe("CC-CEDICT's glossary for English questions", () => {
     expect(reading?.chinese).toContain('目标');
   });
 
+  it('reads "how many (talented) people" as a count in 人 (多少人), not as people an answer must name', async () => {
+    const reading = await readEnglish('How many talented people settled in the city?', ['人才', '落户', '人民']);
+    expect(reading?.chinese).toContain('多少人');
+    expect(reading?.concepts.map((c) => c.label)).not.toContain('people');
+    expect(reading?.concepts.map((c) => c.label)).toContain('talented');
+  });
+
   it('reads a place of two words (Inner Mongolia) as the place, not as words asked about', async () => {
     const places = new Map([['innermongolia', '内蒙古']]);
     const reading = await createEnglishReader({ knows: (term) => ['就业'].includes(term), glossary: (phrase) => (phrase === 'jobs' ? ['就业'] : []), places })("What's Inner Mongolia's target for jobs in 2025?");
