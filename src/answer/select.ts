@@ -129,6 +129,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
   const initials = initialsOf(question.concepts);
   // "对古交的定位是什么？": a role is asked; the answer makes the thing the subject of becoming something (古交打造…).
   const roleAsked = question.concepts.some((c) => c.asksFor && ROLE.test(c.label));
+  const oneYearAsked = question.years.length === 1 && !question.period && !PERIOD_ASKED.test(question.text);
   const roleOf = question.concepts.filter((c) => !c.asksFor && !c.situation && c.kind !== 'figure').flatMap((c) => c.variants);
   const nounOfOne = (c: Concept) => c.label.length === 1 && !!c.tag?.startsWith('n');
   /**
@@ -237,7 +238,9 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
       const time = question.wantsTime && TIME.test(sentence.text) ? tuning.timeBonus : 0;
       // Asked what a year's plan says (or what it achieved), the other part of the report is a weaker answer.
       const otherPart = question.intent && question.years.length > 0 && hit.passage.sectionKind !== question.intent ? tuning.otherPartPenalty : 0;
-      const score = coverage + figure + time + role + tuning.retrievalWeight * (hit.score / topScore) + tuning.fitWeight * hit.fit - otherPart - (mismatch ? tuning.mismatchPenalty : 0);
+      // Asked of a year, a figure of a five-year period (城镇新增就业603.7万人…年均增长6%) is a weaker answer than the year's own.
+      const period = oneYearAsked && PERIOD_FIGURE.test(sentence.text) ? tuning.periodPenalty : 0;
+      const score = coverage + figure + time + role + tuning.retrievalWeight * (hit.score / topScore) + tuning.fitWeight * hit.fit - otherPart - period - (mismatch ? tuning.mismatchPenalty : 0);
       scored.push({ hit, sentence, coverage, score, matched, ...(mismatch ? { mismatch } : {}) });
     }
   }
@@ -405,6 +408,10 @@ function countedNoun(question: Question, after: string): Concept | undefined {
 
 /** The kind of answer that is a role: what a place or thing is to become. */
 const ROLE = /^(?:定位|方向|角色|功能|发展方向|功能定位)$/;
+/** A figure of a plan period: an annual average, or what five years did (五年来, 十四五时期). */
+const PERIOD_FIGURE = /年均|五年来|过去(?:的)?五年|十[三四五]五(?:时期|期间|以来)/;
+/** A question that asks an average, a total so far or several years itself. */
+const PERIOD_ASKED = /年均|平均|累计|总共|一共|几年|五年|这些年|近年/;
 /** Verbs that give a thing its role, right after it: 古交打造…, 清徐建设…, 阳曲定位为…. */
 const BECOMES = /^.{0,2}?(?:打造|建设|建成|成为|定位|发展为|发展成|争创|创建)/;
 

@@ -51,6 +51,8 @@ export interface AnswerTuning {
   roleBonus: number;
   /** Taken off when a year's plan is asked and the sentence is in its review, or the other way round. */
   otherPartPenalty: number;
+  /** Taken off a figure of a plan period (年均, 五年来) when one year is asked. */
+  periodPenalty: number;
   /** Weights of the passage's retrieval rank (score over the best score) and its fit with the asked year. */
   retrievalWeight: number;
   fitWeight: number;
@@ -84,6 +86,7 @@ export const ANSWER_TUNING: AnswerTuning = {
   timeBonus: 0.15,
   roleBonus: 0.15,
   otherPartPenalty: 0.25,
+  periodPenalty: 0.25,
   retrievalWeight: 0.2,
   fitWeight: 0.15,
   mismatchPenalty: 1,

@@ -37,6 +37,13 @@ describe('the judge alone', () => {
     expect(ranked.length).toBe(2);
   });
 
+  it('puts, asked one year, the year\'s own figure before a five-year one (年均), and not when an average is asked', () => {
+    const passage = hit('民生福祉不断增进，城镇新增就业603.7万人，居民收入年均增长6%。城镇新增就业121.7万人。');
+    const top = (question: string) => judge(read(question), [passage], sameWeight).answering[0].sentence.text;
+    expect(top('甲市2025年城镇新增就业多少人？')).toBe('城镇新增就业121.7万人。');
+    expect(top('甲市2025年城镇新增就业年均多少人？')).toContain('603.7万人');
+  });
+
   it('takes a clause that only says how much the thing of the clause before changed (…亿元，增长5.2%) as saying it of that thing', () => {
     const asked = read('甲市2025年地区生产总值实际增长了多少？');
     expect(judge(asked, [hit('地区生产总值达到2110亿元，增长5.2%。')], sameWeight).answering.length).toBe(1);
