@@ -78,7 +78,7 @@ function splitLead(sentence: { start: number; end: number; text: string }): Arra
 }
 
 /** "太原2025年说要…": a clause telling what a year's report said it would do. */
-const TOLD_PLAN = /(?<!\d)(?:20)?\d{2}\s*年[^，,。？?]*?(?:说要|提出|要|计划|打算|定了|提到)/;
+const TOLD_PLAN = /(?<!\d)(?:20)?\d{2}\s*年[^，,。？?]*?(?:说|提出|要|计划|打算|定了|提到)/;
 export const ASKS_AMOUNT = /多少|几/;
 /** "…进展到哪一步了？", "…建得咋样了？", "后来做成了吗？": asks how a thing went. */
 const ASKS_PROGRESS = /进展|结果|做成|建成|建好|建起来|完成|落实|实现|兑现|怎么样了|咋样|哪一步|开通|通车|投用|落地|开工|运营|升[成为]|评上|入选/;

@@ -33,6 +33,7 @@ describe('where a chat message asks', () => {
   it('splits a plan told and a question how it went, or how much came of it, into the two questions they are', () => {
     expect(toldPlanThenProgress('甲市2025年说要启动会展中心建设，到2026年这事进展到哪一步了？')).toEqual(['甲市2025年说要启动会展中心建设', '到2026年这事进展到哪一步了？']);
     expect(toldPlanThenProgress('甲市2025年要打造绿电园区，后来建得咋样了？')).not.toBeNull();
+    expect(toldPlanThenProgress('甲市2024年报告说地铁1号线一期年底通车，后来通车了吗？')).toEqual(['甲市2024年报告说地铁1号线一期年底通车', '后来通车了吗？']);
     expect(toldPlanThenProgress('甲市25年说要新增1万个车位，最后完成了多少？')).toEqual(['甲市25年说要新增1万个车位', '最后完成了多少？']);
     expect(toldPlanThenProgress('甲市2024年说要培育一批重点实验室，到2025年报告里新增了多少？')).not.toBeNull();
     expect(toldPlanThenProgress('甲市24年说要建设先行区，到25年报告回顾时，先行区招进来多少企业？')).not.toBeNull();
