@@ -504,7 +504,13 @@ function joinReportPairs(tokens: Array<{ word: string; tag: string }>, knows: (w
   return joined;
 }
 
-/** A number with its unit (3号线, 5%), said exactly (in either spelling of its unit) or not at all. */
+/** "80多岁", "1万余个": more than a number, which reports write 80岁以上, 80余岁 or 80多岁. */
+const MORE_THAN = /^(\d[\d.]*[万亿千百]?)[多余]([^\d.多余]+)$/;
+
+/** A number with its unit (3号线, 5%), said exactly (in either spelling of its unit, or of "more than") or not at all. */
 export function figure(label: string): Concept {
-  return { label, variants: [label, ...figureSpellings(label)], kind: 'figure', strict: true };
+  const more = label.match(MORE_THAN);
+  const moreThan = more ? [`${more[1]}${more[2]}以上`, `${more[1]}余${more[2]}`, `${more[1]}多${more[2]}`] : [];
+  const spelled = [label, ...moreThan].flatMap((said) => [said, ...figureSpellings(said)]);
+  return { label, variants: [...new Set(spelled)], kind: 'figure', strict: true };
 }

@@ -37,6 +37,12 @@ describe('the judge alone', () => {
     expect(ranked.length).toBe(2);
   });
 
+  it('takes "80岁以上" as saying the "80多岁" a question tells, and not "60岁以上"', () => {
+    const asked = read('甲市80多岁的老人发了多少高龄津贴？');
+    expect(judge(asked, [hit('为7.8万名80岁以上老年人发放高龄津贴。')], sameWeight).answering.length).toBe(1);
+    expect(judge(asked, [hit('为7.8万名60岁以上老年人发放高龄津贴。')], sameWeight).answering).toEqual([]);
+  });
+
   it('puts, asked one year, the year\'s own figure before a five-year one (年均), and not when an average is asked', () => {
     const passage = hit('民生福祉不断增进，城镇新增就业603.7万人，居民收入年均增长6%。城镇新增就业121.7万人。');
     const top = (question: string) => judge(read(question), [passage], sameWeight).answering[0].sentence.text;
