@@ -119,6 +119,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
   const countInUnit = amountInAskedUnit(question);
   const asksShare = ASKS_SHARE.test(question.text);
   const counterparts = counterpartsAsked(question.text);
+  const siblings = siblingsAsked(question.text);
   const perShortPeriodAsked = PER_SHORT_PERIOD.test(question.text);
   /** A numbered thing (3号线) and what is asked to have happened to it (通车): both must be said in one clause. */
   const numberedNames = question.concepts.filter((c) => c.kind === 'figure' && NUMBERED_THING.test(c.label));
@@ -226,7 +227,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
               ? 'figure'
             : asksTarget && hit.passage.sectionKind === 'review' && !TARGET_SAID.test(says)
               ? 'kind'
-            : saysCounterpart(counterparts, says)
+            : saysCounterpart(counterparts, says) || saysSiblingInstead(siblings, says)
               ? 'kind'
             : listCounts.length > 0 && namesListOnly(lower, listCounts)
               ? 'items'
@@ -338,6 +339,38 @@ function counterpartsAsked(question: string): Array<{ asked: string[]; counterpa
       return head === undefined ? [] : COUNTERPARTS[1 - i].map((counterpart) => counterpart + head);
     }),
   })).filter((side) => side.counterparts.length > 0);
+}
+
+interface SiblingFamily {
+  /** Each kind by its name and the words that also say it (中小学 says 初中). */
+  kinds: Array<[string, string[]]>;
+  /** Words that say several kinds only together (义务教育: 小学 and 初中), which say them when all are asked. */
+  together?: Array<[string, string[]]>;
+}
+
+/** Kinds of one family that are not each other: 初中 is no 高中, 火电 no 新能源. */
+const SIBLING_KINDS: SiblingFamily[] = [
+  {
+    kinds: [['幼儿园', ['幼儿园', '学前']], ['小学', ['小学', '中小学']], ['初中', ['初中', '中学', '中小学']], ['高中', ['高中', '中学', '中小学']], ['大学', ['大学', '高校']]],
+    together: [['义务教育', ['小学', '初中']]],
+  },
+  { kinds: [['火电', ['火电', '煤电', '燃煤', '火力发电']], ['新能源', ['新能源', '风电', '光伏', '可再生能源', '清洁能源']], ['水电', ['水电']], ['核电', ['核电']]] },
+];
+
+/** By family, the words that say the kinds the question names, and the names of the family's other kinds. */
+function siblingsAsked(question: string): Array<{ saying: string[]; others: string[] }> {
+  return SIBLING_KINDS.flatMap(({ kinds, together = [] }) => {
+    const asked = kinds.filter(([name]) => question.includes(name));
+    if (asked.length === 0) return [];
+    const names = asked.map(([name]) => name);
+    const jointly = together.filter(([, of]) => of.every((name) => names.includes(name))).map(([word]) => word);
+    return [{ saying: [...asked.flatMap(([, words]) => words), ...jointly], others: kinds.filter((kind) => !asked.includes(kind)).map(([name]) => name) }];
+  });
+}
+
+/** "新建几所公办初中" is not answered by "新改扩建公办高中7所": the sentence names another kind of the family and none the question asks. */
+function saysSiblingInstead(families: ReturnType<typeof siblingsAsked>, sentence: string): boolean {
+  return families.some(({ saying, others }) => !saying.some((word) => sentence.includes(word)) && others.some((name) => sentence.includes(name)));
 }
 
 /** "农村低保…多少钱" is not answered by "城市低保…842元/月": the sentence names the asked thing with the counterpart qualifier and never the asked one. */

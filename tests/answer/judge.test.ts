@@ -37,6 +37,11 @@ describe('the judge alone', () => {
     expect(ranked.length).toBe(2);
   });
 
+  it('refuses a sentence about another kind of the family asked (公办高中 for 公办初中), and takes 义务教育 for 小学 and 初中 asked together', () => {
+    refusesThenAnswers(read('甲市今年新建几所公办初中？'), hit('新改扩建公办高中7所。', 'plan'), 'kind', hit('新改扩建公办初中5所。', 'plan'));
+    expect(judge(read('甲市今年给小学初中新增多少学位？'), [hit('新增义务教育学位40万个。', 'plan')], sameWeight).answering.length).toBe(1);
+  });
+
   it('takes "80岁以上" as saying the "80多岁" a question tells, and not "60岁以上"', () => {
     const asked = read('甲市80多岁的老人发了多少高龄津贴？');
     expect(judge(asked, [hit('为7.8万名80岁以上老年人发放高龄津贴。')], sameWeight).answering.length).toBe(1);
