@@ -154,7 +154,8 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
    * the report's own figure is its whole place's. A thing there asked about by name (榆次那个未来无限城) needs no place.
    */
   const subPlaces = asksFigure(question) ? (question.subPlaces ?? []).filter((place) => question.concepts.some((c) => !c.situation && c.variants.some((v) => v.startsWith(place)))) : [];
-  const countedHead = counted.length > 0 ? countedWords?.slice(-1) : undefined;
+  // The head is the noun's last character, or its root before the suffix 子 (房 of 房子).
+  const countedHead = counted.length > 0 ? countedWords?.replace(/(?<=[\u3400-\u9fff])子$/, '').slice(-1) : undefined;
   const pairs = adjacentPairs(question);
   const scored: ScoredSentence[] = [];
   for (const hit of hits) {
@@ -408,6 +409,8 @@ function countsAsked(clause: string, amount: RegExp, counted: string[], countedH
     // 20万游客: the asked people are the unit of the count itself.
     if (counted.some((way) => match[0].endsWith(way))) return true;
     if (counted.some((way) => after.slice(0, way.length + 5).includes(way))) return true;
+    // "11.08万套保交房任务": a noun after the amount that ends in the asked noun's head (房 of 房子) is of its kind.
+    if (countedHead && /^[\u3400-\u9fff]{0,3}/.exec(after)![0].includes(countedHead)) return true;
     // 3块“金字招牌”, 32场演唱会: a name or a noun after the amount is what it counts.
     if (/^\s*[“"《「]/.test(after) || (/^[\u3400-\u9fff]/.test(after) && !AMOUNT_GOES_ON.test(after))) continue;
     // The amount pattern starts at an amount's last digit: the digits before it are the amount too.

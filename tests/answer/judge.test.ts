@@ -37,6 +37,11 @@ describe('the judge alone', () => {
     expect(ranked.length).toBe(2);
   });
 
+  it('takes a count before a noun of the asked kind (11.08万套保交房 for 多少套房子) as counting it', () => {
+    const asked = read('甲市去年保交房一共交了多少套房子？');
+    expect(judge(asked, [hit('11.08万套保交房任务全面完成。')], sameWeight).answering.length).toBe(1);
+  });
+
   it('refuses a sentence about another kind of the family asked (公办高中 for 公办初中), and takes 义务教育 for 小学 and 初中 asked together', () => {
     refusesThenAnswers(read('甲市今年新建几所公办初中？'), hit('新改扩建公办高中7所。', 'plan'), 'kind', hit('新改扩建公办初中5所。', 'plan'));
     expect(judge(read('甲市今年给小学初中新增多少学位？'), [hit('新增义务教育学位40万个。', 'plan')], sameWeight).answering.length).toBe(1);
