@@ -246,6 +246,9 @@ const YEAR_SAID = /(?<![\d.])(20\d{2})(?!\d)(?:\s*年|(?!\s*(?:[%％‰个万亿
  * Years said (2025年): in the asking sentences, else anywhere in the message; 今年/去年/明年 only
  * when none is, in the asking sentences ("去年刚结婚" is the asker's story), read by the clock's year.
  */
+/** A clause that asks (多少, 几, 吗, 什么…), not one that tells. */
+const ASKING_CLAUSE = /多少|几|吗|呢|什么|啥|哪|怎么|咋|是否|有没有|[？?]/;
+
 export function time(reading: Focused, currentYear: number): Timed {
   const { text, asked } = reading;
   const yearsIn = (words: string) => [...new Set([...withoutLongPeriods(words).matchAll(YEAR_SAID)].map((m) => Number(m[1])))];
@@ -259,7 +262,10 @@ export function time(reading: Focused, currentYear: number): Timed {
     [/去年/, currentYear - 1],
     [/明年/, currentYear + 1],
   ];
-  const relative = named.length === 0 ? relativeYears.filter(([word]) => word.test(asked)).map(([, year]) => year) : [];
+  // "娃明年中考，想问下湖北去年新盖了几所高中": a relative year of the asker's story is no year asked, when the asking clause says its own.
+  const askingClauses = asked.split(/[，,。；;！!]/).filter((clause) => ASKING_CLAUSE.test(clause));
+  const saidWhereAsked = relativeYears.filter(([word]) => askingClauses.some((clause) => word.test(clause)));
+  const relative = named.length === 0 ? (saidWhereAsked.length > 0 ? saidWhereAsked : relativeYears.filter(([word]) => word.test(asked))).map(([, year]) => year) : [];
   const years = [...named, ...relative];
   const namesReports = named.length > 0 && named.every((year) => reportOfYear(year).test(text));
   const reviewNote = reviewing ? ` (the year the ${reviewing}年 report reviews)` : '';

@@ -33,6 +33,9 @@ describe('each reading step on its own', () => {
     expect(time(focus(spelling(normalize('今年就业'))), 2027).years).toEqual([2027]);
     expect(time(focus(spelling(normalize('去年就业'))), 2026).years).toEqual([2025]);
     expect(time(focus(spelling(normalize('2025年今年'))), 2026).years).toEqual([2025]);
+    // The asker's story says one relative year, the asking clause another: the one asked.
+    expect(time(focus(spelling(normalize('娃明年中考，想问下甲市去年新建了几所高中'))), 2026).years).toEqual([2025]);
+    expect(time(focus(spelling(normalize('去年和今年甲市新建了几所高中'))), 2026).years).toEqual([2026, 2025]);
     // A long-range plan's period names the plan; a short span still names years.
     expect(time(focus(spelling(normalize('甲市国土空间总体规划（2021—2035年）获批了吗'))), 2026).years).toEqual([]);
     expect(time(focus(spelling(normalize('2024-2025年甲市就业'))), 2026).years).toEqual([2024, 2025]);
