@@ -76,7 +76,10 @@ const GOES_ON = /^(?:那?后来|最后|最终|结果|之后)/;
 /** 这事, 此事, 那件事: pointing back at what was told before. */
 const POINTS_BACK = /[这此那](?:件)?事|[这那]个事/;
 /** A part as its answer is labelled: without its question mark, nor the word that joins it to the part before (还有，另外). */
-const questionLabel = (part: string) => part.replace(/[?？]\s*$/, '').replace(/^(?:还有|另外|再有|再问|顺便问下|顺便问一下|以及)[，,、\s]*/, '');
+const questionLabel = (part: string) =>
+  part
+    .replace(/[?？；;，,。\s]+$/, '')
+    .replace(/^(?:还有|另外|再有|再问|顺便问下|顺便问一下|以及|[一二三四五]是|第[一二三四五]|首先|其次)[，,、：:\s]*/, '');
 /** Words for the present: a time of a part's own. */
 const NOW = /现在|目前|如今|眼下|当前/;
 

@@ -79,6 +79,8 @@ describe('honest answers', () => {
     expect(answer.parts?.map((p) => p.label)).toEqual(['晋中现在规上工业企业一共有多少户', '2025年粮食总产量目标定的多少']);
     expect(answer.answer).toContain('规上工业企业总数1164户');
     expect(answer.answer).not.toContain('新增规上工业企业67户');
+    const counted = await answerer.answer('想问两件事：一是晋中现在规上工业企业一共有多少户；二是2025年粮食总产量目标定的多少？');
+    expect(counted.parts?.map((p) => p.label)).toEqual(['晋中现在规上工业企业一共有多少户', '2025年粮食总产量目标定的多少']);
   });
 
   it('answers once about what links two cities, instead of once per city', async () => {
