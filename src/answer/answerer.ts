@@ -93,7 +93,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
   /** The words the reports use, opened on the first question that might hold a typing slip. */
   const reportWords = () => {
     if (!words) onLoad?.('report words');
-    return (words ??= createReportWords(knows, lexicon.reportTerms()));
+    return (words ??= createReportWords(knows, lexicon.reportTerms(), (term) => store.terms.documentFrequency(term)));
   };
   const readerParts = {
     knows,
@@ -107,7 +107,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     fixSpelling: createSpellingFixer({
       places,
       knows: (word) => reportWords().has(word),
-      termSounding: (sound) => reportWords().termSounding(sound),
+      termSounding: (sound, typed) => reportWords().termSounding(sound, typed),
       meant: (word) => lexicon.termsFor(word).length > 0 || lexicon.frame.has(word),
       saidIn: (text) => store.terms.documentFrequency(text),
     }),

@@ -205,7 +205,8 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
   // "3号线", "5%": a number is only meaningful with the unit after it.
   for (const match of text.matchAll(NUMBER_WITH_UNIT)) {
     // "到5000亿了吗": a particle after the unit is no part of it.
-    const value = unitWithinWords(tagged, match.index, match[0].toLowerCase().replace(TRAILING_PARTICLES, ''));
+    // "还在全国前10不": 不 asking yes or no right after a number is no unit either.
+    const value = unitWithinWords(tagged, match.index, match[0].toLowerCase().replace(TRAILING_PARTICLES, '').replace(/(?<=\d)[不没]$/, ''));
     if (/^20\d{2}年/.test(value) || /^\d+$/.test(value) || covered[match.index]) continue;
     const named = numberNamingThing(tagged, match.index);
     const said = figure(named?.label ?? value);

@@ -3,8 +3,12 @@ import { tonelessSyllables } from '../text/syllables.js';
 
 export interface ReportWords {
   has(word: string): boolean;
-  /** The report word of 2–4 characters with this toneless pinyin: the first in jieba's dictionary, else the lexicon's first. */
-  termSounding(sound: string): string | undefined;
+  /**
+   * The report word of 2–4 characters with this toneless pinyin: the first in jieba's dictionary, else
+   * the lexicon's first. Given the word typed, one sharing a character with it, the most said first
+   * (步到: 步道 of 健身步道, not 不到).
+   */
+  termSounding(sound: string, typed?: string): string | undefined;
 }
 
 /**
@@ -13,13 +17,16 @@ export interface ReportWords {
  * pair, so 进中 is a slip for 晋中, and 机占 of 装机占比 no word to correct 基站 to. The dictionary
  * is looked up in its prepared tables, never scanned.
  */
-export function createReportWords(knows: (term: string) => boolean, lexiconTerms: string[]): ReportWords {
+export function createReportWords(knows: (term: string) => boolean, lexiconTerms: string[], saidIn: (term: string) => number = () => 0): ReportWords {
   const lexicon = new Set(lexiconTerms);
   let lexiconBySound: Map<string, string> | undefined;
   return {
     has: (word) => knows(word) && (lexicon.has(word) || isDictionaryWord(word)),
-    termSounding(sound) {
-      const fromDictionary = dictionaryWordsSounding(sound).find(knows);
+    termSounding(sound, typed) {
+      const known = dictionaryWordsSounding(sound).filter(knows);
+      const sharing = typed ? known.filter((word) => [...typed].some((c) => word.includes(c))) : [];
+      const mostSaid = [...sharing].sort((a, b) => saidIn(b) - saidIn(a))[0];
+      const fromDictionary = mostSaid ?? known[0];
       if (fromDictionary) return fromDictionary;
       if (!lexiconBySound) {
         lexiconBySound = new Map();

@@ -17,7 +17,7 @@ export interface SpellingParts {
    * The report word of 2–4 characters (a jieba word the corpus uses, or a lexicon term) with this
    * toneless pinyin ("gao xin ji shu"), the first in jieba's dictionary when several share it.
    */
-  termSounding(sound: string): string | undefined;
+  termSounding(sound: string, typed?: string): string | undefined;
   /** Words people use that are not slips even though the reports do not (the lexicon's phrases). */
   meant(word: string): boolean;
   /** How many passages of the reports say a string (0 when unknown). */
@@ -97,7 +97,7 @@ export function createSpellingFixer({ places, knows, termSounding, meant, saidIn
       }
       if (replaced) continue;
       const word = words[i];
-      const term = word.length >= 2 && word.length <= 4 && isSlip(word) ? termSounding(toneless(word)) : undefined;
+      const term = word.length >= 2 && word.length <= 4 && isSlip(word) ? termSounding(toneless(word), word) : undefined;
       // A slip keeps a character of the word meant (高薪 -> 高新); one that shares none is another word (固投 is no 骨头).
       // A name the reports say at least as often as the word it sounds like is no slip (潇河 of 潇河智城, not 小河 of 中小河流).
       if (term && term !== word && !text.includes(term) && [...word].some((c) => term.includes(c)) && (!saidIn || saidIn(word) < saidIn(term))) {

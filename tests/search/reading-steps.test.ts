@@ -130,6 +130,9 @@ describe('each reading step on its own', () => {
     expect(labels).not.toContain('多少');
     expect(read.concepts.find((c) => c.label === '2030年')?.strict).toBe(true);
     expect(read.trace.at(-1)?.step).toBe('lexicon');
+    // "还在全国前10不": 不 asks yes or no; it is no unit of the number.
+    const ranked = lexiconStep(intent(upTo('甲市的古城还在全国前10不')), { lexicon, cities: ['甲'], coveredYears: new Set([2025]) });
+    expect(ranked.concepts.map((c) => c.label)).not.toContain('10不');
   });
 
   it('lexicon: a quoted phrase the reports say is one concept; one they do not say is read word by word', () => {

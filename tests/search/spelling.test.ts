@@ -80,6 +80,12 @@ describe('the words the reports use, from the prepared dictionary tables', () =>
     expect(words.termSounding(tonelessSyllables('进中'))).toBeUndefined();
   });
 
+  it('are found, given the word typed, among those sharing a character with it, the most said first (步到: 步道, not 不到)', () => {
+    const said: Record<string, number> = { 步道: 12, 不到: 1 };
+    const sounding = createReportWords((term) => term in said, [], (term) => said[term] ?? 0);
+    expect(sounding.termSounding(tonelessSyllables('步到'), '步到')).toBe('步道');
+  });
+
   it('fix a slip of the real dictionary in a question', () => {
     const fixer = createSpellingFixer({ places: ['太原'], knows: (word) => words.has(word), termSounding: (sound) => words.termSounding(sound), meant: () => false });
     expect(fixer('太原高薪技术企业有多少').text).toBe('太原高新技术企业有多少');
