@@ -149,7 +149,17 @@ const ASKS_AMOUNT_IN_UNIT = /^(?:几|多少)(?:块钱|块|钱|岁|元|万元|亿
  * The concepts of a question: everyday phrases the lexicon knows (with their report terms),
  * figures with their units, and the remaining content words (with the report words nearest in meaning).
  */
+/** 小娃, 老街坊's 老, 娃娃: a diminutive or familiar prefix, or a doubled character, on an everyday word. */
+const AFFIXED = /^(?:[小老阿](?=[\u3400-\u9fff]{1,3}$)|(?=([\u3400-\u9fff])\1$))/;
+
 export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows, shortForms }: ConceptParts, ignored: (word: string) => boolean): Concept[] {
+  /** The lexicon's terms for a word, or for the word without its affix (小娃: 娃's) when the lexicon has none for it. */
+  const lexiconTerms = (word: string) => {
+    const own = lexicon.termsFor(word);
+    if (own.length > 0 || !AFFIXED.test(word)) return own;
+    const bare = /^(.)\1$/.test(word) ? word[0] : word.slice(1);
+    return lexicon.termsFor(bare);
+  };
   const tokens = splitAskedBothWays(tagWords(text));
   // Glued characters are cut again only against what the reports know.
   const split = retagEvaluations(retagCompoundNouns(splitReduplicatedVerbs(knows ? splitGluedCharacters(tokens, knows) : tokens, knows)), knows);
@@ -257,7 +267,7 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
     seen.add(lower);
     const county = lower.match(COUNTY_WITH_SUFFIX)?.[1];
     const unit = lower.match(UNIT_WITH_PLACE_SUFFIX)?.[1];
-    const variants = [lower, ...(county ? [county] : []), ...(unit ? [unit] : []), ...lexicon.termsFor(lower), ...(knows?.(lower) ? [] : (shortForms?.(lower) ?? []))];
+    const variants = [lower, ...(county ? [county] : []), ...(unit ? [unit] : []), ...lexiconTerms(lower), ...(knows?.(lower) ? [] : (shortForms?.(lower) ?? []))];
     // A name's neighbours are other names (奥运会 -> 运动会), not the same thing. One character (跑, 爱,
     // 县) has too many senses for just any neighbour to stand in for it; one that contains it (煤 -> 煤炭) may.
     const tag = verbInUse(placeTag(lower, jiebaTag), text.slice(at + word.length));

@@ -112,8 +112,12 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
    * The glossary's terms for a phrase as asked, in the singular, or for a term of several words in the
    * plural the glossary may be written in ("china europe freight train" runs).
    */
-  const ownTerms = (phrase: string) =>
-    [phrase, phrase.split(' ').map(singular).join(' '), ...(phrase.includes(' ') ? [`${phrase}s`] : [])].map(glossary).find((terms) => terms.length > 0) ?? [];
+  const ownTerms = (phrase: string) => {
+    const forms = [phrase, phrase.split(' ').map(singular).join(' '), ...(phrase.includes(' ') ? [`${phrase}s`] : [])];
+    // "foreign-funded companies": the glossary names firms enterprises.
+    const asEnterprises = forms.map((form) => form.replace(/\b(?:companies|firms|businesses)$/, 'enterprises').replace(/\b(?:company|firm|business)$/, 'enterprise'));
+    return [...forms, ...asEnterprises].map(glossary).find((terms) => terms.length > 0) ?? [];
+  };
   return async (question) => {
     if (!isEnglish(question)) return null;
     glosses ??= loadGlosses(knows);

@@ -110,6 +110,12 @@ describe("CC-CEDICT's glossary for English questions", () => {
     expect(reading?.concepts.map((c) => c.label)).toContain('talented');
   });
 
+  it('looks up companies and firms as the glossary\'s enterprises (foreign-funded companies: 外商投资企业)', async () => {
+    const glossary = (phrase: string) => (phrase === 'foreign funded enterprises' ? ['外商投资企业'] : []);
+    const reading = await createEnglishReader({ knows: (term) => term === '外商投资企业', glossary, places: new Map() })('How many foreign-funded companies were set up?');
+    expect(reading?.concepts.map((c) => c.variants[0])).toContain('外商投资企业');
+  });
+
   it('reads a place of two words (Inner Mongolia) as the place, not as words asked about', async () => {
     const places = new Map([['innermongolia', '内蒙古']]);
     const reading = await createEnglishReader({ knows: (term) => ['就业'].includes(term), glossary: (phrase) => (phrase === 'jobs' ? ['就业'] : []), places })("What's Inner Mongolia's target for jobs in 2025?");

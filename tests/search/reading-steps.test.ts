@@ -133,6 +133,9 @@ describe('each reading step on its own', () => {
     // "还在全国前10不": 不 asks yes or no; it is no unit of the number.
     const ranked = lexiconStep(intent(upTo('甲市的古城还在全国前10不')), { lexicon, cities: ['甲'], coveredYears: new Set([2025]) });
     expect(ranked.concepts.map((c) => c.label)).not.toContain('10不');
+    // 小娃: the lexicon's terms for 娃, the word without its diminutive prefix.
+    const little = lexiconStep(intent(upTo('甲市能托小娃的托位有多少个')), { lexicon, cities: ['甲'], coveredYears: new Set([2025]) });
+    expect(little.concepts.find((c) => c.label === '小娃')?.variants).toEqual(expect.arrayContaining(lexicon.termsFor('娃')));
   });
 
   it('lexicon: a quoted phrase the reports say is one concept; one they do not say is read word by word', () => {
