@@ -515,6 +515,8 @@ function joinReportPairs(tokens: Array<{ word: string; tag: string }>, knows: (w
   return joined;
 }
 
+/** Measure words a report counts things with where a question says 个. */
+const MEASURE_WORDS = ['大', '项', '家', '座', '所', '条', '类', '种', '批', '只'];
 /** "80多岁", "1万余个": more than a number, which reports write 80岁以上, 80余岁 or 80多岁. */
 const MORE_THAN = /^(\d[\d.]*[万亿千百]?)[多余]([^\d.多余]+)$/;
 
@@ -522,6 +524,9 @@ const MORE_THAN = /^(\d[\d.]*[万亿千百]?)[多余]([^\d.多余]+)$/;
 export function figure(label: string): Concept {
   const more = label.match(MORE_THAN);
   const moreThan = more ? [`${more[1]}${more[2]}以上`, `${more[1]}余${more[2]}`, `${more[1]}多${more[2]}`] : [];
-  const spelled = [label, ...moreThan].flatMap((said) => [said, ...figureSpellings(said)]);
+  // "那7个平台": 个 is any thing's measure word, which a report may write as its own (7大平台, 7家, 7项).
+  const count = label.match(/^(\d+)个$/)?.[1];
+  const measured = count ? MEASURE_WORDS.map((word) => `${count}${word}`) : [];
+  const spelled = [label, ...moreThan, ...measured].flatMap((said) => [said, ...figureSpellings(said)]);
   return { label, variants: [...new Set(spelled)], kind: 'figure', strict: true };
 }

@@ -37,6 +37,12 @@ describe('the judge alone', () => {
     expect(ranked.length).toBe(2);
   });
 
+  it('takes a count told with 个 as said with another measure word (那7个平台: 7大平台), and not another count', () => {
+    const asked = read('甲市说要搞的那7个交易平台，现在都运营了吗？');
+    expect(judge(asked, [hit('7大交易平台全部挂牌运营。')], sameWeight).answering.length).toBe(1);
+    expect(judge(asked, [hit('5大交易平台全部挂牌运营。')], sameWeight).answering).toEqual([]);
+  });
+
   it('takes a count before a noun of the asked kind (11.08万套保交房 for 多少套房子) as counting it', () => {
     const asked = read('甲市去年保交房一共交了多少套房子？');
     expect(judge(asked, [hit('11.08万套保交房任务全面完成。')], sameWeight).answering.length).toBe(1);
