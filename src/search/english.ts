@@ -40,7 +40,7 @@ const STOP = new Set(
 );
 const PLAN = /\b(plan|plans|planned|planning|want|wants|wanted|aim|aims|aiming|target|targets|targeting|targeted|goal|goals|will|intend|expected|expects|set(?!\s+up))\b/i;
 const RESULT = /\b(did|was|were|achieved|completed|reached|built|had|renewed|drove|brought)\b/i;
-const FIGURE = /\b(how (many|much|large|big|long|high|fast)|what (share|percentage|proportion|number|rate|area|size)|number of|(share|percentage|proportion) of)\b/i;
+const FIGURE = /\b(how (many|much|large|big|long|high|fast)|what (share|percentage|proportion|number|rate|area|size)|what (?:[a-z]+ ){0,3}(?:growth )?(?:target|rate)\b|number of|(share|percentage|proportion) of)\b/i;
 /** Questions about the report itself, in the Chinese the question reader knows (see `aboutReport`). */
 const ABOUT_REPORT: Array<[RegExp, string]> = [
   [/\bwho\b.*\b(deliver|present|gave|give|made|make|read)\w*\b.*\breport\b|\bwho\b.*\bmayor\b|\bmayor\b.*\bwho\b/i, '报告是谁作的'],
@@ -155,6 +155,8 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
       for (let n = Math.min(4, words.length - i); n >= 1 && !matched; n--) {
         const phrase = words.slice(i, i + n).join(' ');
         if (n === 1 && (/^\d+$/.test(phrase) || places.has(phrase))) break;
+        // "set for 2026": how a target is put (see PLAN), no topic; "set up" is one.
+        if (n === 1 && phrase === 'set' && words[i + 1] !== 'up') break;
         // "three dimensions": a count the reports write in digits (3个维度) or in Chinese.
         if (n === 1 && COUNT_WORDS[phrase]) {
           concepts.push({ label: phrase, variants: [String(COUNT_WORDS[phrase]), numeralOf(COUNT_WORDS[phrase])], kind: 'english', strict: false, tag: 'm' });

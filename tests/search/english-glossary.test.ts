@@ -116,6 +116,15 @@ describe("CC-CEDICT's glossary for English questions", () => {
     expect(reading?.concepts.map((c) => c.variants[0])).toContain('外商投资企业');
   });
 
+  it('reads "what … growth target did it set" as a target asked in figures, and "set" as no topic ("set up" still is one)', async () => {
+    const glossary = (phrase: string) => (phrase === 'gdp growth' ? ['地区生产总值增长'] : phrase === 'set up' ? ['设立'] : []);
+    const read = createEnglishReader({ knows: () => true, glossary, places: new Map() });
+    const target = await read('What GDP growth target did the city set for 2026?');
+    expect(target?.concepts.map((c) => c.label)).toEqual(['gdp growth']);
+    expect(target?.chinese).toMatch(/目标.*多少/);
+    expect((await read('How many funds were set up?'))?.concepts.map((c) => c.label)).toContain('set up');
+  });
+
   it('reads a place of two words (Inner Mongolia) as the place, not as words asked about', async () => {
     const places = new Map([['innermongolia', '内蒙古']]);
     const reading = await createEnglishReader({ knows: (term) => ['就业'].includes(term), glossary: (phrase) => (phrase === 'jobs' ? ['就业'] : []), places })("What's Inner Mongolia's target for jobs in 2025?");
