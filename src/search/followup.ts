@@ -103,8 +103,9 @@ export function continueFrom(question: Question, previous: Turn): FollowUp {
     topic.length > 0 && `topic ${topic.map((c) => c.label).join(' ')}`,
   ].filter(Boolean);
   merged.trace = [...question.trace, { step: 'context', did: took.length > 0 ? `from "${previous.text}": ${took.join('; ')}` : 'nothing needed' }];
-  // "都是哪几个？", "具体有哪些？", "第三件是什么？": a list (or an item of one) asked for with no topic of its own is the previous answer's.
-  return { question: merged, used, aboutPreviousAnswer: !!previous.answeredFrom && (question.wantsList || question.ordinal !== undefined) && needsTopic };
+  // "都是哪几个？", "具体有哪些？", "第三件是什么？": a list (or an item of one) asked for with no topic of its own is the previous answer's,
+  // unless it asks of another year or place ("那今年还在修的是哪几条？").
+  return { question: merged, used, aboutPreviousAnswer: !!previous.answeredFrom && (question.wantsList || question.ordinal !== undefined) && needsTopic && !swapped };
 }
 
 /**

@@ -83,6 +83,8 @@ describe('follow-up questions', () => {
     const previous = turnOf(first, { docId: 'TY2026', passageId: 1, sentenceStart: 10 });
     expect(continueFrom(read('都是哪几个？'), previous).aboutPreviousAnswer).toBe(true);
     expect(continueFrom(read('晋中有哪些老字号？'), previous).aboutPreviousAnswer).toBe(false);
+    // Asked of another year, the list is that year's, not the previous answer's.
+    expect(continueFrom(read('那2025年是哪几个？'), previous).aboutPreviousAnswer).toBe(false);
   });
 
   it('does not take the kind of answer asked for (什么牌子) for a thing the question names', () => {
