@@ -211,7 +211,8 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
       }
       // What only its passage says (景区 two sentences away) does not make a sentence an answer by itself.
       const coverage = total > 0 ? (said / total) * (saysAny ? 1 : tuning.onlyAround) : 0;
-      const missingPlace = subPlaces.some((place) => !says.includes(place));
+      // "襄阳去年GDP是多少": the amount must be said in a clause naming the place (not "武汉跨入两万亿级…，襄阳、宜昌进至前列").
+      const missingPlace = subPlaces.some((place) => !says.includes(place) || (question.asksAmount && !says.split(CLAUSE_END).some((clause) => clause.includes(place) && ANY_AMOUNT.test(clause))));
       const mismatch = missingFigure
         ? 'figure'
         : missingPlace

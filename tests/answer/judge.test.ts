@@ -295,6 +295,8 @@ describe('the judge alone', () => {
     // Named with its suffix in a clause of its own, after the report's place owned by the asker, it is asked all the same.
     const owned = readQuestion('咱们太原的古交市，2025年地区生产总值增长目标是多少？', ['太原'], new Set([2025]));
     refusesThenAnswers(owned, hit('地区生产总值增长5%左右。', 'plan'), 'place', hit('支持古交地区生产总值增长6%。', 'plan'));
+    // The place named in one clause and an amount in another (another place's) is no answer either.
+    refusesThenAnswers(asked, hit('市区地区生产总值增长5%左右，古交加快转型。', 'plan'), 'place', hit('支持古交地区生产总值增长6%。', 'plan'));
     // A thing there asked about by name needs no place.
     expect(judge(readQuestion('古交那个方山高速建得怎么样？', ['太原'], new Set([2025])), [hit('加快推进方山高速建设。', 'plan')], sameWeight).answering.length).toBe(1);
   });
