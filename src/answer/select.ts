@@ -607,13 +607,18 @@ function yearMismatch(question: Question, sentence: string, hit: SearchHit): boo
   // A heading such as "2025 知难克难" speaks of its year; the report's own title ("2024年政府工作报告") does not.
   if (question.years.some((y) => new RegExp(`${y}(?!年?(?:政府)?工作报告)`).test(hit.passage.section))) return false;
   if (hit.fit === 0) return true;
-  const periodSaid = PLAN_PERIOD.test(hit.passage.section) ? 'section' : PLAN_PERIOD.test(sentence) ? 'sentence' : undefined;
+  // "全力推动“十五五”开好局、起好步": a heading that starts the period well is its first year's plan, no part of the period's own.
+  const periodSection = PLAN_PERIOD.test(hit.passage.section) && !PERIOD_START.test(hit.passage.section);
+  const periodSaid = periodSection ? 'section' : PLAN_PERIOD.test(sentence) ? 'sentence' : undefined;
   if (question.period || !periodSaid) return false;
   // A year's plan that links to the period (联动“十五五”规划项目盘子) is the year's plan, and the period's own part
   // (布局“十五五”) answers an item asked of its lists (基本原则的第五条); a figure of the period is none of the year.
   const yearsPlan = hit.passage.sectionKind === 'plan' && !asksFigure(question) && (periodSaid === 'sentence' || question.ordinal !== undefined);
   return !yearsPlan;
 }
+
+/** 开好局, 起好步, 开局之年: what a plan period's first year is called. */
+const PERIOD_START = /开好局|起好步|开局/;
 
 /** 每天有近20万游客, 日均: an amount in a day, a week or a month, no total of a year. */
 const PER_SHORT_PERIOD = /每[天日周月]|一天|日均|周均|月均/;

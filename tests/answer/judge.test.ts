@@ -266,6 +266,10 @@ describe('the judge alone', () => {
     expect(judge(read('甲市2026年深化改革要解决哪些问题？'), [period('四是坚持全面深化改革。')], sameWeight).ranked[0].mismatch).toBe('year');
     const linked = hit('常态管理调度项目谋划清单，联动“十五五”规划项目盘子。', 'plan');
     expect(judge(read('甲市2026年调度的是啥项目谋划清单？'), [{ ...linked, passage: { ...linked.passage, section: '2026年工作安排' } }], sameWeight).answering.length).toBe(1);
+    // A heading that starts the period well is its first year's plan: its figures are the year's.
+    const opening = hit('粮食产量513万吨以上。', 'plan');
+    const started = { ...opening, passage: { ...opening.passage, section: '三、全力推动“十五五”开好局、起好步' } };
+    expect(judge(read('甲市2026年粮食产量目标是多少？'), [started], sameWeight).answering.length).toBe(1);
   });
 
   it('reads a two-character word as said by the two words it abbreviates (减负 of 减轻基层负担), within one clause', () => {
