@@ -39,6 +39,17 @@ export interface SpellingFix {
 export function createSpellingFixer({ places, knows, termSounding, meant, saidIn }: SpellingParts): (text: string) => { text: string; fixes: SpellingFix[] } {
   const placeBySound = new Map(places.map((place) => [toneless(place), place]));
   const placeBySpelling = new Map(places.map((place) => [toneless(place).replace(/ /g, ''), place]));
+  // "宁bo", "ning波": a place typed half in characters, half in pinyin.
+  const halfTyped = places
+    .filter((place) => place.length >= 2 && place.length <= 3)
+    .flatMap((place) => {
+      const sounds = toneless(place).split(' ');
+      if (sounds.length !== place.length) return [];
+      return [...new Set([1, place.length - 1])].flatMap((cut) => [
+        { typed: place.slice(0, cut) + sounds.slice(cut).join(''), place },
+        { typed: sounds.slice(0, cut).join('') + place.slice(cut), place },
+      ]);
+    });
   const known = (word: string) => knows(word) || meant(word) || isCommonWord(word);
   // Jieba glues a particle to a word ("要建" in 是不是要建这么个…): the word with its particle is no slip for 要件.
   const glued = (word: string) => {
@@ -58,7 +69,13 @@ export function createSpellingFixer({ places, knows, termSounding, meant, saidIn
     const fixes: SpellingFix[] = [];
     const amongChinese = /[\u3400-\u9fff]/.test(typed);
     // "taiyuan 2025年gdp目标": a place typed in pinyin; "bingzhou yingcai 计划": a report word typed in pinyin.
-    const text = typed
+    const whole = halfTyped.reduce((text, { typed: half, place }) => {
+      const at = text.toLowerCase().indexOf(half);
+      if (at < 0 || /[a-z]/i.test(text[at + half.length] ?? '') || /[a-z]/i.test(text[at - 1] ?? '')) return text;
+      fixes.push({ from: text.slice(at, at + half.length), to: place });
+      return text.slice(0, at) + place + text.slice(at + half.length);
+    }, typed);
+    const text = whole
       .replace(/[A-Za-z]+/g, (latin) => {
         const place = placeBySpelling.get(latin.toLowerCase());
         if (place) fixes.push({ from: latin, to: place });

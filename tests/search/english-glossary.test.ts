@@ -125,6 +125,12 @@ describe("CC-CEDICT's glossary for English questions", () => {
     expect((await read('How many funds were set up?'))?.concepts.map((c) => c.label)).toContain('set up');
   });
 
+  it('reads PM2.5 by the glossary\'s "pm2 5", not as pm2 and a number', async () => {
+    const glossary = (phrase: string) => (phrase === 'pm2 5' ? ['pm2.5', '细颗粒物'] : []);
+    const reading = await createEnglishReader({ knows: () => true, glossary, places: new Map() })("What's the PM2.5 target this year?");
+    expect(reading?.concepts.map((c) => c.variants[0])).toEqual(['pm2.5']);
+  });
+
   it('reads a place of two words (Inner Mongolia) as the place, not as words asked about', async () => {
     const places = new Map([['innermongolia', '内蒙古']]);
     const reading = await createEnglishReader({ knows: (term) => ['就业'].includes(term), glossary: (phrase) => (phrase === 'jobs' ? ['就业'] : []), places })("What's Inner Mongolia's target for jobs in 2025?");

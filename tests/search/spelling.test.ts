@@ -18,6 +18,9 @@ describe('typing slips', () => {
     expect(fixed('太源的地铁')).toBe('太原的地铁');
     expect(fixed('锦中2025年要做优哪些老字号品牌')).toBe('晋中2025年要做优哪些老字号品牌');
     expect(fixed('进中今年怎么样')).toBe('晋中今年怎么样');
+    // Typed half in characters, half in pinyin.
+    expect(fixed('晋zhong今年怎么样')).toBe('晋中今年怎么样');
+    expect(fixed('tai原的地铁')).toBe('太原的地铁');
     // Cut into single characters (西 按) before a time word: still the place.
     const withXian = createSpellingFixer({ places: ['西安'], knows: () => false, termSounding: () => undefined, meant: () => false });
     expect(withXian('西按去年一年好天气有几天').text).toBe('西安去年一年好天气有几天');
