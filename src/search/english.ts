@@ -67,6 +67,9 @@ const JOINED_NAMES = /\b[A-Z][a-z]+(?:-[A-Z][a-z]+)+\b/g;
 const FIVE_YEAR_PLAN = /\b(1[1-9])(?:st|nd|rd|th)\s+five[\s-]+year\s+plan(?:\s+period)?\b/gi;
 /** "e.g.", "i.e.", "etc.": how an example is brought in, no word of the question. */
 const ABBREVIATED_LATIN = /\b(?:e\.\s?g|i\.\s?e|etc)\b\.?/g;
+/** "how much money", "how much funding": an amount of money, as 多少钱 asks (in 元). */
+const MONEY_ASKED = /\bhow much (?:money|cash|funding|funds)\b/i;
+const MONEY = new Set(['money', 'cash', 'funding', 'funds']);
 /** "how many people", "how many talented people": people counted, as 多少人 asks. */
 const PEOPLE_COUNTED = /\bhow many (?:[a-z]+ ){0,2}?(?:people|persons|residents)\b/i;
 const PEOPLE = new Set(['people', 'persons', 'residents']);
@@ -185,6 +188,7 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
     // "And Taiyuan?", "What about 2023?": no topic of their own, for a follow-up to lean on.
     if (concepts.length === 0 && named.length === 0 && years.length === 0 && relative.length === 0 && periods.length === 0) return null;
     if (PEOPLE_COUNTED.test(asked)) concepts.splice(0, concepts.length, ...concepts.filter((c) => !PEOPLE.has(c.label)));
+    if (MONEY_ASKED.test(asked)) concepts.splice(0, concepts.length, ...concepts.filter((c) => !MONEY.has(c.label)));
     const rendered = concepts.filter((c) => c.variants[0] !== c.label);
     concepts.push(...numbered.map((term) => ({ label: term, variants: [term], kind: 'figure' as const, strict: true })));
     const intent = PLAN.test(asked) ? '目标' : RESULT.test(asked) ? '完成了' : '';
@@ -194,7 +198,7 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
     const counted = countedWord ? rendered.find((c) => c.label === countedWord && (!c.tag || c.tag.startsWith('n'))) : undefined;
     // "How many (talented) people": 多少人, a count of people the answer gives in 人 (or 人次), no topic of its own.
     const peopleCounted = PEOPLE_COUNTED.test(asked);
-    const figure = peopleCounted ? '多少人' : FIGURE.test(asked) && !counted ? '多少' : '';
+    const figure = peopleCounted ? '多少人' : MONEY_ASKED.test(asked) ? '多少钱' : FIGURE.test(asked) && !counted ? '多少' : '';
     const aboutReport = ABOUT_REPORT.find(([pattern]) => pattern.test(question))?.[1] ?? '';
     const reportYear = question.match(REPORT_OF_YEAR)?.[1];
     const chinese = [...named.map((n) => n.place), ...years.map((y) => (y === reportYear ? `${y}年报告` : `${y}年`)), ...relative, ...periods, intent, ...rendered.map((c) => (c === counted ? `多少${c.variants[0]}` : c.variants[0])), figure, aboutReport].filter(Boolean).join(' ');

@@ -103,6 +103,12 @@ describe("CC-CEDICT's glossary for English questions", () => {
     expect(reading?.chinese).toContain('目标');
   });
 
+  it('reads "how much money" as an amount of money (多少钱), not as money an answer must name', async () => {
+    const reading = await readEnglish('How much money did the city spend on subsidies?', ['补贴', '资金']);
+    expect(reading?.chinese).toContain('多少钱');
+    expect(reading?.concepts.map((c) => c.label)).not.toContain('money');
+  });
+
   it('reads "how many (talented) people" as a count in 人 (多少人), not as people an answer must name', async () => {
     const reading = await readEnglish('How many talented people settled in the city?', ['人才', '落户', '人民']);
     expect(reading?.chinese).toContain('多少人');
