@@ -411,7 +411,7 @@ function countsAsked(clause: string, amount: RegExp, counted: string[], countedH
     if (counted.some((way) => match[0].endsWith(way))) return true;
     if (counted.some((way) => after.slice(0, way.length + 5).includes(way))) return true;
     // "11.08万套保交房任务": a noun after the amount that ends in the asked noun's head (房 of 房子) is of its kind.
-    if (countedHead && /^[\u3400-\u9fff]{0,3}/.exec(after)![0].includes(countedHead)) return true;
+    if (countedHead && /^[\u3400-\u9fff]{0,4}/.exec(after)![0].includes(countedHead)) return true;
     // 3块“金字招牌”, 32场演唱会: a name or a noun after the amount is what it counts.
     if (/^\s*[“"《「]/.test(after) || (/^[\u3400-\u9fff]/.test(after) && !AMOUNT_GOES_ON.test(after))) continue;
     // The amount pattern starts at an amount's last digit: the digits before it are the amount too.
