@@ -29,6 +29,12 @@ function refusesThenAnswers(asked: Parameters<typeof judge>[0], nearMiss: Search
   expect(judge(asked, [answer], sameWeight).answering.length).toBe(1);
 }
 
+/** The sentence that says the figure told answers; the same sentence with another figure does not. */
+function answersOneNotOther(asked: Parameters<typeof judge>[0], answer: string, other: string): void {
+  expect(judge(asked, [hit(answer)], sameWeight).answering.length).toBe(1);
+  expect(judge(asked, [hit(other)], sameWeight).answering).toEqual([]);
+}
+
 describe('the judge alone', () => {
   it('accepts the sentence that says what is asked, with an amount, and says what it matched', () => {
     const { answering, ranked } = judge(read('新建公园多少个？'), [hit('城市更加宜居。新建公园22个。')], sameWeight);
@@ -38,9 +44,7 @@ describe('the judge alone', () => {
   });
 
   it('takes a count told with 个 as said with another measure word (那7个平台: 7大平台), and not another count', () => {
-    const asked = read('甲市说要搞的那7个交易平台，现在都运营了吗？');
-    expect(judge(asked, [hit('7大交易平台全部挂牌运营。')], sameWeight).answering.length).toBe(1);
-    expect(judge(asked, [hit('5大交易平台全部挂牌运营。')], sameWeight).answering).toEqual([]);
+    answersOneNotOther(read('甲市说要搞的那7个交易平台，现在都运营了吗？'), '7大交易平台全部挂牌运营。', '5大交易平台全部挂牌运营。');
   });
 
   it('takes a count before a noun of the asked kind (11.08万套保交房 for 多少套房子) as counting it', () => {
@@ -55,9 +59,7 @@ describe('the judge alone', () => {
   });
 
   it('takes "80岁以上" as saying the "80多岁" a question tells, and not "60岁以上"', () => {
-    const asked = read('甲市80多岁的老人发了多少高龄津贴？');
-    expect(judge(asked, [hit('为7.8万名80岁以上老年人发放高龄津贴。')], sameWeight).answering.length).toBe(1);
-    expect(judge(asked, [hit('为7.8万名60岁以上老年人发放高龄津贴。')], sameWeight).answering).toEqual([]);
+    answersOneNotOther(read('甲市80多岁的老人发了多少高龄津贴？'), '为7.8万名80岁以上老年人发放高龄津贴。', '为7.8万名60岁以上老年人发放高龄津贴。');
   });
 
   it('puts, asked one year, the year\'s own figure before a five-year one (年均), and not when an average is asked', () => {
