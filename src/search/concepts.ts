@@ -145,13 +145,13 @@ const GLUED_QUESTION = /(?<=.)多少$/;
 /** "几块钱", "多少岁", "多少 钱" (cut apart): a word that only asks an amount in a unit (the asked unit is read apart), no topic. */
 const ASKS_AMOUNT_IN_UNIT = /^(?:几|多少)(?:块钱|块|钱|岁|元|万元|亿元|斤|公斤|公里|米)$/;
 
+/** 小娃, 娃娃: an everyday word with a diminutive or familiar prefix (小, 老, 阿), or doubled. */
+const AFFIXED = /^(?:[小老阿](?=[\u3400-\u9fff]{1,3}$)|(?=([\u3400-\u9fff])\1$))/;
+
 /**
  * The concepts of a question: everyday phrases the lexicon knows (with their report terms),
  * figures with their units, and the remaining content words (with the report words nearest in meaning).
  */
-/** 小娃, 老街坊's 老, 娃娃: a diminutive or familiar prefix, or a doubled character, on an everyday word. */
-const AFFIXED = /^(?:[小老阿](?=[\u3400-\u9fff]{1,3}$)|(?=([\u3400-\u9fff])\1$))/;
-
 export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows, shortForms }: ConceptParts, ignored: (word: string) => boolean): Concept[] {
   /** The lexicon's terms for a word, or for the word without its affix (小娃: 娃's) when the lexicon has none for it. */
   const lexiconTerms = (word: string) => {

@@ -152,6 +152,10 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
     // "line 2" is 2号线 and "phase 2" 二期: numbers the answer must carry, as in a Chinese question.
     const numbered = [...question.toLowerCase().matchAll(NUMBERED)].map(([, noun, number]) => numberedTerm(noun, number));
     const named = words.filter((w) => places.has(w)).map((w) => ({ spelled: w, place: places.get(w)! }));
+    // "How many (talented) people", "how much money": 多少人, 多少钱, a count in 人 or an amount in 元, no topic of their own.
+    const peopleCounted = PEOPLE_COUNTED.test(asked);
+    const moneyAsked = MONEY_ASKED.test(asked);
+    const unitAsked = new Set([...(peopleCounted ? PEOPLE : []), ...(moneyAsked ? MONEY : [])]);
     const concepts: Concept[] = [];
     for (let i = 0; i < words.length; ) {
       let matched = 0;
@@ -160,6 +164,7 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
         if (n === 1 && (/^\d+$/.test(phrase) || places.has(phrase))) break;
         // "set for 2026": how a target is put (see PLAN), no topic; "set up" is one.
         if (n === 1 && phrase === 'set' && words[i + 1] !== 'up') break;
+        if (n === 1 && unitAsked.has(phrase)) break;
         // "three dimensions": a count the reports write in digits (3个维度) or in Chinese.
         if (n === 1 && COUNT_WORDS[phrase]) {
           concepts.push({ label: phrase, variants: [String(COUNT_WORDS[phrase]), numeralOf(COUNT_WORDS[phrase])], kind: 'english', strict: false, tag: 'm' });
@@ -187,8 +192,6 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
     for (const { spelled, place } of named.filter((n) => !cities.includes(n.place))) concepts.push({ label: spelled, variants: [place], kind: 'english', strict: false });
     // "And Taiyuan?", "What about 2023?": no topic of their own, for a follow-up to lean on.
     if (concepts.length === 0 && named.length === 0 && years.length === 0 && relative.length === 0 && periods.length === 0) return null;
-    if (PEOPLE_COUNTED.test(asked)) concepts.splice(0, concepts.length, ...concepts.filter((c) => !PEOPLE.has(c.label)));
-    if (MONEY_ASKED.test(asked)) concepts.splice(0, concepts.length, ...concepts.filter((c) => !MONEY.has(c.label)));
     const rendered = concepts.filter((c) => c.variants[0] !== c.label);
     concepts.push(...numbered.map((term) => ({ label: term, variants: [term], kind: 'figure' as const, strict: true })));
     const intent = PLAN.test(asked) ? '目标' : RESULT.test(asked) ? '完成了' : '';
@@ -196,9 +199,7 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
     // The word right before the verb ("how many museums does"): not a measure ("kilometers of trails") nor a qualifier ("municipal key projects").
     const countedWord = asked.toLowerCase().match(/\bhow many ([a-z]+)\s+(?:does|do|did|will|would|are|were|is|was|has|have|had|can|could)\b/)?.[1];
     const counted = countedWord ? rendered.find((c) => c.label === countedWord && (!c.tag || c.tag.startsWith('n'))) : undefined;
-    // "How many (talented) people": 多少人, a count of people the answer gives in 人 (or 人次), no topic of its own.
-    const peopleCounted = PEOPLE_COUNTED.test(asked);
-    const figure = peopleCounted ? '多少人' : MONEY_ASKED.test(asked) ? '多少钱' : FIGURE.test(asked) && !counted ? '多少' : '';
+    const figure = peopleCounted ? '多少人' : moneyAsked ? '多少钱' : FIGURE.test(asked) && !counted ? '多少' : '';
     const aboutReport = ABOUT_REPORT.find(([pattern]) => pattern.test(question))?.[1] ?? '';
     const reportYear = question.match(REPORT_OF_YEAR)?.[1];
     const chinese = [...named.map((n) => n.place), ...years.map((y) => (y === reportYear ? `${y}年报告` : `${y}年`)), ...relative, ...periods, intent, ...rendered.map((c) => (c === counted ? `多少${c.variants[0]}` : c.variants[0])), figure, aboutReport].filter(Boolean).join(' ');

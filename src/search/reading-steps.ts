@@ -242,13 +242,13 @@ export function focus(reading: Spelled): Focused {
 /** 2025年, or 2025 alone; not an amount (床位2000张, 2030重大专项 is a name but 2000张 a count) nor part of a longer number. */
 const YEAR_SAID = /(?<![\d.])(20\d{2})(?!\d)(?:\s*年|(?!\s*(?:[%％‰个万亿千百元张人户所家项件辆台条米吨亩名套座场次位间块处多余倍]|平方|公里)))/g;
 
+/** A clause that asks (多少, 几, 吗, 什么…), not one that tells. */
+const ASKING_CLAUSE = /多少|几|吗|呢|什么|啥|哪|怎么|咋|是否|有没有|[？?]/;
+
 /**
  * Years said (2025年): in the asking sentences, else anywhere in the message; 今年/去年/明年 only
  * when none is, in the asking sentences ("去年刚结婚" is the asker's story), read by the clock's year.
  */
-/** A clause that asks (多少, 几, 吗, 什么…), not one that tells. */
-const ASKING_CLAUSE = /多少|几|吗|呢|什么|啥|哪|怎么|咋|是否|有没有|[？?]/;
-
 export function time(reading: Focused, currentYear: number): Timed {
   const { text, asked } = reading;
   const yearsIn = (words: string) => [...new Set([...withoutLongPeriods(words).matchAll(YEAR_SAID)].map((m) => Number(m[1])))];

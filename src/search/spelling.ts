@@ -15,7 +15,7 @@ export interface SpellingParts {
   knows(term: string): boolean;
   /**
    * The report word of 2–4 characters (a jieba word the corpus uses, or a lexicon term) with this
-   * toneless pinyin ("gao xin ji shu"), the first in jieba's dictionary when several share it.
+   * toneless pinyin ("gao xin ji shu"): of several, one sharing a character with the word typed.
    */
   termSounding(sound: string, typed?: string): string | undefined;
   /** Words people use that are not slips even though the reports do not (the lexicon's phrases). */
