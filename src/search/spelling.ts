@@ -36,6 +36,9 @@ export interface SpellingFix {
  * jieba words (or runs of them) are replaced, so 推进中小企业 never becomes 推晋中小企业, and only
  * words that neither the reports, the lexicon nor everyday Chinese know (换成 stays 换成).
  */
+/** "离家太远", "挺贵": a degree word and an adjective, no slip (太远 is not 太原). */
+const DEGREE_PHRASE = /^[太很挺真好最更特超蛮][远近大小多少贵高低长短快慢难累忙旧冷热挤堵乱脏差]$/;
+
 export function createSpellingFixer({ places, knows, termSounding, meant, saidIn }: SpellingParts): (text: string) => { text: string; fixes: SpellingFix[] } {
   const placeBySound = new Map(places.map((place) => [toneless(place), place]));
   const placeBySpelling = new Map(places.map((place) => [toneless(place).replace(/ /g, ''), place]));
@@ -56,7 +59,7 @@ export function createSpellingFixer({ places, knows, termSounding, meant, saidIn
     const rest = word.replace(GLUED_PARTICLE, '');
     return rest.length > 0 && rest !== word && known(rest);
   };
-  const isSlip = (word: string) => CJK.test(word) && !known(word) && !glued(word);
+  const isSlip = (word: string) => CJK.test(word) && !known(word) && !glued(word) && !DEGREE_PHRASE.test(word);
 
   /** The report word of two to four syllables a Latin word spells in pinyin (bingzhou -> 并州). */
   const reportWordSpelled = (latin: string) => {

@@ -56,6 +56,7 @@ describe('typing slips', () => {
   it('leaves words alone that are meant as typed', () => {
     expect(fixed('推进中小企业数字化转型')).toBe('推进中小企业数字化转型');
     expect(fixed('离太原太远了')).toBe('离太原太远了');
+    expect(fixed('不想离家太远')).toBe('不想离家太远');
     expect(fixed('换成2025年是多少')).toBe('换成2025年是多少');
     expect(fix('太原看病难吗').fixes).toEqual([]);
     // Same sound, no character in common: an abbreviation (固投 of 固定资产投资), not a slip.
