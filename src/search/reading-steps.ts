@@ -1,11 +1,11 @@
 import { ENCLOSING_REGIONS } from '../corpus/places.js';
 import type { SectionKind } from '../corpus/types.js';
 import { numberOf } from '../text/numerals.js';
-import { withoutLongPeriods } from '../text/year-spans.js';
+import { withoutLongPeriods, yearsSaidRelatively } from '../text/year-spans.js';
 import { tokenize } from '../text/tokenize.js';
 import { figure, readConcepts, YEAR, type Concept, type ConceptParts } from './concepts.js';
 import type { Lexicon } from './lexicon.js';
-import { ASKS_BESIDES_JI, focusOf } from './focus.js';
+import { ASKS, ASKS_BESIDES_JI, focusOf } from './focus.js';
 import { asksOwnTopic } from './followup.js';
 import { normalizeQuestion } from './normalize-question.js';
 import { createPlaceReader, type PlaceReader } from './place-reading.js';
@@ -242,9 +242,6 @@ export function focus(reading: Spelled): Focused {
 /** 2025年, or 2025 alone; not an amount (床位2000张, 2030重大专项 is a name but 2000张 a count) nor part of a longer number. */
 const YEAR_SAID = /(?<![\d.])(20\d{2})(?!\d)(?:\s*年|(?!\s*(?:[%％‰个万亿千百元张人户所家项件辆台条米吨亩名套座场次位间块处多余倍]|平方|公里)))/g;
 
-/** A clause that asks (多少, 几, 吗, 什么…), not one that tells. */
-const ASKING_CLAUSE = /多少|几|吗|呢|什么|啥|哪|怎么|咋|是否|有没有|[？?]/;
-
 /**
  * Years said (2025年): in the asking sentences, else anywhere in the message; 今年/去年/明年 only
  * when none is, in the asking sentences ("去年刚结婚" is the asker's story), read by the clock's year.
@@ -257,15 +254,10 @@ export function time(reading: Focused, currentYear: number): Timed {
   // "2025年报告回顾2024年的时候", "根据2025年政府工作报告，2024年GDP是多少": the report of one year asked what it says of the year before, its review.
   const reviewing = said.find((year) => said.includes(year - 1) && reportOfYear(year).test(text) && !reportOfYear(year - 1).test(text));
   const named = reviewing ? said.filter((year) => year !== reviewing) : said;
-  const relativeYears: Array<[RegExp, number]> = [
-    [/今年/, currentYear],
-    [/去年/, currentYear - 1],
-    [/明年/, currentYear + 1],
-  ];
   // "娃明年中考，想问下湖北去年新盖了几所高中": a relative year of the asker's story is no year asked, when the asking clause says its own.
-  const askingClauses = asked.split(/[，,。；;！!]/).filter((clause) => ASKING_CLAUSE.test(clause));
-  const saidWhereAsked = relativeYears.filter(([word]) => askingClauses.some((clause) => word.test(clause)));
-  const relative = named.length === 0 ? (saidWhereAsked.length > 0 ? saidWhereAsked : relativeYears.filter(([word]) => word.test(asked))).map(([, year]) => year) : [];
+  const askingClauses = asked.split(/[，,。；;！!]/).filter((clause) => ASKS.test(clause));
+  const saidWhereAsked = yearsSaidRelatively(askingClauses.join('\n'), currentYear);
+  const relative = named.length === 0 ? (saidWhereAsked.length > 0 ? saidWhereAsked : yearsSaidRelatively(asked, currentYear)) : [];
   const years = [...named, ...relative];
   const namesReports = named.length > 0 && named.every((year) => reportOfYear(year).test(text));
   const reviewNote = reviewing ? ` (the year the ${reviewing}年 report reviews)` : '';

@@ -7,9 +7,10 @@ export function withoutLongPeriods(text: string): string {
   return text.replace(YEAR_SPAN, (span, from: string, to: string) => (Number(to) - Number(from) >= LONG_PERIOD_YEARS ? ' '.repeat(span.length) : span));
 }
 
-/** Years a report's text says relative to the year it was delivered: 今年 is that year, 去年 the one before, 明年 the one after. */
+/** 今年 is the year a text is written in (a report's delivery, a question's asking), 去年 the one before, 明年 the one after. */
 const RELATIVE_YEARS: [RegExp, number][] = [[/今年/, 0], [/去年/, -1], [/明年/, 1]];
 
-export function yearsSaidRelatively(text: string, reportYear: number): number[] {
-  return reportYear ? RELATIVE_YEARS.filter(([word]) => word.test(text)).map(([, offset]) => reportYear + offset) : [];
+/** The years a text says relative to the year it was written in (none when that year is unknown, 0), in the order 今年, 去年, 明年. */
+export function yearsSaidRelatively(text: string, writtenIn: number): number[] {
+  return writtenIn ? RELATIVE_YEARS.filter(([word]) => word.test(text)).map(([, offset]) => writtenIn + offset) : [];
 }
