@@ -53,6 +53,16 @@ export function createSpellingFixer({ places, knows, termSounding, meant, saidIn
         { typed: sounds.slice(0, cut).join('') + place.slice(cut), place },
       ]);
     });
+  /** The text with each place typed half in pinyin written as the place; only a text with Latin letters can hold one. */
+  const withHalfTypedPlaces = (typed: string, fixes: SpellingFix[]) =>
+    !/[A-Za-z]/.test(typed)
+      ? typed
+      : halfTyped.reduce((text, { typed: half, place }) => {
+          const at = text.toLowerCase().indexOf(half);
+          if (at < 0 || /[a-z]/i.test(text[at + half.length] ?? '') || /[a-z]/i.test(text[at - 1] ?? '')) return text;
+          fixes.push({ from: text.slice(at, at + half.length), to: place });
+          return text.slice(0, at) + place + text.slice(at + half.length);
+        }, typed);
   const known = (word: string) => knows(word) || meant(word) || isCommonWord(word);
   // Jieba glues a particle to a word ("要建" in 是不是要建这么个…): the word with its particle is no slip for 要件.
   const glued = (word: string) => {
@@ -72,13 +82,7 @@ export function createSpellingFixer({ places, knows, termSounding, meant, saidIn
     const fixes: SpellingFix[] = [];
     const amongChinese = /[\u3400-\u9fff]/.test(typed);
     // "taiyuan 2025年gdp目标": a place typed in pinyin; "bingzhou yingcai 计划": a report word typed in pinyin.
-    const whole = halfTyped.reduce((text, { typed: half, place }) => {
-      const at = text.toLowerCase().indexOf(half);
-      if (at < 0 || /[a-z]/i.test(text[at + half.length] ?? '') || /[a-z]/i.test(text[at - 1] ?? '')) return text;
-      fixes.push({ from: text.slice(at, at + half.length), to: place });
-      return text.slice(0, at) + place + text.slice(at + half.length);
-    }, typed);
-    const text = whole
+    const text = withHalfTypedPlaces(typed, fixes)
       .replace(/[A-Za-z]+/g, (latin) => {
         const place = placeBySpelling.get(latin.toLowerCase());
         if (place) fixes.push({ from: latin, to: place });
