@@ -156,9 +156,9 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
   /** The lexicon's terms for a word, or for the word without its affix (小娃: 娃's) when the lexicon has none for it. */
   const lexiconTerms = (word: string) => {
     const own = lexicon.termsFor(word);
-    if (own.length > 0 || !AFFIXED.test(word)) return own;
-    const bare = /^(.)\1$/.test(word) ? word[0] : word.slice(1);
-    return lexicon.termsFor(bare);
+    const affixed = own.length > 0 ? null : word.match(AFFIXED);
+    // A doubled character (娃娃) is the word; else what follows the prefix.
+    return affixed ? lexicon.termsFor(affixed[1] ?? word.slice(1)) : own;
   };
   const tokens = splitAskedBothWays(tagWords(text));
   // Glued characters are cut again only against what the reports know.

@@ -406,10 +406,10 @@ export interface LexiconParts extends ConceptParts {
   coveredYears: ReadonlySet<number>;
 }
 
-/** The concepts an answer must cover: lexicon phrases, figures, content words (see `readConcepts`). */
 /** What an asked unit counts, as people name it ("空气好的日子有多少天"): the unit's own thing, no topic. */
 const UNIT_COUNTS: Record<string, string[]> = { 天: ['日子', '日数'], 人: ['人数'], 次: ['次数'], 年: ['年头'] };
 
+/** The concepts an answer must cover: lexicon phrases, figures, content words (see `readConcepts`). */
 export function lexiconStep(reading: Intended, { lexicon, cities, coveredYears, neighbours, knows, shortForms }: LexiconParts): Conceived {
   const placeWords = new Set([...cities, ...ENCLOSING_REGIONS, ...cities.map((c) => `${c}市`), ...reading.placeWords]);
   const { askedUnit } = reading;

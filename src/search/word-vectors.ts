@@ -185,6 +185,11 @@ export function createNeighbourFinder(vectors: WordVectors, vocabulary: Iterable
   const words: string[] = [];
   const found: Float32Array[] = [];
   const reportWords = new Set(vocabulary);
+  /** Whether a report word holds a character (球场 holds 场). */
+  const saidWithin = (character: string) => {
+    for (const word of reportWords) if (word.includes(character)) return true;
+    return false;
+  };
   for (const word of reportWords) {
     const vector = vectors.vector(word);
     if (vector) {
@@ -213,7 +218,7 @@ export function createNeighbourFinder(vectors: WordVectors, vocabulary: Iterable
       near.sort((a, b) => b.similarity - a.similarity).splice(MAX_NEIGHBOURS);
     }
     const root = !reportWords.has(word) && word.match(SUFFIXED_NOUN)?.[1];
-    if (root && [...reportWords].some((w) => w.includes(root))) near.push({ word: root, similarity: ROOT_SIMILARITY });
+    if (root && saidWithin(root)) near.push({ word: root, similarity: ROOT_SIMILARITY });
     if (cache.size >= CACHED_WORDS) cache.clear();
     cache.set(key, near);
     return near;
