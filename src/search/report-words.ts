@@ -24,8 +24,8 @@ export function createReportWords(knows: (term: string) => boolean, lexiconTerms
     has: (word) => knows(word) && (lexicon.has(word) || isDictionaryWord(word)),
     termSounding(sound, typed) {
       const known = dictionaryWordsSounding(sound).filter(knows);
-      const sharing = typed ? known.filter((word) => [...typed].some((c) => word.includes(c))) : [];
-      const mostSaid = [...sharing].sort((a, b) => saidIn(b) - saidIn(a))[0];
+      const sharing = typed ? known.filter((word) => sharesCharacter(word, typed)) : [];
+      const mostSaid = sharing.sort((a, b) => saidIn(b) - saidIn(a))[0];
       const fromDictionary = mostSaid ?? known[0];
       if (fromDictionary) return fromDictionary;
       if (!lexiconBySound) {
@@ -39,4 +39,9 @@ export function createReportWords(knows: (term: string) => boolean, lexiconTerms
       return lexiconBySound.get(sound);
     },
   };
+}
+
+/** Whether two words have a character in common: a slip keeps one of the word meant (高薪 of 高新; 固投 is no 骨头). */
+export function sharesCharacter(word: string, other: string): boolean {
+  return [...other].some((c) => word.includes(c));
 }

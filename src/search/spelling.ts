@@ -1,6 +1,7 @@
 import { isCommonWord } from '../text/dictionary.js';
 import { pinyinSyllables, tonelessSyllables as toneless } from '../text/syllables.js';
 import { cutWords } from '../text/tokenize.js';
+import { sharesCharacter } from './report-words.js';
 
 const CJK = /^[\u3400-\u9fff]+$/;
 /** Around a place name cut into several words, only a boundary or a word that goes with places will do. */
@@ -124,7 +125,7 @@ export function createSpellingFixer({ places, knows, termSounding, meant, saidIn
       const term = word.length >= 2 && word.length <= 4 && isSlip(word) ? termSounding(toneless(word), word) : undefined;
       // A slip keeps a character of the word meant (高薪 -> 高新); one that shares none is another word (固投 is no 骨头).
       // A name the reports say at least as often as the word it sounds like is no slip (潇河 of 潇河智城, not 小河 of 中小河流).
-      if (term && term !== word && !text.includes(term) && [...word].some((c) => term.includes(c)) && (!saidIn || saidIn(word) < saidIn(term))) {
+      if (term && term !== word && !text.includes(term) && sharesCharacter(term, word) && (!saidIn || saidIn(word) < saidIn(term))) {
         fixes.push({ from: word, to: term });
         out.push(term);
       } else {
