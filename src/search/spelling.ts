@@ -30,6 +30,9 @@ export interface SpellingFix {
   to: string;
 }
 
+/** "离家太远", "挺贵": a degree word and an adjective, no slip (太远 is not 太原). */
+const DEGREE_PHRASE = /^[太很挺真好最更特超蛮][远近大小多少贵高低长短快慢难累忙旧冷热挤堵乱脏差]$/;
+
 /**
  * Homophone slips as people type them with a pinyin keyboard: 太元/太源 -> 太原, 进中/锦中 -> 晋中,
  * a place typed in pinyin (taiyuan -> 太原), and a report term typed with the wrong characters
@@ -37,9 +40,6 @@ export interface SpellingFix {
  * jieba words (or runs of them) are replaced, so 推进中小企业 never becomes 推晋中小企业, and only
  * words that neither the reports, the lexicon nor everyday Chinese know (换成 stays 换成).
  */
-/** "离家太远", "挺贵": a degree word and an adjective, no slip (太远 is not 太原). */
-const DEGREE_PHRASE = /^[太很挺真好最更特超蛮][远近大小多少贵高低长短快慢难累忙旧冷热挤堵乱脏差]$/;
-
 export function createSpellingFixer({ places, knows, termSounding, meant, saidIn }: SpellingParts): (text: string) => { text: string; fixes: SpellingFix[] } {
   const placeBySound = new Map(places.map((place) => [toneless(place), place]));
   const placeBySpelling = new Map(places.map((place) => [toneless(place).replace(/ /g, ''), place]));
