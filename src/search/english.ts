@@ -29,7 +29,7 @@ const STOP = new Set(
   ('a an the what which who whom whose how many much is are was were be been being did does do done in of for to by on at with and or ' +
     'its it their there that this these those from up as into about per than so his her any some will would can could should shall has have had ' +
     'me my you your we our they them i year years time times level levels get got brought bring make made there here when where why ' +
-    'large big long high fast number amount total size plan plans planned planning aim aims aiming target targets targeting targeted goal goals intend expected ' +
+    'large big long high fast number amount total size plan plans planned planning aim aims aiming target targets targeting targeted goal goals intend intends expected hope hopes hoping expect expects expecting ' +
     'city cities province government report tell know please like go goes went going happen happened happens ' +
     'share percentage proportion ratio new ok okay thanks thank hi hello hey yes no sorry ' +
     'kind kinds sort type types want wants wanted actually really exactly officially unit units item items piece pieces end come comes came coming ' +
@@ -38,7 +38,7 @@ const STOP = new Set(
     // When the asked thing happened, which the year or the plan period says (over the past five years, so far): no topic either.
     'during throughout over past far').split(' '),
 );
-const PLAN = /\b(plan|plans|planned|planning|want|wants|wanted|aim|aims|aiming|target|targets|targeting|targeted|goal|goals|will|intend|expected|expects|set(?!\s+up))\b/i;
+const PLAN = /\b(plan|plans|planned|planning|want|wants|wanted|aim|aims|aiming|target|targets|targeting|targeted|goal|goals|will|intend|intends|expect|expected|expects|expecting|hope|hopes|hoping|set(?!\s+up))\b/i;
 const RESULT = /\b(did|was|were|achieved|completed|reached|built|had|renewed|drove|brought)\b/i;
 const FIGURE = /\b(how (many|much|large|big|long|high|fast)|what (share|percentage|proportion|number|rate|area|size)|what (?:[a-z]+ ){0,3}(?:growth )?(?:target|rate)\b|number of|(share|percentage|proportion) of)\b/i;
 /** Questions about the report itself, in the Chinese the question reader knows (see `aboutReport`). */

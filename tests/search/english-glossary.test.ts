@@ -209,4 +209,12 @@ describe("CC-CEDICT's glossary for English questions", () => {
     const reading = await readEnglish('What kind of leading zone does it actually want to be for future industries?', ['先导', '未来', '产业', '需要']);
     expect(reading?.concepts.map((c) => c.label).filter((l) => ['kind', 'want', 'actually'].includes(l))).toEqual([]);
   });
+
+  it('reads "hoping to" and "expect to" as a plan, not as what the question asks about', async () => {
+    for (const question of ['How many tourists is the city hoping to receive this year?', 'How many tourists does the city expect to receive this year?']) {
+      const reading = await readEnglish(question, ['游客', '希望', '期待', '接待']);
+      expect(reading?.chinese).toContain('目标');
+      expect(reading?.concepts.map((c) => c.label).filter((l) => ['hoping', 'expect'].includes(l))).toEqual([]);
+    }
+  });
 });
