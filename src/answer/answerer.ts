@@ -124,12 +124,13 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       read = createQuestionReader(parts);
     }));
   /**
-   * Reads a Chinese question; the first one with a word the reports never use loads the word
-   * vectors and is read again with them (a question in the reports' own words never waits for the file).
+   * Reads a Chinese question; the first one with a word the reports never use (even one the lexicon
+   * renders in report words: 大医院) loads the word vectors and is read again with them, so that its
+   * reading does not depend on which questions came before. A question in the reports' own words never waits for the file.
    */
   const readChinese = async (text: string): Promise<Question> => {
     const first = read(text);
-    if (readerWithVectors || !first.concepts.some((c) => c.kind === 'word' && !c.variants.some(knows))) return withPlaceTerms(text, first);
+    if (readerWithVectors || !first.concepts.some((c) => (c.kind === 'word' || c.kind === 'phrase') && !knows(c.label))) return withPlaceTerms(text, first);
     await loadVectors();
     return withPlaceTerms(text, read(text));
   };

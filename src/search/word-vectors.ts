@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { endianness } from 'node:os';
 import { packageDataFile } from '../package-data.js';
+import { isDictionaryWord } from '../text/dictionary.js';
 import { compactFileFor, decodeCompact, encodeCompact, readCompact, writeCompact, type QuantizedVectors } from './compact-word-vectors.js';
 
 /**
@@ -29,7 +30,8 @@ export interface Neighbour {
 /**
  * Report words nearest in meaning to `word`, best first; [] for one the vectors do not know, and for a
  * report word unless `ofReportWord` (an English word's rendering, which a report may say otherwise).
- * A colloquial noun in 子 the reports never use (场子) also has its root (场), when report words contain it.
+ * A colloquial noun in 子 the reports never use (场子) also has its root (场), when report words contain it;
+ * a longer word ending in a word the reports use (大医院, 吃低保的) has that word, its head.
  */
 export type NeighbourFinder = (word: string, ofReportWord?: boolean) => Neighbour[];
 
@@ -43,6 +45,8 @@ const SUFFIXED_NOUN = /^([\u3400-\u9fff])子$/;
  * 管网) then say in part: about as much as a word said only in part (`partPresence`).
  */
 const ROOT_SIMILARITY = 0.71;
+/** A particle people end a noun phrase with (吃低保的): the head is the word before it. */
+const TRAILING_PARTICLE = /的$/;
 /** Questions repeat their words (follow-ups, per-city clauses); look-ups are kept up to this many words. */
 const CACHED_WORDS = 10_000;
 
@@ -219,8 +223,24 @@ export function createNeighbourFinder(vectors: WordVectors, vocabulary: Iterable
     }
     const root = !reportWords.has(word) && word.match(SUFFIXED_NOUN)?.[1];
     if (root && saidWithin(root)) near.push({ word: root, similarity: ROOT_SIMILARITY });
+    const head = !reportWords.has(word) && headOf(word, reportWords);
+    if (head && !near.some((n) => n.word === head)) near.push({ word: head, similarity: ROOT_SIMILARITY });
     if (cache.size >= CACHED_WORDS) cache.clear();
     cache.set(key, near);
     return near;
   };
+}
+
+/**
+ * The longest report word of two or more characters a longer word ends in, its particle left out
+ * (医院 of 大医院, 低保 of 吃低保的): a Chinese compound names its head last. Only a dictionary word,
+ * not any two characters the reports happen to have side by side.
+ */
+function headOf(word: string, reportWords: Set<string>): string | undefined {
+  const stem = word.replace(TRAILING_PARTICLE, '');
+  for (let cut = 1; cut <= stem.length - 2; cut++) {
+    const head = stem.slice(cut);
+    if (reportWords.has(head) && isDictionaryWord(head)) return head;
+  }
+  return undefined;
 }

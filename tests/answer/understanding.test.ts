@@ -203,6 +203,20 @@ describe('questions as people type them', () => {
     expect((await withoutVectors.answer(question)).found).toBe(false);
   });
 
+  it('reads a question the same whether or not one before it loaded the word vectors (a phrase the reports never use, 大医院, loads them)', async () => {
+    const question = '太原的大医院建了几家？';
+    const readingIn = async (app: Awaited<ReturnType<typeof createApp>>) => (await app.answerer.answer(question, { explain: true })).explain?.reading;
+    const fresh = await createApp(config);
+    const warmed = await createApp(config);
+    try {
+      await warmed.answerer.answer('晋中的老字号商标有哪些？');
+      expect(await readingIn(fresh)).toEqual(await readingIn(warmed));
+    } finally {
+      await fresh.close();
+      await warmed.close();
+    }
+  });
+
   it('answers without the word vectors, saying why once, when their file is damaged', async () => {
     const broken = path.join(path.dirname(config.indexDir), `broken-${process.pid}.vector`);
     await writeFile(broken, 'not vectors\n');

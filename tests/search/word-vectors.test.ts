@@ -60,6 +60,14 @@ describe('word vectors', () => {
     expect(near('厂子')).toEqual([]);
   });
 
+  it('gives a longer word the reports never use the dictionary word of the reports it ends in (大医院: 医院; 吃低保的: 低保), and not two characters that are no word', () => {
+    const near = createNeighbourFinder(parseWord2vec(word2vec(ENTRIES)), ['食堂', '医院', '低保', '院食']);
+    expect(near('大医院')).toEqual([{ word: '医院', similarity: expect.any(Number) }]);
+    expect(near('吃低保的').map((n) => n.word)).toEqual(['低保']);
+    expect(near('大院食')).toEqual([]);
+    expect(near('医院')).toEqual([]);
+  });
+
   it("finds, asked for a report word's own neighbours (an English word's rendering), the other report words near it", () => {
     const near = createNeighbourFinder(parseWord2vec(word2vec(ENTRIES)), ['食堂', '饭堂', '医院']);
     expect(near('食堂')).toEqual([]);
