@@ -143,7 +143,10 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
   const topicConcepts = question.concepts.filter((c) => c.kind !== 'figure' && !c.asksFor && (c.label.length > 1 || nounOfOne(c)));
   const isMeasured = (c: Concept) => namesTopic(c) || nounOfOne(c);
   const measured = topicConcepts.some(isMeasured) ? topicConcepts.filter(isMeasured) : topicConcepts;
-  const topics = measured.map((c) => [...c.variants, ...(c.related ?? []).map((r) => r.word), ...(c.sideWords?.[0] ?? [])].filter((v) => v.length > 1 || nounOfOne(c)));
+  const waysOf = (c: Concept) => [...c.variants, ...(c.related ?? []).map((r) => r.word), ...(c.sideWords?.[0] ?? [])].filter((v) => v.length > 1 || nounOfOne(c));
+  // A measure said with what it measures (支配 收入: 可支配收入) is that thing's only where both are said: 预算收入 is another's.
+  const partnerOf = (c: Concept) => (c.onlyWith === undefined ? undefined : question.concepts.find((other) => other.label === c.onlyWith)?.variants);
+  const topics: Topic[] = measured.map((c) => ({ ways: waysOf(c), with: partnerOf(c) }));
   /** Phrases of three or more characters the question quotes, and whether it asks whether or how the reports say something. */
   const quoted = [...question.text.matchAll(QUOTED)].map((m) => m[1]);
   const asksWhatIsSaid = ASKS_WHAT_IS_SAID.test(question.text);
@@ -261,10 +264,17 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
  * "…340个重点项目"; asked in a unit, `onlyTold` tells a told target from a result). True when the
  * question names nothing such.
  */
-function amountOfAsked(sentence: string, amount: RegExp, topics: string[][], told: string[], counted: string[], countedHead?: string): boolean {
+/** A thing the question asks an amount of, in the ways a clause can say it, and the words it counts only with (see `Concept.onlyWith`). */
+interface Topic {
+  ways: string[];
+  with?: string[];
+}
+
+function amountOfAsked(sentence: string, amount: RegExp, topics: Topic[], told: string[], counted: string[], countedHead?: string): boolean {
   if (topics.length === 0) return true;
   const clauses = sentence.split(/[，,；;：:。！？]/).map((clause) => told.reduce((rest, figure) => rest.replaceAll(figure, ''), clause));
-  const saysTopic = (clause: string) => topics.some((ways) => ways.some((w) => clause.includes(w) || (w.length > 2 && elided(w, clause))));
+  const saysTopic = (clause: string) =>
+    topics.some(({ ways, with: partner }) => ways.some((w) => clause.includes(w) || (w.length > 2 && elided(w, clause))) && (!partner || partner.some((p) => clause.includes(p))));
   // "地区生产总值增长4.6%，净增1307.02亿元，总量达到13317.78亿元": a clause that only says how much the thing
   // changed or came to, or how many people it reached, goes on with the clauses before it, back to one that names the thing;
   // "…，投入近200亿元，改造供热管网近1万公里": one that only says what was spent, with the clauses on either side.

@@ -76,6 +76,12 @@ describe('the judge alone', () => {
     expect(judge(asked, [hit('地区生产总值达到2110亿元，进出口总额增长5.2%。')], sameWeight).answering).toEqual([]);
   });
 
+  it('takes an amount asked of a measure of a thing (可支配收入 by 支配 收入) only from a clause that says both: 预算收入 is another thing\'s', () => {
+    const asked = read('甲市去年人均可支配收入是多少钱？');
+    expect(judge(asked, [hit('完成一般公共预算收入588.9亿元，居民人均可支配收入增长4%。')], sameWeight).answering).toEqual([]);
+    expect(judge(asked, [hit('居民人均可支配收入达到5.2万元，增长4%。')], sameWeight).answering.length).toBe(1);
+  });
+
   it('refuses, asked the items of a counted list, a sentence that only names the list, and takes one that gives them', () => {
     const named = hit('办好十件民生实事，更好推进“民生一本账、一年一张单”。', 'plan');
     refusesThenAnswers(read('甲市2026年的十件民生实事具体是哪十件？'), named, 'items', hit('10件民生实事分别是：新增公共车位1万个、改造街巷50条、新建公园20个。', 'plan'));
