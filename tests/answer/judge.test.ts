@@ -82,6 +82,13 @@ describe('the judge alone', () => {
     expect(judge(asked, [hit('居民人均可支配收入达到5.2万元，增长4%。')], sameWeight).answering.length).toBe(1);
   });
 
+  it('reads a water class asked in Chinese numerals as the Roman numerals reports write (三类: Ⅲ类), and 几个月 as months, not a count in 个', () => {
+    const asked = read('甲市的湖水有几个月达到三类水？');
+    expect(asked.askedUnit).toBeUndefined();
+    const { answering } = judge(asked, [hit('湖水水质累计6个月达到Ⅲ类。')], sameWeight);
+    expect(answering[0]?.matched.map((m) => m.concept)).toContain('三类');
+  });
+
   it('refuses, asked the items of a counted list, a sentence that only names the list, and takes one that gives them', () => {
     const named = hit('办好十件民生实事，更好推进“民生一本账、一年一张单”。', 'plan');
     refusesThenAnswers(read('甲市2026年的十件民生实事具体是哪十件？'), named, 'items', hit('10件民生实事分别是：新增公共车位1万个、改造街巷50条、新建公园20个。', 'plan'));
