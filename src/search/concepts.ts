@@ -140,6 +140,8 @@ const REPORTS_WORK = /(?:20\d{2}\s*年|年度|今年|去年|总结|回顾|政府
 const QUOTED_CODE = /[“"「]((?=[^”"」]*\d)[\dA-Za-z]+(?:\s*[+＋×\-]\s*[\dA-Za-z]+)+)[”"」]/g;
 /** A quoted phrase of Chinese: the asker points at the report's own words (“四下基层”, “成长痛”). */
 const QUOTED_PHRASE = /[“"「]([\u3400-\u9fff]{3,12})[”"」]/g;
+/** "听朋友说…", "听邻居讲…": who the asker heard it from, no topic of the question. */
+const HEARD_FROM = /听([\u3400-\u9fff]{1,4}?)(?:说|讲)/g;
 /** 加多少, 修多少: jieba glues the question word to the verb before it; the verb is the word, 多少 asks for the amount. */
 const GLUED_QUESTION = /(?<=.)多少$/;
 /** "几块钱", "多少岁", "多少 钱" (cut apart): a word that only asks an amount in a unit (the asked unit is read apart), no topic. */
@@ -189,6 +191,7 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
     where.set(concept, spans);
     for (const [start, end] of spans) covered.fill(1, start, end);
   };
+  for (const match of text.matchAll(HEARD_FROM)) covered.fill(1, match.index + 1, match.index + 1 + match[1].length);
   // “1+7+4”, “6+N”: a quoted name of numbers and signs is one name, said exactly as quoted; word cutting would break it into figures.
   for (const match of text.matchAll(QUOTED_CODE)) readQuoted(match, match[1].toLowerCase());
   // “四下基层”: a quoted phrase the reports say (each two characters of it, at least) is one concept, not its words cut apart.

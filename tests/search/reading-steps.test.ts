@@ -85,6 +85,10 @@ describe('each reading step on its own', () => {
     // Asking words inside a message (想问下, 问问) are the asker's framing, no topic.
     const framed = lexiconStep(intent(upTo('听说要建老年食堂，想问下甲市2025年要建多少个？')), { lexicon, cities: ['甲'], coveredYears: new Set([2026]) }).concepts.map((c) => c.label);
     expect(framed).not.toContain('问下');
+    // Who the asker heard it from (听朋友说) is no topic either; what they heard is.
+    const heard = lexiconStep(intent(upTo('听朋友说甲市要建老年食堂，2025年要建多少个？')), { lexicon, cities: ['甲'], coveredYears: new Set([2026]) }).concepts.map((c) => c.label);
+    expect(heard).not.toContain('朋友');
+    expect(heard).toContain('老年食堂');
     // 多少钱 cut into 多少 and 钱 the same.
     const cutApart = lexiconStep(intent(upTo('甲市招商引资到位了多少钱？')), { lexicon, cities: ['甲'], coveredYears: new Set([2026]) }).concepts.map((c) => c.label);
     expect(cutApart).not.toContain('钱');
