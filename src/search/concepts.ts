@@ -129,7 +129,8 @@ const GLUED_PARTICLES = /^[要了的是在有把被将和与]+(?=.)|(?<=.)[要�
 /** A modal verb jieba glues to a verb it does not know as one word ("能活到多少岁", "能领多少钱"): the verb is the word. */
 const GLUED_MODAL = /^[能会可](?=[\u3400-\u9fff]$)/;
 /** Aspect particles, which chat puts inside a word (表过态). */
-const ASPECT_PARTICLE = /^[过了着]$/;
+/** What people put inside a word of two characters (表过态, 挂一回号, 办个证): an aspect particle or a count of times or things. */
+const PUT_INSIDE = /^(?:[过了着个]|[一两几]?[次回趟下个])$/;
 /** Particles that end a question, glued by jieba to the word before them. */
 const PARTICLES = '了的吗呢吧啊呀么';
 const TRAILING_PARTICLES = new RegExp(`(?<=\\D)[${PARTICLES}]+$`);
@@ -501,8 +502,8 @@ function joinReportPairs(tokens: Array<{ word: string; tag: string }>, knows: (w
       // "固投": two characters jieba cuts apart that shorten a report term (固定资产投资) are that term.
       joined.push({ word: one.word + two.word, tag: 'j' });
       i++;
-    } else if (single(one) && two && ASPECT_PARTICLE.test(two.word) && single(three) && knows(one.word + three!.word)) {
-      // "表过态": a word with an aspect particle put inside it is that word (the particle kept after it, so offsets add up).
+    } else if (single(one) && two && PUT_INSIDE.test(two.word) && single(three) && knows(one.word + three!.word)) {
+      // "表过态", "挂一回号": a word with a particle or a count put inside it is that word (what was put inside kept after it, so offsets add up).
       joined.push({ word: one.word + three!.word, tag: 'v' }, two);
       i += 2;
     } else if (/^[\u3400-\u9fff]$/.test(one.word) && two && /^[\u3400-\u9fff][要了是在有]$/.test(two.word) && knows(one.word + two.word[0]) && !knows(two.word.slice(1) + (tokens[i + 2]?.word ?? ''))) {

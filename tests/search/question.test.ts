@@ -82,6 +82,12 @@ describe('reading a question', () => {
     expect(labels(readQuestion('太原有没有表过态？', CITIES))).not.toContain('表态');
   });
 
+  it('reads a word with a count put inside it (挂一回号, 办个证) as the word', () => {
+    const knows = (word: string) => word === '挂号' || word === '办证';
+    expect(labels(readQuestion('太原看病挂一回号能管几天？', CITIES, new Set(), { knows }))).toContain('挂号');
+    expect(labels(readQuestion('太原办个证要跑几趟？', CITIES, new Set(), { knows }))).toContain('办证');
+  });
+
   it('reads 这一块, 那一方面 as pointing at what was just named, no topic', () => {
     for (const asked of ['太原工程招投标这一块要不要整一整？', '晋中在养老那一方面怎么安排的？']) {
       expect(labels(readQuestion(asked, CITIES)).some((l) => /^一/.test(l))).toBe(false);
