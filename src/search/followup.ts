@@ -27,10 +27,18 @@ const GENERIC = new Set(
 
 /** Says by its form that it goes on from the last question: "那…", "…呢？", "同期", "还有…". */
 const ELLIPTICAL = /^(那|那么|还有|另外|同期|同年|当年|其中)|呢[?？!！。\s]*$|同期|同年|当年|那一?年|这一年/;
+/** "产量呢，要到多少？": 呢 after the first words, the rest asking about them. */
+const GOES_ON = /^[\u3400-\u9fff]{1,6}呢[,，]/;
 /** Points at another item of what was asked before: "交通那条呢？", "那太行山水那条线呢？", "民生那项呢？". */
 const ANOTHER_ITEM = /[那这](?:一)?(?:条|项|个|点|块|方面)(?:线|路)?呢[?？!！。\s]*$/;
 /** Asks across years, so no one year of the last question applies. */
 const SPANS_YEARS = /这几年|近几年|这些年|近年|历年|逐年|每年|几年来|多年来|这两年|近两年|这三年|近三年/;
+
+/** How much of a thing there is or how fast it changes (产量, 覆盖率, 播种面积, 增速): not the thing itself. */
+const MEASURES = '率|收入|增加值|总额|产量|产值|营收|销售额|零售额|总量|面积|规模|数量|增速|增幅|价格|人数|里程';
+const MEASURE = new RegExp(`(?:${MEASURES})$`);
+/** A measure named alone (产量, 覆盖率), not of a thing of its own (煤炭产量). */
+const ONLY_MEASURE = new RegExp(`^[\\u3400-\\u9fff]{0,2}率$|^(?:${MEASURES})$`);
 
 /** 往前一年, 上一年, 早一年: the year before; 往后一年, 下一年, 次年: the year after. */
 const YEAR_BEFORE = /(?:往前|再往前|往回|上|前|早)(?:推)?一年/;
@@ -78,7 +86,9 @@ export function continueFrom(question: Question, previous: Turn): FollowUp {
   const carried = needsTopic ? topicCarriedTo(question, previous).filter((c) => !swapped || !c.tag?.startsWith('v')) : [];
   // Another item of the same list: the list's words are its setting, counted where a sentence says them (as the asker's story is), and the item it names is the topic.
   const setting = !needsTopic && ANOTHER_ITEM.test(question.asked) ? previous.topic.map((c) => ({ ...c, situation: true })) : [];
-  const topic = carried.length > 0 ? carried : needsTopic ? previous.topic : setting;
+  // "晋中2025年粮食播种面积要稳在多少亩？" then "产量呢？": a measure asked on its own is of the thing measured before (粮食).
+  const measured = !needsTopic && (ELLIPTICAL.test(question.asked) || GOES_ON.test(question.asked)) && ownTopic.every((c) => ONLY_MEASURE.test(c.label)) ? previous.topic.filter((c) => isTopicWord(c) && !MEASURE.test(c.label) && c.kind !== 'figure') : [];
+  const topic = carried.length > 0 ? carried : needsTopic ? previous.topic : measured.length > 0 ? measured : setting;
   const merged: Question = {
     ...question,
     ...withConcepts(question, topic),

@@ -26,6 +26,16 @@ describe('follow-up questions', () => {
     expect(after('太原2026年钢铁这一行给定的调子是啥？', '电力产业的调子呢？').question.concepts.map((c) => c.label)).not.toContain('钢铁');
   });
 
+  it('asks a measure on its own (产量呢？) of the thing the question before measured, and not of its measure', () => {
+    for (const second of ['产量呢？', '产量呢，要到多少？']) {
+      const labels = after('晋中2025年粮食播种面积要稳在多少亩？', second).question.concepts.map((c) => c.label);
+      expect(labels).toEqual(expect.arrayContaining(['产量', '粮食']));
+      expect(labels).not.toContain('播种面积');
+    }
+    // A thing of its own is a new topic.
+    expect(after('晋中2025年粮食播种面积要稳在多少亩？', '煤炭产量呢？').question.concepts.map((c) => c.label)).not.toContain('粮食');
+  });
+
   it('swaps the year and keeps the city and topic', () => {
     const { question } = after('2024年太原新入围规上的工业企业有多少户？', '换成2025年是多少？');
     expect(question).toMatchObject({ cities: ['太原'], years: [2025] });
