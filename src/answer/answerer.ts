@@ -339,6 +339,11 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     return later.solution.decision.found || later.solution.decision.refusal?.code === 'TARGET_ONLY' ? later : inYear;
   }
 
+  /** Whether a question names no place of its own and its reading took the previous question's. */
+  function placeTakenFromContext(alone: Question, read: Question): boolean {
+    return alone.cities.length === 0 && alone.otherPlaces.length === 0 && read.cities.length > 0;
+  }
+
   async function answerTurn(raw: string, previous?: Turn, options: AnswerOptions = {}): Promise<{ answer: Answer; turn: Turn | null }> {
     const started = performance.now();
     const { text, rejection } = sanitizeQuestion(raw, settings.maxQuestionChars);
@@ -359,8 +364,9 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     const several = english ? null : await severalQuestions(text, alone, timings);
     let solution = several ?? (await solve(question, timings, followUp?.aboutPreviousAnswer ? previous?.answeredFrom : undefined));
     if (several) contextUsed = false;
-    else if (contextUsed && !solution.decision.found) {
-      // Read with the previous question's context it finds nothing; read alone it may.
+    else if (contextUsed && !solution.decision.found && !placeTakenFromContext(alone, question)) {
+      // Read with the previous question's context it finds nothing; read alone it may. Not when it names no place
+      // and took the one before: read alone, another place's report would answer what was asked of this one.
       const standalone = await solve(alone, timings);
       if (standalone.decision.found) {
         const note = { step: 'context', did: 'with the context nothing answered; read alone it is answered' } as const;

@@ -50,6 +50,13 @@ describe('a national, a provincial and a city report in one corpus', () => {
     expect(answer.explain!.reading.find((r) => r.step === 'places')!.did).toBe('cities 晋城; 山西 only locates it');
   });
 
+  it('does not answer a follow-up that names no place from another place’s report when the city before has nothing on it', async () => {
+    const first = await answerer.answerTurn('晋城2025年城镇新增就业目标是多少？');
+    const next = await answerer.answerTurn('托位要新增多少个？', first.turn!);
+    expect(next.answer).toMatchObject({ found: false, understood: { cities: ['晋城'] } });
+    expect((await answerer.answerTurn('全国托位要新增多少个？', first.turn!)).answer.citations[0]?.docId).toBe(idOf('national'));
+  });
+
   it('follows a city question with the country’s: "那全国呢？" reads the national report', async () => {
     const first = await answerer.answerTurn('晋城2025年城镇新增就业目标是多少？');
     expect(first.answer.citations[0].docId).toBe(idOf('city'));
