@@ -31,6 +31,10 @@ describe('places read against the reports’ places and levels', () => {
     const withRegion = createPlaceReader([{ name: '内蒙古', level: 'province' }, { name: '晋中', level: 'city' }]);
     expect(withRegion('内蒙25年村里的路打算修多少公里').cities).toEqual(['内蒙古']);
     expect(withRegion('内蒙古2025年粮食产量目标').placeWords).toEqual(['内蒙古']);
+    // A province by its short name and 省; 晋 of 晋中 is no province.
+    const withProvinces = createPlaceReader([{ name: '河南', level: 'province' }, { name: '山西', level: 'province' }, { name: '晋中', level: 'city' }]);
+    expect(withProvinces('豫省县医院有多少家够上三甲水平了？')).toMatchObject({ cities: ['河南'], placeWords: ['豫省'] });
+    expect(withProvinces('晋中2025年新建多少公园？').cities).toEqual(['晋中']);
   });
 
   it('reads a covered province as asked, not located, by a city named in it that lies elsewhere (北京 of 北京大医院的分院)', () => {
