@@ -19,4 +19,11 @@ describe('concept weights', () => {
     expect(weightOf(word('说法', { asksFor: true, related: near }))).toBe(0);
     expect(weightOf(word('退役军人', { situation: true }))).toBeGreaterThan(0);
   });
+
+  it('weigh nothing for an English verb no report says in any of its renderings, and weigh one they say', () => {
+    const english = (label: string, variants: string[]): Concept => ({ label, variants, kind: 'english', strict: false, tag: 'v' });
+    expect(weightOf(english('departed', ['离开', '出发']))).toBe(0);
+    expect(weightOf(english('retired', ['退役军人']))).toBeGreaterThan(0);
+    expect(weightOf({ ...english('freight', ['货运']), tag: undefined })).toBeGreaterThan(0);
+  });
 });
