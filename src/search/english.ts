@@ -252,7 +252,8 @@ function lookUp(index: Map<string, Gloss[]>, phrase: string): { words: string[];
   const forms = [phrase, ...baseForms(phrase), `${phrase}s`];
   // A plural no headword glosses exactly is looked up as its singular (enterprises: 企业, not only 龙头企业 "leading enterprises").
   const exactly = (form: string) => index.get(form)?.some((g) => g.exact) ?? false;
-  const one = singular(phrase);
+  // So is a past form (arrived: 到达, not 后来 "newly arrived") as its verb.
+  const one = phrase.endsWith('ed') ? ([phrase.slice(0, -1), phrase.slice(0, -2)].find(exactly) ?? phrase) : singular(phrase);
   const ordered = one !== phrase && !exactly(phrase) && exactly(one) ? [one, ...forms.filter((f) => f !== one)] : forms;
   for (const [i, form] of ordered.entries()) {
     const found = index.get(form);

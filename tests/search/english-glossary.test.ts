@@ -27,6 +27,12 @@ describe("CC-CEDICT's glossary for English questions", () => {
     expect(variantsOf(reading, 'energy')).toEqual(expect.arrayContaining(['能源', '活力']));
   });
 
+  it('renders a past form by its verb when the verb has an exact meaning and the past form none (arrived: 到达, not 后来 "newly arrived")', async () => {
+    const reading = await readEnglish('How many trains arrived in the city?', ['到达', '抵达', '后来', '班列']);
+    expect(variantsOf(reading, 'arrived')).toEqual(expect.arrayContaining(['到达']));
+    expect(variantsOf(reading, 'arrived')).not.toContain('后来');
+  });
+
   it('reads a count in words (three) as the digits or numeral a report writes (3, 三)', async () => {
     const reading = await readEnglish('Which three dimensions?', ['维度']);
     expect(variantsOf(reading, 'three')).toEqual(['3', '三']);
