@@ -71,6 +71,9 @@ const ABBREVIATED_LATIN = /\b(?:e\.\s?g|i\.\s?e|etc)\b\.?/g;
 const MONEY_ASKED = /\bhow much (?:money|cash|funding|funds)\b/i;
 const MONEY = new Set(['money', 'cash', 'funding', 'funds']);
 /** "how many people", "how many talented people": people counted, as 多少人 asks. */
+/** Units a report writes in Chinese, asked by name ("how many mu", "how much land (in mu)"): the amount asked is in that unit, no topic. */
+const UNITS: Record<string, string> = { mu: '亩', yuan: '元', tons: '吨', tonnes: '吨', kilometers: '公里', kilometres: '公里', km: '公里', hectares: '公顷' };
+const UNIT_ASKED = new RegExp(`\\b(?:how many|how much [a-z ]*?\\(?in|in)\\s+(${Object.keys(UNITS).join('|')})\\b`, 'i');
 const PEOPLE_COUNTED = /\bhow many (?:[a-z]+ ){0,2}?(?:people|persons|residents)\b/i;
 const PEOPLE = new Set(['people', 'persons', 'residents']);
 const NUMBERED = /\b(line|phase)\s+(\d{1,2}|one|two|three|four|five|i|ii|iii|iv|v)\b/g;
@@ -155,7 +158,8 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
     // "How many (talented) people", "how much money": 多少人, 多少钱, a count in 人 or an amount in 元, no topic of their own.
     const peopleCounted = PEOPLE_COUNTED.test(asked);
     const moneyAsked = MONEY_ASKED.test(asked);
-    const unitAsked = new Set([...(peopleCounted ? PEOPLE : []), ...(moneyAsked ? MONEY : [])]);
+    const namedUnit = asked.match(UNIT_ASKED)?.[1].toLowerCase();
+    const unitAsked = new Set([...(peopleCounted ? PEOPLE : []), ...(moneyAsked ? MONEY : []), ...(namedUnit ? [namedUnit] : [])]);
     const concepts: Concept[] = [];
     for (let i = 0; i < words.length; ) {
       let matched = 0;
@@ -199,7 +203,7 @@ export function createEnglishReader({ knows, glossary, places, spelledName, citi
     // The word right before the verb ("how many museums does"): not a measure ("kilometers of trails") nor a qualifier ("municipal key projects").
     const countedWord = asked.toLowerCase().match(/\bhow many ([a-z]+)\s+(?:does|do|did|will|would|are|were|is|was|has|have|had|can|could)\b/)?.[1];
     const counted = countedWord ? rendered.find((c) => c.label === countedWord && (!c.tag || c.tag.startsWith('n'))) : undefined;
-    const figure = peopleCounted ? '多少人' : moneyAsked ? '多少钱' : FIGURE.test(asked) && !counted ? '多少' : '';
+    const figure = peopleCounted ? '多少人' : moneyAsked ? '多少钱' : namedUnit ? `多少${UNITS[namedUnit]}` : FIGURE.test(asked) && !counted ? '多少' : '';
     const aboutReport = ABOUT_REPORT.find(([pattern]) => pattern.test(question))?.[1] ?? '';
     const reportYear = question.match(REPORT_OF_YEAR)?.[1];
     const chinese = [...named.map((n) => n.place), ...years.map((y) => (y === reportYear ? `${y}年报告` : `${y}年`)), ...relative, ...periods, intent, ...rendered.map((c) => (c === counted ? `多少${c.variants[0]}` : c.variants[0])), figure, aboutReport].filter(Boolean).join(' ');

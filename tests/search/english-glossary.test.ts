@@ -115,6 +115,14 @@ describe("CC-CEDICT's glossary for English questions", () => {
     expect(reading?.concepts.map((c) => c.label)).not.toContain('money');
   });
 
+  it('reads a unit asked by name ("how many mu", "(in mu)") as an amount in the unit reports write (多少亩), not as a word an answer must say', async () => {
+    for (const question of ['How many mu of farmland did the city build?', 'How much land (in mu) was planted?']) {
+      const reading = await readEnglish(question, ['农田', '土地', '种植']);
+      expect(reading?.chinese).toContain('多少亩');
+      expect(reading?.concepts.map((c) => c.label)).not.toContain('mu');
+    }
+  });
+
   it('reads "how many (talented) people" as a count in 人 (多少人), not as people an answer must name', async () => {
     const reading = await readEnglish('How many talented people settled in the city?', ['人才', '落户', '人民']);
     expect(reading?.chinese).toContain('多少人');
@@ -175,11 +183,12 @@ describe("CC-CEDICT's glossary for English questions", () => {
     expect(plain?.concepts.find((c) => c.label === 'parcels')?.strict).toBe(false);
   });
 
-  it('puts 多少 before the thing "how many" counts (多少博物馆), not before a measure of it', async () => {
+  it('puts 多少 before the thing "how many" counts (多少博物馆), and before the unit of a measure of it (多少公里), not before the thing measured', async () => {
     const museums = await readEnglish('How many museums does Taiyuan have now?', ['博物馆']);
     expect(museums?.chinese).toContain('多少博物馆');
     const trails = await readEnglish('How many kilometers of fitness trails will Taiyuan build?', ['健身', '步道', '公里']);
-    expect(trails?.chinese).not.toMatch(/多少(?!$)/);
+    expect(trails?.chinese).toContain('多少公里');
+    expect(trails?.chinese).not.toMatch(/多少(?:健身|步道)/);
   });
 
   it('reads "the 2026 government work report" as the report delivered that year, and "in 2025" as a year', async () => {
