@@ -1,6 +1,6 @@
 import type { pinyin as pinyinOf } from 'pinyin-pro';
 import type { Config } from '../config.js';
-import { continueFrom, describeReading, namesThing, standsAlone, turnOf, withTopicOf, type Turn } from '../search/followup.js';
+import { continueFrom, describeReading, namesThing, namesTopic, standsAlone, turnOf, withTopicOf, type Turn } from '../search/followup.js';
 import { ASKS_AMOUNT, asksProgress, focusOf, pairedTopics, toldPlanThenProgress } from '../search/focus.js';
 import { loadLexicon, type Lexicon } from '../search/lexicon.js';
 import { YEAR, type Concept } from '../search/concepts.js';
@@ -80,6 +80,13 @@ const questionLabel = (part: string) =>
   part
     .replace(/[?？；;，,。\s]+$/, '')
     .replace(/^(?:还有|另外|再有|再问|顺便问下|顺便问一下|以及|[一二三四五]是|第[一二三四五]|首先|其次)[，,、：:\s]*/, '');
+/**
+ * Where an English message asks a second question: "How big was X's economy in 2024, and where did it
+ * rank?", "…last year? How many did it plan for this year?".
+ */
+const ENGLISH_PARTS = /,?\s+and\s+(?=(?:how|what|where|which|when|who|whose|did|does|do|is|are|was|were|has|have|will)\b)|(?<=\?)\s+(?=\S)/i;
+/** it, its, they: an English part pointing back at the topic of the part before. */
+const POINTS_BACK_IN_ENGLISH = /\b(?:it|its|they|their|them)\b/i;
 /** Words for the present: a time of a part's own. */
 const NOW = /现在|目前|如今|眼下|当前/;
 
@@ -220,6 +227,40 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
    * is answered a part per question. A question that names no city or year takes the message's; one
    * with no topic of its own goes on from the question before it. Null when the message asks one thing.
    */
+  /**
+   * An English message of two questions, answered in parts as a Chinese one is (see `severalQuestions`): a part that names no
+   * place or year asks of the message's.
+   */
+  async function severalEnglishQuestions(text: string, message: Question, timings: Timings): Promise<Solution | null> {
+    const asked = text.split(ENGLISH_PARTS).map((part) => part.trim()).filter((part) => /[a-z]{2}/i.test(part));
+    if (asked.length < 2) return null;
+    const answered: LabelledSolution[] = [];
+    let before: Question | undefined;
+    for (const part of asked) {
+      const english = await readEnglish(part);
+      if (!english) return null;
+      const partRead = withEnglishConcepts(read(english.chinese), await withNeighbours(english.concepts));
+      const own = { ...partRead, cities: partRead.cities.length > 0 ? partRead.cities : message.cities, years: partRead.years.length > 0 || partRead.period ? partRead.years : message.years };
+      // "…, and how fast did it grow?", "…, and how many were added?" ask only what happened to the topic before: the message is one question.
+      if (!own.concepts.some((c) => namesTopic(c) && (!c.tag || c.tag.startsWith('n')))) return null;
+      // "…, and where did it rank?": a part that points back (it, they) may ask of the topic before (the economy ranks) or of the
+      // place (it builds canteens): the topic before counts where a sentence says it, as the asker's story does, and is not missed where not.
+      const setting = before && POINTS_BACK_IN_ENGLISH.test(part) ? turnOf(before).topic.filter((c) => !own.concepts.some((o) => o.label === c.label)).map((c) => ({ ...c, situation: true })) : [];
+      const question = setting.length > 0 ? { ...own, concepts: [...own.concepts, ...setting] } : own;
+      const solution = await solve(question, timings);
+      // Answered by the sentence that answered the part before, it asked the same thing.
+      const previous = answered.at(-1)?.solution.answeredFrom;
+      const same = previous && solution.answeredFrom && previous.passageId === solution.answeredFrom.passageId && previous.sentenceStart === solution.answeredFrom.sentenceStart;
+      before = question;
+      if (same) continue;
+      const citations = solution.decision.found ? withSpans(solution.citations, question, solution.decision.strategy) : solution.citations;
+      answered.push({ label: part.replace(/[?.!\s]+$/, ''), solution: { ...solution, citations }, context: [] });
+    }
+    if (answered.length === 1) return answered[0].solution.decision.found ? answered[0].solution : null;
+    if (!answered.some((a) => a.solution.decision.found)) return null;
+    return inParts(answered, 'per-question', ['one-answer-per-question', 'no-question-answered']);
+  }
+
   async function severalQuestions(text: string, message: Question, timings: Timings): Promise<Solution | null> {
     /** Parts that ask how a plan told in the part before went ("…说要X，后来做成了吗？"). */
     const progress = new Set<string>();
@@ -361,7 +402,7 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     t = performance.now();
     let question = followUp?.question ?? alone;
     let contextUsed = followUp?.used ?? false;
-    const several = english ? null : await severalQuestions(text, alone, timings);
+    const several = english ? await severalEnglishQuestions(text, alone, timings) : await severalQuestions(text, alone, timings);
     let solution = several ?? (await solve(question, timings, followUp?.aboutPreviousAnswer ? previous?.answeredFrom : undefined));
     if (several) contextUsed = false;
     else if (contextUsed && !solution.decision.found && !placeTakenFromContext(alone, question)) {

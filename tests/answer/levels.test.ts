@@ -50,6 +50,14 @@ describe('a national, a provincial and a city report in one corpus', () => {
     expect(answer.explain!.reading.find((r) => r.step === 'places')!.did).toBe('cities 晋城; 山西 only locates it');
   });
 
+  it('answers an English message of two questions in two labelled parts, and one that only asks what happened to the same thing as one', async () => {
+    const two = await answerer.answer("How many pocket parks did Jincheng build in 2024, and what is its GDP growth target for 2025?", { explain: true });
+    expect(two.explain?.parts?.map((p) => p.found)).toEqual([true, true]);
+    expect(two.citations.map((c) => c.quote)).toEqual(expect.arrayContaining([expect.stringContaining('新建口袋公园18个'), expect.stringContaining('地区生产总值增长5.5%左右')]));
+    const one = await answerer.answer("How much did Jincheng's GDP grow in 2024, and how fast did it grow in 2025?", { explain: true });
+    expect(one.explain?.parts).toBeUndefined();
+  });
+
   it('does not answer a follow-up that names no place from another place’s report when the city before has nothing on it', async () => {
     const first = await answerer.answerTurn('晋城2025年城镇新增就业目标是多少？');
     const next = await answerer.answerTurn('托位要新增多少个？', first.turn!);
