@@ -6,7 +6,7 @@ import { asksFigure, PLAN_PERIOD, type Question } from '../search/question.js';
 import { MIN_SIMILARITY } from '../search/word-vectors.js';
 import { numberOf } from '../text/numerals.js';
 import { syllableOf } from '../text/syllables.js';
-import { otherSpellings } from '../text/unit-spellings.js';
+import { COUNTED_PEOPLE_WORDS, otherSpellings } from '../text/unit-spellings.js';
 import { yearsSaidRelatively } from '../text/year-spans.js';
 import { ANSWER_TUNING, type AnswerTuning } from './settings.js';
 
@@ -74,7 +74,6 @@ const SENTENCE_YEARS = /(?<!\d)(20\d{2})(?=\s*年|\s*[—–\-~至到]\s*20\d{2}
 const BY_YEAR = /(?:到|至)\s*$/;
 const YEAR_BEFORE = /^20\d{2}\s*年(?:底|末)?之?前/;
 /** People counted by who they are (20万游客, 7.8万名老年人): a count in 人 of the people the question names ("游客…多少人"), not of others (33万农民工). */
-const PEOPLE = ['游客', '旅客', '居民', '市民', '群众', '学生', '毕业生', '老年人', '老人', '儿童', '患者', '职工', '农民', '人才', '劳动者'];
 const COUNTS_PEOPLE = new Set(['人', '人次', '万人']);
 /** Units that answer one another: a question's 多少个 is answered by 所, 座, 家…: 个 stands for any measure word of a count (282天, 30万辆), not of money, a share, a rank (前10位) or times (3次). */
 const UNIT_FAMILIES: Record<string, string[]> = {
@@ -104,7 +103,7 @@ function unitsAnswering(unit: string): string[] {
 /** An amount in the unit a question asks in (多少钱: 200亿元), with the people it names counted (多少游客: 2.73亿人次游客); null when it asks in none. */
 export function amountInAskedUnit(question: Pick<Question, 'askedUnit' | 'text'>): RegExp | null {
   if (!question.askedUnit) return null;
-  const peopleNamed = COUNTS_PEOPLE.has(question.askedUnit) ? PEOPLE.filter((people) => question.text.includes(people)) : [];
+  const peopleNamed = COUNTS_PEOPLE.has(question.askedUnit) ? COUNTED_PEOPLE_WORDS.filter((people) => question.text.includes(people)) : [];
   return unitPattern([...unitsAnswering(question.askedUnit), ...peopleNamed], /第几/.test(question.text));
 }
 

@@ -1,6 +1,7 @@
 import { ENCLOSING_REGIONS } from '../corpus/places.js';
 import type { SectionKind } from '../corpus/types.js';
 import { numberOf } from '../text/numerals.js';
+import { COUNTED_PEOPLE_WORDS } from '../text/unit-spellings.js';
 import { withoutLongPeriods, yearsSaidRelatively } from '../text/year-spans.js';
 import { tokenize } from '../text/tokenize.js';
 import { figure, readConcepts, YEAR, type Concept, type ConceptParts } from './concepts.js';
@@ -212,7 +213,7 @@ const COUNT_WORD = /^(?:几|多少)[个位名件项户家所座张套条场次�
 /** "多少钱", "学费多少", "票价是多少": a price is an amount of money. */
 const ASKED_PRICE = /多少钱|几块钱|什么价|(?:学费|票价|房价|价格|价钱|租金|房租|工资|收费|费用|起步价)(?:是|要|大概|一般)*(?:多少|几)/;
 /** "多少游客", "游客多少": people are counted in 人 (or 人次). */
-const PEOPLE = '(?:游客|人口|居民|市民|学生|老人|孩子|患者|职工|农民|旅客|观众)';
+const PEOPLE = `(?:${COUNTED_PEOPLE_WORDS.join('|')})`;
 const COUNTED_PEOPLE = new RegExp(`(?:多少|几)(?:个|位|名)?${PEOPLE}|${PEOPLE}(?:有|是|达到|达)?(?:多少|几)(?![\u3400-\u9fff]*(?:元|钱|岁|天|年))`);
 /** Who delivered the report; the mayor delivers it, so "市长是谁" is asked of its credits too. */
 const REPORT_SPEAKER = /(谁|哪位|什么人).{0,4}(作|做|讲|宣读|报告)|(作|做)报告的是|报告人|市长是谁|谁是市长|市长叫什么/;
