@@ -630,7 +630,7 @@ function yearMismatch(question: Question, sentence: string, hit: SearchHit): boo
 const PERIOD_START = /开好局|起好步|开局/;
 
 /** 每天有近20万游客, 日均: an amount in a day, a week or a month, no total of a year. */
-const PER_SHORT_PERIOD = /每[天日周月]|一天|日均|周均|月均/;
+const PER_SHORT_PERIOD = /每[天日周月]|每个月|一天|一个月|一周|日均|周均|月均/;
 
 /** "晋中2024年接待游客多少人次？" is not answered by "每天有近20万游客": every amount in the asked unit is one of a day, a week or a month. */
 function onlyPerShortPeriod(sentence: string, inUnit: RegExp): boolean {

@@ -89,6 +89,11 @@ describe('the judge alone', () => {
     expect(answering[0]?.matched.map((m) => m.concept)).toContain('三类');
   });
 
+  it('takes an amount a month (每人每月1040元) as answering how much in a month (一个月能领多少钱), and not a year\'s total', () => {
+    expect(judge(read('甲市低保标准一个月多少钱？'), [hit('居民低保标准提高至每人每月1040元。')], sameWeight).answering.length).toBe(1);
+    expect(judge(read('甲市低保标准一年多少钱？'), [hit('居民低保标准提高至每人每月1040元。')], sameWeight).answering).toEqual([]);
+  });
+
   it('refuses, asked the items of a counted list, a sentence that only names the list, and takes one that gives them', () => {
     const named = hit('办好十件民生实事，更好推进“民生一本账、一年一张单”。', 'plan');
     refusesThenAnswers(read('甲市2026年的十件民生实事具体是哪十件？'), named, 'items', hit('10件民生实事分别是：新增公共车位1万个、改造街巷50条、新建公园20个。', 'plan'));
