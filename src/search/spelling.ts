@@ -125,7 +125,7 @@ export function createSpellingFixer({ places, knows, termSounding, meant, saidIn
       const term = word.length >= 2 && word.length <= 4 && isSlip(word) ? termSounding(toneless(word), word) : undefined;
       // A slip keeps a character of the word meant (高薪 -> 高新); one that shares none is another word (固投 is no 骨头).
       // A name the reports say at least as often as the word it sounds like is no slip (潇河 of 潇河智城, not 小河 of 中小河流).
-      if (term && term !== word && !text.includes(term) && sharesCharacter(term, word) && (!saidIn || saidIn(word) < saidIn(term))) {
+      if (term && term !== word && !text.includes(term) && sharesCharacter(term, word) && (!saidIn || (saidIn(word) < saidIn(term) && !joinsAsSaid(word, term, words[i - 1], words[i + 1])))) {
         fixes.push({ from: word, to: term });
         out.push(term);
       } else {
@@ -134,4 +134,14 @@ export function createSpellingFixer({ places, knows, termSounding, meant, saidIn
     }
     return { text: out.join(''), fixes };
   };
+
+  /**
+   * 常泰 of 常泰长江大桥, a name the reports write with the word after it: the characters where it meets
+   * a word next to it (泰长) are the reports', and the word it sounds like (常态) does not meet that word so.
+   */
+  function joinsAsSaid(word: string, term: string, before: string | undefined, after: string | undefined): boolean {
+    const said = (pair: string) => /^[\u3400-\u9fff]{2}$/.test(pair) && saidIn!(pair) > 0;
+    const joins = (w: string) => [before ? before.slice(-1) + w[0] : '', after ? w.slice(-1) + after[0] : ''].filter(said).length;
+    return joins(word) > joins(term);
+  }
 }

@@ -44,6 +44,21 @@ describe('typing slips', () => {
     expect(withCounts('新建公圆多少个').text).toBe('新建公园多少个');
   });
 
+  it('keeps a name the reports write joined to the word after it (常泰 of 常泰长江大桥), though the word it sounds like (常态) is said more', () => {
+    const words = ['常态', '长江大桥', '开行'];
+    const said: Record<string, number> = { 常态: 5, 常泰: 1, 泰长: 1, 态化: 5 };
+    const withCounts = createSpellingFixer({
+      places: ['常州'],
+      knows: (term) => words.includes(term),
+      termSounding: (sound) => words.find((word) => tonelessSyllables(word) === sound),
+      meant: () => false,
+      saidIn: (text) => said[text] ?? 0,
+    });
+    expect(withCounts('常泰长江大桥修到哪一步了').text).toBe('常泰长江大桥修到哪一步了');
+    // Joined to nothing the reports write so, it is the word it sounds like.
+    expect(withCounts('建立常泰机制了吗').text).toBe('建立常态机制了吗');
+  });
+
   it('reads a report word typed in pinyin among Chinese (bingzhou yingcai), not in an English question', () => {
     expect(fixed('taiyuan 2026 bingzhou yingcai 计划是干嘛的')).toBe('太原 2026 并州 英才 计划是干嘛的');
     expect(fixed('What is the bingzhou plan?')).toBe('What is the bingzhou plan?');
