@@ -22,7 +22,9 @@ export interface Turn {
 /** Words that say what happens to a topic, not what the topic is: "2025年打算再新增多少？" names none. */
 const GENERIC = new Set(
   ('新增 增加 增长 提高 提升 下降 减少 完成 达到 实现 建成 建设 建 修 新建 改造 开展 推进 推动 办 办理 搞 做 添 有 是 多少 几 ' +
-    '计划 目标 打算 实际 要 能 会 达 共 一共 总共 情况 数量 规模 分别 哪些 哪几个 什么 具体 其中 另外 还有 同期 呢 换 换成 改成 那边 这边').split(' '),
+    '计划 目标 打算 实际 要 能 会 达 共 一共 总共 情况 数量 规模 分别 哪些 哪几个 什么 具体 其中 另外 还有 同期 呢 换 换成 改成 那边 这边 ' +
+    // What happens to a project (通车, 开工): asked of the project before.
+    '通车 开通 竣工 投用 投运 启用 开工 动工 开建 正式').split(' '),
 );
 
 /** Says by its form that it goes on from the last question: "那…", "…呢？", "同期", "还有…". */

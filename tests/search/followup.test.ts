@@ -36,6 +36,12 @@ describe('follow-up questions', () => {
     expect(after('晋中2025年粮食播种面积要稳在多少亩？', '煤炭产量呢？').question.concepts.map((c) => c.label)).not.toContain('粮食');
   });
 
+  it('asks whether a project opens this year of the project before (那今年能正式通车不？), the question before naming no place', () => {
+    const { question, used } = after('常泰长江大桥修到哪一步了？', '那今年能正式通车不？');
+    expect(used).toBe(true);
+    expect(question.concepts.map((c) => c.label)).toEqual(expect.arrayContaining(['通车', '长江大桥']));
+  });
+
   it('swaps the year and keeps the city and topic', () => {
     const { question } = after('2024年太原新入围规上的工业企业有多少户？', '换成2025年是多少？');
     expect(question).toMatchObject({ cities: ['太原'], years: [2025] });
