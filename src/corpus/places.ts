@@ -46,7 +46,7 @@ export const OTHER_PLACES = [
  * Prefecture-level cities by province (the capital first), so that a question naming a report's place with
  * its city (安康汉滨) reads the city as locating it, one about a city of a province's report is
  * scoped to that report, and one about a city no report covers says so. Left out: names that are
- * also common words or name other things (白银, 中山, 黄山, 普洱, 三明, 来宾, 大庆, 朝阳, 哈密, 延安, 遵义).
+ * also common words or name other things (白银, 中山, 黄山, 普洱, 三明, 来宾, 大庆, 朝阳, 哈密, 延安).
  */
 export const PREFECTURE_CITIES_BY_PROVINCE: Record<string, string[]> = {
   山西: ['太原', '大同', '阳泉', '长治', '晋城', '朔州', '晋中', '运城', '忻州', '临汾', '吕梁'],
@@ -68,7 +68,7 @@ export const PREFECTURE_CITIES_BY_PROVINCE: Record<string, string[]> = {
   广西: ['南宁', '柳州', '桂林', '梧州', '北海', '防城港', '钦州', '贵港', '玉林', '百色', '贺州', '河池', '崇左'],
   海南: ['海口', '三亚', '三沙', '儋州'],
   四川: ['成都', '自贡', '攀枝花', '泸州', '德阳', '绵阳', '广元', '遂宁', '内江', '乐山', '南充', '眉山', '宜宾', '广安', '达州', '雅安', '巴中', '资阳'],
-  贵州: ['贵阳', '六盘水', '安顺', '毕节', '铜仁'],
+  贵州: ['贵阳', '遵义', '六盘水', '安顺', '毕节', '铜仁'],
   云南: ['昆明', '曲靖', '玉溪', '保山', '昭通', '丽江', '临沧'],
   西藏: ['拉萨', '日喀则', '昌都', '林芝', '那曲'],
   陕西: ['西安', '铜川', '宝鸡', '咸阳', '渭南', '汉中', '榆林', '安康', '商洛'],

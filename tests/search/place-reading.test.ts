@@ -37,6 +37,11 @@ describe('places read against the reports’ places and levels', () => {
     expect(withProvinces('晋中2025年新建多少公园？').cities).toEqual(['晋中']);
   });
 
+  it('reads a city of a province whose report is here (遵义 of 贵州) as asked of that report, to be named by the answer', () => {
+    const withGuizhou = createPlaceReader([{ name: '贵州', level: 'province' }, { name: '晋中', level: 'city' }]);
+    expect(withGuizhou('遵义2026年GDP目标是增长多少？')).toMatchObject({ cities: ['贵州'], subPlaces: ['遵义'] });
+  });
+
   it('reads a covered province as asked, not located, by a city named in it that lies elsewhere (北京 of 北京大医院的分院)', () => {
     const withRegion = createPlaceReader([{ name: '内蒙古', level: 'province' }, { name: '晋中', level: 'city' }]);
     expect(withRegion('听说内蒙古这边要建北京大医院的分院，今年都有哪几家？')).toMatchObject({ cities: ['内蒙古'], otherPlaces: [], placeWords: ['内蒙古'] });
