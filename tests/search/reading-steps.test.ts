@@ -85,6 +85,10 @@ describe('each reading step on its own', () => {
     // Asking words inside a message (想问下, 问问) are the asker's framing, no topic.
     const framed = lexiconStep(intent(upTo('听说要建老年食堂，想问下甲市2025年要建多少个？')), { lexicon, cities: ['甲'], coveredYears: new Set([2026]) }).concepts.map((c) => c.label);
     expect(framed).not.toContain('问下');
+    // 多少岁 asks an age in 岁; how long people live is the reports' 人均预期寿命.
+    const age = upTo('甲市人平均能活到多少岁？');
+    expect(age.askedUnit).toBe('岁');
+    expect(lexiconStep(intent(age), { lexicon, cities: ['甲'], coveredYears: new Set([2026]) }).concepts.flatMap((c) => c.variants)).toContain('人均预期寿命');
     // Who the asker heard it from (听朋友说) is no topic either; what they heard is.
     const heard = lexiconStep(intent(upTo('听朋友说甲市要建老年食堂，2025年要建多少个？')), { lexicon, cities: ['甲'], coveredYears: new Set([2026]) }).concepts.map((c) => c.label);
     expect(heard).not.toContain('朋友');
