@@ -11,6 +11,15 @@ const fix = createSpellingFixer({
   meant: (word) => word === '看病难',
 });
 const fixed = (text: string) => fix(text).text;
+/** A fixer over these report words, each said in as many passages as `said` gives (none when absent). */
+const fixerCounting = (words: string[], said: Record<string, number>) =>
+  createSpellingFixer({
+    places: ['太原'],
+    knows: (term) => words.includes(term),
+    termSounding: (sound) => words.find((word) => tonelessSyllables(word) === sound),
+    meant: () => false,
+    saidIn: (text) => said[text] ?? 0,
+  });
 
 describe('typing slips', () => {
   it('reads homophones of the cities and counties as the places', () => {
@@ -30,30 +39,14 @@ describe('typing slips', () => {
   });
 
   it('keeps a name the reports say at least as often as the report word it sounds like', () => {
-    const words = ['小河', '新城', '公园'];
-    const said: Record<string, number> = { 潇河: 3, 小河: 1, 公园: 9 };
-    const withCounts = createSpellingFixer({
-      places: ['太原'],
-      knows: (term) => words.includes(term),
-      termSounding: (sound) => words.find((word) => tonelessSyllables(word) === sound),
-      meant: () => false,
-      saidIn: (text) => said[text] ?? 0,
-    });
+    const withCounts = fixerCounting(['小河', '新城', '公园'], { 潇河: 3, 小河: 1, 公园: 9 });
     expect(withCounts('潇河那个新城').text).toBe('潇河那个新城');
     // A slip the reports never say is still read as the word it sounds like.
     expect(withCounts('新建公圆多少个').text).toBe('新建公园多少个');
   });
 
   it('keeps a name the reports write joined to the word after it (常泰 of 常泰长江大桥), though the word it sounds like (常态) is said more', () => {
-    const words = ['常态', '长江大桥', '开行'];
-    const said: Record<string, number> = { 常态: 5, 常泰: 1, 泰长: 1, 态化: 5 };
-    const withCounts = createSpellingFixer({
-      places: ['常州'],
-      knows: (term) => words.includes(term),
-      termSounding: (sound) => words.find((word) => tonelessSyllables(word) === sound),
-      meant: () => false,
-      saidIn: (text) => said[text] ?? 0,
-    });
+    const withCounts = fixerCounting(['常态', '长江大桥', '开行'], { 常态: 5, 常泰: 1, 泰长: 1, 态化: 5 });
     expect(withCounts('常泰长江大桥修到哪一步了').text).toBe('常泰长江大桥修到哪一步了');
     // Joined to nothing the reports write so, it is the word it sounds like.
     expect(withCounts('建立常泰机制了吗').text).toBe('建立常态机制了吗');
