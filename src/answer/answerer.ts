@@ -223,11 +223,6 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
   }
 
   /**
-   * "晋中2024年固定资产投资完成了多少？2025年招商引资打算签多少？": a message with two or more questions
-   * is answered a part per question. A question that names no city or year takes the message's; one
-   * with no topic of its own goes on from the question before it. Null when the message asks one thing.
-   */
-  /**
    * An English message of two questions, answered in parts as a Chinese one is (see `severalQuestions`): a part that names no
    * place or year asks of the message's.
    */
@@ -261,6 +256,11 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     return inParts(answered, 'per-question', ['one-answer-per-question', 'no-question-answered']);
   }
 
+  /**
+   * "晋中2024年固定资产投资完成了多少？2025年招商引资打算签多少？": a message with two or more questions
+   * is answered a part per question. A question that names no city or year takes the message's; one
+   * with no topic of its own goes on from the question before it. Null when the message asks one thing.
+   */
   async function severalQuestions(text: string, message: Question, timings: Timings): Promise<Solution | null> {
     /** Parts that ask how a plan told in the part before went ("…说要X，后来做成了吗？"). */
     const progress = new Set<string>();

@@ -256,6 +256,12 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
   return scored.sort((a, b) => b.score - a.score || ownWordsOf(b) - ownWordsOf(a));
 }
 
+/** A thing the question asks an amount of, in the ways a clause can say it, and the words it counts only with (see `Concept.onlyWith`). */
+interface Topic {
+  ways: string[];
+  with?: string[];
+}
+
 /**
  * "晋中那个抖音创作基地孵化出多少主播？" is not answered by "…创作基地落户我市，…营收达到160亿元": an
  * amount answers only in a clause that also says something the question asks about, and, asked in
@@ -263,12 +269,6 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
  * "…340个重点项目"; asked in a unit, `onlyTold` tells a told target from a result). True when the
  * question names nothing such.
  */
-/** A thing the question asks an amount of, in the ways a clause can say it, and the words it counts only with (see `Concept.onlyWith`). */
-interface Topic {
-  ways: string[];
-  with?: string[];
-}
-
 function amountOfAsked(sentence: string, amount: RegExp, topics: Topic[], told: string[], counted: string[], countedHead?: string): boolean {
   if (topics.length === 0) return true;
   const clauses = sentence.split(/[，,；;：:。！？]/).map((clause) => told.reduce((rest, figure) => rest.replaceAll(figure, ''), clause));

@@ -128,7 +128,6 @@ const COUNTY_WITH_SUFFIX = new RegExp(`^(${Object.values(COUNTIES).flat().join('
 const GLUED_PARTICLES = /^[要了的是在有把被将和与]+(?=.)|(?<=.)[要了的是在有吗呢吧啊呀]+$/g;
 /** A modal verb jieba glues to a verb it does not know as one word ("能活到多少岁", "能领多少钱"): the verb is the word. */
 const GLUED_MODAL = /^[能会可](?=[\u3400-\u9fff]$)/;
-/** Aspect particles, which chat puts inside a word (表过态). */
 /** What people put inside a word of two characters (表过态, 挂一回号, 办个证): an aspect particle or a count of times or things. */
 const PUT_INSIDE = /^(?:[过了着个]|[一两几]?[次回趟下个])$/;
 /** Particles that end a question, glued by jieba to the word before them. */

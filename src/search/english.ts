@@ -70,10 +70,10 @@ const ABBREVIATED_LATIN = /\b(?:e\.\s?g|i\.\s?e|etc)\b\.?/g;
 /** "how much money", "how much funding": an amount of money, as 多少钱 asks (in 元). */
 const MONEY_ASKED = /\bhow much (?:money|cash|funding|funds)\b/i;
 const MONEY = new Set(['money', 'cash', 'funding', 'funds']);
-/** "how many people", "how many talented people": people counted, as 多少人 asks. */
 /** Units a report writes in Chinese, asked by name ("how many mu", "how much land (in mu)"): the amount asked is in that unit, no topic. */
 const UNITS: Record<string, string> = { mu: '亩', yuan: '元', tons: '吨', tonnes: '吨', kilometers: '公里', kilometres: '公里', km: '公里', hectares: '公顷' };
 const UNIT_ASKED = new RegExp(`\\b(?:how many|how much [a-z ]*?\\(?in|in)\\s+(${Object.keys(UNITS).join('|')})\\b`, 'i');
+/** "how many people", "how many talented people": people counted, as 多少人 asks. */
 const PEOPLE_COUNTED = /\bhow many (?:[a-z]+ ){0,2}?(?:people|persons|residents)\b/i;
 const PEOPLE = new Set(['people', 'persons', 'residents']);
 const NUMBERED = /\b(line|phase)\s+(\d{1,2}|one|two|three|four|five|i|ii|iii|iv|v)\b/g;

@@ -31,7 +31,7 @@ export interface Neighbour {
  * Report words nearest in meaning to `word`, best first; [] for one the vectors do not know, and for a
  * report word unless `ofReportWord` (an English word's rendering, which a report may say otherwise).
  * A colloquial noun in 子 the reports never use (场子) also has its root (场), when report words contain it;
- * a longer word ending in a word the reports use (大医院, 吃低保的) has that word, its head.
+ * a longer word ending in a word the reports use (穷学生, 大医院) has that word, its head.
  */
 export type NeighbourFinder = (word: string, ofReportWord?: boolean) => Neighbour[];
 
