@@ -14,7 +14,13 @@ export const PLACE_NICKNAMES: Record<string, string> = {
   江城: '武汉', 羊城: '广州', 花城: '广州', 鹏城: '深圳', 蓉城: '成都', 泉城: '济南', 春城: '昆明', 冰城: '哈尔滨',
   山城: '重庆', 雾都: '重庆', 魔都: '上海', 申城: '上海', 帝都: '北京', 首都: '北京', 星城: '长沙', 榕城: '福州',
   鹭岛: '厦门', 金陵: '南京', 杭城: '杭州', 津门: '天津', 龙城: '太原', 锦城: '成都', 邕城: '南宁', 筑城: '贵阳',
-  // A province by its one-character short name and 省 (豫省, 川省), as people write it; the short name alone (晋中's 晋) names too much.
+};
+
+/**
+ * A province by its one-character short name and 省 (豫省, 川省), as people write it: unlike a nickname, it
+ * names the province whether or not a report of it is here. The short name alone (晋中's 晋) names too much.
+ */
+export const PROVINCE_SHORT_NAMES: Record<string, string> = {
   冀省: '河北', 晋省: '山西', 辽省: '辽宁', 吉省: '吉林', 黑省: '黑龙江', 苏省: '江苏', 浙省: '浙江', 皖省: '安徽', 闽省: '福建',
   赣省: '江西', 鲁省: '山东', 豫省: '河南', 鄂省: '湖北', 湘省: '湖南', 粤省: '广东', 琼省: '海南', 川省: '四川', 蜀省: '四川',
   黔省: '贵州', 贵省: '贵州', 滇省: '云南', 云省: '云南', 陕省: '陕西', 秦省: '陕西', 甘省: '甘肃', 陇省: '甘肃', 青省: '青海',

@@ -1,4 +1,4 @@
-import { PLACE_NICKNAMES, COUNTIES, OTHER_PLACES, PREFECTURE_CITIES, PREFECTURE_CITIES_BY_PROVINCE, PROVINCES } from '../corpus/places.js';
+import { PLACE_NICKNAMES, COUNTIES, OTHER_PLACES, PREFECTURE_CITIES, PREFECTURE_CITIES_BY_PROVINCE, PROVINCE_SHORT_NAMES, PROVINCES } from '../corpus/places.js';
 import { NATIONAL, type Level } from '../corpus/types.js';
 import { cutWords } from '../text/tokenize.js';
 
@@ -125,6 +125,10 @@ export function createPlaceReader(reports: ReadonlyArray<ReportPlace>): PlaceRea
       // 内蒙 said within 内蒙古 is the name itself.
       const said = text.replaceAll(place, '');
       if (report && said.includes(nickname) && !onlyInNames(said, nickname)) found.push({ word: nickname, place, level: report.level, covered: true });
+    }
+    for (const [short, province] of Object.entries(PROVINCE_SHORT_NAMES)) {
+      const report = byName.get(province);
+      if (text.includes(short)) found.push({ word: short, place: province, level: report?.level ?? 'province', covered: !!report });
     }
     for (const [city, counties] of Object.entries(COUNTIES)) {
       for (const county of counties.filter((c) => text.includes(c) && !byName.has(c))) {

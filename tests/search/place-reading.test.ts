@@ -35,6 +35,8 @@ describe('places read against the reports’ places and levels', () => {
     const withProvinces = createPlaceReader([{ name: '河南', level: 'province' }, { name: '山西', level: 'province' }, { name: '晋中', level: 'city' }]);
     expect(withProvinces('豫省县医院有多少家够上三甲水平了？')).toMatchObject({ cities: ['河南'], placeWords: ['豫省'] });
     expect(withProvinces('晋中2025年新建多少公园？').cities).toEqual(['晋中']);
+    // With no report of the province, it is a place no report covers, not every report's question.
+    expect(createPlaceReader([{ name: '太原', level: 'city' }, { name: '晋中', level: 'city' }])('豫省县医院有多少家够上三甲水平了？')).toMatchObject({ cities: [], otherPlaces: ['河南'] });
   });
 
   it('reads a city of a province whose report is here (遵义 of 贵州) as asked of that report, to be named by the answer', () => {
