@@ -30,8 +30,10 @@ export interface SpellingFix {
   to: string;
 }
 
-/** "离家太远", "挺贵": a degree word and an adjective, no slip (太远 is not 太原). */
+/** "离家太远", "挺贵": a degree word and an adjective, no slip (太远 is not 太原)… */
 const DEGREE_PHRASE = /^[太很挺真好最更特超蛮][远近大小多少贵高低长短快慢难累忙旧冷热挤堵乱脏差]$/;
+/** …unless it stands where a place does, before a year ("太远2025年GDP目标"). */
+const YEAR_NEXT = /^(?:\s*\d{2,4}\s*年|[今去明前]年)/;
 
 /**
  * Homophone slips as people type them with a pinyin keyboard: 太元/太源 -> 太原, 进中/锦中 -> 晋中,
@@ -110,8 +112,10 @@ export function createSpellingFixer({ places, knows, termSounding, meant, saidIn
       // A place name may be cut into single characters ("锦" "中"): try runs of up to three words.
       for (let n = 3; n >= 1 && !replaced; n--) {
         const run = words.slice(i, i + n).join('');
-        if (i + n > words.length || run.length < 2 || run.length > 4 || !isSlip(run)) continue;
-        if (n > 1 && !(BEFORE_PLACE.test(out.join('')) && AFTER_PLACE.test(words.slice(i + n).join('')))) continue;
+        const after = words.slice(i + n).join('');
+        const slip = isSlip(run) || (DEGREE_PHRASE.test(run) && !known(run) && BEFORE_PLACE.test(out.join('')) && YEAR_NEXT.test(after));
+        if (i + n > words.length || run.length < 2 || run.length > 4 || !slip) continue;
+        if (n > 1 && !(BEFORE_PLACE.test(out.join('')) && AFTER_PLACE.test(after))) continue;
         const place = placeBySound.get(toneless(run));
         if (place && place !== run && !text.includes(place)) {
           fixes.push({ from: run, to: place });

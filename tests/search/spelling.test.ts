@@ -34,6 +34,8 @@ describe('typing slips', () => {
     const withXian = createSpellingFixer({ places: ['西安'], knows: () => false, termSounding: () => undefined, meant: () => false });
     expect(withXian('西按去年一年好天气有几天').text).toBe('西安去年一年好天气有几天');
     expect(fixed('平摇古城')).toBe('平遥古城');
+    // A degree phrase where a place stands, before a year: the place.
+    expect(fixed('太远2025年GDP目标定的多少')).toBe('太原2025年GDP目标定的多少');
     expect(fix('太原和进中的企业').fixes).toEqual([{ from: '进中', to: '晋中' }]);
     expect(fixed('taiyuan 2025年GDP目标')).toBe('太原 2025年GDP目标');
   });
@@ -65,6 +67,7 @@ describe('typing slips', () => {
     expect(fixed('推进中小企业数字化转型')).toBe('推进中小企业数字化转型');
     expect(fixed('离太原太远了')).toBe('离太原太远了');
     expect(fixed('不想离家太远')).toBe('不想离家太远');
+    expect(fixed('上班太远2025年有没有新公交')).toBe('上班太远2025年有没有新公交');
     expect(fixed('换成2025年是多少')).toBe('换成2025年是多少');
     expect(fix('太原看病难吗').fixes).toEqual([]);
     // Same sound, no character in common: an abbreviation (固投 of 固定资产投资), not a slip.
