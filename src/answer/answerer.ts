@@ -24,7 +24,7 @@ import { rejectedAnswer, sanitizeQuestion } from './sanitize.js';
 import { ANSWER_TUNING, type AnswerTuning } from './settings.js';
 import { createFiguresStrategy } from './figures-strategy.js';
 import { createStrategies, inParts, type LabelledSolution, type Solution, type Timings } from './strategies.js';
-import type { Answer } from './types.js';
+import type { Answer, Citation } from './types.js';
 import { createConceptWeight } from './weights.js';
 import { createPlaceTermCheck } from './described-places.js';
 
@@ -243,13 +243,10 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       const setting = before && POINTS_BACK_IN_ENGLISH.test(part) ? turnOf(before).topic.filter((c) => !own.concepts.some((o) => o.label === c.label)).map((c) => ({ ...c, situation: true })) : [];
       const question = setting.length > 0 ? { ...own, concepts: [...own.concepts, ...setting] } : own;
       const solution = await solve(question, timings);
-      // Answered by the sentence that answered the part before, it asked the same thing.
-      const previous = answered.at(-1)?.solution.answeredFrom;
-      const same = previous && solution.answeredFrom && previous.passageId === solution.answeredFrom.passageId && previous.sentenceStart === solution.answeredFrom.sentenceStart;
       before = question;
-      if (same) continue;
-      const citations = solution.decision.found ? withSpans(solution.citations, question, solution.decision.strategy) : solution.citations;
-      answered.push({ label: part.replace(/[?.!\s]+$/, ''), solution: { ...solution, citations }, context: [] });
+      // Answered by the sentence that answered the part before, it asked the same thing.
+      if (quoteSameSentence(answered.at(-1)?.solution, solution)) continue;
+      answered.push({ label: part.replace(/[?.!\s]+$/, ''), solution: { ...solution, citations: citationsWithSpans(solution, question) }, context: [] });
     }
     if (answered.length === 1) return answered[0].solution.decision.found ? answered[0].solution : null;
     if (!answered.some((a) => a.solution.decision.found)) return null;
@@ -313,9 +310,8 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       const later = await solveLater(question, firstYears, timings, afterYear);
       const solution = stillPlanned(later.solution, afterYear);
       // Going on from the part before and answered by the same sentence, it asked the same thing ("…修了吗？修了多少户？").
-      const previous = answered.at(-1)?.solution.answeredFrom;
-      if (goesOn && previous && solution.answeredFrom && previous.passageId === solution.answeredFrom.passageId && previous.sentenceStart === solution.answeredFrom.sentenceStart) continue;
-      const citations = solution.decision.found ? withSpans(solution.citations, question, solution.decision.strategy) : solution.citations;
+      if (goesOn && quoteSameSentence(answered.at(-1)?.solution, solution)) continue;
+      const citations = citationsWithSpans(solution, question);
       const shownLabel = solution.decision.name === 'still-planned' ? `${label === '实际' ? '后来' : label}（${citations[0].year}年的报告没有写完成情况，仍列为任务）` : label;
       const context = later.asked.trace.filter((n) => n.step === 'context').map((n) => n.did);
       answered.push({ label: shownLabel, solution: { ...solution, citations }, context });
@@ -378,6 +374,17 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
     if (laterYears.length === 0) return inYear;
     const later = await attempt(noted(`no result for ${afterYear}'s plan: looked in the reports of ${laterYears.join(', ')}`, { years: laterYears }));
     return later.solution.decision.found || later.solution.decision.refusal?.code === 'TARGET_ONLY' ? later : inYear;
+  }
+
+  /** Whether two parts' answers quote the same sentence. */
+  function quoteSameSentence(one: Solution | undefined, other: Solution): boolean {
+    const [a, b] = [one?.answeredFrom, other.answeredFrom];
+    return !!a && !!b && a.passageId === b.passageId && a.sentenceStart === b.sentenceStart;
+  }
+
+  /** An answered part's citations with the span that answers marked in each. */
+  function citationsWithSpans(solution: Solution, question: Question): Citation[] {
+    return solution.decision.found ? withSpans(solution.citations, question, solution.decision.strategy) : solution.citations;
   }
 
   /** Whether a question names no place of its own and its reading took the previous question's. */

@@ -38,9 +38,9 @@ export function createConceptWeight(lexical: TermStatistics, tuning: AnswerTunin
     // A word of the asker's story the reports never use (液压件, 哮喘) is no topic an answer could say,
     // nor is the kind of answer asked for in words the reports never use (有什么说法).
     if ((concept.situation || concept.asksFor) && said === 0) return 0;
-    // An English verb no report says in any of its renderings (arrived, installed) only puts the question; what it is done to is asked.
-    if (concept.kind === 'english' && concept.tag?.startsWith('v') && said === 0 && !concept.related?.some((r) => rarity(r.word) > 0)) return 0;
     const known = Math.max(said, ...(concept.related ?? []).map((r) => rarity(r.word)));
+    // An English verb no report says in any of its renderings (arrived, installed) only puts the question; what it is done to is asked.
+    if (concept.kind === 'english' && concept.tag?.startsWith('v') && known === 0) return 0;
     return (known > 0 ? known : unknown) * speechFactor(concept.tag) * (concept.label.length === 1 ? tuning.singleCharacterWeight : 1) * (concept.sides === undefined ? 1 : concept.sides + 1);
   };
 }

@@ -434,8 +434,10 @@ function withinWords<T extends { start: number; end: number }>(matches: T[], tag
 /** Parts of speech of what makes a word a kind of the phrase inside it (核 of 核电站, 平均 of 平均工资, 老年 of 老年大学). */
 const QUALIFIER = /^(n|a|b|vn|t)/;
 
+/** Measures a report writes right after the thing they measure (旅游收入, 工业增加值, 粮食产量), besides rates (覆盖率). */
+export const MEASURE_NAMES = ['收入', '增加值', '总额', '产量', '产值', '营收', '销售额', '零售额', '总量'];
 /** What a figure measures (覆盖率, 收入, 增加值): it says nothing without the thing measured before it. */
-const MEASURE = /^[\u3400-\u9fff]*率$|^(?:收入|增加值|总额|产量|产值|营收|销售额|零售额|总量)$/;
+const MEASURE = new RegExp(`^[\\u3400-\\u9fff]*率$|^(?:${MEASURE_NAMES.join('|')})$`);
 
 /**
  * Pairs concepts that only count together (see `Concept.onlyWith`): a measure written right after a

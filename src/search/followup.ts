@@ -1,6 +1,6 @@
 import type { SectionKind } from '../corpus/types.js';
 import { tokenize } from '../text/tokenize.js';
-import { isTopicWord, type Concept } from './concepts.js';
+import { isTopicWord, MEASURE_NAMES, type Concept } from './concepts.js';
 import type { Question } from './question.js';
 
 /** What a later question in the same conversation may lean on: how the last one was read and answered. */
@@ -37,7 +37,7 @@ const ANOTHER_ITEM = /[那这](?:一)?(?:条|项|个|点|块|方面)(?:线|路)?
 const SPANS_YEARS = /这几年|近几年|这些年|近年|历年|逐年|每年|几年来|多年来|这两年|近两年|这三年|近三年/;
 
 /** How much of a thing there is or how fast it changes (产量, 覆盖率, 播种面积, 增速): not the thing itself. */
-const MEASURES = '率|收入|增加值|总额|产量|产值|营收|销售额|零售额|总量|面积|规模|数量|增速|增幅|价格|人数|里程';
+const MEASURES = ['率', ...MEASURE_NAMES, '面积', '规模', '数量', '增速', '增幅', '价格', '人数', '里程'].join('|');
 const MEASURE = new RegExp(`(?:${MEASURES})$`);
 /** A measure named alone (产量, 覆盖率), not of a thing of its own (煤炭产量). */
 const ONLY_MEASURE = new RegExp(`^[\\u3400-\\u9fff]{0,2}率$|^(?:${MEASURES})$`);

@@ -72,7 +72,8 @@ export function createSpellingFixer({ places, knows, termSounding, meant, saidIn
     const rest = word.replace(GLUED_PARTICLE, '');
     return rest.length > 0 && rest !== word && known(rest);
   };
-  const isSlip = (word: string) => CJK.test(word) && !known(word) && !glued(word) && !DEGREE_PHRASE.test(word);
+  /** Whether a word may be a slip: not one people write as meant; a degree phrase only where a place stands (`placeStands`). */
+  const isSlip = (word: string, placeStands = false) => CJK.test(word) && !known(word) && !glued(word) && (placeStands || !DEGREE_PHRASE.test(word));
 
   /** The report word of two to four syllables a Latin word spells in pinyin (bingzhou -> 并州). */
   const reportWordSpelled = (latin: string) => {
@@ -113,8 +114,7 @@ export function createSpellingFixer({ places, knows, termSounding, meant, saidIn
       for (let n = 3; n >= 1 && !replaced; n--) {
         const run = words.slice(i, i + n).join('');
         const after = words.slice(i + n).join('');
-        const slip = isSlip(run) || (DEGREE_PHRASE.test(run) && !known(run) && BEFORE_PLACE.test(out.join('')) && YEAR_NEXT.test(after));
-        if (i + n > words.length || run.length < 2 || run.length > 4 || !slip) continue;
+        if (i + n > words.length || run.length < 2 || run.length > 4 || !isSlip(run, BEFORE_PLACE.test(out.join('')) && YEAR_NEXT.test(after))) continue;
         if (n > 1 && !(BEFORE_PLACE.test(out.join('')) && AFTER_PLACE.test(after))) continue;
         const place = placeBySound.get(toneless(run));
         if (place && place !== run && !text.includes(place)) {

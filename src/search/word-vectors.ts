@@ -221,9 +221,10 @@ export function createNeighbourFinder(vectors: WordVectors, vocabulary: Iterable
       }
       near.sort((a, b) => b.similarity - a.similarity).splice(MAX_NEIGHBOURS);
     }
-    const root = !reportWords.has(word) && word.match(SUFFIXED_NOUN)?.[1];
+    const unsaid = !reportWords.has(word);
+    const root = unsaid && word.match(SUFFIXED_NOUN)?.[1];
     if (root && saidWithin(root)) near.push({ word: root, similarity: ROOT_SIMILARITY });
-    const head = !reportWords.has(word) && headOf(word, reportWords);
+    const head = unsaid && headOf(word, reportWords);
     if (head && !near.some((n) => n.word === head)) near.push({ word: head, similarity: ROOT_SIMILARITY });
     if (cache.size >= CACHED_WORDS) cache.clear();
     cache.set(key, near);
