@@ -75,12 +75,40 @@ export function createSpellingFixer({ places, knows, termSounding, meant, saidIn
   /** Whether a word may be a slip: not one people write as meant; a degree phrase only where a place stands (`placeStands`). */
   const isSlip = (word: string, placeStands = false) => CJK.test(word) && !known(word) && !glued(word) && (placeStands || !DEGREE_PHRASE.test(word));
 
-  /** The report word of two to four syllables a Latin word spells in pinyin (bingzhou -> 并州). */
-  const reportWordSpelled = (latin: string) => {
-    const sound = pinyinSyllables(latin);
-    const count = sound?.split(' ').length ?? 0;
-    return sound && count >= 2 && count <= 4 ? termSounding(sound) : undefined;
+  /** The report word of two to four syllables Latin words spell in pinyin (bingzhou -> 并州, yang lao -> 养老). */
+  const reportWordSpelled = (run: string) => {
+    const sounds = run.split(/\s+/).map(pinyinSyllables);
+    if (sounds.some((sound) => !sound)) return undefined;
+    const sound = sounds.join(' ');
+    const count = sound.split(' ').length;
+    return count >= 2 && count <= 4 ? termSounding(sound) : undefined;
   };
+  /**
+   * "xin增", "改zao", "gao标准": one syllable typed in pinyin against the characters of its word, which the
+   * reports use and which keeps the characters typed; the longest such word wins.
+   */
+  const withHalfTypedWords = (text: string, fixes: SpellingFix[]) =>
+    text.replace(/([\u3400-\u9fff]{0,3})(?<![a-z])([a-z]+)(?![a-z])([\u3400-\u9fff]{0,3})/g, (whole, before: string, latin: string, after: string) => {
+      const sound = pinyinSyllables(latin);
+      if (!sound || sound.includes(' ')) return whole;
+      for (let k = after.length; k >= 1; k--) {
+        const chars = after.slice(0, k);
+        const term = termSounding(`${sound} ${toneless(chars)}`, chars);
+        if (term?.length === k + 1 && term.endsWith(chars)) {
+          fixes.push({ from: latin + chars, to: term });
+          return before + term + after.slice(k);
+        }
+      }
+      for (let k = before.length; k >= 1; k--) {
+        const chars = before.slice(-k);
+        const term = termSounding(`${toneless(chars)} ${sound}`, chars);
+        if (term?.length === k + 1 && term.startsWith(chars)) {
+          fixes.push({ from: chars + latin, to: term });
+          return before.slice(0, -k) + term + after;
+        }
+      }
+      return whole;
+    });
 
   return (typed) => {
     const fixes: SpellingFix[] = [];
@@ -93,20 +121,20 @@ export function createSpellingFixer({ places, knows, termSounding, meant, saidIn
         return place ?? latin;
       })
       // Only among Chinese: an English question's words are English.
-      .replace(/[a-z]{4,}(?:\s+[a-z]{4,})*/g, (run) => {
-        if (!amongChinese) return run;
-        const whole = reportWordSpelled(run.replace(/\s+/g, ''));
+      .replace(/[a-z]+(?:\s+[a-z]+)*/g, (run) => {
+        if (!amongChinese || run.replace(/\s+/g, '').length < 4) return run;
+        const whole = reportWordSpelled(run);
         if (whole) {
           fixes.push({ from: run, to: whole });
           return whole;
         }
-        return run.replace(/[a-z]+/g, (latin) => {
+        return run.replace(/[a-z]{4,}/g, (latin) => {
           const term = reportWordSpelled(latin);
           if (term) fixes.push({ from: latin, to: term });
           return term ?? latin;
         });
       });
-    const words = cutWords(text);
+    const words = cutWords(amongChinese ? withHalfTypedWords(text, fixes) : text);
     const out: string[] = [];
     for (let i = 0; i < words.length; i++) {
       let replaced = false;

@@ -59,6 +59,17 @@ describe('typing slips', () => {
     expect(fixed('What is the bingzhou plan?')).toBe('What is the bingzhou plan?');
   });
 
+  it('reads a report word typed in pinyin syllables apart (yang lao) or half in pinyin (xin增, 改zao), keeping the characters typed', () => {
+    const words = ['养老', '床位', '新增', '改造', '老旧小区', '高标准', '农田'];
+    const fixer = fixerCounting(words, {});
+    expect(fixer('太原2025年yang lao床位xin增多少张').text).toBe('太原2025年养老床位新增多少张');
+    expect(fixer('今年打算改zao多少个老旧小区').text).toBe('今年打算改造多少个老旧小区');
+    expect(fixer('建了多少gao标准农田').text).toBe('建了多少高标准农田');
+    // A syllable that makes no report word with the characters beside it stays as typed, as do English words.
+    expect(fixer('多少ren参加了').text).toBe('多少ren参加了');
+    expect(fixer('晋中的new energy公交车').text).toBe('晋中的new energy公交车');
+  });
+
   it('fixes a report term typed with the wrong characters', () => {
     expect(fixed('高薪技术企业有多少')).toBe('高新技术企业有多少');
   });
