@@ -169,7 +169,9 @@ const ASKED_UNIT = /(?<![哪这那好十])(?:多少|几)(?!个(?:百分)?点|个
 /** "精确到亿元是多少", "按万人算有多少": the unit named before the question word. */
 const UNIT_BEFORE_ASKED = /(?:到|以|按|用)(万亩|亩|平方公里|公里|万元|亿元|万人|人次|吨)(?:计|算|来算)?(?:是|为|有|大概)?(?:多少|几)/;
 /** "增长了多少", "增速是多少": a rate of change is a percentage (an amount would name its unit: 增长多少亿元). */
-const ASKED_RATE = /(?:增长|增速|增幅|涨幅|上涨|下降|降低|降幅)(?:了|率|是|为|达到)?(?:多少|几)(?![\u3400-\u9fff]*(?:元|人|户|个|吨|亩|公里|家|项|辆))|(?:几|多少)个(?:百分)?点/;
+const ASKED_RATE = /(?:增长|增速|增幅|涨幅|上涨|下降|降低|降幅)(?:了|率|是|为|达到)?(?:多少|几)(?![\u3400-\u9fff]*(?:元|人|户|个|吨|亩|公里|家|项|辆))|(?:几|多少)个百分点|(?:增|涨|降|提高|提升|上升|回落|缩小|扩大|[高低快慢])[\u3400-\u9fff]{0,4}(?:几|多少)个点/;
+/** "修了多长", "离市区多远": a length (not 多长时间, a time; not 多长的, a manner). */
+const ASKED_LENGTH = /多长(?!时间|期|的)|多远(?!的)/;
 /** "占比是多少", "覆盖率多少", "百分之几": a share is a percentage. */
 const ASKED_SHARE = /(?:占比|比例|比重|率)(?:是|为|达到|达|有|能有)?(?:多少|几)|百分之(?:多少|几)|百分比/;
 /** 那场, 这家, 哪个: pointing at a thing, not naming it. */
@@ -333,7 +335,7 @@ export function constraints(reading: Placed): Constrained {
   const askedUnit =
     amountText.match(ASKED_UNIT)?.[1] ??
     amountText.match(UNIT_BEFORE_ASKED)?.[1] ??
-    (COUNTED_PEOPLE.test(text) ? '人' : ASKED_PRICE.test(text) ? '元' : ASKED_RATE.test(text) || ASKED_SHARE.test(text) ? '%' : undefined);
+    (COUNTED_PEOPLE.test(text) ? '人' : ASKED_PRICE.test(text) ? '元' : ASKED_RATE.test(text) || ASKED_SHARE.test(text) ? '%' : ASKED_LENGTH.test(amountText) ? '公里' : undefined);
   const found: Omit<Constrained, keyof Placed> = {
     conceptText,
     wantsFigure: FIGURE_WORDS.test(clausesOf(ordinal ? text.replace(ordinal[0], '，') : text).map(indefiniteJiOut).join('')),

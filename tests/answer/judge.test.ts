@@ -89,6 +89,12 @@ describe('the judge alone', () => {
     expect(answering[0]?.matched.map((m) => m.concept)).toContain('三类');
   });
 
+  it('takes a length asked (多长) from a sentence that gives one in 公里 or 米, not from one that only names the thing', () => {
+    const asked = read('甲市地铁现在总共有多长了');
+    refusesThenAnswers(asked, hit('建成开通地铁10号线等25个交通项目。'), 'unit', hit('地铁运营总里程增至780公里。'));
+    expect(judge(asked, [hit('地铁10号线隧道全长1800米。')], sameWeight).answering.length).toBe(1);
+  });
+
   it('takes an amount a month (每人每月1040元) as answering how much in a month (一个月能领多少钱), and not a year\'s total', () => {
     expect(judge(read('甲市低保标准一个月多少钱？'), [hit('居民低保标准提高至每人每月1040元。')], sameWeight).answering.length).toBe(1);
     expect(judge(read('甲市低保标准一年多少钱？'), [hit('居民低保标准提高至每人每月1040元。')], sameWeight).answering).toEqual([]);

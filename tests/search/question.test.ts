@@ -71,9 +71,17 @@ describe('reading a question', () => {
     expect(labels(readQuestion('太原人吃的菜大多从外地拉，2025年有没有说要多靠自己产？', CITIES))).not.toContain('太原人');
   });
 
-  it('reads "几个点" as asking percentage points, not a count', () => {
+  it('reads "几个点" of a rise or fall as percentage points, and of anything else (拥堵点) as no percentage', () => {
     expect(readQuestion('晋中2024年城乡居民收入各涨了几个点？', CITIES).askedUnit).toBe('%');
+    expect(readQuestion('太原2024年GDP比全省高几个点？', CITIES).askedUnit).toBe('%');
     expect(readQuestion('晋中2024年新建了几个公园？', CITIES).askedUnit).toBe('个');
+    expect(readQuestion('2025年太原治堵车搞了多少个点？', CITIES).askedUnit).not.toBe('%');
+  });
+
+  it('reads "多长" and "多远" as asking a length, but not "多长时间"', () => {
+    expect(readQuestion('太原地铁现在总共有多长了', CITIES).askedUnit).toBe('公里');
+    expect(readQuestion('太原到晋中的快速路修了多长？', CITIES).askedUnit).toBe('公里');
+    expect(readQuestion('太原到晋中开车要多长时间？', CITIES).askedUnit).toBeUndefined();
   });
 
   it('reads a word with an aspect particle put inside it (表过态) as the word', () => {
