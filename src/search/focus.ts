@@ -28,6 +28,8 @@ const ENDS_ASKING = /[?？]\s*$/;
 const FIRST_PERSON = /我|咱/;
 const ENDS_TELLING = /[。！!]\s*$/;
 const NARROWS = /^(?:到底|究竟)?是?[^，,。；;？?]{0,12}还是[^，,。；;？?]{0,12}[?？]?$/;
+/** "高速呢？今年哪条能建成？": a topic put with 呢 and the question asked of it after are one question. */
+const TOPIC_PUT = /^(?:那么?|还有)?[^，,。；;？?]{1,12}呢\s*[?？]$/;
 
 export function focusOf(text: string): Focus {
   const sentences = [...text.matchAll(SENTENCE)]
@@ -49,7 +51,7 @@ export function focusOf(text: string): Focus {
     return parts.length > 1 && parts.every((part) => ASKS.test(part)) ? parts : [s.text];
   }).reduce<string[]>((joined, part) => {
     // "…是怎么安排的？是全面推还是试点？": a short either-or after a question narrows it, asks nothing new.
-    if (joined.length > 0 && NARROWS.test(part)) joined[joined.length - 1] += part;
+    if (joined.length > 0 && (NARROWS.test(part) || TOPIC_PUT.test(joined[joined.length - 1]))) joined[joined.length - 1] += part;
     else joined.push(part);
     return joined;
   }, []);

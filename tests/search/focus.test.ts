@@ -30,6 +30,12 @@ describe('where a chat message asks', () => {
     expect(focusOf('甲市今年新建几所学校？乙市呢？').questions).toEqual(['甲市今年新建几所学校？', '乙市呢？']);
   });
 
+  it('keeps a topic put with 呢 together with the question asked of it after', () => {
+    expect(focusOf('高速呢？今年哪条能建成？').questions).toEqual(['高速呢？今年哪条能建成？']);
+    expect(focusOf('那养老方面呢？有哪些具体项目？').questions).toEqual(['那养老方面呢？有哪些具体项目？']);
+    expect(focusOf('甲市今年新建几所学校？乙市呢？').questions).toHaveLength(2);
+  });
+
   it('splits a plan told and a question how it went, or how much came of it, into the two questions they are', () => {
     expect(toldPlanThenProgress('甲市2025年说要启动会展中心建设，到2026年这事进展到哪一步了？')).toEqual(['甲市2025年说要启动会展中心建设', '到2026年这事进展到哪一步了？']);
     expect(toldPlanThenProgress('甲市2025年要打造绿电园区，后来建得咋样了？')).not.toBeNull();
