@@ -137,7 +137,7 @@ const HAPPENED_OR_NOT = /(?<!有[^，,。？?]*)没有?(?=\s*[?？]|\s*$)/;
 const FIGURE_WORDS = /多少|几|比例|比重|占比|增速|增幅|涨幅|增长|排名|排第|第几|率|规模|金额|数量|多长|多大|面积|目标/;
 const PLAN_WORDS = /目标|计划|打算|预期|力争|确保|控制在|安排|任务|准备|(?<![主重需只总必纲])要(?![求素点闻])|将(?!军)|拟|(?:怎么|咋|如何)(?:提|说)的/;
 /** What was done: 完成了, 已经, 多少公里了; and how much there is 现在/目前, which the last review reports, not a plan. */
-const REVIEW_WORDS = new RegExp(`完成了|建成了|实现了|取得|成绩|成效|回顾|过去|去年|了多少|了几|(?:多少[\u3400-\u9fff]{0,2}|几[\u3400-\u9fff]?|多大|多高|多长|哪一?步|到哪儿?|怎么样|咋样)了(?=\s*[?？]|\s*$)|(?:现在|目前|如今)(?=.*(?:多少|几))|了吗|了没|已经|实际|达到了|最后|后来|${HAPPENED_OR_NOT.source}`);
+const REVIEW_WORDS = new RegExp(`完成了|建成了|全年|实现了|取得|成绩|成效|回顾|过去|去年|了多少|了几|(?:多少[\u3400-\u9fff]{0,2}|几[\u3400-\u9fff]?|多大|多高|多长|哪一?步|到哪儿?|怎么样|咋样)了(?=\s*[?？]|\s*$)|(?:现在|目前|如今)(?=.*(?:多少|几))|了吗|了没|已经|实际|达到了|最后|后来|${HAPPENED_OR_NOT.source}`);
 /** "点了几大类", "提了多少条": what the report did in saying it (listed, put forward), not what was done that year. */
 const REPORT_SAID = /(?:提|说|讲|写|列|点)了(?=多少|几)/g;
 const RESULT_WORDS = /实际|完成了|建成了|实现了|达到了|最终|后来|最后.{0,4}(完成|达到|实现)/;

@@ -226,6 +226,9 @@ describe('reading a question', () => {
     expect(readQuestion('太原2025年要办哪些民生实事？', CITIES).wantsList).toBe(true);
     expect(readQuestion('2025年太原实际新认定了多少家高新技术企业？', CITIES).wantsResult).toBe(true);
     expect(readQuestion('2025年太原计划新认定多少家高新技术企业？', CITIES).wantsResult).toBe(false);
+    // A year's whole (全年) is its result, unless a plan is asked of it.
+    expect(readQuestion('太原2024年全年GDP增长率是多少？', CITIES)).toMatchObject({ intent: 'review', wantsResult: true });
+    expect(readQuestion('太原2024年全年要转化多少项科技成果？', CITIES).wantsResult).toBe(false);
     expect(readQuestion('太原“十四五”期间建了多少公里农村路？', CITIES).period).toBe('十四五');
     expect(readQuestion('晋中市2025年的政府工作报告是谁作的？', CITIES).aboutReport).toBe('speaker');
     expect(readQuestion('太原2024年的政府工作报告是在第几次会议上作的？', CITIES).aboutReport).toBe('meeting');
