@@ -13,6 +13,8 @@ describe('each reading step on its own', () => {
     expect(read.text).toBe('2025年甲市的养老床位多少张?');
     expect(read.trace).toEqual([{ step: 'normalize', did: expect.stringContaining('->') }]);
     expect(normalize('甲市就业').trace[0].did).toBe('unchanged');
+    // 额 is a filler alone (额，…), not the end of a word (名额, 金额).
+    expect(normalize('额，甲市今年新添了多少个托育名额？').text).toBe('甲市今年新添了多少个托育名额?');
   });
 
   it('spelling: applies the fixer and notes each slip; no fixer, no change', () => {
