@@ -226,6 +226,10 @@ describe('reading a question', () => {
     expect(readQuestion('太原2025年要办哪些民生实事？', CITIES).wantsList).toBe(true);
     expect(readQuestion('2025年太原实际新认定了多少家高新技术企业？', CITIES).wantsResult).toBe(true);
     expect(readQuestion('2025年太原计划新认定多少家高新技术企业？', CITIES).wantsResult).toBe(false);
+    // 计划, as 打算, says a plan is asked (the intent), no topic a sentence must repeat.
+    const planned = readQuestion('晋中2025年庄稼地里计划收多少斤粮？', CITIES);
+    expect(planned.intent).toBe('plan');
+    expect(labels(planned)).not.toContain('计划');
     // A year's whole (全年) is its result, unless a plan is asked of it.
     expect(readQuestion('太原2024年全年GDP增长率是多少？', CITIES)).toMatchObject({ intent: 'review', wantsResult: true });
     expect(readQuestion('太原2024年全年要转化多少项科技成果？', CITIES).wantsResult).toBe(false);
