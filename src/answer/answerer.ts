@@ -73,6 +73,8 @@ export interface AnswererParts {
 
 /** 后来, 最后: a part that goes on from the one before, whatever it names besides. */
 const GOES_ON = /^(?:那?后来|最后|最终|结果|之后)/;
+/** "还有…？", "另外…？": a part that opens as one more question. */
+const ANOTHER_QUESTION = /^(?:还有|另外|此外|再问|顺便|顺带|其次|第二|二是)/;
 /** 这事, 此事, 那件事: pointing back at what was told before. */
 const POINTS_BACK = /[这此那](?:件)?事|[这那]个事/;
 /** A part as its answer is labelled: without its question mark, nor the word that joins it to the part before (还有，另外). */
@@ -281,7 +283,9 @@ export function createAnswerer({ store, searcher, settings, lexicon = loadLexico
       const read = reads[i];
       // "晋中现在…一共有多少户？还有，2025年…": a part that says its own time (现在, 目前) takes no year of another.
       const ownYears = read.years.length > 0 || !!read.period || NOW.test(part);
-      const own = { ...read, cities: read.cities.length > 0 ? read.cities : message.cities, years: ownYears ? read.years : message.years };
+      // "…对清徐做醋有啥扶持打算？还有晋中2025年…？": a year said only in a later part that opens as another question is that part's.
+      const sharedYears = message.years.filter((year) => reads.slice(0, i).some((r) => r.years.includes(year)) || !asked.slice(i + 1).some((later, j) => ANOTHER_QUESTION.test(later) && reads[i + 1 + j].years.includes(year)));
+      const own = { ...read, cities: read.cities.length > 0 ? read.cities : message.cities, years: ownYears ? read.years : sharedYears };
       const before = parts.at(-1)?.question;
       // A plan told and how it went are answered as a target and a result ("目标：…；实际：…").
       const label = progress.has(part) ? '实际' : progress.has(asked[i + 1] ?? '') ? '目标' : questionLabel(part);

@@ -65,6 +65,12 @@ describe('a national, a provincial and a city report in one corpus', () => {
     expect((await answerer.answerTurn('全国托位要新增多少个？', first.turn!)).answer.citations[0]?.docId).toBe(idOf('national'));
   });
 
+  it('keeps a year said only in a later question of a message ("还有…2025年…？") to that question', async () => {
+    const answer = await answerer.answer('我在晋城上班，想问两件事：晋城新建了多少个口袋公园？还有全国2025年城镇新增就业目标是多少？', { explain: true });
+    expect(answer.explain?.parts?.map((p) => p.found)).toEqual([true, true]);
+    expect(answer.citations.map((c) => c.quote)).toEqual(expect.arrayContaining([expect.stringContaining('新建口袋公园18个'), expect.stringContaining('城镇新增就业1200万人以上')]));
+  });
+
   it('follows a city question with the country’s: "那全国呢？" reads the national report', async () => {
     const first = await answerer.answerTurn('晋城2025年城镇新增就业目标是多少？');
     expect(first.answer.citations[0].docId).toBe(idOf('city'));
