@@ -369,15 +369,24 @@ const SIBLING_KINDS: SiblingFamily[] = [
   { kinds: [['火电', ['火电', '煤电', '燃煤', '火力发电']], ['新能源', ['新能源', '风电', '光伏', '可再生能源', '清洁能源']], ['水电', ['水电']], ['核电', ['核电']]] },
 ];
 
+/** A kind numbered by its grade (二级医院, 5A级景区, 四星级): the other grades are other kinds. */
+const GRADED_KIND = /([一二三四五]|[1-5])(级|星|a)/gi;
+const GRADES = ['一二三四五', '12345'];
+
 /** By family, the words that say the kinds the question names, and the names of the family's other kinds. */
 function siblingsAsked(question: string): Array<{ saying: string[]; others: string[] }> {
-  return SIBLING_KINDS.flatMap(({ kinds, together = [] }) => {
+  const named = SIBLING_KINDS.flatMap(({ kinds, together = [] }) => {
     const asked = kinds.filter(([name]) => question.includes(name));
     if (asked.length === 0) return [];
     const names = asked.map(([name]) => name);
     const jointly = together.filter(([, of]) => of.every((name) => names.includes(name))).map(([word]) => word);
     return [{ saying: [...asked.flatMap(([, words]) => words), ...jointly], others: kinds.filter((kind) => !asked.includes(kind)).map(([name]) => name) }];
   });
+  const graded = [...question.toLowerCase().matchAll(GRADED_KIND)].map(([grade, number, kind]) => {
+    const numbers = GRADES.find((all) => all.includes(number))!;
+    return { saying: [grade], others: [...numbers].filter((other) => other !== number).map((other) => other + kind) };
+  });
+  return [...named, ...graded];
 }
 
 /** "新建几所公办初中" is not answered by "新改扩建公办高中7所": the sentence names another kind of the family and none the question asks. */

@@ -89,6 +89,11 @@ describe('the judge alone', () => {
     expect(answering[0]?.matched.map((m) => m.concept)).toContain('三类');
   });
 
+  it('refuses another grade of the kind asked (三级医院 for 二级医院, 4A for 5A)', () => {
+    refusesThenAnswers(read('甲市2025年新增了几家二级医院？'), hit('新增三级医院4家。'), 'kind', hit('新增二级医院3家。'));
+    refusesThenAnswers(read('甲市有几个5A级景区？'), hit('全市4A级景区达到20个。'), 'kind', hit('全市5A级景区达到3个。'));
+  });
+
   it('takes a length asked (多长) from a sentence that gives one in 公里 or 米, not from one that only names the thing', () => {
     const asked = read('甲市地铁现在总共有多长了');
     refusesThenAnswers(asked, hit('建成开通地铁10号线等25个交通项目。'), 'unit', hit('地铁运营总里程增至780公里。'));
