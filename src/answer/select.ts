@@ -121,6 +121,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
   const counterparts = counterpartsAsked(question.text);
   const siblings = siblingsAsked(question.text);
   const perShortPeriodAsked = PER_SHORT_PERIOD.test(question.text);
+  const changeAsked = CHANGE_ASKED.test(question.text);
   /** A numbered thing (3号线) and what is asked to have happened to it (通车): both must be said in one clause. */
   const numberedNames = question.concepts.filter((c) => c.kind === 'figure' && NUMBERED_THING.test(c.label));
   const askedEvents = EVENT_FAMILIES.filter((family) => question.concepts.some((c) => family.includes(c.label)));
@@ -229,6 +230,8 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
             : countInUnit && onlyTold(lower, countInUnit, told)
               ? 'figure'
             : countInUnit && !perShortPeriodAsked && onlyPerShortPeriod(says, countInUnit)
+              ? 'figure'
+            : countInUnit && question.askedUnit !== '%' && !changeAsked && onlyChange(says, countInUnit)
               ? 'figure'
             : asksTarget && hit.passage.sectionKind === 'review' && !TARGET_SAID.test(says)
               ? 'kind'
@@ -646,6 +649,17 @@ const PER_SHORT_PERIOD = /每[天日周月]|每个月|一天|一个月|一周|�
 function onlyPerShortPeriod(sentence: string, inUnit: RegExp): boolean {
   const clauses = sentence.split(CLAUSE_END).filter((clause) => inUnit.test(clause));
   return clauses.length > 0 && clauses.every((clause) => PER_SHORT_PERIOD.test(clause));
+}
+
+/** How much a thing changed, asked: 增加了多少天, 多了几个, 比上年少多少. */
+const CHANGE_ASKED = /增加|减少|增长|下降|提高|降低|上升|多了|少了|多出|少出|变化|比上年|同比|比去年|涨|降|[多少][\u3400-\u9fff]?了?\s*(?:多少|几)/;
+/** An amount said as a change (同比增加10天, 比上年减少3个). */
+const CHANGE_BEFORE = /(?:增加|减少|增长|下降|提高|降低|上升|多|少)了?\s*$/;
+
+/** "成都2024年空气优良天数一共是多少天？" is not answered by "优良天数同比增加10天": every amount in the asked unit is a change. */
+function onlyChange(sentence: string, inUnit: RegExp): boolean {
+  const amounts = [...sentence.matchAll(new RegExp(inUnit.source, 'g'))];
+  return amounts.length > 0 && amounts.every((m) => CHANGE_BEFORE.test(sentence.slice(Math.max(0, m.index - 6), m.index)));
 }
 
 /**

@@ -89,6 +89,11 @@ describe('the judge alone', () => {
     expect(answering[0]?.matched.map((m) => m.concept)).toContain('三类');
   });
 
+  it('refuses, asked how many in all, a sentence that only says by how many it changed (同比增加10天), and not when a change is asked', () => {
+    refusesThenAnswers(read('甲市去年空气质量优良天数一共是多少天？'), hit('空气质量优良天数同比增加10天。'), 'figure', hit('空气质量优良天数达到300天。'));
+    expect(judge(read('甲市去年空气质量优良天数比上年多了几天？'), [hit('空气质量优良天数同比增加10天。')], sameWeight).answering.length).toBe(1);
+  });
+
   it('refuses another grade of the kind asked (三级医院 for 二级医院, 4A for 5A)', () => {
     refusesThenAnswers(read('甲市2025年新增了几家二级医院？'), hit('新增三级医院4家。'), 'kind', hit('新增二级医院3家。'));
     refusesThenAnswers(read('甲市有几个5A级景区？'), hit('全市4A级景区达到20个。'), 'kind', hit('全市5A级景区达到3个。'));
