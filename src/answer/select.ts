@@ -77,7 +77,7 @@ const YEAR_BEFORE = /^20\d{2}\s*年(?:底|末)?之?前/;
 const COUNTS_PEOPLE = new Set(['人', '人次', '万人']);
 /** Units that answer one another: a question's 多少个 is answered by 所, 座, 家…: 个 stands for any measure word of a count (282天, 30万辆), not of money, a share, a rank (前10位) or times (3次). */
 const UNIT_FAMILIES: Record<string, string[]> = {
-  个: ['个', '所', '座', '家', '项', '处', '名', '条', '户', '件', '块', '套', '台', '部', '场', '天', '辆', '张', '批', '间', '栋', '棵', '株', '架', '列', '只', '头', '支', '本'],
+  个: ['个', '所', '座', '家', '项', '处', '名', '条', '户', '件', '块', '枚', '套', '台', '部', '场', '天', '辆', '张', '批', '间', '栋', '棵', '株', '架', '列', '只', '头', '支', '本'],
   人: ['人', '人次', '名'],
   人次: ['人次', '人'],
   万人: ['万人', '人', '人次'],
@@ -275,7 +275,7 @@ interface Topic {
  */
 function amountOfAsked(sentence: string, amount: RegExp, topics: Topic[], told: string[], counted: string[], countedHead?: string): boolean {
   if (topics.length === 0) return true;
-  const clauses = sentence.split(/[，,；;：:。！？]/).map((clause) => told.reduce((rest, figure) => rest.replaceAll(figure, ''), clause));
+  const clauses = sentence.replace(INSERTED_NAME, '').split(/[，,；;：:。！？]/).map((clause) => told.reduce((rest, figure) => rest.replaceAll(figure, ''), clause));
   const saysTopic = (clause: string) =>
     topics.some(({ ways, with: partner }) => ways.some((w) => clause.includes(w) || (w.length > 2 && elided(w, clause))) && (!partner || partner.some((p) => clause.includes(p))));
   // "地区生产总值增长4.6%，净增1307.02亿元，总量达到13317.78亿元": a clause that only says how much the thing
@@ -406,8 +406,8 @@ function saysCounterpart(sides: ReturnType<typeof counterpartsAsked>, sentence: 
 const ONLY_CHANGE = /^(?:同比|比上年|较上年)?(?:增长|下降|提高|降低|增加|减少|上涨|回落|分别增长|分别下降)\s*[\d.]/;
 /** A clause that opens with how many people or households the thing before reached ("…建设，3947户家庭实现安居梦"). */
 const PEOPLE_FIRST = /^\d[\d.]*\s*[万]?\s*(?:户|人|名|人次)/;
-/** A clause that only says how much a thing came to (总量达到13317.78亿元, 净增1307.02亿元), naming no thing of its own. */
-const ONLY_AMOUNT = /^(?:净增|总量|总额|总计|合计|规模)(?:达到|达|突破|超过|为|增至|升至)?\s*[\d.]/;
+/** A clause that only says how much a thing came to (总量达到13317.78亿元, 净增1307.02亿元, 总里程达到248公里), naming no thing of its own. */
+const ONLY_AMOUNT = /^(?:净增|总量|总额|总计|合计|规模|(?:新增|运营|通车)?总?里程|全长|总长)(?:达到|达|突破|超过|为|增至|升至)?\s*[\d.]/;
 
 /** Before an amount, what says it is reached or done (博物馆达到108座, 新增12座), not a noun it counts (幼儿园10所). */
 const VERB_BEFORE_AMOUNT = /(?:达到|达|为|是|有|增|增加|增长|新增|新建|建成|建设|完成|超过|突破|累计|共|约|近|至|到|了|各|分别|计|办|建|开|开通|引进|培育|打造|实施|推出|举办|发放|接待|帮扶|解决|提供|改造|整治|带动|吸引|实现|落地|签约|认定|评选|创建|入选|获评|拥有|超|逾|余|总数|总量|总计)$/;
@@ -703,6 +703,9 @@ function elided(word: string, sentence: string, extra = 2): boolean {
   return false;
 }
 
+/** "打通8条断头（瓶颈）路": another name put in brackets inside a word, which says the word around it too. */
+const INSERTED_NAME = /(?<=[\u3400-\u9fff])（[\u3400-\u9fff]{1,6}）(?=[\u3400-\u9fff])/g;
+
 /**
  * 1 when the sentence says the concept (a variant, or a word of four or more characters with one
  * more inside it), less when only its passage (`context`: the
@@ -710,7 +713,8 @@ function elided(word: string, sentence: string, extra = 2): boolean {
  * word match (its head, the last two characters, among them; up to `partPresence`).
  */
 function presenceOf(variants: string[], sentence: string, context: string, tuning: AnswerTuning): number {
-  if (variants.some((v) => sentence.includes(v))) return 1;
+  const uninterrupted = sentence.replace(INSERTED_NAME, '');
+  if (variants.some((v) => sentence.includes(v) || uninterrupted.includes(v))) return 1;
   const inContext = variants.some((v) => context.includes(v)) ? tuning.contextPresence : 0;
   const word = variants[0];
   // "串成" in "串联成线": a two-character word with one character put in it is said in part.

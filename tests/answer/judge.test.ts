@@ -89,6 +89,19 @@ describe('the judge alone', () => {
     expect(answering[0]?.matched.map((m) => m.concept)).toContain('三类');
   });
 
+  it('takes a clause that only says how long a thing came to (总里程达到248公里) as saying it of the thing the clause before names', () => {
+    refusesThenAnswers(read('甲市地铁一共有多少公里了？'), hit('地铁4号线通车运营，新建道路58条。'), 'unit', hit('轨道交通4号线、8号线通车运营，新增里程151.8公里，总里程达到248公里。'));
+  });
+
+  it('counts medals in 枚 as answering 几块', () => {
+    expect(judge(read('甲市运动员在全运会上拿了几块金牌？'), [hit('全运会甲市运动员获16枚金牌。')], sameWeight).answering.length).toBe(1);
+  });
+
+  it('reads a word with another name put in brackets inside it (断头（瓶颈）路) as saying the word', () => {
+    const asked = { ...read('甲市要打通几条断头路？'), concepts: [{ label: '断头路', variants: ['断头路'], kind: 'word' as const, strict: false }] };
+    refusesThenAnswers(asked, hit('新建改造道路58条。'), 'figure', hit('今年打通8条断头（瓶颈）路。'));
+  });
+
   it('refuses, asked how many in all, a sentence that only says by how many it changed (同比增加10天), and not when a change is asked', () => {
     refusesThenAnswers(read('甲市去年空气质量优良天数一共是多少天？'), hit('空气质量优良天数同比增加10天。'), 'figure', hit('空气质量优良天数达到300天。'));
     expect(judge(read('甲市去年空气质量优良天数比上年多了几天？'), [hit('空气质量优良天数同比增加10天。')], sameWeight).answering.length).toBe(1);
