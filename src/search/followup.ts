@@ -90,7 +90,10 @@ export function continueFrom(question: Question, previous: Turn): FollowUp {
   const setting = !needsTopic && ANOTHER_ITEM.test(question.asked) ? previous.topic.map((c) => ({ ...c, situation: true })) : [];
   // "晋中2025年粮食播种面积要稳在多少亩？" then "产量呢？": a measure asked on its own is of the thing measured before (粮食).
   const measured = !needsTopic && (ELLIPTICAL.test(question.asked) || GOES_ON.test(question.asked)) && ownTopic.every((c) => ONLY_MEASURE.test(c.label)) ? previous.topic.filter((c) => isTopicWord(c) && !MEASURE.test(c.label) && c.kind !== 'figure') : [];
-  const topic = carried.length > 0 ? carried : needsTopic ? previous.topic : measured.length > 0 ? measured : setting;
+  // "电子信息产业做到多大的盘子？" then "那汽车呢？": another thing put in the place of the one before is asked the same measure.
+  const thingSwapped = !needsTopic && ELLIPTICAL.test(question.asked) && !ANOTHER_ITEM.test(question.asked) && ownTopic.every((c) => !MEASURE.test(c.label)) && question.asked.replace(/^那么?|呢[?？!！。\s]*$/g, '').length <= 6;
+  const measureAsked = thingSwapped ? previous.topic.filter((c) => c.variants.some((v) => MEASURE.test(v))) : [];
+  const topic = carried.length > 0 ? carried : needsTopic ? previous.topic : measured.length > 0 ? measured : measureAsked.length > 0 ? measureAsked : setting;
   const merged: Question = {
     ...question,
     ...withConcepts(question, topic),
@@ -99,7 +102,7 @@ export function continueFrom(question: Question, previous: Turn): FollowUp {
     // "原计划…？后来开通了吗？": a result asked of a planned thing is looked for in the review, not the plan before.
     ...(intentOf(question, previous) ? { intent: intentOf(question, previous) } : {}),
     ...(question.askedUnit ?? (needsTopic ? previous.askedUnit : undefined) ? { askedUnit: question.askedUnit ?? previous.askedUnit } : {}),
-    wantsFigure: question.wantsFigure || (needsTopic && !!previous.askedUnit),
+    wantsFigure: question.wantsFigure || (needsTopic && !!previous.askedUnit) || measureAsked.length > 0,
     // "太原呢？" after "晋中2024年…完成了多少？" asks for 太原's result too; "后来开通了吗？" after a plan asks for the result.
     // "那2025年呢？" after a year's figure that only its review gave asks whatever the reports say of 2025, unless a result was asked in words.
     wantsResult:

@@ -26,6 +26,14 @@ describe('follow-up questions', () => {
     expect(after('太原2026年钢铁这一行给定的调子是啥？', '电力产业的调子呢？').question.concepts.map((c) => c.label)).not.toContain('钢铁');
   });
 
+  it('asks another thing put in the place of the one before (那汽车呢？) the same measure, and not its thing', () => {
+    const { question } = after('晋中2026年想把电子信息产业做到多大的盘子？', '那汽车呢？');
+    const labels = question.concepts.map((c) => c.label);
+    expect(labels).toEqual(expect.arrayContaining(['汽车', '盘子']));
+    expect(labels).not.toContain('电子');
+    expect(question.wantsFigure).toBe(true);
+  });
+
   it('asks a measure on its own (产量呢？) of the thing the question before measured, and not of its measure', () => {
     for (const second of ['产量呢？', '产量呢，要到多少？']) {
       const labels = after('晋中2025年粮食播种面积要稳在多少亩？', second).question.concepts.map((c) => c.label);
