@@ -170,12 +170,15 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
   const concepts: Concept[] = [];
   /** Where in the text each concept was said, to tell a question's own words from the asker's. */
   const where = new Map<Concept, Array<[number, number]>>();
+  /** Of a described term the question does not name, where the thing itself is said (老小区), not a side of it (管道). */
+  const thingSaid = new Map<Concept, Array<[number, number]>>();
   const covered = new Uint8Array(text.length);
   // A thing described at length (用电低谷…把水往山上抽…发电) is one concept, the report's term for it; its describing words are no concepts of their own.
-  for (const { term, terms, spans, sides, sideWords } of lexicon.described(text, words)) {
+  for (const { term, terms, spans, definingSpans, sides, sideWords } of lexicon.described(text, words)) {
     const concept: Concept = { label: term, variants: terms, kind: 'phrase', strict: false, sides, ...(sideWords.length > 0 ? { sideWords } : {}) };
     concepts.push(concept);
     where.set(concept, spans);
+    if (!text.toLowerCase().includes(term.toLowerCase())) thingSaid.set(concept, definingSpans);
     for (const [start, end] of spans) covered.fill(1, start, end);
   }
   /** A quoted name read as one concept: the quotes and all between them are no words of their own. */
@@ -288,7 +291,7 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
   pairConcepts(tagged, concepts, spans);
   for (const [concept, span] of spans) where.set(concept, [span, ...(saidAgain.get(concept.label) ?? [])]);
   for (const [concept, span] of figureSpans) where.set(concept, [span]);
-  return sameThingSaidTwice(resolvePointed(markSituation(concepts, where, tellingClauses(text, knows), focusOf(text).comments, storyParts(text))));
+  return sameThingSaidTwice(resolvePointed(markSituation(concepts, where, thingSaid, tellingClauses(text, knows), focusOf(text).comments, storyParts(text))));
 }
 
 function namesKindAsked(before: string, after: string, word = ''): boolean {
@@ -302,19 +305,20 @@ function namesKindAsked(before: string, after: string, word = ''): boolean {
 function markSituation(
   concepts: Concept[],
   where: Map<Concept, Array<[number, number]>>,
+  thingSaid: Map<Concept, Array<[number, number]>>,
   telling: Array<[number, number]>,
   comments: Array<[number, number]>,
   story: { heard: Array<[number, number]>; asker: Array<[number, number]> },
 ): Concept[] {
-  const saidOnlyIn = (concept: Concept, spans: Array<[number, number]>) => {
-    const said = where.get(concept) ?? [];
-    return said.length > 0 && said.every(([start, end]) => spans.some(([from, to]) => from <= start && end <= to));
-  };
+  const saidOnlyIn = (concept: Concept, spans: Array<[number, number]>, said = where.get(concept) ?? []) =>
+    said.length > 0 && said.every(([start, end]) => spans.some(([from, to]) => from <= start && end <= to));
   const toldIn = (c: Concept): Concept['told'] => (saidOnlyIn(c, story.heard) ? 'heard' : saidOnlyIn(c, story.asker) ? 'asker' : undefined);
+  // A described thing the asker lives with (住在一个老小区…换掉多少公里老旧燃气管道) is told, though a side word of it is asked; not one heard of (听说…小厂子升规…).
+  const toldThing = (c: Concept) => thingSaid.has(c) && saidOnlyIn(c, story.asker, thingSaid.get(c));
   return concepts
     .filter((c) => !saidOnlyIn(c, comments))
     .map((c) => {
-      if (!saidOnlyIn(c, telling)) return c;
+      if (!saidOnlyIn(c, telling) && !toldThing(c)) return c;
       const told = toldIn(c);
       return { ...c, situation: true, strict: false, ...(told ? { told } : {}) };
     });

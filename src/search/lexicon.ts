@@ -33,6 +33,8 @@ export interface DescribedMatch {
   terms: string[];
   /** Where the describing words are in the text. */
   spans: Array<[number, number]>;
+  /** Where the words of its first group (the thing itself, not a side of it) are. */
+  definingSpans: Array<[number, number]>;
   /** How many of the term's groups the text says a word of (at least two). */
   sides: number;
   /** The words (of two or more characters, lower-cased) of each side the text says one of: a group's words say one side, so a sentence may say it in another of them (农村公路 for 农村的路). */
@@ -145,9 +147,9 @@ function lexiconOf({ frame, same, topics, english, described }: LexiconData): Le
         if (spans.slice(1).every((said) => said.length === 0)) continue;
         const sides = spans.filter((said) => said.length > 0).length;
         const sideWords = groups.filter((_, i) => spans[i].length > 0).map((group) => group.filter((word) => word.length > 1)).filter((words) => words.length > 0);
-        readings.push({ term, terms: [key, ...(entries.get(key) ?? [])], spans: spans.flat(), sides, sideWords, named: lower.includes(key), offsets: offsetsOf(spans.flat()), defining: offsetsOf(spans[0]) });
+        readings.push({ term, terms: [key, ...(entries.get(key) ?? [])], spans: spans.flat(), definingSpans: spans[0], sides, sideWords, named: lower.includes(key), offsets: offsetsOf(spans.flat()), defining: offsetsOf(spans[0]) });
       }
-      return oneReadingEach(readings).map(({ term, terms, spans, sides, sideWords }) => ({ term, terms, spans, sides, sideWords }));
+      return oneReadingEach(readings).map(({ term, terms, spans, definingSpans, sides, sideWords }) => ({ term, terms, spans, definingSpans, sides, sideWords }));
     },
     find(text, words) {
       const lower = text.toLowerCase();

@@ -34,6 +34,13 @@ describe('reading a question', () => {
     expect(readQuestion('太原说要滚石上山吗？', CITIES).concepts.find((c) => c.label === '滚石上山')?.tag).not.toBe('n');
   });
 
+  it('reads a described thing the asker lives with (住在一个老小区) as told, though a side of it (管道) is asked; not one the question names', () => {
+    const lives = readQuestion('我爸妈住在太原一个老小区，楼里的燃气管子用了二十多年。今年市里准备换掉多少公里老旧燃气管道？', CITIES);
+    expect(lives.concepts.find((c) => c.label === '老旧小区')?.situation).toBe(true);
+    const named = readQuestion('我爸妈住在太原一个老小区，墙皮都掉了。今年太原老旧小区改造多少个？', CITIES);
+    expect(named.concepts.find((c) => c.label === '老旧小区')?.situation).toBeUndefined();
+  });
+
   it('reads a quoted phrase said again unquoted in the question as the same concept, asked there', () => {
     const knows = (word: string) => word.length === 2;
     const q = readQuestion('老刷到别的地方放“春秋假”出去玩的视频，我们这儿还没有。想问问太原今年对中小学放春秋假是个什么说法？', CITIES, new Set(), { knows });
