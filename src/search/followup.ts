@@ -28,6 +28,8 @@ const GENERIC = new Set(
 );
 
 /** Says by its form that it goes on from the last question: "那…", "…呢？", "同期", "还有…". */
+/** "今年呢？", "明年呢？": the year under way or the next, which no report looks back on yet. */
+const THIS_YEAR_ON = /今年|明年/;
 const ELLIPTICAL = /^(那|那么|还有|另外|同期|同年|当年|其中)|呢[?？!！。\s]*$|同期|同年|当年|那一?年|这一年/;
 /** "产量呢，要到多少？": 呢 after the first words, the rest asking about them. */
 const GOES_ON = /^[\u3400-\u9fff]{1,6}呢[,，]/;
@@ -107,7 +109,7 @@ export function continueFrom(question: Question, previous: Turn): FollowUp {
     // "那2025年呢？" after a year's figure that only its review gave asks whatever the reports say of 2025, unless a result was asked in words.
     wantsResult:
       question.wantsResult ||
-      (needsTopic && !question.intent && !!previous.wantsResult && (question.years.length === 0 || previous.intent === 'review')) ||
+      (needsTopic && !question.intent && !!previous.wantsResult && (question.years.length === 0 || previous.intent === 'review') && !THIS_YEAR_ON.test(question.asked)) ||
       (needsTopic && question.intent === 'review' && previous.intent === 'plan'),
   };
   const used = needsCity || needsYears || shift !== 0 || topic.length > 0;

@@ -71,6 +71,8 @@ describe('follow-up questions', () => {
     expect(continueFrom(read('那2026年呢？'), answeredByReview('太原2024年城镇新增就业多少人？')).question.wantsResult).toBe(false);
     expect(continueFrom(read('那晋中呢？'), answeredByReview('太原2024年城镇新增就业多少人？')).question.wantsResult).toBe(true);
     expect(continueFrom(read('那2026年呢？'), answeredByReview('太原2024年城镇新增就业实际完成了多少？')).question.wantsResult).toBe(true);
+    // The year under way has no result yet: "今年呢？" after what was done last year asks this year's plan.
+    expect(after('太原去年新建了多少个公园？', '今年呢？').question.wantsResult).toBe(false);
   });
 
   it('reads "往前一年" and "下一年" as the year before or after the last question\'s', () => {
