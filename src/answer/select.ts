@@ -173,6 +173,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
       previous = sentence;
       // An item of a list says what its lead says: "预期目标是：…；" then "规模以上工业增加值增长 4%以上；" is a target too.
       const says = lead && !lower.startsWith(lead) ? lead + lower : lower;
+      const uninterrupted = says.replace(INSERTED_NAME, '');
       let missingFigure = false;
       const presences = new Map<string, number>();
       /** Concepts the sentence itself says (not only its passage). */
@@ -185,7 +186,7 @@ export function scoreSentences(question: Question, hits: SearchHit[], weightOf: 
       for (const { concept } of concepts) {
         const presence = concept.strict
           ? concept.variants.some((v) => says.includes(v)) ? 1 : concept.label === FIRST_PHASE && !ANY_PHASE.test(says) ? tuning.partPresence : 0
-          : Math.max(presenceOf(concept.variants, says, context, tuning), sidesSaid(concept, says, tuning), abbreviated.has(concept.label) ? tuning.partPresence : 0, concept.sound && sounds.includes(` ${concept.sound} `) ? 1 : 0);
+          : Math.max(presenceOf(concept.variants, says, uninterrupted, context, tuning), sidesSaid(concept, says, tuning), abbreviated.has(concept.label) ? tuning.partPresence : 0, concept.sound && sounds.includes(` ${concept.sound} `) ? 1 : 0);
         if (concept.strict && presence === 0) missingFigure = true;
         const related = Math.min(tuning.relatedPresence, Math.max(0, ...(concept.related ?? []).filter((r) => says.includes(r.word)).map((r) => (r.similarity - MIN_SIMILARITY) / 0.3)));
         // What a report plans for its year is its target: its plan part says so for a sentence that does not ("实现城镇新增就业不少于26万人"), as a passage does.
@@ -707,13 +708,13 @@ function elided(word: string, sentence: string, extra = 2): boolean {
 const INSERTED_NAME = /(?<=[\u3400-\u9fff])（[\u3400-\u9fff]{1,6}）(?=[\u3400-\u9fff])/g;
 
 /**
- * 1 when the sentence says the concept (a variant, or a word of four or more characters with one
+ * 1 when the sentence says the concept (a variant, also with a bracketed name put inside it, as
+ * `uninterrupted` reads the sentence; or a word of four or more characters with one
  * more inside it), less when only its passage (`context`: the
  * passage with its section title, lower-cased) does (`contextPresence`) or only parts of a longer
  * word match (its head, the last two characters, among them; up to `partPresence`).
  */
-function presenceOf(variants: string[], sentence: string, context: string, tuning: AnswerTuning): number {
-  const uninterrupted = sentence.replace(INSERTED_NAME, '');
+function presenceOf(variants: string[], sentence: string, uninterrupted: string, context: string, tuning: AnswerTuning): number {
   if (variants.some((v) => sentence.includes(v) || uninterrupted.includes(v))) return 1;
   const inContext = variants.some((v) => context.includes(v)) ? tuning.contextPresence : 0;
   const word = variants[0];
