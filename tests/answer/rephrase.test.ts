@@ -31,7 +31,7 @@ describe('rephrasings of a question the reports do not answer', () => {
   });
 
   it('are not offered when no close passage says what the question is about', async () => {
-    const answer = await answerer.answer('太原2026年计划新增多少张养老床位？');
+    const answer = await answerer.answer('太原2026年计划新建多少个老年食堂？');
     expect(answer.citations.length).toBeGreaterThan(0);
     expect(answer.rephrasings).toBeUndefined();
   });

@@ -189,7 +189,7 @@ describe('conversations', () => {
 
   it('offers closest passages behind a "可能相关" button when nothing answers', async () => {
     const bot = makeBot();
-    await deliver(bot, textUpdate('太原2026年计划新增多少张养老床位？'));
+    await deliver(bot, textUpdate('太原2026年计划新建多少个老年食堂？'));
     const [button] = sent()[0].payload.reply_markup.inline_keyboard[0];
     expect(button.text).toBe('可能相关');
     calls.length = 0;
