@@ -27,9 +27,9 @@ const GENERIC = new Set(
     '通车 开通 竣工 投用 投运 启用 开工 动工 开建 正式').split(' '),
 );
 
-/** Says by its form that it goes on from the last question: "那…", "…呢？", "同期", "还有…". */
 /** "今年呢？", "明年呢？": the year under way or the next, which no report looks back on yet. */
 const THIS_YEAR_ON = /今年|明年/;
+/** Says by its form that it goes on from the last question: "那…", "…呢？", "同期", "还有…". */
 const ELLIPTICAL = /^(那|那么|还有|另外|同期|同年|当年|其中)|呢[?？!！。\s]*$|同期|同年|当年|那一?年|这一年/;
 /** "产量呢，要到多少？": 呢 after the first words, the rest asking about them. */
 const GOES_ON = /^[\u3400-\u9fff]{1,6}呢[,，]/;
