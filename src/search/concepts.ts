@@ -174,11 +174,11 @@ export function readConcepts(text: string, lexicon: Lexicon, { neighbours, knows
   const thingSaid = new Map<Concept, Array<[number, number]>>();
   const covered = new Uint8Array(text.length);
   // A thing described at length (用电低谷…把水往山上抽…发电) is one concept, the report's term for it; its describing words are no concepts of their own.
-  for (const { term, terms, spans, definingSpans, sides, sideWords } of lexicon.described(text, words)) {
+  for (const { term, terms, spans, definingSpans, named, sides, sideWords } of lexicon.described(text, words)) {
     const concept: Concept = { label: term, variants: terms, kind: 'phrase', strict: false, sides, ...(sideWords.length > 0 ? { sideWords } : {}) };
     concepts.push(concept);
     where.set(concept, spans);
-    if (!text.toLowerCase().includes(term.toLowerCase())) thingSaid.set(concept, definingSpans);
+    if (!named) thingSaid.set(concept, definingSpans);
     for (const [start, end] of spans) covered.fill(1, start, end);
   }
   /** A quoted name read as one concept: the quotes and all between them are no words of their own. */

@@ -35,6 +35,8 @@ export interface DescribedMatch {
   spans: Array<[number, number]>;
   /** Where the words of its first group (the thing itself, not a side of it) are. */
   definingSpans: Array<[number, number]>;
+  /** The question names the term itself. */
+  named: boolean;
   /** How many of the term's groups the text says a word of (at least two). */
   sides: number;
   /** The words (of two or more characters, lower-cased) of each side the text says one of: a group's words say one side, so a sentence may say it in another of them (农村公路 for 农村的路). */
@@ -149,7 +151,7 @@ function lexiconOf({ frame, same, topics, english, described }: LexiconData): Le
         const sideWords = groups.filter((_, i) => spans[i].length > 0).map((group) => group.filter((word) => word.length > 1)).filter((words) => words.length > 0);
         readings.push({ term, terms: [key, ...(entries.get(key) ?? [])], spans: spans.flat(), definingSpans: spans[0], sides, sideWords, named: lower.includes(key), offsets: offsetsOf(spans.flat()), defining: offsetsOf(spans[0]) });
       }
-      return oneReadingEach(readings).map(({ term, terms, spans, definingSpans, sides, sideWords }) => ({ term, terms, spans, definingSpans, sides, sideWords }));
+      return oneReadingEach(readings).map(({ term, terms, spans, definingSpans, named, sides, sideWords }) => ({ term, terms, spans, definingSpans, named, sides, sideWords }));
     },
     find(text, words) {
       const lower = text.toLowerCase();
@@ -180,8 +182,6 @@ function lexiconOf({ frame, same, topics, english, described }: LexiconData): Le
 
 /** A described term as one question reads it, with what settles which reading wins where several share words. */
 interface Reading extends DescribedMatch {
-  /** The question names the term itself. */
-  named: boolean;
   /** Offsets of every describing character, and of those of the term's first group. */
   offsets: Set<number>;
   defining: Set<number>;
